@@ -1,0 +1,64 @@
+/*
+ * Diagnostics for staff: what is wrong with an input file, where, and what
+ * to do about it. Collected in a list so that one run reports every problem;
+ * printed one per line in the GNU style editors and grep understand:
+ *
+ *	file:line:column: error: what is wrong; what to do
+ *
+ * Line and column are 1-based; 0 means "the whole file" or "the whole line"
+ * and is left out when printed.
+ */
+#ifndef CHAYUE_DIAG_H
+#define CHAYUE_DIAG_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+enum diag_severity {
+	DIAG_ERROR,
+	DIAG_WARNING,
+};
+
+struct diag {
+	enum diag_severity severity;
+	char	*file;		/* owned; "" when not about a file */
+	long	 line;		/* 0: the whole file */
+	long	 column;	/* 0: the whole line */
+	char	*message;	/* owned: what is wrong */
+	char	*hint;		/* owned: what to do; NULL if nothing to add */
+};
+
+struct diag_list {
+	struct diag	*v;
+	size_t		 n;
+	size_t		 cap;
+	size_t		 errors;
+	size_t		 warnings;
+};
+
+void diag_init(struct diag_list *list);
+/* Free every diagnostic; the list is empty and usable again. */
+void diag_done(struct diag_list *list);
+
+/* Append one diagnostic; file may be NULL. */
+void diag_add(struct diag_list *list, enum diag_severity sev,
+    const char *file, long line, long column, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+
+/* Set what to do about the diagnostic added last (replacing any hint). */
+void diag_hint(struct diag_list *list, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Number of diagnostics of one severity. */
+size_t diag_count(const struct diag_list *list, enum diag_severity sev);
+
+/* One diagnostic as a line without the newline; the caller frees it. */
+char *diag_format(const struct diag *d);
+
+/*
+ * Print the diagnostics in the order they were added, one per line;
+ * with errors_only, warnings are left out.
+ */
+void diag_print(const struct diag_list *list, FILE *fp, int errors_only);
+
+#endif

@@ -1,0 +1,219 @@
+#include <config.h>
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kiosk/config.h"
+#include "lib/xmalloc.h"
+
+/* A setter returns NULL on success or a static "what is wrong; what to do". */
+typedef const char *(*config_setter)(struct config *, const char *);
+
+static const char *
+set_path(char **slot, const char *value)
+{
+	if (*value == '\0')
+		return "empty path; give a file name or remove the line";
+	free(*slot);
+	*slot = xstrdup(value);
+	return NULL;
+}
+
+static const char *
+set_catalogue(struct config *cfg, const char *value)
+{
+	return set_path(&cfg->catalogue, value);
+}
+
+static const char *
+set_locale_dir(struct config *cfg, const char *value)
+{
+	return set_path(&cfg->locale_dir, value);
+}
+
+static const char *
+set_language(struct config *cfg, const char *value)
+{
+	static const char *const known[] = { "zh_CN", "en" };
+	size_t i;
+
+	for (i = 0; i < sizeof known / sizeof known[0]; i++) {
+		if (strcmp(value, known[i]) == 0) {
+			free(cfg->language);
+			cfg->language = xstrdup(value);
+			return NULL;
+		}
+	}
+	return "unknown language; use zh_CN or en";
+}
+
+static const char *
+set_bool(int *slot, const char *value)
+{
+	if (strcmp(value, "yes") == 0 || strcmp(value, "true") == 0 ||
+	    strcmp(value, "1") == 0)
+		*slot = 1;
+	else if (strcmp(value, "no") == 0 || strcmp(value, "false") == 0 ||
+	    strcmp(value, "0") == 0)
+		*slot = 0;
+	else
+		return "not a yes/no value; use yes or no";
+	return NULL;
+}
+
+static const char *
+set_kiosk(struct config *cfg, const char *value)
+{
+	if (strcmp(value, "kiosk") == 0)
+		cfg->kiosk = 1;
+	else if (strcmp(value, "plain") == 0)
+		cfg->kiosk = 0;
+	else
+		return "unknown mode; use kiosk or plain";
+	return NULL;
+}
+
+static const char *
+set_mouse(struct config *cfg, const char *value)
+{
+	return set_bool(&cfg->mouse, value);
+}
+
+static const char *
+set_ambiguous(struct config *cfg, const char *value)
+{
+	if (strcmp(value, "1") == 0)
+		cfg->ambiguous_width = 1;
+	else if (strcmp(value, "2") == 0)
+		cfg->ambiguous_width = 2;
+	else
+		return "ambiguous_width must be 1 or 2 (columns)";
+	return NULL;
+}
+
+static const struct {
+	const char	*key;
+	config_setter	 set;
+} config_keys[] = {
+	{ "catalogue", set_catalogue },
+	{ "language", set_language },
+	{ "ambiguous_width", set_ambiguous },
+	{ "mode", set_kiosk },
+	{ "mouse", set_mouse },
+	{ "locale_dir", set_locale_dir },
+};
+
+void
+config_init(struct config *cfg)
+{
+	memset(cfg, 0, sizeof *cfg);
+	cfg->catalogue = xstrdup(CONFIG_DEFAULT_CATALOGUE);
+	cfg->language = xstrdup("zh_CN");
+	cfg->ambiguous_width = 1;
+	cfg->kiosk = 0;
+	cfg->mouse = 1;
+}
+
+void
+config_done(struct config *cfg)
+{
+	free(cfg->catalogue);
+	free(cfg->language);
+	free(cfg->locale_dir);
+	memset(cfg, 0, sizeof *cfg);
+}
+
+static char *
+trim(char *s)
+{
+	char *end;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	end = s + strlen(s);
+	while (end > s && isspace((unsigned char)end[-1]))
+		*--end = '\0';
+	return s;
+}
+
+/* Apply one line; NULL or a message. */
+static const char *
+config_line(struct config *cfg, char *line, const char **key_out)
+{
+	char *eq, *key, *value;
+	size_t i;
+
+	*key_out = NULL;
+	line = trim(line);
+	if (*line == '\0' || *line == '#')
+		return NULL;
+	if ((eq = strchr(line, '=')) == NULL)
+		return "expected \"key = value\"";
+	*eq = '\0';
+	key = trim(line);
+	value = trim(eq + 1);
+	for (i = 0; i < sizeof config_keys / sizeof config_keys[0]; i++) {
+		if (strcmp(key, config_keys[i].key) == 0) {
+			*key_out = config_keys[i].key;
+			return config_keys[i].set(cfg, value);
+		}
+	}
+	return "unknown key; known keys are catalogue, language, "
+	    "ambiguous_width, mode, mouse, locale_dir";
+}
+
+static void
+config_copy(struct config *dst, const struct config *src)
+{
+	config_init(dst);
+	free(dst->catalogue);
+	free(dst->language);
+	*dst = *src;
+	dst->catalogue = xstrdup(src->catalogue);
+	dst->language = xstrdup(src->language);
+	dst->locale_dir = src->locale_dir ? xstrdup(src->locale_dir) : NULL;
+}
+
+int
+config_load(struct config *cfg, const char *path, int must_exist, char **error)
+{
+	struct config work;
+	char buf[4096];
+	const char *why, *key;
+	FILE *f;
+	long lineno = 0;
+
+	if ((f = fopen(path, "r")) == NULL) {
+		if (errno == ENOENT && !must_exist)
+			return 0;
+		*error = xasprintf("%s: %s; check the --config path",
+		    path, strerror(errno));
+		return -1;
+	}
+	/* Parse into a copy so a bad file leaves cfg as it was. */
+	config_copy(&work, cfg);
+	while (fgets(buf, sizeof buf, f) != NULL) {
+		lineno++;
+		if (strchr(buf, '\n') == NULL && !feof(f)) {
+			*error = xasprintf("%s:%ld: line too long; keep lines "
+			    "under %zu bytes", path, lineno, sizeof buf - 1);
+			goto fail;
+		}
+		if ((why = config_line(&work, buf, &key)) != NULL) {
+			*error = xasprintf("%s:%ld: %s%s%s", path, lineno,
+			    key ? key : "", key ? ": " : "", why);
+			goto fail;
+		}
+	}
+	fclose(f);
+	config_done(cfg);
+	*cfg = work;
+	return 0;
+fail:
+	fclose(f);
+	config_done(&work);
+	return -1;
+}

@@ -1,0 +1,31 @@
+/*
+ * The kiosk's configuration file: "key = value" lines, '#' comments.
+ * Shared by chayue and chayue-admin so both find the same catalogue.
+ */
+#ifndef CHAYUE_CONFIG_H
+#define CHAYUE_CONFIG_H
+
+#define CONFIG_DEFAULT_PATH	SYSCONFDIR "/chayue.conf"
+#define CONFIG_DEFAULT_CATALOGUE LOCALSTATEDIR "/lib/chayue/catalogue.db"
+
+struct config {
+	char	*catalogue;	/* catalogue file path */
+	char	*language;	/* interface language: zh_CN, en */
+	int	 ambiguous_width;	/* 1 or 2 columns */
+	int	 kiosk;		/* 1: kiosk mode, 0: plain (staff desk) */
+	int	 mouse;		/* 1: accept mouse and touch input */
+	char	*locale_dir;	/* translations; NULL: the installed ones */
+};
+
+/* Defaults; release with config_done. */
+void config_init(struct config *cfg);
+void config_done(struct config *cfg);
+
+/*
+ * Read path into cfg. A missing file is not an error unless must_exist.
+ * On error returns -1, leaves cfg unchanged and sets *error to
+ * "path:line: what is wrong; what to do" (caller frees).
+ */
+int config_load(struct config *cfg, const char *path, int must_exist, char **error);
+
+#endif

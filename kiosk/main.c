@@ -1,0 +1,139 @@
+/*
+ * chayue: the public catalogue terminal. Reads the configuration, opens
+ * the catalogue and hands the terminal to the main loop.
+ */
+#include <config.h>
+
+#include <getopt.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "data/catalogue.h"
+#include "i18n/i18n.h"
+#include "i18n/text.h"
+#include "kiosk/config.h"
+#include "kiosk/loop.h"
+#include "lib/xmalloc.h"
+
+static void
+usage(FILE *f)
+{
+	fprintf(f, _("Usage: %s [OPTION]...\n"
+	    "Browse, search and read the government-disclosure catalogue.\n"
+	    "\n"
+	    "  -c, --catalogue PATH  catalogue file (default: %s)\n"
+	    "  -C, --config PATH     configuration file (default: %s)\n"
+	    "  -h, --help            show this help and exit\n"
+	    "  -V, --version         show the version and exit\n"
+	    "\n"
+	    "Keys are listed on the help screen (? or F1). See chayue(1).\n"),
+	    "chayue", CONFIG_DEFAULT_CATALOGUE, CONFIG_DEFAULT_PATH);
+}
+
+/* Curses needs a UTF-8 locale to show Chinese; fall back to C.UTF-8. */
+static int
+main_locale(void)
+{
+	if (setlocale(LC_ALL, "") != NULL &&
+	    strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
+		return 0;
+	if (setlocale(LC_ALL, "C.UTF-8") != NULL)
+		return 0;
+	fprintf(stderr, "chayue: no UTF-8 locale; install Debian package "
+	    "locales and set LANG=C.UTF-8\n");
+	return -1;
+}
+
+/* Parse options into cfg; returns -1 to exit with *status. */
+static int
+main_options(int argc, char **argv, struct config *cfg, int *status)
+{
+	static const struct option longopts[] = {
+		{ "catalogue", required_argument, NULL, 'c' },
+		{ "config", required_argument, NULL, 'C' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *config_path = CONFIG_DEFAULT_PATH, *catalogue = NULL;
+	char *error = NULL;
+	int c, explicit_config = 0;
+
+	while ((c = getopt_long(argc, argv, "c:C:hV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'c':
+			catalogue = optarg;
+			break;
+		case 'C':
+			config_path = optarg;
+			explicit_config = 1;
+			break;
+		case 'h':
+			usage(stdout);
+			*status = 0;
+			return -1;
+		case 'V':
+			printf("chayue %s\n", PACKAGE_VERSION);
+			*status = 0;
+			return -1;
+		default:
+			usage(stderr);
+			*status = 2;
+			return -1;
+		}
+	}
+	if (optind < argc) {
+		fprintf(stderr, _("chayue: unexpected argument '%s'\n"), argv[optind]);
+		*status = 2;
+		return -1;
+	}
+	if (config_load(cfg, config_path, explicit_config, &error) != 0) {
+		fprintf(stderr, "chayue: %s\n", error);
+		free(error);
+		*status = 2;
+		return -1;
+	}
+	if (catalogue != NULL) {
+		free(cfg->catalogue);
+		cfg->catalogue = xstrdup(catalogue);
+	}
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct config cfg;
+	struct catalogue *cat;
+	char *error = NULL;
+	int status = 0;
+
+	if (main_locale() != 0)
+		return 1;
+	config_init(&cfg);
+	i18n_init(cfg.language, getenv("CHAYUE_LOCALEDIR"));
+	if (main_options(argc, argv, &cfg, &status) != 0)
+		goto out;
+	i18n_init(cfg.language, cfg.locale_dir ? cfg.locale_dir :
+	    getenv("CHAYUE_LOCALEDIR"));
+	text_set_ambiguous_width(cfg.ambiguous_width);
+	if ((cat = catalogue_open(cfg.catalogue, &error)) == NULL) {
+		fprintf(stderr, "chayue: %s\n", error);
+		free(error);
+		status = 1;
+		goto out;
+	}
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, _("chayue: needs a terminal\n"));
+		status = 1;
+	} else
+		status = loop_run(cat, &cfg);
+	catalogue_close(cat);
+out:
+	config_done(&cfg);
+	return status;
+}

@@ -1,0 +1,71 @@
+/*
+ * Drawing helpers every screen shares. All text from the catalogue goes
+ * through draw_text, which sanitises it and clips it by display columns,
+ * so nothing from the data reaches the terminal raw.
+ *
+ * The layout of every screen: row 0 the title bar, rows 1 .. rows-3 the
+ * body, row rows-2 the status line, row rows-1 the key bar.
+ */
+#ifndef CHAYUE_DRAW_H
+#define CHAYUE_DRAW_H
+
+#include <curses.h>
+#include <stddef.h>
+
+struct ui;
+
+/* What a piece of text is; mapped to colours or attributes. */
+enum draw_role {
+	DRAW_NORMAL,
+	DRAW_BAR,	/* title and key bars */
+	DRAW_SELECTED,
+	DRAW_HEADING,
+	DRAW_LABEL,
+	DRAW_DIM,
+	DRAW_ACTIVE,	/* a filter that is on */
+};
+
+#define DRAW_BODY_TOP	1
+
+/* Set up colour pairs after initscr; without colours, plain attributes. */
+void draw_init(void);
+
+/* Body rows available on this window (at least 1). */
+int draw_body_rows(const struct ui *ui);
+
+/*
+ * Draw at most maxcols columns of s at (y, x), sanitised. Returns the
+ * columns drawn.
+ */
+int draw_text(int y, int x, const char *s, int maxcols, enum draw_role role);
+
+/* Fill a row from column x to the right edge with blanks of role. */
+void draw_fill(struct ui *ui, int y, int x, enum draw_role role);
+
+/* The title bar: left-aligned title, right-aligned extra (may be NULL). */
+void draw_title(struct ui *ui, const char *title, const char *extra);
+
+/*
+ * One entry of the key bar: the key's name, what it does (an untranslated
+ * message id, N_("…")), and the key sent when the entry is touched.
+ */
+struct draw_key {
+	const char	*name;
+	const char	*label;
+	int		 key;
+};
+
+/* The key bar; each entry becomes a button. */
+void draw_keybar(struct ui *ui, const struct draw_key *keys, size_t n);
+
+/* The status line. */
+void draw_status(struct ui *ui, const char *message);
+
+/*
+ * A clickable label at (y, x) that sends key when touched; returns the
+ * columns used. Used for filter tabs.
+ */
+int draw_button(struct ui *ui, int y, int x, const char *label, int key,
+    enum draw_role role);
+
+#endif

@@ -1,0 +1,166 @@
+/*
+ * Help: the keys and what the catalogue's terms mean, wrapped to the
+ * window and scrolled like the item page.
+ */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n/i18n.h"
+#include "i18n/text.h"
+#include "lib/xmalloc.h"
+#include "screens/draw.h"
+#include "screens/screen.h"
+
+/* A key and what it does; a NULL key makes a heading. */
+static const struct {
+	const char	*key;
+	const char	*what;
+} help_entries[] = {
+	{ NULL, N_("Moving around") },
+	{ "↑ ↓ ← →", N_("move the selection") },
+	{ "Enter", N_("open the selected domain or item") },
+	{ "Esc, Backspace", N_("go back one screen") },
+	{ "h", N_("go back to the home screen") },
+	{ "PgUp PgDn", N_("one page up or down") },
+	{ "Home End", N_("first or last line") },
+	{ "0-9", N_("type a number to jump to that domain or item") },
+	{ "? F1", N_("this help") },
+	{ NULL, N_("In a domain") },
+	{ "l", N_("show items of one level: county (县级), township (乡级), "
+	    "village (村级), or those whose level the source does not state") },
+	{ "j", N_("show items published by one government only") },
+	{ NULL, N_("Touch and mouse") },
+	{ "", N_("Touch a domain, an item, a filter or a key in the bottom bar "
+	    "to use it; scroll with the wheel.") },
+	{ NULL, N_("Reading an item") },
+	{ "", N_("\"Not stated\" means the published catalogue does not say; "
+	    "it does not mean \"no\".") },
+};
+
+struct help_screen {
+	struct text_lines	 lines;
+	char			*roles;	/* one enum draw_role per line */
+	size_t			 top;
+};
+
+static void
+help_add(struct help_screen *h, const char *text, int width, enum draw_role role)
+{
+	struct text_lines more;
+	size_t i;
+
+	if (text_wrap(text, strlen(text), width > 0 ? (size_t)width : 1, &more) != 0)
+		return;
+	h->lines.v = xreallocarray(h->lines.v, h->lines.n + more.n + 1,
+	    sizeof *h->lines.v);
+	h->roles = xreallocarray(h->roles, h->lines.n + more.n + 1, 1);
+	for (i = 0; i < more.n; i++) {
+		h->roles[h->lines.n] = (char)role;
+		h->lines.v[h->lines.n++] = more.v[i];
+		more.v[i] = NULL;
+	}
+	text_lines_done(&more);
+}
+
+static void
+help_layout(struct help_screen *h, const struct ui *ui)
+{
+	size_t i;
+	char *line;
+
+	text_lines_done(&h->lines);
+	for (i = 0; i < sizeof help_entries / sizeof help_entries[0]; i++) {
+		if (help_entries[i].key == NULL) {
+			if (i > 0)
+				help_add(h, " ", ui->cols - 2, DRAW_NORMAL);
+			help_add(h, _(help_entries[i].what), ui->cols - 2,
+			    DRAW_HEADING);
+			continue;
+		}
+		line = help_entries[i].key[0] == '\0' ?
+		    xstrdup(_(help_entries[i].what)) :
+		    xasprintf("%s  %s", help_entries[i].key, _(help_entries[i].what));
+		help_add(h, line, ui->cols - 2, DRAW_NORMAL);
+		free(line);
+	}
+	if (h->top >= h->lines.n)
+		h->top = 0;
+}
+
+static void *
+help_enter(struct ui *ui, const void *arg)
+{
+	struct help_screen *h = xcalloc(1, sizeof *h);
+
+	(void)arg;
+	help_layout(h, ui);
+	return h;
+}
+
+static void
+help_leave(void *state)
+{
+	struct help_screen *h = state;
+
+	text_lines_done(&h->lines);
+	free(h->roles);
+	free(h);
+}
+
+static void
+help_resize(void *state, struct ui *ui)
+{
+	help_layout(state, ui);
+}
+
+static void
+help_draw(void *state, struct ui *ui)
+{
+	static const struct draw_key keys[] = {
+		{ "Esc", N_("Back"), SCREEN_ESC },
+		{ "↑↓", N_("Scroll"), 0 },
+	};
+	struct help_screen *h = state;
+	int i, rows = draw_body_rows(ui);
+
+	draw_title(ui, _("Help"), NULL);
+	for (i = 0; i < rows && h->top + (size_t)i < h->lines.n; i++)
+		draw_text(DRAW_BODY_TOP + i, 1, h->lines.v[h->top + (size_t)i],
+		    ui->cols - 2, (enum draw_role)h->roles[h->top + (size_t)i]);
+	draw_keybar(ui, keys, sizeof keys / sizeof keys[0]);
+}
+
+static int
+help_key(void *state, struct ui *ui, int key)
+{
+	struct help_screen *h = state;
+	size_t rows = (size_t)draw_body_rows(ui);
+	size_t last = h->lines.n > rows ? h->lines.n - rows : 0;
+
+	switch (key) {
+	case SCREEN_KEY(KEY_UP):
+	case SCREEN_KEY(KEY_PPAGE):
+		h->top = key == SCREEN_KEY(KEY_UP) ? (h->top ? h->top - 1 : 0) :
+		    (h->top > rows ? h->top - rows : 0);
+		return SCREEN_REDRAW;
+	case SCREEN_KEY(KEY_DOWN):
+	case SCREEN_KEY(KEY_NPAGE):
+	case ' ':
+		h->top += key == SCREEN_KEY(KEY_DOWN) ? 1 : rows;
+		if (h->top > last)
+			h->top = last;
+		return SCREEN_REDRAW;
+	}
+	return SCREEN_IGNORED;
+}
+
+const struct screen screen_help = {
+	.name = "help",
+	.enter = help_enter,
+	.leave = help_leave,
+	.draw = help_draw,
+	.key = help_key,
+	.resize = help_resize,
+};

@@ -1,0 +1,283 @@
+/*
+ * The home screen: the domains as a grid, national ones first in the
+ * standard order, then local ones, each with its item count. Digits jump
+ * to a domain by number.
+ */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "data/catalogue.h"
+#include "i18n/i18n.h"
+#include "i18n/text.h"
+#include "kiosk/config.h"
+#include "lib/xmalloc.h"
+#include "screens/draw.h"
+#include "screens/list.h"
+#include "screens/screen.h"
+
+#define HOME_GRID_TOP	(DRAW_BODY_TOP + 2)
+
+struct home {
+	struct domain_list	 domains;
+	struct catalogue_info	 info;
+	char			**cells;	/* one label per domain */
+	size_t			 sel;
+	size_t			 top;		/* first visible grid row */
+	int			 ncols, cellw;
+	struct typed_number	 number;
+};
+
+static void
+home_free_cells(struct home *h)
+{
+	size_t i;
+
+	if (h->cells == NULL)
+		return;
+	for (i = 0; i < h->domains.n; i++)
+		free(h->cells[i]);
+	free(h->cells);
+	h->cells = NULL;
+}
+
+static void
+home_leave(void *state)
+{
+	struct home *h = state;
+
+	home_free_cells(h);
+	domain_list_done(&h->domains);
+	catalogue_info_done(&h->info);
+	free(h);
+}
+
+static size_t
+home_grid_rows(const struct home *h)
+{
+	return (h->domains.n + (size_t)h->ncols - 1) / (size_t)h->ncols;
+}
+
+static int
+home_visible_rows(const struct ui *ui)
+{
+	int n = draw_body_rows(ui) - (HOME_GRID_TOP - DRAW_BODY_TOP);
+
+	return n > 0 ? n : 1;
+}
+
+/* Keep the selected cell's row in view. */
+static void
+home_show_sel(struct home *h, const struct ui *ui)
+{
+	size_t row = h->sel / (size_t)h->ncols, vis = (size_t)home_visible_rows(ui);
+
+	if (row < h->top)
+		h->top = row;
+	else if (row >= h->top + vis)
+		h->top = row - vis + 1;
+}
+
+static void
+home_resize(void *state, struct ui *ui)
+{
+	struct home *h = state;
+	size_t i, w, widest = 8;
+
+	for (i = 0; i < h->domains.n; i++) {
+		w = text_width(h->cells[i], strlen(h->cells[i]));
+		if (w > widest)
+			widest = w;
+	}
+	h->cellw = (int)widest + 3;
+	h->ncols = (ui->cols - 1) / h->cellw;
+	if (h->ncols < 1)
+		h->ncols = 1;
+	if (h->top >= home_grid_rows(h))
+		h->top = 0;
+	home_show_sel(h, ui);
+}
+
+static void *
+home_enter(struct ui *ui, const void *arg)
+{
+	struct home *h = xcalloc(1, sizeof *h);
+	char *error = NULL;
+	size_t i;
+
+	(void)arg;
+	if (catalogue_domains(ui->cat, &h->domains, &error) != 0 ||
+	    catalogue_info(ui->cat, &h->info, &error) != 0) {
+		ui_status(ui, _("The catalogue cannot be read: %s"), error);
+		free(error);
+		home_leave(h);
+		return NULL;
+	}
+	h->cells = xcalloc(h->domains.n ? h->domains.n : 1, sizeof *h->cells);
+	for (i = 0; i < h->domains.n; i++) {
+		h->cells[i] = xasprintf("%2zu %s (%zu)", i + 1,
+		    h->domains.v[i].name, h->domains.v[i].items);
+	}
+	home_resize(h, ui);
+	return h;
+}
+
+static void
+home_draw_header(struct home *h, struct ui *ui)
+{
+	char *line, *version;
+
+	version = xasprintf(_("Version %s"), h->info.created);
+	draw_title(ui, _("Government Disclosure Catalogue"), version);
+	free(version);
+	if (h->info.jurisdictions > 3)
+		line = xasprintf(_("Published by %s and %zu others · %zu items"),
+		    h->info.jurisdiction_names, h->info.jurisdictions - 3,
+		    h->info.items);
+	else
+		line = xasprintf(_("Published by %s · %zu items"),
+		    h->info.jurisdiction_names, h->info.items);
+	/* Too long for a narrow window: the counts alone. */
+	if (text_width(line, strlen(line)) > (size_t)ui->cols - 2) {
+		free(line);
+		line = xasprintf(_("%zu publishing governments · %zu items"),
+		    h->info.jurisdictions, h->info.items);
+	}
+	draw_text(DRAW_BODY_TOP, 1, line, ui->cols - 2, DRAW_NORMAL);
+	free(line);
+}
+
+static void
+home_draw(void *state, struct ui *ui)
+{
+	static const struct draw_key keys[] = {
+		{ "Enter", N_("Open"), '\r' },
+		{ "?", N_("Help"), '?' },
+		{ "0-9", N_("Number"), 0 },
+		{ "↑↓←→", N_("Move"), 0 },
+		{ "q", N_("Quit"), 'q' },	/* plain mode only */
+	};
+	struct home *h = state;
+	size_t i, row, vis = (size_t)home_visible_rows(ui);
+	int col, y, x;
+	enum draw_role role;
+
+	home_draw_header(h, ui);
+	for (i = h->top * (size_t)h->ncols; i < h->domains.n; i++) {
+		row = i / (size_t)h->ncols;
+		if (row >= h->top + vis)
+			break;
+		col = (int)(i % (size_t)h->ncols);
+		y = HOME_GRID_TOP + (int)(row - h->top);
+		x = 1 + col * h->cellw;
+		role = i == h->sel ? DRAW_SELECTED :
+		    h->domains.v[i].items == 0 ? DRAW_DIM : DRAW_NORMAL;
+		draw_text(y, x, h->cells[i], h->cellw - 1, role);
+	}
+	draw_keybar(ui, keys, sizeof keys / sizeof keys[0] -
+	    (ui->cfg->kiosk ? 1 : 0));
+}
+
+static int
+home_open(struct home *h, struct ui *ui)
+{
+	if (h->sel < h->domains.n)
+		ui_push(ui, &screen_domain, &h->domains.v[h->sel]);
+	return SCREEN_REDRAW;
+}
+
+static int
+home_digit(struct home *h, struct ui *ui, int digit)
+{
+	unsigned n = typed_number_add(&h->number, digit, h->domains.n);
+
+	if (n != 0) {
+		h->sel = n - 1;
+		home_show_sel(h, ui);
+	}
+	return SCREEN_REDRAW;
+}
+
+/* Move in the grid by rows and columns, staying inside it. */
+static int
+home_move(struct home *h, struct ui *ui, long drow, long dcol)
+{
+	long n = (long)h->domains.n, target;
+
+	target = (long)h->sel + drow * h->ncols + dcol;
+	if (n == 0)
+		return SCREEN_HANDLED;
+	if (target < 0)
+		target = dcol < 0 || drow < 0 ? 0 : target;
+	if (target >= n)
+		target = n - 1;
+	h->sel = (size_t)target;
+	home_show_sel(h, ui);
+	return SCREEN_REDRAW;
+}
+
+static int
+home_key(void *state, struct ui *ui, int key)
+{
+	struct home *h = state;
+	long page = home_visible_rows(ui);
+
+	if (key >= '0' && key <= '9')
+		return home_digit(h, ui, key - '0');
+	switch (key) {
+	case SCREEN_KEY(KEY_UP):	return home_move(h, ui, -1, 0);
+	case SCREEN_KEY(KEY_DOWN):	return home_move(h, ui, 1, 0);
+	case SCREEN_KEY(KEY_LEFT):	return home_move(h, ui, 0, -1);
+	case SCREEN_KEY(KEY_RIGHT):	return home_move(h, ui, 0, 1);
+	case SCREEN_KEY(KEY_PPAGE):	return home_move(h, ui, -page, 0);
+	case SCREEN_KEY(KEY_NPAGE):	return home_move(h, ui, page, 0);
+	case SCREEN_KEY(KEY_HOME):	return home_move(h, ui, 0, -(long)h->sel);
+	case SCREEN_KEY(KEY_END):	return home_move(h, ui, 0, (long)h->domains.n);
+	case '\r':
+	case '\n':
+	case SCREEN_KEY(KEY_ENTER):
+		return home_open(h, ui);
+	case 'q':
+		if (ui->cfg->kiosk)
+			return SCREEN_IGNORED;
+		ui->quit = 1;
+		return SCREEN_HANDLED;
+	}
+	return SCREEN_IGNORED;
+}
+
+static int
+home_mouse(void *state, struct ui *ui, int y, int x, enum screen_button button)
+{
+	struct home *h = state;
+	size_t i, rows = home_grid_rows(h);
+	int col;
+
+	if (button != SCREEN_CLICK) {
+		if (button == SCREEN_WHEEL_UP && h->top > 0)
+			h->top--;
+		else if (button == SCREEN_WHEEL_DOWN &&
+		    h->top + (size_t)home_visible_rows(ui) < rows)
+			h->top++;
+		return SCREEN_REDRAW;
+	}
+	col = (x - 1) / h->cellw;
+	if (y < HOME_GRID_TOP || x < 1 || col >= h->ncols)
+		return SCREEN_HANDLED;
+	i = (h->top + (size_t)(y - HOME_GRID_TOP)) * (size_t)h->ncols + (size_t)col;
+	if (i >= h->domains.n)
+		return SCREEN_HANDLED;
+	h->sel = i;
+	return home_open(h, ui);
+}
+
+const struct screen screen_home = {
+	.name = "home",
+	.enter = home_enter,
+	.leave = home_leave,
+	.draw = home_draw,
+	.key = home_key,
+	.mouse = home_mouse,
+	.resize = home_resize,
+};

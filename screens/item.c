@@ -1,0 +1,306 @@
+/*
+ * The item page: every element of one item, labelled, wrapped by display
+ * columns to the window, scrolled by line. An element the source left
+ * empty reads 未注明 (not stated), never "no".
+ */
+#include <config.h>
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "data/catalogue.h"
+#include "i18n/i18n.h"
+#include "i18n/text.h"
+#include "lib/xmalloc.h"
+#include "screens/draw.h"
+#include "screens/screen.h"
+
+/* Below this width labels go on their own line above the value. */
+#define ITEM_SIDE_LABELS_COLS	60
+
+/* One display line: an optional label at column 1, text at column x. */
+struct item_line {
+	const char	*label;		/* translated, not owned; may be NULL */
+	char		*text;
+	int		 x;
+	enum draw_role	 role;
+};
+
+struct item_screen {
+	struct item		 item;
+	struct item_line	*lines;
+	size_t			 n, alloc;
+	size_t			 top;
+	int			 text_x;	/* column where values start */
+	int			 side_labels;	/* labels beside values */
+};
+
+static void
+item_add_line(struct item_screen *s, const char *label, const char *text,
+    int x, enum draw_role role)
+{
+	if (s->n == s->alloc) {
+		s->alloc = s->alloc ? 2 * s->alloc : 64;
+		s->lines = xreallocarray(s->lines, s->alloc, sizeof *s->lines);
+	}
+	s->lines[s->n].label = label;
+	s->lines[s->n].text = xstrdup(text);
+	s->lines[s->n].x = x;
+	s->lines[s->n++].role = role;
+}
+
+static void
+item_clear_lines(struct item_screen *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		free(s->lines[i].text);
+	s->n = 0;
+}
+
+/* Wrap text from column x to the right edge; label goes on the first line. */
+static void
+item_add_wrapped(struct item_screen *s, const struct ui *ui, const char *label,
+    const char *text, int x, enum draw_role role)
+{
+	struct text_lines wrapped;
+	int width = ui->cols - x - 1;
+	size_t i;
+
+	if (text_wrap(text, strlen(text), width > 0 ? (size_t)width : 1,
+	    &wrapped) != 0)
+		return;
+	for (i = 0; i < wrapped.n; i++)
+		item_add_line(s, i == 0 ? label : NULL, wrapped.v[i], x, role);
+	if (wrapped.n == 0)
+		item_add_line(s, label, "", x, role);
+	text_lines_done(&wrapped);
+}
+
+/*
+ * A labelled element; an empty value reads "not stated". Wide windows put
+ * the label beside the value, narrow ones above it.
+ */
+static void
+item_add_field(struct item_screen *s, const struct ui *ui, const char *label,
+    const char *value)
+{
+	enum draw_role role = DRAW_NORMAL;
+
+	if (value == NULL || value[0] == '\0') {
+		value = _("Not stated");
+		role = DRAW_DIM;
+	}
+	if (!s->side_labels) {
+		item_add_line(s, label, "", s->text_x, DRAW_NORMAL);
+		label = NULL;
+	}
+	item_add_wrapped(s, ui, label, value, s->text_x, role);
+}
+
+static const char *
+item_flag(enum flag f)
+{
+	switch (f) {
+	case FLAG_YES:
+		return _("Yes");
+	case FLAG_NO:
+		return _("No");
+	default:
+		return _("Not stated");
+	}
+}
+
+/*
+ * One line per flag of a group ("全社会: 是", "特定群体: 未注明"), or a
+ * single "not stated" when the source says nothing about any of them.
+ */
+static void
+item_add_flags(struct item_screen *s, const struct ui *ui, const char *label,
+    const char *const *names, const enum flag *flags, size_t n)
+{
+	char *text = xstrdup(""), *next;
+	size_t i, stated = 0;
+
+	for (i = 0; i < n; i++)
+		stated += flags[i] != FLAG_UNSTATED;
+	for (i = 0; i < n && stated > 0; i++) {
+		next = xasprintf("%s%s%s: %s", text, i ? "\n" : "", names[i],
+		    item_flag(flags[i]));
+		free(text);
+		text = next;
+	}
+	item_add_field(s, ui, label, text);
+	free(text);
+}
+
+static void
+item_add_flag_fields(struct item_screen *s, const struct ui *ui)
+{
+	const struct item *it = &s->item;
+	const char *audience[] = { _("Everyone"), _("Specific groups") };
+	const char *method[] = { _("Proactive"), _("On request") };
+	const char *level[] = { _("County"), _("Township"), _("Village") };
+	enum flag af[] = { it->audience_all, it->audience_specific };
+	enum flag mf[] = { it->method_active, it->method_on_request };
+	enum flag lf[] = { it->level_county, it->level_township,
+	    it->level_village };
+
+	item_add_flags(s, ui, _("Audience"), audience, af, 2);
+	item_add_flags(s, ui, _("Method"), method, mf, 2);
+	item_add_flags(s, ui, _("Level"), level, lf, 3);
+}
+
+/* The widest label decides where values start beside the labels. */
+static int
+item_label_cols(void)
+{
+	const char *labels[] = { _("Level-1 item"), _("Source address"),
+	    _("Time limit"), _("Published by"), _("Channels") };
+	size_t i, w, widest = 0;
+
+	for (i = 0; i < sizeof labels / sizeof labels[0]; i++) {
+		w = text_width(labels[i], strlen(labels[i]));
+		if (w > widest)
+			widest = w;
+	}
+	return (int)widest;
+}
+
+/* Lay the item out for the current window width. */
+static void
+item_layout(struct item_screen *s, const struct ui *ui)
+{
+	const struct item *it = &s->item;
+	int label_cols = item_label_cols();
+
+	item_clear_lines(s);
+	s->side_labels = ui->cols >= ITEM_SIDE_LABELS_COLS;
+	s->text_x = s->side_labels ? 1 + label_cols + 2 : 3;
+	item_add_wrapped(s, ui, NULL, it->level2[0] != '\0' ? it->level2 :
+	    it->level1, 1, DRAW_HEADING);
+	item_add_line(s, NULL, "", 1, DRAW_NORMAL);
+	item_add_field(s, ui, _("Domain"), it->domain);
+	item_add_field(s, ui, _("Level-1 item"), it->level1);
+	item_add_field(s, ui, _("Level-2 item"), it->level2);
+	item_add_field(s, ui, _("Content"), it->content);
+	item_add_field(s, ui, _("Basis"), it->basis);
+	item_add_field(s, ui, _("Time limit"), it->time_limit);
+	item_add_field(s, ui, _("Subject"), it->subject);
+	item_add_field(s, ui, _("Channels"), it->channels);
+	item_add_flag_fields(s, ui);
+	item_add_field(s, ui, _("Published by"), it->jurisdiction);
+	if (it->code[0] != '\0')
+		item_add_field(s, ui, _("Code"), it->code);
+	item_add_field(s, ui, _("Source address"), it->source_url);
+	if (s->top + (size_t)draw_body_rows(ui) > s->n)
+		s->top = s->n > (size_t)draw_body_rows(ui) ?
+		    s->n - (size_t)draw_body_rows(ui) : 0;
+}
+
+static void
+item_leave(void *state)
+{
+	struct item_screen *s = state;
+
+	item_clear_lines(s);
+	free(s->lines);
+	item_done(&s->item);
+	free(s);
+}
+
+static void *
+item_enter(struct ui *ui, const void *arg)
+{
+	struct item_screen *s = xcalloc(1, sizeof *s);
+	char *error = NULL;
+
+	if (catalogue_item(ui->cat, *(const int64_t *)arg, &s->item, &error) != 0) {
+		ui_status(ui, _("The catalogue cannot be read: %s"), error);
+		free(error);
+		item_leave(s);
+		return NULL;
+	}
+	item_layout(s, ui);
+	return s;
+}
+
+static void
+item_resize(void *state, struct ui *ui)
+{
+	item_layout(state, ui);
+}
+
+static void
+item_draw(void *state, struct ui *ui)
+{
+	static const struct draw_key keys[] = {
+		{ "Esc", N_("Back"), SCREEN_ESC },
+		{ "↑↓", N_("Scroll"), 0 },
+		{ "PgUp/PgDn", N_("Page"), 0 },
+		{ "?", N_("Help"), '?' },
+	};
+	struct item_screen *s = state;
+	const struct item_line *l;
+	int i, rows = draw_body_rows(ui);
+	char *where;
+
+	where = xasprintf("%zu/%zu", s->n ? s->top + 1 : 0, s->n);
+	draw_title(ui, s->item.domain, where);
+	free(where);
+	for (i = 0; i < rows && s->top + (size_t)i < s->n; i++) {
+		l = &s->lines[s->top + (size_t)i];
+		if (l->label != NULL)
+			draw_text(DRAW_BODY_TOP + i, 1, l->label, ui->cols - 2,
+			    DRAW_LABEL);
+		draw_text(DRAW_BODY_TOP + i, l->x, l->text, ui->cols - l->x - 1,
+		    l->role);
+	}
+	draw_keybar(ui, keys, sizeof keys / sizeof keys[0]);
+}
+
+/* Scroll to line top, kept inside the page. */
+static int
+item_scroll_to(struct item_screen *s, const struct ui *ui, long top)
+{
+	long last = (long)s->n - draw_body_rows(ui);
+
+	if (top > last)
+		top = last;
+	if (top < 0)
+		top = 0;
+	s->top = (size_t)top;
+	return SCREEN_REDRAW;
+}
+
+static int
+item_key(void *state, struct ui *ui, int key)
+{
+	struct item_screen *s = state;
+	long top = (long)s->top, page = draw_body_rows(ui) - 1;
+
+	switch (key) {
+	case SCREEN_KEY(KEY_UP):	return item_scroll_to(s, ui, top - 1);
+	case SCREEN_KEY(KEY_DOWN):	return item_scroll_to(s, ui, top + 1);
+	case SCREEN_KEY(KEY_PPAGE):	return item_scroll_to(s, ui, top - page);
+	case ' ':
+	case SCREEN_KEY(KEY_NPAGE):	return item_scroll_to(s, ui, top + page);
+	case SCREEN_KEY(KEY_HOME):	return item_scroll_to(s, ui, 0);
+	case SCREEN_KEY(KEY_END):	return item_scroll_to(s, ui, (long)s->n);
+	case SCREEN_KEY(KEY_LEFT):
+		ui_back(ui);
+		return SCREEN_REDRAW;
+	}
+	return SCREEN_IGNORED;
+}
+
+const struct screen screen_item = {
+	.name = "item",
+	.enter = item_enter,
+	.leave = item_leave,
+	.draw = item_draw,
+	.key = item_key,
+	.resize = item_resize,
+};

@@ -1,0 +1,127 @@
+/*
+ * A screen is one view of the kiosk (home, domain, item, help …): a const
+ * table of callbacks over private state. Screens live on a stack; the one on
+ * top gets the keys and is drawn, and popping it is "back".
+ */
+#ifndef CHAYUE_SCREEN_H
+#define CHAYUE_SCREEN_H
+
+#include <stddef.h>
+
+struct catalogue;
+struct config;
+
+/*
+ * Keys are Unicode code points for characters, and curses function keys
+ * (KEY_DOWN, KEY_F(1) …) moved past the last code point so the two never
+ * collide.
+ */
+#define SCREEN_KEY(k)	(0x110000 + (k))
+#define SCREEN_ESC	0x1b
+
+/* What a key or mouse handler did. */
+enum {
+	SCREEN_IGNORED = 0,	/* not ours: let the stack try (Esc = back …) */
+	SCREEN_HANDLED = 1,
+	SCREEN_REDRAW = 2,	/* handled, and the screen must be drawn */
+};
+
+/* A mouse event in screen coordinates. */
+enum screen_button {
+	SCREEN_CLICK,
+	SCREEN_WHEEL_UP,
+	SCREEN_WHEEL_DOWN,
+};
+
+struct ui;
+
+struct screen {
+	const char *name;
+	/* Allocate private state from arg (may be NULL); NULL on failure. */
+	void	*(*enter)(struct ui *ui, const void *arg);
+	/* Free the state. */
+	void	 (*leave)(void *state);
+	/* Draw the whole screen. */
+	void	 (*draw)(void *state, struct ui *ui);
+	int	 (*key)(void *state, struct ui *ui, int key);
+	/* Optional; wheel events fall back to arrow keys. */
+	int	 (*mouse)(void *state, struct ui *ui, int y, int x,
+		     enum screen_button button);
+	/* Optional: the window changed size; lay out again. */
+	void	 (*resize)(void *state, struct ui *ui);
+	/* Optional: back on top after the screen above was popped. */
+	void	 (*resume)(void *state, struct ui *ui);
+};
+
+/*
+ * The argument of screen_jurisdiction: the filter it lists jurisdictions
+ * under, and where it leaves the choice (*result: a string the caller then
+ * owns, NULL for all; *done set to 1) before going back.
+ */
+struct jurisdiction_pick {
+	int		  domain_id;
+	int		  level;	/* enum level_filter */
+	char		**result;
+	int		 *done;
+};
+
+extern const struct screen screen_home;
+extern const struct screen screen_domain;
+extern const struct screen screen_jurisdiction;
+extern const struct screen screen_item;
+extern const struct screen screen_help;
+
+#define UI_STACK_MAX	16
+#define UI_BUTTONS_MAX	16
+
+/* A clickable label (for touch screens); a click on it sends key. */
+struct ui_button {
+	int	y, x0, x1;	/* row, columns [x0, x1) */
+	int	key;
+};
+
+/* The context screens run in. */
+struct ui {
+	struct catalogue	*cat;
+	const struct config	*cfg;
+	int			 rows, cols;	/* window size, columns */
+
+	struct {
+		const struct screen	*screen;
+		void			*state;
+	}			 stack[UI_STACK_MAX];
+	int			 depth;
+
+	struct ui_button	 buttons[UI_BUTTONS_MAX];
+	int			 nbuttons;
+
+	char			 status[512];	/* message for the status line */
+	int			 dirty;		/* the screen must be drawn */
+	int			 quit;		/* leave the main loop */
+};
+
+void ui_init(struct ui *ui, struct catalogue *cat, const struct config *cfg);
+/* Pop and free every screen. */
+void ui_done(struct ui *ui);
+
+/* Push a screen entered with arg; -1 (and a status message) if it failed. */
+int ui_push(struct ui *ui, const struct screen *screen, const void *arg);
+/* Back: pop the top screen unless it is the last one. */
+void ui_back(struct ui *ui);
+
+/* Set the status-line message (printf format); "" clears it. */
+void ui_status(struct ui *ui, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Register a clickable area; the draw code calls this each redraw. */
+void ui_button(struct ui *ui, int y, int x0, int x1, int key);
+
+/* Feed one key or mouse event to the top screen, then to the stack. */
+void ui_key(struct ui *ui, int key);
+void ui_mouse(struct ui *ui, int y, int x, enum screen_button button);
+/* The window is now rows x cols. */
+void ui_resize(struct ui *ui, int rows, int cols);
+/* Draw the top screen (and the status line) if dirty. */
+void ui_draw(struct ui *ui);
+
+#endif

@@ -1,0 +1,81 @@
+#!/bin/sh
+# The whole test suite: unit and end-to-end tests in an ordinary build and
+# in an AddressSanitizer + UndefinedBehaviorSanitizer build, the fuzz
+# targets for a bounded time, and `make distcheck`. Installs what it needs
+# (Debian 12). Ends with the line "N passed, N failed".
+set -u
+cd "$(dirname "$0")"
+top=$PWD
+build-aux/install-deps.sh test || { echo "0 passed, 1 failed"; exit 1; }
+./bootstrap >/dev/null 2>&1 || { echo "bootstrap failed"; echo "0 passed, 1 failed"; exit 1; }
+jobs=$(nproc)
+steps_passed=0
+steps_failed=0
+
+step() {	# step NAME COMMAND...: a suite step that is itself a test
+	name=$1
+	shift
+	if "$@"; then
+		echo "PASS: $name"
+		steps_passed=$((steps_passed + 1))
+	else
+		echo "FAIL: $name"
+		steps_failed=$((steps_failed + 1))
+	fi
+}
+
+# build VARIANT CFLAGS: configure and build in _build/VARIANT.
+build() {
+	rm -rf "_build/$1" && mkdir -p "_build/$1" && cd "_build/$1" &&
+	"$top/configure" --quiet --enable-werror CFLAGS="$2" LDFLAGS="$3" &&
+	make -j"$jobs" >build.log 2>&1 || { cat build.log 2>/dev/null | tail -40; cd "$top"; return 1; }
+	cd "$top"
+}
+
+check() {
+	( cd "_build/$1" && make -j"$jobs" -k check >check.log 2>&1 )
+	grep -hE '^(PASS|FAIL|ERROR|XPASS|SKIP):' "_build/$1/check.log" | sed "s|^|[$1] |"
+	for f in $(grep -lE '^:test-result: (FAIL|ERROR|XPASS)' $(find "_build/$1/tests" -name '*.trs') 2>/dev/null); do
+		echo "---- ${f%.trs}.log"
+		tail -60 "${f%.trs}.log"
+	done
+	return 0
+}
+
+san="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
+step "build (plain)" build plain "-g -O2" ""
+step "build (sanitizers)" build sanitize "-g -O1 $san" "$san"
+[ -f _build/plain/chayue ] && check plain
+[ -f _build/sanitize/chayue ] && ASAN_OPTIONS=detect_leaks=1 \
+	UBSAN_OPTIONS=print_stacktrace=1 check sanitize
+
+fuzz() {	# fuzz TARGET SOURCES...: run a libFuzzer target for 30 s
+	t=$1
+	shift
+	mkdir -p _build/fuzz &&
+	clang -g -O1 -fsanitize=fuzzer,address,undefined -I_build/plain -I. \
+		"$@" -o "_build/fuzz/$t" $FUZZ_LIBS 2>_build/fuzz/$t.log &&
+	"_build/fuzz/$t" -max_total_time=30 -max_len=4096 \
+		>>"_build/fuzz/$t.log" 2>&1 || { tail -30 "_build/fuzz/$t.log"; return 1; }
+}
+FUZZ_LIBS="-lunistring"
+step "fuzz text_sanitise/text_wrap" fuzz fuzz_text \
+	tests/fuzz/fuzz_text.c i18n/text.c lib/xmalloc.c
+step "fuzz CSV reader" fuzz fuzz_csv \
+	tests/fuzz/fuzz_csv.c data/csv.c data/diag.c lib/xmalloc.c
+
+distcheck() {
+	( cd _build/plain && make -j"$jobs" distcheck >distcheck.log 2>&1 ) ||
+		{ tail -40 _build/plain/distcheck.log; return 1; }
+}
+step "make distcheck" distcheck
+
+# Every TAP line of every test program is one test.
+trs=$(find _build/plain/tests _build/sanitize/tests -name '*.trs' 2>/dev/null)
+passed=$(cat $trs /dev/null | grep -cE '^:test-result: (PASS|XFAIL)')
+failed=$(cat $trs /dev/null | grep -cE '^:test-result: (FAIL|ERROR|XPASS)')
+skipped=$(cat $trs /dev/null | grep -cE '^:test-result: SKIP')
+passed=$((passed + steps_passed))
+failed=$((failed + steps_failed))
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]
