@@ -100,22 +100,44 @@ put(struct csv_reader *r, char c)
 	r->text[r->tlen++] = c;
 }
 
-/* msg has one %s: the column, "4" or "4 (content)". */
+enum problem {
+	UNTERMINATED,
+	AFTER_QUOTE,
+	STRAY_QUOTE,
+};
+
+/* Report a syntax error in field fieldno (1-based), named if we can. */
 static void
-syntax_error(struct csv_reader *r, long line, size_t fieldno, const char *msg,
-    const char *hint)
+syntax_error(struct csv_reader *r, long line, size_t fieldno, enum problem p)
 {
-	char	*col;
+	struct diag_list	*d = r->diags;
+	char			*col;
 
 	r->broken = 1;
-	if (r->diags == NULL)
+	if (d == NULL)
 		return;
 	if (fieldno <= r->nnames && *r->names[fieldno - 1] != '\0')
 		col = xasprintf("%zu (%s)", fieldno, r->names[fieldno - 1]);
 	else
 		col = xasprintf("%zu", fieldno);
-	diag_add(r->diags, DIAG_ERROR, r->file, line, (long)fieldno, msg, col);
-	diag_hint(r->diags, "%s", hint);
+	if (p == UNTERMINATED) {
+		diag_add(d, DIAG_ERROR, r->file, line, (long)fieldno,
+		    _("unterminated quoted field in column %s: its opening "
+		    "quote is never closed"), col);
+		diag_hint(d, "%s", _("the file may be truncated, or a closing "
+		    "quote is missing; reading goes on at the next line"));
+	} else if (p == AFTER_QUOTE) {
+		diag_add(d, DIAG_ERROR, r->file, line, (long)fieldno,
+		    _("text after the closing quote in column %s"), col);
+		diag_hint(d, "%s", _("a quote inside a quoted field must be "
+		    "doubled (\"\")"));
+	} else {
+		diag_add(d, DIAG_ERROR, r->file, line, (long)fieldno,
+		    _("quote inside column %s, which does not start with a "
+		    "quote"), col);
+		diag_hint(d, "%s", _("put the whole field in quotes and double "
+		    "the quote (\"\"), or remove it"));
+	}
 	free(col);
 }
 
@@ -170,10 +192,7 @@ field_end(struct csv_reader *r)
 static void
 unterminated(struct csv_reader *r, size_t qpos, long qline)
 {
-	syntax_error(r, qline, r->nspans, _("unterminated quoted field in "
-	    "column %s: its opening quote is never closed"),
-	    _("the file may be truncated, or a closing quote is missing; "
-	    "reading goes on at the next line"));
+	syntax_error(r, qline, r->nspans, UNTERMINATED);
 	r->pos = qpos + 1;
 	r->line = qline;
 	while (r->pos < r->len && !at_eol(r))
@@ -188,9 +207,7 @@ after_quote(struct csv_reader *r)
 {
 	if (r->pos >= r->len || r->buf[r->pos] == r->delim || at_eol(r))
 		return;
-	syntax_error(r, r->line, r->nspans,
-	    _("text after the closing quote in column %s"),
-	    _("a quote inside a quoted field must be doubled (\"\")"));
+	syntax_error(r, r->line, r->nspans, AFTER_QUOTE);
 	while (r->pos < r->len && r->buf[r->pos] != r->delim && !at_eol(r))
 		put(r, r->buf[r->pos++]);
 }
@@ -237,11 +254,7 @@ read_unquoted(struct csv_reader *r)
 		if (c == r->delim)
 			break;
 		if (c == '"' && !reported) {
-			syntax_error(r, r->line, r->nspans,
-			    _("quote inside column %s, which does not "
-			    "start with a quote"),
-			    _("put the whole field in quotes and double the "
-			    "quote (\"\"), or remove it"));
+			syntax_error(r, r->line, r->nspans, STRAY_QUOTE);
 			reported = 1;
 		}
 		put(r, c);

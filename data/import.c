@@ -884,21 +884,19 @@ source_read(struct source *src, const char *buf, size_t len, char **error)
 {
 	struct csv_reader	*r;
 	struct csv_record	 rec;
-	int			 rc = 0;
+	int			 found, rc = 0;
 
 	r = csv_open(buf, len, ',', src->name, src->imp->diags);
-	while ((rc = csv_read(r, &rec)) == 1 && row_blank(&rec))
+	while ((found = csv_read(r, &rec)) == 1 && row_blank(&rec))
 		;	/* blank lines above the header */
-	if (rc == 0)
+	if (!found)
 		file_error(src, 0, 0, _("the file has no header row"),
 		    _("export the catalogue table again"));
 	else if (layout_read(src, &rec) == 0) {
 		csv_set_names(r, src->lay.titles, src->lay.nfields);
-		rc = 0;
 		while (rc == 0 && csv_read(r, &rec) == 1)
 			rc = row_import(src, &rec, error);
-	} else
-		rc = 0;
+	}
 	csv_close(r);
 	return rc;
 }
@@ -999,8 +997,11 @@ import_file(struct import *imp, const char *path, char **error)
 	src.counts = &imp->sum.files[src.index].counts;
 	src.counts->errors = imp->diags->errors;
 	src.counts->warnings = imp->diags->warnings;
-	file_error(&src, 0, 0, strerror(e),
-	    _("check the file name and that the file can be read"));
+	src.imp->unusable = 1;
+	diag_add(imp->diags, DIAG_ERROR, path, 0, 0,
+	    _("cannot read the file: %s"), strerror(e));
+	diag_hint(imp->diags, "%s", _("check the file name and that the "
+	    "file can be read"));
 	source_done(&src);
 	return 0;
 }

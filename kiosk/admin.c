@@ -40,7 +40,7 @@ usage(FILE *fp)
 	    "  import [--strict] [--quiet] FILE...\n"
 	    "                     replace the catalogue with the rows of the "
 	    "files\n"
-	    "  check [--strict] FILE...\n"
+	    "  check [--strict] [--quiet] FILE...\n"
 	    "                     check the files only; nothing is written\n"
 	    "  status             show the catalogue's version and counts\n\n"),
 	    fp);
@@ -50,11 +50,12 @@ usage(FILE *fp)
 	    "  --config PATH      the configuration file\n"
 	    "  --strict           refuse the whole import on any error\n"
 	    "  --quiet            print errors only\n"
-	    "  --help             show this help and exit\n"
-	    "  --version          show the version and exit\n\n"), fp);
+	    "  -h, --help         show this help and exit\n"
+	    "  -V, --version      show the version and exit\n\n"), fp);
 	fputs(_("Exit status: 0 success, 1 rows refused or skipped, 2 usage "
 	    "error,\n3 the catalogue cannot be read or written.\n"), fp);
 	fprintf(fp, _("Default configuration file: %s\n"), CONFIG_DEFAULT_PATH);
+	fprintf(fp, _("Default catalogue: %s\n"), CONFIG_DEFAULT_CATALOGUE);
 }
 
 static int usage_error(const char *, ...)
@@ -113,7 +114,7 @@ parse_import_args(int argc, char **argv, const char *cmd,
 
 	memset(a, 0, sizeof *a);
 	optind = 0;	/* glibc: start again, on the command's arguments */
-	while ((c = getopt_long(argc, argv, "sqh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 's':
 			a->strict = 1;
@@ -342,7 +343,7 @@ parse_global(int argc, char **argv, const char **config_path,
 	};
 	int	c;
 
-	while ((c = getopt_long(argc, argv, "+c:f:hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'c':
 			*catalogue = optarg;

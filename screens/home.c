@@ -263,7 +263,8 @@ home_mouse(void *state, struct ui *ui, int y, int x, enum screen_button button)
 		return SCREEN_REDRAW;
 	}
 	col = (x - 1) / h->cellw;
-	if (y < HOME_GRID_TOP || x < 1 || col >= h->ncols)
+	if (y < HOME_GRID_TOP || y >= HOME_GRID_TOP + home_visible_rows(ui) ||
+	    x < 1 || col >= h->ncols)
 		return SCREEN_HANDLED;
 	i = (h->top + (size_t)(y - HOME_GRID_TOP)) * (size_t)h->ncols + (size_t)col;
 	if (i >= h->domains.n)

@@ -74,6 +74,10 @@ kiosk_stop() { tmux -L "$T_SOCK" kill-server 2>/dev/null; }
 # screen: the pane's text now.
 screen() { tmux -L "$T_SOCK" capture-pane -p -t t 2>/dev/null; }
 
+# output: everything the pane printed, history included, wrapped lines
+# joined (for messages of a program that has exited).
+output() { tmux -L "$T_SOCK" capture-pane -p -J -S - -t t 2>/dev/null; }
+
 # wait_for TEXT: until TEXT is on screen; status 1 if it never comes.
 wait_for() {
 	local i=0 limit=$((T_WAIT * 10))
@@ -195,3 +199,77 @@ done_testing() {
 	echo "1..$T_N"
 	[ "$T_FAILED" -eq 0 ]
 }
+
+# open_domain POSITION: from the home screen, type the domain's number.
+open_domain() {
+	type_text "$1"
+	keys Enter
+}
+
+# item_order DOMAIN_ID: the SQL order of a domain's item list (level-1
+# groups in first-seen order, then import order), as the screen shows it.
+item_order_sql() {
+	echo "SELECT id FROM item i WHERE domain_id = $1 ORDER BY
+		(SELECT min(id) FROM item g WHERE g.domain_id = i.domain_id
+		 AND g.level1 = i.level1), id"
+}
+
+# item_dump: every line of the item page, paging through it with PgDn and
+# placing each page by the "top/total" in the title bar.
+item_dump() {
+	local rows top total i body
+	rows=$(tmux -L "$T_SOCK" display -p -t t '#{pane_height}')
+	keys Home
+	settle
+	: >"$T_TMP/dump"
+	while :; do
+		screen >"$T_TMP/page"
+		set -- $(head -n 1 "$T_TMP/page" | grep -oE '[0-9]+/[0-9]+ *$' | tr / ' ')
+		top=${1:-1}
+		total=${2:-0}
+		# Body: screen rows 1 .. rows-3 (0-based).
+		sed -n "2,$((rows - 2))p" "$T_TMP/page" >"$T_TMP/body"
+		i=0
+		while IFS= read -r body; do
+			echo "$((top + i))	$body"
+			i=$((i + 1))
+		done <"$T_TMP/body" >>"$T_TMP/dump"
+		[ $((top + rows - 3)) -gt "$total" ] && break
+		keys NPage
+		settle
+	done
+	sort -t '	' -k1,1n -u "$T_TMP/dump" | awk -F '	' -v n="$total" \
+		'$1 <= n { sub(/^[0-9]+\t/, ""); print }'
+}
+
+# field DUMP LABEL: the text of one labelled element of an item dump, its
+# wrapped lines joined (labels either beside or above the value).
+field() {
+	LABEL=$2 python3 - "$1" <<'PY'
+import os, re, sys
+labels = ["领域", "一级事项", "二级事项", "公开内容", "公开依据", "公开时限",
+          "公开主体", "公开渠道", "公开对象", "公开方式", "公开层级",
+          "发布机关", "编码", "来源网址"]
+want = os.environ["LABEL"]
+out, on = [], False
+for line in open(sys.argv[1], encoding="utf-8").read().split("\n"):
+    m = re.match(r"^ (\S+)(.*)$", line)
+    if m and m.group(1) in labels:
+        if on:
+            break
+        on = m.group(1) == want
+        rest = m.group(2).strip()
+        if on and rest:
+            out.append(rest)
+        continue
+    if on and line.strip():
+        out.append(line.strip())
+print(len(out) if os.environ.get("FIELD_LINES") else "".join(out))
+PY
+}
+
+# field_lines DUMP LABEL: how many lines the element takes.
+field_lines() { FIELD_LINES=1 field "$@"; }
+
+# squash: drop all white space (wrapping may drop spaces at line ends).
+squash() { tr -d ' \t\n　'; }

@@ -274,6 +274,20 @@ test_wrap_catalogue(void)
 	}
 	ok(i + 1 >= lines.n, "no line ends with an opening bracket");
 	text_lines_done(&lines);
+	text_wrap(deadline, strlen(deadline), 40, &lines);
+	is_int(lines.n, 2, "deadline at 40 is two lines");
+	if (lines.n == 2)
+		is_str(lines.v[0], "信息形成或者变更之日起20个工作日内，通过",
+		    "first line filled to 40 columns");
+	text_lines_done(&lines);
+}
+
+/* Break where UAX #14 allows, not merely where the width runs out. */
+static void
+test_wrap_rules(void)
+{
+	struct text_lines	lines;
+
 	text_wrap("公开查阅，点", 18, 8, &lines);
 	ok(lines.n == 2 && strcmp(lines.v[0], "公开查") == 0 &&
 	    strcmp(lines.v[1], "阅，点") == 0, "， is not pushed to a line start");
@@ -286,12 +300,6 @@ test_wrap_catalogue(void)
 	text_wrap("hello world", 11, 8, &lines);
 	ok(lines.n == 2 && strcmp(lines.v[0], "hello") == 0 &&
 	    strcmp(lines.v[1], "world") == 0, "words break at spaces");
-	text_lines_done(&lines);
-	text_wrap(deadline, strlen(deadline), 40, &lines);
-	is_int(lines.n, 2, "deadline at 40 is two lines");
-	if (lines.n == 2)
-		is_str(lines.v[0], "信息形成或者变更之日起20个工作日内，通过",
-		    "first line filled to 40 columns");
 	text_lines_done(&lines);
 }
 
@@ -401,6 +409,7 @@ main(void)
 	test_sanitise_escapes();
 	test_sanitise_controls();
 	test_wrap_catalogue();
+	test_wrap_rules();
 	test_wrap_narrow();
 	test_wrap_url();
 	test_wrap_lines();

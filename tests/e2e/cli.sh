@@ -1,0 +1,57 @@
+#!/bin/bash
+# The command lines: chayue --help/--version and option errors, and
+# chayue-admin import/check/status on the real reference rows and on
+# broken files.
+. "${top_srcdir:-.}/tests/e2e/lib.sh"
+export LANGUAGE=   # the interface language comes from the configuration
+REF=$top_srcdir/data/demo/reference-catalogue.csv
+
+out=$("$CHAYUE" --help)
+ok $? "chayue --help exits 0"
+for opt in --catalogue --config --help --version; do
+	printf '%s\n' "$out" | grep -qF -- "$opt" || break
+done
+ok $? "--help lists every option"
+printf '%s\n' "$out" | grep -qF "浏览、检索和阅读政务公开事项目录"
+ok $? "--help is in Chinese by default"
+[ "$("$CHAYUE" --version)" = "chayue $(sed -n 's/^AC_INIT(\[chayue\], \[\([^]]*\)\].*/\1/p' "$top_srcdir/configure.ac")" ]
+ok $? "--version prints the package version"
+"$CHAYUE" --no-such-option >/dev/null 2>&1
+[ $? -eq 2 ]
+ok $? "an unknown option exits 2"
+
+# Staff import: the real reference rows, every valid row in, counts right.
+db=$T_TMP/c.db
+"$ADMIN" --catalogue "$db" import --quiet "$REF"
+ok $? "chayue-admin import of the reference catalogue exits 0"
+rows=$(python3 -c 'import csv,sys; print(sum(1 for _ in csv.DictReader(open(sys.argv[1], encoding="utf-8"))))' "$REF")
+[ "$(DB=$db sql 'SELECT count(*) FROM item')" = "$rows" ]
+ok $? "all $rows rows of the reference file are in the catalogue"
+status=$("$ADMIN" --catalogue "$db" status)
+printf '%s\n' "$status" | grep -qE "^items: $rows$"
+ok $? "status shows the item count"
+n=$(python3 -c 'import csv,sys; print(sum(1 for r in csv.DictReader(open(sys.argv[1], encoding="utf-8")) if r["domain"] == "社会救助"))' "$REF")
+printf '%s\n' "$status" | grep -qE "^ +$n  社会救助$"
+ok $? "status shows the count per domain (社会救助: $n)"
+
+# A broken file: clear file:line:column messages, nothing replaced.
+cp "$db" "$T_TMP/before.db"
+printf 'domain,level1,level2,level_county\n社会救助,救助,低保,x\n社会救助,,,1\n' >"$T_TMP/bad.csv"
+err=$("$ADMIN" --catalogue "$db" import --strict "$T_TMP/bad.csv" 2>&1)
+[ $? -eq 1 ]
+ok $? "a strict import of a bad file exits 1"
+printf '%s\n' "$err" | grep -qE "bad\.csv:2:4: .*level_county"
+ok $? "the bad flag is reported as file:line:column with the column's name"
+printf '%s\n' "$err" | grep -qE "bad\.csv:3:[0-9]+: "
+ok $? "the row without a name is reported too, in the same run"
+cmp -s "$db" "$T_TMP/before.db"
+ok $? "the live catalogue is unchanged"
+"$ADMIN" --catalogue "$db" check "$REF" >/dev/null
+ok $? "check of a good file exits 0"
+cmp -s "$db" "$T_TMP/before.db"
+ok $? "check writes nothing"
+"$ADMIN" --catalogue "$T_TMP/none.db" status >/dev/null 2>&1
+[ $? -eq 3 ]
+ok $? "status of a missing catalogue exits 3"
+
+done_testing

@@ -1,0 +1,75 @@
+#!/bin/bash
+# Resizing at any moment: each screen lays itself out again; below 40x12 a
+# "window too small" notice, and the screen comes back when enlarged.
+. "${top_srcdir:-.}/tests/e2e/lib.sh"
+
+fits() {	# fits COLS: no line wider than COLS, title and key bar present
+	[ "$(max_width)" -le "$1" ] && screen | tail -n 1 | grep -qF "Esc 返回"
+}
+
+kiosk_start 80 24
+wait_for "政务公开事项目录查阅"
+resize 40 12
+wait_for "发布机关"
+settle
+[ "$(max_width)" -le 40 ] && screen | grep -qE "^ +1 "
+ok $? "home: redrawn at 40x12"
+resize 120 30
+settle
+screen | grep -qE "26 $(sql "SELECT name FROM domain WHERE position = 26")"
+ok $? "home: enlarged to 120x30 shows all domains again"
+
+open_domain 5
+wait_for "层级："
+resize 50 14
+settle
+fits 50 && screen | grep -qF "层级："
+ok $? "domain list: redrawn at 50x14"
+
+keys Enter
+wait_for "公开内容"
+resize 40 12
+settle
+fits 40 && screen | grep -qE "^ (领域|一级事项|二级事项|公开内容)"
+ok $? "item page: re-wrapped at 40x12 with labels above the values"
+resize 200 60
+settle
+fits 200 && screen | grep -qE "^ 来源网址  http"
+ok $? "item page: re-wrapped at 200x60 with labels beside the values"
+
+resize 30 10
+wait_for "窗口太小"
+ok $? "below 40x12 a 'window too small' notice is shown"
+keys Down Enter Escape
+resize 39 12
+settle
+screen | grep -qF "窗口太小"
+ok $? "39 columns is still too small"
+resize 40 11
+settle
+screen | grep -qF "窗口太小"
+ok $? "11 rows is still too small"
+resize 1 1
+settle
+resize 80 24
+wait_for "公开内容"
+settle
+fits 80 && ! screen | grep -qF "窗口太小"
+ok $? "enlarged again, the item page comes back"
+keys Escape
+wait_for "层级："
+ok $? "and the screen stack is intact (Esc goes back to the domain)"
+
+# Resize while covered: the domain list, laid out at 80x24, was under the
+# item page when the window changed; going back shows it at the new size.
+keys Enter
+wait_for "公开内容"
+resize 45 15
+settle
+keys Escape
+wait_for "层级："
+settle
+fits 45
+ok $? "a screen resized while covered is laid out for the new size"
+
+done_testing

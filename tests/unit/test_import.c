@@ -1,0 +1,857 @@
+/*
+ * The importer: the real reference catalogue end to end, each broken
+ * fixture, and that a refused import leaves the live catalogue alone.
+ */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "data/catalogue.h"
+#include "data/diag.h"
+#include "data/import.h"
+#include "lib/xmalloc.h"
+#include "tests/unit/tap.h"
+
+static const char *top;
+static char tmpdir[] = "/tmp/test_import.XXXXXX";
+
+static char *
+fixture(const char *name)
+{
+	return xasprintf("%s/tests/unit/fixtures/%s", top, name);
+}
+
+static char *
+tmpfile_path(const char *name)
+{
+	return xasprintf("%s/%s", tmpdir, name);
+}
+
+/* The whole file, NUL-terminated; NULL if it cannot be read. */
+static char *
+slurp(const char *path, size_t *len)
+{
+	FILE	*fp = fopen(path, "rb");
+	char	*buf;
+	long	 n;
+
+	if (fp == NULL)
+		return NULL;
+	fseek(fp, 0, SEEK_END);
+	n = ftell(fp);
+	rewind(fp);
+	buf = xmalloc((size_t)n + 1);
+	*len = fread(buf, 1, (size_t)n, fp);
+	buf[*len] = '\0';
+	fclose(fp);
+	return buf;
+}
+
+/*
+ * The test's own reading of a well-formed CSV file, to count against: rows
+ * of fields, quotes removed. Deliberately simple and separate from csv.c.
+ */
+struct table {
+	char	***rows;	/* rows[i][j], NULL-terminated per row */
+	size_t	  n;
+};
+
+static void
+table_add_field(char ***row, size_t *nf, const char *s, size_t len)
+{
+	*row = xreallocarray(*row, *nf + 2, sizeof **row);
+	(*row)[(*nf)++] = xstrndup(s, len);
+	(*row)[*nf] = NULL;
+}
+
+static void
+table_read(const char *s, struct table *t)
+{
+	char	*field = xmalloc(strlen(s) + 1), **row = NULL;
+	size_t	 flen = 0, nf = 0;
+	int	 inq = 0;
+
+	memset(t, 0, sizeof *t);
+	for (; *s != '\0'; s++) {
+		if (inq && *s == '"' && s[1] == '"')
+			field[flen++] = *s++;
+		else if (*s == '"')
+			inq = !inq;
+		else if (!inq && (*s == ',' || *s == '\n')) {
+			table_add_field(&row, &nf, field, flen);
+			flen = 0;
+			if (*s == '\n') {
+				t->rows = xreallocarray(t->rows, t->n + 1,
+				    sizeof *t->rows);
+				t->rows[t->n++] = row;
+				row = NULL;
+				nf = 0;
+			}
+		} else if (*s != '\r')
+			field[flen++] = *s;
+	}
+	free(field);
+	free(row);
+}
+
+static void
+table_done(struct table *t)
+{
+	size_t	i, j;
+
+	for (i = 0; i < t->n; i++) {
+		for (j = 0; t->rows[i][j] != NULL; j++)
+			free(t->rows[i][j]);
+		free(t->rows[i]);
+	}
+	free(t->rows);
+}
+
+/* The index of a header title in the table, or -1. */
+static int
+table_col(const struct table *t, const char *name)
+{
+	int	j;
+
+	for (j = 0; t->rows[0][j] != NULL; j++)
+		if (strcmp(t->rows[0][j], name) == 0)
+			return j;
+	return -1;
+}
+
+static const char *
+cell(const struct table *t, size_t row, const char *name)
+{
+	return t->rows[row][table_col(t, name)];
+}
+
+static int
+run(const char *cat, char **files, int n, int strict, int dry_run,
+    struct diag_list *d, struct import_summary *sum)
+{
+	struct import_options	 opt = { strict, dry_run };
+	char			*error = NULL;
+	int			 rc;
+
+	diag_init(d);
+	rc = import_files(cat, files, n, &opt, d, sum, &error);
+	if (rc != 0)
+		printf("# import_files: %s\n", error);
+	free(error);
+	return rc;
+}
+
+/*
+ * Is there a diagnostic of this severity at line:col (col -1: any)
+ * containing text? If not, show what there is.
+ */
+static int
+has_diag(const struct diag_list *d, enum diag_severity sev, long line,
+    long col, const char *text)
+{
+	size_t	 i;
+	char	*s;
+	int	 found = 0;
+
+	for (i = 0; i < d->n && !found; i++) {
+		s = diag_format(&d->v[i]);
+		found = d->v[i].severity == sev && d->v[i].line == line &&
+		    (col < 0 || d->v[i].column == col) &&
+		    strstr(s, text) != NULL;
+		free(s);
+	}
+	if (!found)
+		for (i = 0; i < d->n; i++) {
+			s = diag_format(&d->v[i]);
+			printf("# have: %s\n", s);
+			free(s);
+		}
+	return found;
+}
+
+/* The id of a domain by name, or 0. */
+static int
+domain_id(struct catalogue *cat, const char *name, size_t *items)
+{
+	struct domain_list	 list;
+	char			*error = NULL;
+	size_t			 i;
+	int			 id = 0;
+
+	if (catalogue_domains(cat, &list, &error) != 0) {
+		printf("# %s\n", error);
+		free(error);
+	}
+	for (i = 0; i < list.n; i++)
+		if (strcmp(list.v[i].name, name) == 0) {
+			id = list.v[i].id;
+			if (items != NULL)
+				*items = list.v[i].items;
+		}
+	domain_list_done(&list);
+	return id;
+}
+
+/* The first item of a domain with this level2 (jurisdiction, content). */
+static int
+get_item_content(struct catalogue *cat, const char *domain,
+    const char *level2, const char *jurisdiction, const char *content,
+    struct item *out)
+{
+	struct item_filter	 f = { LEVEL_ANY, jurisdiction };
+	struct item_list	 list;
+	char			*error = NULL;
+	size_t			 i;
+	int			 rc = -1;
+
+	memset(out, 0, sizeof *out);
+	if (catalogue_items(cat, domain_id(cat, domain, NULL), &f, &list,
+	    &error) != 0) {
+		printf("# %s\n", error);
+		free(error);
+	}
+	for (i = 0; i < list.n && rc == -1; i++) {
+		if (strcmp(list.v[i].level2, level2) != 0)
+			continue;
+		if ((rc = catalogue_item(cat, list.v[i].id, out, &error)) != 0) {
+			printf("# %s\n", error);
+			free(error);
+		} else if (content != NULL && strcmp(out->content, content)) {
+			item_done(out);
+			rc = -1;
+		}
+	}
+	item_list_done(&list);
+	return rc;
+}
+
+static int
+get_item(struct catalogue *cat, const char *domain, const char *level2,
+    const char *jurisdiction, struct item *out)
+{
+	return get_item_content(cat, domain, level2, jurisdiction, NULL, out);
+}
+
+static struct catalogue *
+open_cat(const char *path)
+{
+	struct catalogue	*cat;
+	char			*error = NULL;
+
+	if ((cat = catalogue_open(path, &error)) == NULL) {
+		printf("# %s\n", error);
+		free(error);
+	}
+	return cat;
+}
+
+/* A flag as the reference file writes it: "1", "0" or "". */
+static enum flag
+flag_of(const char *s)
+{
+	return *s == '\0' ? FLAG_UNSTATED : *s == '1' ? FLAG_YES : FLAG_NO;
+}
+
+/* "a；b" as stored: one channel per line. */
+static char *
+channels_of(const char *s)
+{
+	char	*out = xstrdup(s), *p;
+
+	while ((p = strstr(out, "；")) != NULL) {
+		*p = '\n';
+		memmove(p + 1, p + strlen("；"), strlen(p + strlen("；")) + 1);
+	}
+	return out;
+}
+
+static const char *const ref_flags[] = {
+	"audience_all", "audience_specific", "method_active",
+	"method_on_request", "level_county", "level_township", "level_village",
+};
+
+/* Every element of reference row r comes back through catalogue_item. */
+static void
+round_trip(struct catalogue *cat, const struct table *t, size_t r,
+    const char *why)
+{
+	struct item	 it;
+	enum flag	 got[7];
+	char		*want_ch, *what;
+	int		 i, same = 1;
+
+	what = xasprintf("%s: line %zu (%s) is in the catalogue", why, r + 1,
+	    cell(t, r, "level2"));
+	ok(get_item_content(cat, cell(t, r, "domain"), cell(t, r, "level2"),
+	    cell(t, r, "jurisdiction"), cell(t, r, "content"), &it) == 0, what);
+	free(what);
+	is_str(it.domain, cell(t, r, "domain"), "  domain");
+	is_str(it.level1, cell(t, r, "level1"), "  level1");
+	is_str(it.content, cell(t, r, "content"), "  content");
+	is_str(it.basis, cell(t, r, "basis"), "  basis");
+	is_str(it.time_limit, cell(t, r, "time_limit"), "  time_limit");
+	is_str(it.subject, cell(t, r, "subject"), "  subject");
+	want_ch = channels_of(cell(t, r, "channels"));
+	is_str(it.channels, want_ch, "  channels, one per line");
+	free(want_ch);
+	is_str(it.source_url, cell(t, r, "source_url"), "  source_url");
+	is_str(it.code, "", "  no code column: empty code");
+	got[0] = it.audience_all; got[1] = it.audience_specific;
+	got[2] = it.method_active; got[3] = it.method_on_request;
+	got[4] = it.level_county; got[5] = it.level_township;
+	got[6] = it.level_village;
+	for (i = 0; i < 7; i++)
+		same &= got[i] == flag_of(cell(t, r, ref_flags[i]));
+	ok(same, "  all seven flags, unstated ones unstated");
+	item_done(&it);
+}
+
+/* The first row (after the header) matching a test, or 0. */
+static size_t
+find_row(const struct table *t, int (*match)(const struct table *, size_t))
+{
+	size_t	r;
+
+	for (r = 1; r < t->n; r++)
+		if (match(t, r))
+			return r;
+	return 0;
+}
+
+static int
+row_rich(const struct table *t, size_t r)
+{
+	int	i, set = 0;
+
+	for (i = 0; i < 7; i++)
+		set += *cell(t, r, ref_flags[i]) != '\0';
+	return set >= 3 && strstr(cell(t, r, "channels"), "；") != NULL &&
+	    *cell(t, r, "level1") != '\0';
+}
+
+static int
+row_quoted(const struct table *t, size_t r)
+{
+	return strchr(cell(t, r, "content"), ',') != NULL &&
+	    *cell(t, r, "level1") != '\0';
+}
+
+/* Empty level1 under a row of the same table with one. */
+static int
+row_merged(const struct table *t, size_t r)
+{
+	return r > 1 && *cell(t, r, "level1") == '\0' &&
+	    *cell(t, r - 1, "level1") != '\0' &&
+	    strcmp(cell(t, r, "domain"), cell(t, r - 1, "domain")) == 0 &&
+	    strcmp(cell(t, r, "source_url"), cell(t, r - 1, "source_url")) == 0;
+}
+
+/* Rows of the table per domain agree with the catalogue's counts. */
+static void
+check_domains(struct catalogue *cat, const struct table *t)
+{
+	const char	*probe[] = { "安全生产", "社会救助", "城乡规划" };
+	size_t		 i, r, want, got = 0, n;
+	char		*what;
+	int		 all = 1;
+
+	for (r = 1; r < t->n; r++) {
+		for (want = 0, i = 1; i < t->n; i++)
+			want += strcmp(cell(t, i, "domain"),
+			    cell(t, r, "domain")) == 0;
+		n = 0;
+		domain_id(cat, cell(t, r, "domain"), &n);
+		all &= n == want;
+		if (n != want)
+			printf("# %s: %zu, want %zu\n", cell(t, r, "domain"),
+			    n, want);
+	}
+	ok(all, "every domain has as many items as the file has rows");
+	for (i = 0; i < sizeof probe / sizeof probe[0]; i++) {
+		for (want = 0, r = 1; r < t->n; r++)
+			want += strcmp(cell(t, r, "domain"), probe[i]) == 0;
+		domain_id(cat, probe[i], &got);
+		what = xasprintf("domain %s: %zu items", probe[i], want);
+		is_int(got, want, what);
+		free(what);
+	}
+}
+
+static size_t
+count_jurisdictions(const struct table *t)
+{
+	size_t	r, k, n = 0;
+
+	for (r = 1; r < t->n; r++) {
+		if (*cell(t, r, "jurisdiction") == '\0')
+			continue;
+		for (k = 1; k < r; k++)
+			if (strcmp(cell(t, k, "jurisdiction"),
+			    cell(t, r, "jurisdiction")) == 0)
+				break;
+		n += k == r;
+	}
+	return n;
+}
+
+static void
+check_reference_items(const char *cat_path, const struct table *t)
+{
+	struct catalogue	*cat = open_cat(cat_path);
+	struct catalogue_info	 info;
+	struct item		 it;
+	char			*error = NULL;
+	size_t			 r;
+
+	ok(cat != NULL, "the new catalogue opens");
+	if (cat == NULL)
+		return;
+	ok(catalogue_info(cat, &info, &error) == 0, "catalogue_info");
+	is_int(info.items, t->n - 1, "catalogue: one item per row");
+	is_int(info.jurisdictions, count_jurisdictions(t),
+	    "catalogue: the file's jurisdictions");
+	catalogue_info_done(&info);
+	check_domains(cat, t);
+	ok((r = find_row(t, row_rich)) != 0, "a row with flags and channels");
+	if (r != 0)
+		round_trip(cat, t, r, "flags and channels");
+	ok((r = find_row(t, row_quoted)) != 0, "a row with a quoted cell");
+	if (r != 0)
+		round_trip(cat, t, r, "quoted cell");
+	ok((r = find_row(t, row_merged)) != 0, "a row under a merged 一级事项");
+	if (r != 0 && get_item_content(cat, cell(t, r, "domain"),
+	    cell(t, r, "level2"), cell(t, r, "jurisdiction"),
+	    cell(t, r, "content"), &it) == 0) {
+		is_str(it.level1, cell(t, r - 1, "level1"),
+		    "empty level1 carried down from the row above");
+		item_done(&it);
+	}
+	catalogue_close(cat);
+}
+
+static void
+test_reference(void)
+{
+	struct diag_list	 d;
+	struct import_summary	 sum;
+	struct table		 t;
+	char			*ref, *buf, *cat = tmpfile_path("ref.db");
+	size_t			 len;
+
+	ref = xasprintf("%s/data/demo/reference-catalogue.csv", top);
+	buf = slurp(ref, &len);
+	if (!ok(buf != NULL, "the reference file can be read")) {
+		printf("# %s: set top_srcdir\n", ref);
+		free(ref);
+		free(cat);
+		return;
+	}
+	table_read(buf, &t);
+	ok(t.n > 1 && table_col(&t, "domain") == 0, "it has a header");
+	is_int(run(cat, &ref, 1, 1, 0, &d, &sum), 0, "strict import runs");
+	is_int(d.errors, 0, "no errors");
+	is_int(d.warnings, 0, "no warnings");
+	ok(sum.committed && sum.refusal == IMPORT_ACCEPTED, "committed");
+	is_int(sum.total.rows_read, t.n - 1, "every row read");
+	is_int(sum.total.imported, t.n - 1, "every row imported");
+	is_int(sum.total.skipped, 0, "none skipped");
+	ok(sum.nfiles == 1 && strcmp(sum.files[0].name, ref) == 0 &&
+	    sum.files[0].counts.imported == t.n - 1, "per-file counts");
+	import_summary_done(&sum);
+	diag_done(&d);
+	check_reference_items(cat, &t);
+	table_done(&t);
+	free(buf);
+	free(ref);
+	unlink(cat);
+	free(cat);
+}
+
+/* Import one fixture (not strict) into a fresh catalogue. */
+static int
+import_fixture(const char *name, const char *cat, struct diag_list *d,
+    struct import_summary *sum)
+{
+	char	*path = fixture(name);
+	int	 rc;
+
+	unlink(cat);
+	rc = run(cat, &path, 1, 0, 0, d, sum);
+	free(path);
+	return rc;
+}
+
+/* rows read, imported, skipped, errors, warnings */
+static void
+counts(const struct import_summary *sum, size_t read, size_t imported,
+    size_t skipped, size_t errors, size_t warnings, const char *what)
+{
+	const struct import_counts *c = &sum->total;
+
+	if (!ok(c->rows_read == read && c->imported == imported &&
+	    c->skipped == skipped && c->errors == errors &&
+	    c->warnings == warnings, what))
+		printf("#   got %zu read, %zu imported, %zu skipped, %zu errors,"
+		    " %zu warnings\n", c->rows_read, c->imported, c->skipped,
+		    c->errors, c->warnings);
+}
+
+static void
+test_bom_crlf(const char *cat_path)
+{
+	struct diag_list	 d;
+	struct import_summary	 sum;
+	struct catalogue	*cat;
+	struct item		 it;
+
+	is_int(import_fixture("bom-crlf.csv", cat_path, &d, &sum), 0,
+	    "bom-crlf.csv");
+	counts(&sum, 2, 2, 0, 0, 0, "bom-crlf.csv: both rows, no problem");
+	import_summary_done(&sum);
+	diag_done(&d);
+	if ((cat = open_cat(cat_path)) == NULL)
+		return;
+	ok(get_item(cat, "社会救助", "最低生活保障对象认定", NULL, &it) == 0,
+	    "BOM: the first column is still domain");
+	is_str(it.content, "认定条件、\"标准\"\n和程序",
+	    "quoted cell: \"\" is a quote, CRLF inside is LF");
+	is_str(it.channels, "政府网站\n公开查阅点\n便民服务站",
+	    "channels split on ； and 、");
+	ok(it.audience_all == FLAG_YES && it.audience_specific == FLAG_NO &&
+	    it.method_active == FLAG_YES && it.method_on_request == FLAG_NO &&
+	    it.level_county == FLAG_YES && it.level_township == FLAG_NO &&
+	    it.level_village == FLAG_UNSTATED, "√ × 是 否 1 0 and empty");
+	item_done(&it);
+	ok(get_item(cat, "社会救助", "特困人员认定", NULL, &it) == 0,
+	    "the second row");
+	is_str(it.level1, "低保", "empty level1 carried down (merged cell)");
+	is_str(it.content, "认定结果", "cells are trimmed");
+	is_str(it.basis, "", "an empty cell is empty");
+	is_str(it.channels, "政府网站\n公示栏",
+	    "channels: ; and tabs, empty parts dropped");
+	ok(it.audience_all == FLAG_YES && it.audience_specific == FLAG_NO &&
+	    it.method_active == FLAG_YES && it.method_on_request == FLAG_NO,
+	    "✓ ✗ ✔ 0");
+	item_done(&it);
+	catalogue_close(cat);
+}
+
+static void
+test_broken(const char *cat)
+{
+	static const struct {
+		const char	*file;
+		size_t		 read, imported, skipped, errors, warnings;
+		enum diag_severity sev;
+		long		 line, col;
+		const char	*text;
+	} f[] = {
+		{ "truncated-quote.csv", 2, 1, 1, 1, 0, DIAG_ERROR, 3, 4,
+		  "unterminated quoted field in column 4 (content)" },
+		{ "stray-quote.csv", 3, 1, 2, 2, 0, DIAG_ERROR, 2, 4,
+		  "quote inside column 4 (content)" },
+		{ "stray-quote.csv", 3, 1, 2, 2, 0, DIAG_ERROR, 3, 3,
+		  "text after the closing quote in column 3 (level2)" },
+		{ "wrong-columns.csv", 3, 1, 2, 2, 0, DIAG_ERROR, 3, 0,
+		  "row has 16 columns but the header has 17" },
+		{ "wrong-columns.csv", 3, 1, 2, 2, 0, DIAG_ERROR, 4, 18,
+		  "row has 18 columns but the header has 17" },
+		{ "invalid-utf8.csv", 2, 1, 1, 1, 0, DIAG_ERROR, 2, 4,
+		  "column 4 (content) is not valid UTF-8 text (byte 0xD5)" },
+		{ "bad-flag.csv", 2, 1, 1, 1, 0, DIAG_ERROR, 2, 9,
+		  "column 9 (audience_all): \"有\" is not a yes/no mark; "
+		  "write 1, √ or 是 for yes, 0, × or 否 for no" },
+		{ "no-name.csv", 2, 1, 1, 1, 0, DIAG_ERROR, 2, 3,
+		  "error: row has no item name (一级事项 and 二级事项 are both "
+		  "empty); fill in 二级事项 or delete the row" },
+		{ "duplicate.csv", 3, 2, 1, 0, 1, DIAG_WARNING, 3, 0,
+		  "duplicate of the row at " },
+		{ "unknown-column.csv", 1, 1, 0, 0, 1, DIAG_WARNING, 1, 3,
+		  "unknown column \"remark\" is ignored" },
+	};
+	struct diag_list	 d;
+	struct import_summary	 sum;
+	size_t			 i;
+	char			*what;
+
+	for (i = 0; i < sizeof f / sizeof f[0]; i++) {
+		what = xasprintf("%s: runs", f[i].file);
+		is_int(import_fixture(f[i].file, cat, &d, &sum), 0, what);
+		free(what);
+		what = xasprintf("%s: counts", f[i].file);
+		counts(&sum, f[i].read, f[i].imported, f[i].skipped,
+		    f[i].errors, f[i].warnings, what);
+		free(what);
+		what = xasprintf("%s:%ld:%ld: %s", f[i].file, f[i].line,
+		    f[i].col, f[i].text);
+		ok(has_diag(&d, f[i].sev, f[i].line, f[i].col, f[i].text),
+		    what);
+		free(what);
+		ok(sum.committed, "  the good rows are imported");
+		import_summary_done(&sum);
+		diag_done(&d);
+	}
+}
+
+/* The rows around the broken ones arrived intact. */
+static void
+test_broken_items(const char *cat_path)
+{
+	struct diag_list	 d;
+	struct import_summary	 sum;
+	struct catalogue	*cat;
+	struct item		 it;
+
+	import_fixture("unknown-column.csv", cat_path, &d, &sum);
+	import_summary_done(&sum);
+	diag_done(&d);
+	if ((cat = open_cat(cat_path)) == NULL)
+		return;
+	ok(get_item(cat, "公共法律服务", "公共法律服务机构", "晋江市", &it) == 0,
+	    "columns in another order are matched by name");
+	is_str(it.level1, "法律服务", "  level1");
+	is_str(it.code, "GF-001", "  the optional code column");
+	ok(it.audience_all == FLAG_UNSTATED &&
+	    it.level_village == FLAG_UNSTATED,
+	    "  absent flag columns: not stated");
+	is_str(it.content, "", "  absent columns are empty");
+	item_done(&it);
+	catalogue_close(cat);
+}
+
+static int
+same_bytes(const char *a, size_t alen, const char *path)
+{
+	size_t	 blen;
+	char	*b = slurp(path, &blen);
+	int	 same = b != NULL && blen == alen && memcmp(a, b, alen) == 0;
+
+	free(b);
+	return same;
+}
+
+/* A refused import leaves the live catalogue byte for byte as it was. */
+static void
+test_refused(const char *cat)
+{
+	struct diag_list	 d;
+	struct import_summary	 sum;
+	char			*good = fixture("bom-crlf.csv");
+	char			*files[] = { good, fixture("bad-flag.csv") };
+	char			*missing[] = { good, tmpfile_path("nope.csv") };
+	char			*before;
+	size_t			 len;
+
+	import_fixture("bom-crlf.csv", cat, &d, &sum);
+	import_summary_done(&sum);
+	diag_done(&d);
+	before = slurp(cat, &len);
+	ok(before != NULL && len > 0, "a live catalogue");
+
+	is_int(run(cat, files, 2, 1, 0, &d, &sum), 0, "strict import runs");
+	ok(!sum.committed && sum.refusal == IMPORT_REFUSED_STRICT,
+	    "strict: one bad row refuses everything");
+	ok(sum.total.imported == 0 && sum.total.skipped == 4,
+	    "strict: the counts say nothing was imported");
+	ok(has_diag(&d, DIAG_ERROR, 2, 9, "bad-flag.csv:2:9"),
+	    "strict: the error is still reported");
+	ok(same_bytes(before, len, cat), "strict: catalogue byte-identical");
+	import_summary_done(&sum);
+	diag_done(&d);
+
+	is_int(run(cat, missing, 2, 0, 0, &d, &sum), 0, "missing file");
+	ok(!sum.committed && sum.refusal == IMPORT_REFUSED_FILE,
+	    "a file that cannot be read refuses the import");
+	ok(has_diag(&d, DIAG_ERROR, 0, 0, "cannot read the file"),
+	    "and says so");
+	ok(same_bytes(before, len, cat), "missing file: byte-identical");
+	import_summary_done(&sum);
+	diag_done(&d);
+
+	is_int(run(cat, files, 2, 0, 1, &d, &sum), 0, "check (dry run)");
+	ok(!sum.committed && sum.total.imported == 3 &&
+	    sum.total.skipped == 1, "check: counts what would happen");
+	ok(same_bytes(before, len, cat), "check: byte-identical");
+	import_summary_done(&sum);
+	diag_done(&d);
+
+	is_int(run(cat, files, 2, 0, 0, &d, &sum), 0, "not strict");
+	ok(sum.committed && !same_bytes(before, len, cat),
+	    "not strict: the good rows replace the catalogue");
+	import_summary_done(&sum);
+	diag_done(&d);
+	free(before);
+	free(good);
+	free(files[1]);
+	free(missing[1]);
+}
+
+static void
+test_unwritable(void)
+{
+	struct import_options	 opt = { 0, 0 };
+	struct import_summary	 sum;
+	struct diag_list	 d;
+	char			*file = fixture("bom-crlf.csv"), *error = NULL;
+
+	diag_init(&d);
+	ok(import_files("/nonexistent/dir/x.db", &file, 1, &opt, &d, &sum,
+	    &error) == -1 && error != NULL,
+	    "a catalogue that cannot be written: -1 with a message");
+	printf("# %s\n", error != NULL ? error : "(null)");
+	import_summary_done(&sum);
+	diag_done(&d);
+	free(error);
+	free(file);
+}
+
+/* Import buffers (name, text pairs) into cat; the summary in *sum. */
+static void
+import_texts(const char *cat, const char *const *texts, size_t n,
+    struct diag_list *d, struct import_summary *sum)
+{
+	struct import_options	 opt = { 0, 0 };
+	struct import		*imp;
+	char			*error = NULL;
+	size_t			 i;
+
+	diag_init(d);
+	memset(sum, 0, sizeof *sum);
+	unlink(cat);
+	if ((imp = import_begin(cat, &opt, d, &error)) == NULL) {
+		printf("# %s\n", error);
+		free(error);
+		return;
+	}
+	for (i = 0; i + 1 < n; i += 2)
+		import_buffer(imp, texts[i], texts[i + 1],
+		    strlen(texts[i + 1]), &error);
+	if (import_end(imp, sum, &error) != 0) {
+		printf("# %s\n", error);
+		free(error);
+	}
+}
+
+static void
+test_text(const char *cat_path)
+{
+	static const char *const texts[] = {
+		"one.csv",
+		"\n domain ,LEVEL2,level1,content,jurisdiction,source_url\n"
+		"卫生健康,医疗机构,醫療,cafe\xcc\x81,晋江市,u1\n"
+		",,,,,\n"
+		"\xe3\x80\x80卫生健康\xe3\x80\x80,执业医师,,内容,晋江市,u1\n"
+		"卫生健康,护士,,内容,晋江市,u2\n"
+		"医疗卫生,执业医师,醫療,内容,晋江市,u1\n",
+		"two.csv",
+		"domain,level2,level1,content,jurisdiction\n"
+		"卫生健康,医疗机构,醫療,caf\xc3\xa9,晋江市\n",
+	};
+	struct diag_list	 d;
+	struct import_summary	 sum;
+	struct catalogue	*cat;
+	struct item		 it;
+
+	import_texts(cat_path, texts, 4, &d, &sum);
+	counts(&sum, 5, 3, 2, 0, 2, "blank rows are not counted");
+	ok(has_diag(&d, DIAG_WARNING, 7, 0, "one.csv:7: warning: duplicate "
+	    "of the row at one.csv:5"), "an alternative domain name is "
+	    "the same domain");
+	ok(has_diag(&d, DIAG_WARNING, 2, 0, "two.csv:2: warning: duplicate "
+	    "of the row at one.csv:3"), "duplicates across files, after NFC");
+	import_summary_done(&sum);
+	diag_done(&d);
+	if ((cat = open_cat(cat_path)) == NULL)
+		return;
+	ok(get_item(cat, "卫生健康", "医疗机构", NULL, &it) == 0,
+	    "header titles trimmed, in any case and order");
+	is_str(it.content, "caf\xc3\xa9", "text is NFC-normalised");
+	is_str(it.level1, "醫療", "Traditional characters are kept");
+	item_done(&it);
+	ok(get_item(cat, "卫生健康", "执业医师", NULL, &it) == 0,
+	    "U+3000 around a cell is trimmed");
+	is_str(it.level1, "醫療", "level1 carried down over a blank row");
+	item_done(&it);
+	ok(get_item(cat, "卫生健康", "护士", NULL, &it) == 0, "third row");
+	is_str(it.level1, "", "no carrying down from another table");
+	item_done(&it);
+	catalogue_close(cat);
+}
+
+/* Files that cannot be used at all. */
+static void
+test_unusable(const char *cat)
+{
+	static const struct {
+		const char	*text, *message, *what;
+		long		 line;
+	} f[] = {
+		{ "", "the file is empty", "empty file", 0 },
+		{ "\xff\xfe" "d\0", "UTF-16", "UTF-16 with a BOM", 1 },
+		{ "level2,content\nx,y\n", "the header has no \"domain\" column",
+		  "no domain column", 1 },
+		{ "domain,content\nx,y\n", "neither a \"level2\" nor a "
+		  "\"level1\" column", "no item name column", 1 },
+		{ "标题\n", "does not name any known column",
+		  "a title row instead of the header", 1 },
+		{ "domain,level2,Domain\n", "column \"Domain\" appears twice",
+		  "a repeated column", 1 },
+		{ "domain,level2,\xd5\xd0\n", "the header row is not UTF-8",
+		  "a GB18030 header", 1 },
+	};
+	const char		*texts[2];
+	struct diag_list	 d;
+	struct import_summary	 sum;
+	size_t			 i;
+	char			*what;
+
+	for (i = 0; i < sizeof f / sizeof f[0]; i++) {
+		texts[0] = "bad.csv";
+		texts[1] = f[i].text;
+		import_texts(cat, texts, 2, &d, &sum);
+		what = xasprintf("%s: refused, with \"%s\"", f[i].what,
+		    f[i].message);
+		ok(!sum.committed && sum.refusal == IMPORT_REFUSED_FILE &&
+		    has_diag(&d, DIAG_ERROR, f[i].line, -1, f[i].message),
+		    what);
+		free(what);
+		ok(access(cat, F_OK) != 0, "  no catalogue was written");
+		import_summary_done(&sum);
+		diag_done(&d);
+	}
+	texts[1] = "domain,level2\n\n";
+	import_texts(cat, texts, 2, &d, &sum);
+	ok(!sum.committed && sum.refusal == IMPORT_REFUSED_EMPTY,
+	    "a header alone: refused, nothing to import");
+	import_summary_done(&sum);
+	diag_done(&d);
+}
+
+int
+main(void)
+{
+	char	*cat;
+
+	if ((top = getenv("top_srcdir")) == NULL || *top == '\0')
+		top = ".";
+	if (mkdtemp(tmpdir) == NULL) {
+		perror(tmpdir);
+		return 1;
+	}
+	cat = tmpfile_path("t.db");
+	test_reference();
+	test_bom_crlf(cat);
+	test_broken(cat);
+	test_broken_items(cat);
+	test_refused(cat);
+	test_unwritable();
+	test_text(cat);
+	test_unusable(cat);
+	unlink(cat);
+	free(cat);
+	rmdir(tmpdir);
+	return tap_done();
+}
