@@ -141,11 +141,25 @@ builder_prepare(struct builder *b, const char *sql, sqlite3_stmt **st,
 	return 0;
 }
 
+/* Run sql on the new catalogue; -1 with *error naming the file. */
+static int
+builder_exec(struct builder *b, const char *sql, char **error)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(b->db, sql, NULL, NULL, &msg) == SQLITE_OK)
+		return 0;
+	*error = xasprintf("cannot write the catalogue %s: %s", b->tmp,
+	    msg != NULL ? msg : sqlite3_errmsg(b->db));
+	sqlite3_free(msg);
+	return -1;
+}
+
 /* Version id and creation date into meta, from one clock reading. */
 static int
 builder_meta(struct builder *b, char **error)
 {
-	char version[32], created[16], *sql, *msg = NULL;
+	char version[32], created[16], *sql;
 	time_t now = builder_now();
 	struct tm tm;
 	int rc;
@@ -157,15 +171,9 @@ builder_meta(struct builder *b, char **error)
 	sql = xasprintf("INSERT INTO meta (key, value) VALUES"
 	    " ('version', '%s'), ('created', '%s'), ('items', '0')",
 	    version, created);
-	rc = sqlite3_exec(b->db, sql, NULL, NULL, &msg);
+	rc = builder_exec(b, sql, error);
 	free(sql);
-	if (rc != SQLITE_OK) {
-		*error = xasprintf("cannot write the catalogue %s: %s",
-		    b->tmp, msg != NULL ? msg : sqlite3_errmsg(b->db));
-		sqlite3_free(msg);
-		return -1;
-	}
-	return 0;
+	return rc;
 }
 
 /*
@@ -177,15 +185,11 @@ builder_setup(struct builder *b, char **error)
 {
 	char *msg = NULL;
 
-	if (sqlite3_exec(b->db, "PRAGMA journal_mode = DELETE;"
+	if (builder_exec(b, "PRAGMA journal_mode = DELETE;"
 	    "PRAGMA synchronous = OFF;"
 	    "PRAGMA cache_size = -16384;"
-	    "BEGIN IMMEDIATE", NULL, NULL, &msg) != SQLITE_OK) {
-		*error = xasprintf("cannot write the catalogue %s: %s",
-		    b->tmp, msg != NULL ? msg : sqlite3_errmsg(b->db));
-		sqlite3_free(msg);
+	    "BEGIN IMMEDIATE", error) != 0)
 		return -1;
-	}
 	if (schema_create(b->db, &msg) != 0) {
 		*error = xasprintf("cannot write the catalogue %s: %s",
 		    b->tmp, msg);
@@ -381,20 +385,14 @@ builder_add_item(struct builder *b, const struct item *item,
 static int
 builder_finish(struct builder *b, char **error)
 {
-	char *sql, *msg = NULL;
+	char *sql;
 	int rc;
 
 	sql = xasprintf("UPDATE meta SET value = '%lld' WHERE key = 'items';"
 	    "COMMIT", b->items);
-	rc = sqlite3_exec(b->db, sql, NULL, NULL, &msg);
+	rc = builder_exec(b, sql, error);
 	free(sql);
-	if (rc != SQLITE_OK) {
-		*error = xasprintf("cannot write the catalogue %s: %s",
-		    b->tmp, msg != NULL ? msg : sqlite3_errmsg(b->db));
-		sqlite3_free(msg);
-		return -1;
-	}
-	return 0;
+	return rc;
 }
 
 /* Close the database, reporting a failure to do so. */

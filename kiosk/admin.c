@@ -373,15 +373,10 @@ load_config(struct config *cfg, const char *config_path,
 {
 	char	*error = NULL;
 
-	if (config_load(cfg, config_path != NULL ? config_path :
-	    CONFIG_DEFAULT_PATH, config_path != NULL, &error) != 0) {
+	if (config_read(cfg, config_path, catalogue, &error) != 0) {
 		fprintf(stderr, "%s: %s\n", PROGNAME, error);
 		free(error);
 		return -1;
-	}
-	if (catalogue != NULL) {
-		free(cfg->catalogue);
-		cfg->catalogue = xstrdup(catalogue);
 	}
 	return 0;
 }

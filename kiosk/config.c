@@ -217,3 +217,17 @@ fail:
 	config_done(&work);
 	return -1;
 }
+
+int
+config_read(struct config *cfg, const char *path, const char *catalogue,
+    char **error)
+{
+	if (config_load(cfg, path != NULL ? path : CONFIG_DEFAULT_PATH,
+	    path != NULL, error) != 0)
+		return -1;
+	if (catalogue != NULL) {
+		free(cfg->catalogue);
+		cfg->catalogue = xstrdup(catalogue);
+	}
+	return 0;
+}

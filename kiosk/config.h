@@ -28,4 +28,12 @@ void config_done(struct config *cfg);
  */
 int config_load(struct config *cfg, const char *path, int must_exist, char **error);
 
+/*
+ * What both programs do at start: load path (NULL: the default file, which
+ * may be missing), then let a --catalogue from the command line (NULL:
+ * none) override the file's. -1 with *error as config_load.
+ */
+int config_read(struct config *cfg, const char *path, const char *catalogue,
+    char **error);
+
 #endif

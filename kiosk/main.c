@@ -17,7 +17,6 @@
 #include "i18n/text.h"
 #include "kiosk/config.h"
 #include "kiosk/loop.h"
-#include "lib/xmalloc.h"
 
 static void
 usage(FILE *f)
@@ -59,9 +58,9 @@ main_options(int argc, char **argv, struct config *cfg, int *status)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *config_path = CONFIG_DEFAULT_PATH, *catalogue = NULL;
+	const char *config_path = NULL, *catalogue = NULL;
 	char *error = NULL;
-	int c, explicit_config = 0;
+	int c;
 
 	while ((c = getopt_long(argc, argv, "c:C:hV", longopts, NULL)) != -1) {
 		switch (c) {
@@ -70,7 +69,6 @@ main_options(int argc, char **argv, struct config *cfg, int *status)
 			break;
 		case 'C':
 			config_path = optarg;
-			explicit_config = 1;
 			break;
 		case 'h':
 			usage(stdout);
@@ -91,15 +89,11 @@ main_options(int argc, char **argv, struct config *cfg, int *status)
 		*status = 2;
 		return -1;
 	}
-	if (config_load(cfg, config_path, explicit_config, &error) != 0) {
+	if (config_read(cfg, config_path, catalogue, &error) != 0) {
 		fprintf(stderr, "chayue: %s\n", error);
 		free(error);
 		*status = 2;
 		return -1;
-	}
-	if (catalogue != NULL) {
-		free(cfg->catalogue);
-		cfg->catalogue = xstrdup(catalogue);
 	}
 	return 0;
 }

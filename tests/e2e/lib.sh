@@ -123,6 +123,18 @@ settle() {
 	done
 }
 
+# eventually COMMAND...: until COMMAND succeeds (the kiosk redraws on its own
+# time after a resize); status 1 if it never does.
+eventually() {
+	local i=0
+	while [ $i -lt $((T_WAIT * 10)) ]; do
+		"$@" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+
 # resize COLS ROWS
 resize() { tmux -L "$T_SOCK" resize-window -t t -x "$1" -y "$2"; }
 
@@ -165,7 +177,12 @@ click_on() {
 }
 
 # pane_dead: 0 if chayue has exited; its status is in pane_status.
-pane_dead() { [ "$(tmux -L "$T_SOCK" display -p -t t '#{pane_dead}')" = 1 ]; }
+# tmux marks the pane dead when the terminal closes and learns the status
+# when it reaps the process, a moment later: wait for both.
+pane_dead() {
+	[ "$(tmux -L "$T_SOCK" display -p -t t '#{pane_dead}')" = 1 ] &&
+	[ -n "$(pane_status)" ]
+}
 pane_status() { tmux -L "$T_SOCK" display -p -t t '#{pane_dead_status}'; }
 
 # wait_exit: until chayue has exited.

@@ -6,34 +6,41 @@
 fits() {	# fits COLS: no line wider than COLS, title and key bar present
 	[ "$(max_width)" -le "$1" ] && screen | tail -n 1 | grep -qF "Esc 返回"
 }
+# The title bar's right end (count or position) sits at the last column
+# but one: the screen was drawn for a window COLS wide.
+drawn_for() {
+	[ "$(screen | head -n 1 | python3 -c '
+import sys, unicodedata
+l = sys.stdin.read().rstrip("\n").rstrip()
+print(sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in l))')" = $(($1 - 1)) ]
+}
 
 kiosk_start 80 24
 wait_for "政务公开事项目录查阅"
 resize 40 12
-wait_for "发布机关"
-settle
+eventually drawn_for 40
 [ "$(max_width)" -le 40 ] && screen | grep -qE "^ +1 "
 ok $? "home: redrawn at 40x12"
 resize 120 30
-settle
+eventually drawn_for 120
 screen | grep -qE "26 $(sql "SELECT name FROM domain WHERE position = 26")"
 ok $? "home: enlarged to 120x30 shows all domains again"
 
 open_domain 5
 wait_for "层级："
 resize 50 14
-settle
+eventually drawn_for 50
 fits 50 && screen | grep -qF "层级："
 ok $? "domain list: redrawn at 50x14"
 
 keys Enter
 wait_for "公开内容"
 resize 40 12
-settle
+eventually drawn_for 40
 fits 40 && screen | grep -qE "^ (领域|一级事项|二级事项|公开内容)"
 ok $? "item page: re-wrapped at 40x12 with labels above the values"
 resize 200 60
-settle
+eventually drawn_for 200
 fits 200 && screen | grep -qE "^ 来源网址  http"
 ok $? "item page: re-wrapped at 200x60 with labels beside the values"
 
@@ -52,8 +59,7 @@ ok $? "11 rows is still too small"
 resize 1 1
 settle
 resize 80 24
-wait_for "公开内容"
-settle
+eventually drawn_for 80
 fits 80 && ! screen | grep -qF "窗口太小"
 ok $? "enlarged again, the item page comes back"
 keys Escape
@@ -65,10 +71,10 @@ ok $? "and the screen stack is intact (Esc goes back to the domain)"
 keys Enter
 wait_for "公开内容"
 resize 45 15
-settle
+eventually drawn_for 45
 keys Escape
 wait_for "层级："
-settle
+eventually drawn_for 45
 fits 45
 ok $? "a screen resized while covered is laid out for the new size"
 

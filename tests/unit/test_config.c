@@ -89,6 +89,26 @@ check_error(const char *text, int line, const char *want, const char *what)
 	config_done(&cfg);
 }
 
+/* Both programs: a file named on the command line, then --catalogue. */
+static void
+test_read(void)
+{
+	struct config cfg;
+	char *error = NULL;
+
+	write_file("catalogue = /from/file.db\n");
+	config_init(&cfg);
+	ok(config_read(&cfg, path, NULL, &error) == 0, "config_read loads the file");
+	is_str(cfg.catalogue, "/from/file.db", "the file's catalogue is used");
+	ok(config_read(&cfg, path, "/from/option.db", &error) == 0,
+	    "config_read with --catalogue");
+	is_str(cfg.catalogue, "/from/option.db", "--catalogue overrides the file");
+	ok(config_read(&cfg, "/nonexistent/x.conf", NULL, &error) == -1,
+	    "a named configuration file must exist");
+	free(error);
+	config_done(&cfg);
+}
+
 int
 main(void)
 {
@@ -99,6 +119,7 @@ main(void)
 	close(fd);
 	test_defaults();
 	test_values();
+	test_read();
 	check_error("catalogue = /x.db\nfoo = bar\n", 2, "unknown key",
 	    "an unknown key is refused");
 	check_error("catalogue = /x.db\n\nmode\n", 3, "key = value",
