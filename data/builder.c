@@ -52,7 +52,8 @@ builder_now(void)
 	if (s != NULL && *s != '\0') {
 		errno = 0;
 		v = strtoll(s, &end, 10);
-		if (errno == 0 && *end == '\0' && v >= 0)
+		/* Years past 9999 would not fit the version format. */
+		if (errno == 0 && *end == '\0' && v >= 0 && v < 253402300800LL)
 			return (time_t)v;
 	}
 	return time(NULL);
@@ -164,7 +165,11 @@ builder_meta(struct builder *b, char **error)
 	struct tm tm;
 	int rc;
 
-	gmtime_r(&now, &tm);
+	if (gmtime_r(&now, &tm) == NULL) {
+		*error = xasprintf("cannot write the catalogue %s: the clock "
+		    "reads an impossible date; set the system time", b->tmp);
+		return -1;
+	}
 	strftime(version, sizeof version, "%Y%m%dT%H%M%SZ", &tm);
 	strftime(created, sizeof created, "%Y-%m-%d", &tm);
 	strftime(b->imported, sizeof b->imported, "%Y-%m-%dT%H:%M:%SZ", &tm);

@@ -1,17 +1,19 @@
 #include <config.h>
 
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "i18n/i18n.h"
 
-static const char *current = "zh_CN";
+/* The language in use; a copy, since the caller's configuration may go. */
+static char current[32] = "zh_CN";
 
 void
 i18n_init(const char *language, const char *localedir)
 {
 	if (language != NULL && *language != '\0')
-		current = language;
+		snprintf(current, sizeof current, "%s", language);
 	/*
 	 * LANGUAGE takes precedence over LC_MESSAGES in GNU gettext, so the
 	 * interface language is the configured one whatever locale the

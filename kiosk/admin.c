@@ -17,6 +17,7 @@
 #include "data/diag.h"
 #include "data/import.h"
 #include "i18n/i18n.h"
+#include "i18n/text.h"
 #include "kiosk/config.h"
 #include "lib/xmalloc.h"
 
@@ -233,14 +234,15 @@ static void
 print_domains(const struct domain_list *list)
 {
 	size_t	i;
+	char	*name;
 
 	fputs(_("items by domain:\n"), stdout);
 	for (i = 0; i < list->n; i++) {
-		if (list->v[i].national)
-			printf("  %6zu  %s\n", list->v[i].items, list->v[i].name);
-		else
-			printf(_("  %6zu  %s (local domain)\n"),
-			    list->v[i].items, list->v[i].name);
+		/* Catalogue text reaches the staff terminal only sanitised. */
+		name = text_sanitise(list->v[i].name, strlen(list->v[i].name), 0);
+		printf(list->v[i].national ? "  %6zu  %s\n" :
+		    _("  %6zu  %s (local domain)\n"), list->v[i].items, name);
+		free(name);
 	}
 }
 
@@ -249,6 +251,7 @@ show_status(struct catalogue *cat, const char *path, char **error)
 {
 	struct catalogue_info	info;
 	struct domain_list	domains;
+	char			*names;
 	int			rc = -1;
 
 	memset(&info, 0, sizeof info);
@@ -259,12 +262,13 @@ show_status(struct catalogue *cat, const char *path, char **error)
 		printf(_("version: %s\n"), info.version);
 		printf(_("created: %s\n"), info.created);
 		printf(_("items: %zu\n"), info.items);
+		names = text_sanitise(info.jurisdiction_names,
+		    strlen(info.jurisdiction_names), 0);
 		printf(_("jurisdictions: %zu"), info.jurisdictions);
-		if (info.jurisdiction_names != NULL &&
-		    *info.jurisdiction_names != '\0')
-			printf(" (%s%s)", info.jurisdiction_names,
-			    info.jurisdictions > 3 ? "…" : "");
+		if (*names != '\0')
+			printf(" (%s%s)", names, info.jurisdictions > 3 ? "…" : "");
 		putchar('\n');
+		free(names);
 		print_domains(&domains);
 		rc = 0;
 	}
@@ -390,13 +394,15 @@ main(int argc, char **argv)
 
 	setlocale(LC_ALL, "");
 	config_init(&cfg);
-	i18n_init(cfg.language, cfg.locale_dir);
+	i18n_init(cfg.language, cfg.locale_dir != NULL ? cfg.locale_dir :
+	    getenv("CHAYUE_LOCALEDIR"));
 	rc = parse_global(argc, argv, &config_path, &catalogue);
 	if (rc == -1 && load_config(&cfg, config_path, catalogue) != 0)
 		rc = EXIT_USAGE;
 	if (rc == -1) {
 		/* The configured interface language from here on. */
-		i18n_init(cfg.language, cfg.locale_dir);
+		i18n_init(cfg.language, cfg.locale_dir != NULL ? cfg.locale_dir :
+	    getenv("CHAYUE_LOCALEDIR"));
 		rc = dispatch(&cfg, argc - optind, argv + optind);
 	}
 	config_done(&cfg);

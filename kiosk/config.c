@@ -208,6 +208,11 @@ config_load(struct config *cfg, const char *path, int must_exist, char **error)
 			goto fail;
 		}
 	}
+	if (ferror(f)) {
+		*error = xasprintf("%s: cannot read: %s; check the --config path",
+		    path, strerror(errno));
+		goto fail;
+	}
 	fclose(f);
 	config_done(cfg);
 	*cfg = work;

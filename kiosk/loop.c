@@ -57,7 +57,7 @@ loop_draw_too_small(void)
 	erase();
 	snprintf(msg, sizeof msg, _("Window too small: need %dx%d"),
 	    LOOP_MIN_COLS, LOOP_MIN_ROWS);
-	mvaddnstr(LINES / 2, 0, msg, COLS);
+	draw_text(LINES / 2, 0, msg, COLS, DRAW_NORMAL);
 }
 
 static void
@@ -92,8 +92,10 @@ loop_input(struct ui *ui)
 		return;
 	if (r == KEY_CODE_YES && ch == KEY_MOUSE)
 		loop_mouse(ui);
-	else if (r == KEY_CODE_YES)
+	else if (r == KEY_CODE_YES && ch <= KEY_MAX)
 		ui_key(ui, SCREEN_KEY((int)ch));
+	else if (r == KEY_CODE_YES)
+		return;	/* terminfo's extended keys: codes screens use privately */
 	else
 		ui_key(ui, (int)ch);
 }
@@ -137,7 +139,7 @@ loop_run(struct catalogue *cat, const struct config *cfg)
 		return 1;
 	}
 	loop_setup(cfg);
-	ui_init(&ui, cat, cfg);
+	ui_init(&ui, cat, !cfg->kiosk);
 	ui.rows = LINES;
 	ui.cols = COLS;
 	if (ui_push(&ui, &screen_home, NULL) != 0) {

@@ -152,6 +152,12 @@ help_key(void *state, struct ui *ui, int key)
 		if (h->top > last)
 			h->top = last;
 		return SCREEN_REDRAW;
+	case SCREEN_KEY(KEY_HOME):
+		h->top = 0;
+		return SCREEN_REDRAW;
+	case SCREEN_KEY(KEY_END):
+		h->top = last;
+		return SCREEN_REDRAW;
 	}
 	return SCREEN_IGNORED;
 }

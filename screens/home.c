@@ -11,7 +11,6 @@
 #include "data/catalogue.h"
 #include "i18n/i18n.h"
 #include "i18n/text.h"
-#include "kiosk/config.h"
 #include "lib/xmalloc.h"
 #include "screens/draw.h"
 #include "screens/list.h"
@@ -77,6 +76,22 @@ home_show_sel(struct home *h, const struct ui *ui)
 		h->top = row;
 	else if (row >= h->top + vis)
 		h->top = row - vis + 1;
+}
+
+/* After the view scrolled: move the selection into it, same column. */
+static void
+home_keep_sel_visible(struct home *h, const struct ui *ui)
+{
+	size_t row = h->sel / (size_t)h->ncols, col = h->sel % (size_t)h->ncols;
+	size_t last = h->top + (size_t)home_visible_rows(ui) - 1;
+
+	if (row < h->top)
+		row = h->top;
+	else if (row > last)
+		row = last;
+	h->sel = row * (size_t)h->ncols + col;
+	if (h->sel >= h->domains.n)
+		h->sel = h->domains.n ? h->domains.n - 1 : 0;
 }
 
 static void
@@ -173,10 +188,11 @@ home_draw(void *state, struct ui *ui)
 		x = 1 + col * h->cellw;
 		role = i == h->sel ? DRAW_SELECTED :
 		    h->domains.v[i].items == 0 ? DRAW_DIM : DRAW_NORMAL;
-		draw_text(y, x, h->cells[i], h->cellw - 1, role);
+		draw_text(y, x, h->cells[i], h->cellw - 1 < ui->cols - x - 1 ?
+		    h->cellw - 1 : ui->cols - x - 1, role);
 	}
 	draw_keybar(ui, keys, sizeof keys / sizeof keys[0] -
-	    (ui->cfg->kiosk ? 1 : 0));
+	    (ui->allow_quit ? 0 : 1));
 }
 
 static int
@@ -208,8 +224,9 @@ home_move(struct home *h, struct ui *ui, long drow, long dcol)
 	target = (long)h->sel + drow * h->ncols + dcol;
 	if (n == 0)
 		return SCREEN_HANDLED;
+	/* Up from the first row stays in the column; left stops at 1. */
 	if (target < 0)
-		target = dcol < 0 || drow < 0 ? 0 : target;
+		target = drow < 0 && dcol == 0 ? (long)h->sel % h->ncols : 0;
 	if (target >= n)
 		target = n - 1;
 	h->sel = (size_t)target;
@@ -239,7 +256,7 @@ home_key(void *state, struct ui *ui, int key)
 	case SCREEN_KEY(KEY_ENTER):
 		return home_open(h, ui);
 	case 'q':
-		if (ui->cfg->kiosk)
+		if (!ui->allow_quit)
 			return SCREEN_IGNORED;
 		ui->quit = 1;
 		return SCREEN_HANDLED;
@@ -260,6 +277,7 @@ home_mouse(void *state, struct ui *ui, int y, int x, enum screen_button button)
 		else if (button == SCREEN_WHEEL_DOWN &&
 		    h->top + (size_t)home_visible_rows(ui) < rows)
 			h->top++;
+		home_keep_sel_visible(h, ui);
 		return SCREEN_REDRAW;
 	}
 	col = (x - 1) / h->cellw;

@@ -167,10 +167,15 @@ list_click(struct list *l, int r)
 unsigned
 typed_number_add(struct typed_number *t, int digit, size_t max)
 {
-	long long now = (long long)time(NULL);
+	struct timespec ts;
+	long long now;
 	unsigned long n;
 
-	n = now - t->when <= 2 ? t->value * 10UL + (unsigned)digit : (unsigned)digit;
+	/* Monotonic: setting the wall clock must not join two numbers. */
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	now = (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	n = t->when != 0 && now - t->when <= TYPED_NUMBER_PAUSE_MS ?
+	    t->value * 10UL + (unsigned)digit : (unsigned)digit;
 	if (n == 0 || n > max)
 		n = (unsigned)digit;
 	t->when = now;

@@ -43,9 +43,11 @@ int list_click(struct list *l, int r);
  * A number typed digit by digit to jump to row N ("1", "2" → 12); a pause
  * of more than two seconds starts a new number.
  */
+#define TYPED_NUMBER_PAUSE_MS	2000
+
 struct typed_number {
 	unsigned	value;
-	long long	when;	/* time of the last digit, seconds */
+	long long	when;	/* last digit, monotonic ms; 0: none yet */
 };
 
 /* Add a digit; returns the number (1..max) to jump to, or 0 for none. */

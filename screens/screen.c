@@ -10,11 +10,11 @@
 #include "screens/screen.h"
 
 void
-ui_init(struct ui *ui, struct catalogue *cat, const struct config *cfg)
+ui_init(struct ui *ui, struct catalogue *cat, int allow_quit)
 {
 	memset(ui, 0, sizeof *ui);
 	ui->cat = cat;
-	ui->cfg = cfg;
+	ui->allow_quit = allow_quit;
 	ui->dirty = 1;
 }
 

@@ -9,7 +9,6 @@
 #include <stddef.h>
 
 struct catalogue;
-struct config;
 
 /*
  * Keys are Unicode code points for characters, and curses function keys
@@ -83,7 +82,7 @@ struct ui_button {
 /* The context screens run in. */
 struct ui {
 	struct catalogue	*cat;
-	const struct config	*cfg;
+	int			 allow_quit;	/* q quits (plain mode) */
 	int			 rows, cols;	/* window size, columns */
 
 	struct {
@@ -100,7 +99,7 @@ struct ui {
 	int			 quit;		/* leave the main loop */
 };
 
-void ui_init(struct ui *ui, struct catalogue *cat, const struct config *cfg);
+void ui_init(struct ui *ui, struct catalogue *cat, int allow_quit);
 /* Pop and free every screen. */
 void ui_done(struct ui *ui);
 

@@ -28,7 +28,7 @@ rows=$(python3 -c 'import csv,sys; print(sum(1 for _ in csv.DictReader(open(sys.
 [ "$(DB=$db sql 'SELECT count(*) FROM item')" = "$rows" ]
 ok $? "all $rows rows of the reference file are in the catalogue"
 status=$("$ADMIN" --catalogue "$db" status)
-printf '%s\n' "$status" | grep -qE "^items: $rows$"
+printf '%s\n' "$status" | grep -qE "^事项：$rows$"
 ok $? "status shows the item count"
 n=$(python3 -c 'import csv,sys; print(sum(1 for r in csv.DictReader(open(sys.argv[1], encoding="utf-8")) if r["domain"] == "社会救助"))' "$REF")
 printf '%s\n' "$status" | grep -qE "^ +$n  社会救助$"

@@ -97,4 +97,26 @@ open_item
 [ "$(field <(item_dump) 公开层级)" = 未注明 ]
 ok $? "no level flag at all: 公开层级 reads 未注明"
 
+kiosk_stop
+
+# East Asian ambiguous characters: with ambiguous_width = 2 the layout
+# gives ■ two columns, so the same text takes twice the lines.
+DB=$T_TMP/ambiguous.db
+cp "$DEMO_DB" "$DB"
+id=$(sql "SELECT min(id) FROM item WHERE domain_id = 1")
+sql "UPDATE item SET content = '$(printf '■%.0s' $(seq 72))' WHERE id = $id"
+pos=1
+num=$(sql "SELECT n FROM (SELECT id, row_number() OVER () AS n
+	FROM ($(item_order_sql 1))) WHERE id = $id")
+for width in 1 2; do
+	printf 'ambiguous_width = %s\n' $width >"$T_TMP/amb.conf"
+	CONFIG=$T_TMP/amb.conf kiosk_start 40 30
+	open_item
+	# 40 columns, labels above values: values get columns 3..38 (36).
+	lines=$(field_lines <(item_dump) 公开内容)
+	[ "$lines" = $((72 * width / 36)) ]
+	ok $? "ambiguous_width = $width: 72 ■ take $((72 * width / 36)) lines of 36 columns ($lines)"
+	kiosk_stop
+done
+
 done_testing

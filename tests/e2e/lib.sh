@@ -12,7 +12,8 @@ CHAYUE=$top_builddir/chayue
 ADMIN=$top_builddir/chayue-admin
 DEMO_DB=$top_builddir/demo.db
 T_TMP=$(mktemp -d "${TMPDIR:-/tmp}/chayue-e2e.XXXXXX")
-T_SOCK=chayue-e2e-$$
+T_STARTS=0
+T_SOCK=chayue-e2e-$$-0
 T_N=0
 T_FAILED=0
 # How long to wait for the screen to show something. A liveness bound
@@ -26,7 +27,7 @@ export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}log_path=$T_TMP/asan"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}log_path=$T_TMP/ubsan"
 
 cleanup() {
-	tmux -L "$T_SOCK" kill-server 2>/dev/null
+	kiosk_stop
 	rm -rf "$T_TMP"
 }
 trap cleanup EXIT
@@ -55,6 +56,11 @@ sql() { sqlite3 -batch -noheader "${DB:-$DEMO_DB}" "$1"; }
 kiosk_start() {
 	local cols=$1 rows=$2
 	shift 2
+	# A new server each time: a client of a server that is still shutting
+	# down would fail with "server exited unexpectedly".
+	kiosk_stop
+	T_STARTS=$((T_STARTS + 1))
+	T_SOCK=chayue-e2e-$$-$T_STARTS
 	cat >"$T_TMP/tmux.conf" <<-EOF2
 	set -g remain-on-exit on
 	set -g default-terminal screen
@@ -187,12 +193,16 @@ pane_status() { tmux -L "$T_SOCK" display -p -t t '#{pane_dead_status}'; }
 
 # wait_exit: until chayue has exited.
 wait_exit() {
-	local i=0
+	local i=0 pid
 	while [ $i -lt $((T_WAIT * 10)) ]; do
 		pane_dead && return 0
 		sleep 0.1
 		i=$((i + 1))
 	done
+	pid=$(tmux -L "$T_SOCK" display -p -t t '#{pane_pid}')
+	diag "still running? $(tmux -L "$T_SOCK" display -p -t t \
+		'dead=#{pane_dead} status=#{pane_dead_status} pid=#{pane_pid}')"
+	diag "$(ps -o pid,stat,wchan:20,cmd -p "$pid" 2>&1 | tail -n 1)"
 	return 1
 }
 
@@ -235,15 +245,19 @@ item_order_sql() {
 # placing each page by the "top/total" in the title bar.
 item_dump() {
 	local rows top total i body
-	rows=$(tmux -L "$T_SOCK" display -p -t t '#{pane_height}')
+	local pages=0
+	rows=$(tmux -L "$T_SOCK" display -p -t t '#{pane_height}') || return 1
 	keys Home
 	settle
 	: >"$T_TMP/dump"
-	while :; do
+	# Bounded: a kiosk that died or stopped scrolling must not hang the test.
+	while [ $pages -lt 100 ]; do
+		pages=$((pages + 1))
 		screen >"$T_TMP/page"
 		set -- $(head -n 1 "$T_TMP/page" | grep -oE '[0-9]+/[0-9]+ *$' | tr / ' ')
 		top=${1:-1}
 		total=${2:-0}
+		[ "$total" -gt 0 ] || break
 		# Body: screen rows 1 .. rows-3 (0-based).
 		sed -n "2,$((rows - 2))p" "$T_TMP/page" >"$T_TMP/body"
 		i=0
