@@ -13,6 +13,7 @@ ADMIN=$top_builddir/chayue-admin
 DEMO_DB=$top_builddir/demo.db
 T_TMP=$(mktemp -d "${TMPDIR:-/tmp}/chayue-e2e.XXXXXX")
 T_STARTS=0
+T_STATUS=$T_TMP/status.none
 T_SOCK=chayue-e2e-$$-0
 T_N=0
 T_FAILED=0
@@ -66,11 +67,13 @@ kiosk_start() {
 	set -g default-terminal screen
 	set -g status off
 	EOF2
-	# The pane runs chayue directly: when it exits the pane is dead, and
-	# its exit status is kept.
+	# A shell in the pane keeps chayue's exit status in a file: tmux does
+	# not always reap a pane whose process ran under the sanitizers.
+	T_STATUS=$T_TMP/status.$T_STARTS
 	tmux -L "$T_SOCK" -f "$T_TMP/tmux.conf" new-session -d -s t \
 		-x "$cols" -y "$rows" \
-		env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen \
+		env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen T_STATUS="$T_STATUS" \
+		sh -c '"$@"; echo $? >"$T_STATUS"' sh \
 		"$CHAYUE" --config "${CONFIG:-/dev/null}" \
 		--catalogue "${DB:-$DEMO_DB}" "$@"
 }
@@ -182,14 +185,9 @@ click_on() {
 	click ${pos% *} ${pos#* }
 }
 
-# pane_dead: 0 if chayue has exited; its status is in pane_status.
-# tmux marks the pane dead when the terminal closes and learns the status
-# when it reaps the process, a moment later: wait for both.
-pane_dead() {
-	[ "$(tmux -L "$T_SOCK" display -p -t t '#{pane_dead}')" = 1 ] &&
-	[ -n "$(pane_status)" ]
-}
-pane_status() { tmux -L "$T_SOCK" display -p -t t '#{pane_dead_status}'; }
+# pane_dead: 0 if chayue has exited; pane_status: its exit status.
+pane_dead() { [ -s "$T_STATUS" ]; }
+pane_status() { cat "$T_STATUS" 2>/dev/null; }
 
 # wait_exit: until chayue has exited.
 wait_exit() {
@@ -199,10 +197,7 @@ wait_exit() {
 		sleep 0.1
 		i=$((i + 1))
 	done
-	pid=$(tmux -L "$T_SOCK" display -p -t t '#{pane_pid}')
-	diag "still running? $(tmux -L "$T_SOCK" display -p -t t \
-		'dead=#{pane_dead} status=#{pane_dead_status} pid=#{pane_pid}')"
-	diag "$(ps -o pid,stat,wchan:20,cmd -p "$pid" 2>&1 | tail -n 1)"
+	diag "chayue is still running: $(ps -o pid,stat,wchan:20,cmd -C chayue | tail -n +2)"
 	return 1
 }
 
