@@ -12,6 +12,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
+#include <unistd.h>
 
 #include "data/catalogue.h"
 #include "data/diag.h"
@@ -19,6 +21,7 @@
 #include "i18n/i18n.h"
 #include "i18n/text.h"
 #include "kiosk/config.h"
+#include "kiosk/pin.h"
 #include "lib/xmalloc.h"
 
 #define PROGNAME	"chayue-admin"
@@ -43,7 +46,9 @@ usage(FILE *fp)
 	    "files\n"
 	    "  check [--strict] [--quiet] FILE...\n"
 	    "                     check the files only; nothing is written\n"
-	    "  status             show the catalogue's version and counts\n\n"),
+	    "  status             show the catalogue's version and counts\n"
+	    "  pin                read a new staff PIN and print the line that\n"
+	    "                     puts it (hashed) in the configuration\n\n"),
 	    fp);
 	fputs(_("Options:\n"
 	    "  --catalogue PATH   the catalogue file (default: from the "
@@ -306,6 +311,53 @@ cmd_status(const struct config *cfg, int argc, char **argv)
 	return EXIT_OK;
 }
 
+/* One line of standard input without its newline; echo off on a terminal. */
+static int
+read_secret(const char *prompt, char *buf, size_t size)
+{
+	struct termios saved, quiet;
+	int tty = isatty(STDIN_FILENO), ok;
+
+	if (tty) {
+		fputs(prompt, stderr);
+		tcgetattr(STDIN_FILENO, &saved);
+		quiet = saved;
+		quiet.c_lflag &= ~(tcflag_t)ECHO;
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+	}
+	ok = fgets(buf, (int)size, stdin) != NULL;
+	if (tty) {
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+		fputc('\n', stderr);
+	}
+	buf[strcspn(buf, "\r\n")] = '\0';
+	return ok ? 0 : -1;
+}
+
+/* pin: hash a new staff PIN for the configuration file. */
+static int
+cmd_pin(int argc, char **argv)
+{
+	char pin[64], again[64], *hash, *error = NULL;
+
+	if (argc > 1)
+		return usage_error(_("pin: unexpected argument '%s'"), argv[1]);
+	if (read_secret(_("New staff PIN (4 to 12 digits): "), pin, sizeof pin) != 0)
+		return usage_error("%s", _("pin: no PIN given on standard input"));
+	if (isatty(STDIN_FILENO) &&
+	    (read_secret(_("The same PIN again: "), again, sizeof again) != 0 ||
+	    strcmp(pin, again) != 0))
+		return usage_error("%s", _("pin: the two PINs differ"));
+	if ((hash = pin_hash(pin, &error)) == NULL) {
+		fprintf(stderr, "%s: pin: %s\n", PROGNAME, _(error));
+		free(error);
+		return EXIT_USAGE;
+	}
+	printf("staff_pin = %s\n", hash);
+	free(hash);
+	return EXIT_OK;
+}
+
 /* Run COMMAND with its arguments argv[0..argc), argv[0] the command. */
 static int
 dispatch(const struct config *cfg, int argc, char **argv)
@@ -323,6 +375,8 @@ dispatch(const struct config *cfg, int argc, char **argv)
 		rc = cmd_import(cfg, argc, sub, cmd, 1);
 	else if (strcmp(cmd, "status") == 0)
 		rc = cmd_status(cfg, argc, sub);
+	else if (strcmp(cmd, "pin") == 0)
+		rc = cmd_pin(argc, sub);
 	else
 		rc = usage_error(_("unknown command '%s'"), cmd);
 	free(sub[0]);

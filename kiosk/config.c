@@ -35,6 +35,17 @@ set_locale_dir(struct config *cfg, const char *value)
 }
 
 static const char *
+set_staff_pin(struct config *cfg, const char *value)
+{
+	/* Only a hash: a PIN in clear would be readable by anyone with the file. */
+	if (value[0] != '$' || strlen(value) < 20)
+		return "not a PIN hash; make one with: chayue-admin pin";
+	free(cfg->staff_pin);
+	cfg->staff_pin = xstrdup(value);
+	return NULL;
+}
+
+static const char *
 set_language(struct config *cfg, const char *value)
 {
 	static const char *const known[] = { "zh_CN", "en" };
@@ -104,6 +115,7 @@ static const struct {
 	{ "mode", set_kiosk },
 	{ "mouse", set_mouse },
 	{ "locale_dir", set_locale_dir },
+	{ "staff_pin", set_staff_pin },
 };
 
 void
@@ -123,6 +135,7 @@ config_done(struct config *cfg)
 	free(cfg->catalogue);
 	free(cfg->language);
 	free(cfg->locale_dir);
+	free(cfg->staff_pin);
 	memset(cfg, 0, sizeof *cfg);
 }
 
@@ -162,7 +175,7 @@ config_line(struct config *cfg, char *line, const char **key_out)
 		}
 	}
 	return "unknown key; known keys are catalogue, language, "
-	    "ambiguous_width, mode, mouse, locale_dir";
+	    "ambiguous_width, mode, mouse, locale_dir, staff_pin";
 }
 
 static void
@@ -175,6 +188,7 @@ config_copy(struct config *dst, const struct config *src)
 	dst->catalogue = xstrdup(src->catalogue);
 	dst->language = xstrdup(src->language);
 	dst->locale_dir = src->locale_dir ? xstrdup(src->locale_dir) : NULL;
+	dst->staff_pin = src->staff_pin ? xstrdup(src->staff_pin) : NULL;
 }
 
 int

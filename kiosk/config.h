@@ -15,6 +15,7 @@ struct config {
 	int	 kiosk;		/* 1: kiosk mode, 0: plain (staff desk) */
 	int	 mouse;		/* 1: accept mouse and touch input */
 	char	*locale_dir;	/* translations; NULL: the installed ones */
+	char	*staff_pin;	/* crypt(3) hash of the staff PIN; NULL: none */
 };
 
 /* Defaults; release with config_done. */

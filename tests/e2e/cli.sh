@@ -54,4 +54,17 @@ ok $? "check writes nothing"
 [ $? -eq 3 ]
 ok $? "status of a missing catalogue exits 3"
 
+# The staff PIN: only a salted hash is printed, and the kiosk accepts it.
+line=$(echo 20261126 | "$ADMIN" pin)
+printf '%s\n' "$line" | grep -qE '^staff_pin = \$y\$[^ ]{40,}$' &&
+	! printf '%s\n' "$line" | grep -qF 20261126
+ok $? "chayue-admin pin prints a yescrypt hash line, not the PIN"
+printf '%s\n' "$line" >"$T_TMP/pin.conf"
+"$CHAYUE" --config "$T_TMP/pin.conf" --catalogue "$DEMO_DB" </dev/null >/dev/null 2>"$T_TMP/err"
+grep -qF "终端" "$T_TMP/err"
+ok $? "the configuration accepts the printed line"
+echo 12a4 | "$ADMIN" pin >/dev/null 2>&1
+[ $? -eq 2 ]
+ok $? "a PIN with a letter is refused (exit 2)"
+
 done_testing

@@ -49,7 +49,8 @@ test_values(void)
 
 	write_file("# a comment\n\n  catalogue = /srv/c.db  \n"
 	    "language=en\nambiguous_width = 2\nmode = kiosk\nmouse = no\n"
-	    "locale_dir = /tmp/locale\n");
+	    "locale_dir = /tmp/locale\n"
+	    "staff_pin = $y$j9T$abcdefghijklmnop$qrstuvwxyz0123456789ABCDEFG\n");
 	config_init(&cfg);
 	ok(config_load(&cfg, path, 1, &error) == 0, "a valid file loads");
 	is_str(cfg.catalogue, "/srv/c.db", "catalogue, spaces trimmed");
@@ -58,6 +59,8 @@ test_values(void)
 	is_int(cfg.kiosk, 1, "mode = kiosk");
 	is_int(cfg.mouse, 0, "mouse = no");
 	is_str(cfg.locale_dir, "/tmp/locale", "locale_dir");
+	is_str(cfg.staff_pin, "$y$j9T$abcdefghijklmnop$qrstuvwxyz0123456789ABCDEFG",
+	    "staff_pin holds a hash");
 	config_done(&cfg);
 }
 
@@ -131,6 +134,8 @@ main(void)
 	check_error("mouse = perhaps\n", 1, "yes or no",
 	    "a bad yes/no value is refused");
 	check_error("catalogue =\n", 1, "empty path", "an empty path is refused");
+	check_error("staff_pin = 1234\n", 1, "chayue-admin pin",
+	    "a PIN in clear is refused");
 	unlink(path);
 	return tap_done();
 }
