@@ -61,9 +61,7 @@ home_grid_rows(const struct home *h)
 static int
 home_visible_rows(const struct ui *ui)
 {
-	int n = draw_body_rows(ui) - (HOME_GRID_TOP - DRAW_BODY_TOP);
-
-	return n > 0 ? n : 1;
+	return ui_visible(ui, draw_body_rows(ui) - (HOME_GRID_TOP - DRAW_BODY_TOP));
 }
 
 /* Keep the selected cell's row in view. */
@@ -122,6 +120,10 @@ home_enter(struct ui *ui, const void *arg)
 	size_t i;
 
 	(void)arg;
+	if (ui->cat == NULL) {
+		free(h);
+		return NULL;	/* the kiosk shows the "unavailable" screen */
+	}
 	if (catalogue_domains(ui->cat, &h->domains, &error) != 0 ||
 	    catalogue_info(ui->cat, &h->info, &error) != 0) {
 		ui_status(ui, _("The catalogue cannot be read: %s"), error);
@@ -184,7 +186,7 @@ home_draw(void *state, struct ui *ui)
 		if (row >= h->top + vis)
 			break;
 		col = (int)(i % (size_t)h->ncols);
-		y = HOME_GRID_TOP + (int)(row - h->top);
+		y = HOME_GRID_TOP + (int)(row - h->top) * ui->spacing;
 		x = 1 + col * h->cellw;
 		role = i == h->sel ? DRAW_SELECTED :
 		    h->domains.v[i].items == 0 ? DRAW_DIM : DRAW_NORMAL;
@@ -281,10 +283,12 @@ home_mouse(void *state, struct ui *ui, int y, int x, enum screen_button button)
 		return SCREEN_REDRAW;
 	}
 	col = (x - 1) / h->cellw;
-	if (y < HOME_GRID_TOP || y >= HOME_GRID_TOP + home_visible_rows(ui) ||
+	if (y < HOME_GRID_TOP ||
+	    y >= HOME_GRID_TOP + home_visible_rows(ui) * ui->spacing ||
 	    x < 1 || col >= h->ncols)
 		return SCREEN_HANDLED;
-	i = (h->top + (size_t)(y - HOME_GRID_TOP)) * (size_t)h->ncols + (size_t)col;
+	i = (h->top + (size_t)((y - HOME_GRID_TOP) / ui->spacing)) *
+	    (size_t)h->ncols + (size_t)col;
 	if (i >= h->domains.n)
 		return SCREEN_HANDLED;
 	h->sel = i;
