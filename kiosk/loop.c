@@ -95,11 +95,26 @@ loop_next_theme(void *ctx)
 	clearok(curscr, TRUE);
 }
 
+/* Say which catalogue version the kiosk now shows. */
+static void
+loop_log_version(struct loop *l)
+{
+	struct catalogue_info info;
+	char *error = NULL;
+
+	if (catalogue_info(l->ui.cat, &info, &error) == 0)
+		log_event(LOG_NOTICE, "catalogue %s version %s loaded (%zu items)",
+		    l->cfg->catalogue, info.version, info.items);
+	else
+		log_event(LOG_ERR, "catalogue %s: %s", l->cfg->catalogue, error);
+	free(error);
+	catalogue_info_done(&info);
+}
+
 /* Open the catalogue; on failure remember why for the screen and log. */
 static void
 loop_open(struct loop *l)
 {
-	struct catalogue_info info;
 	char *error = NULL;
 
 	l->last_retry = lockdown_now();
@@ -110,20 +125,21 @@ loop_open(struct loop *l)
 		l->reason = error;
 		return;
 	}
-	if (catalogue_info(l->ui.cat, &info, &error) == 0)
-		log_event(LOG_NOTICE, "catalogue %s version %s loaded (%zu items)",
-		    l->cfg->catalogue, info.version, info.items);
-	free(error);
-	catalogue_info_done(&info);
+	loop_log_version(l);
 	free(l->reason);
 	l->reason = NULL;
 }
 
-/* A fresh home screen, or the "unavailable" one if it cannot be had. */
+/*
+ * A new visitor: a fresh home screen (or the "unavailable" one if it
+ * cannot be had), in the configured text size and colours.
+ */
 static void
 loop_reset(struct loop *l)
 {
 	l->touched = 0;
+	l->ui.spacing = l->cfg->large_text ? 2 : 1;
+	l->theme = draw_init((enum draw_theme)l->cfg->theme);
 	if (l->ui.cat != NULL && ui_reset(&l->ui) == 0)
 		return;
 	ui_done(&l->ui);
@@ -174,6 +190,8 @@ loop_input(struct loop *l)
 		return;
 	if (r == KEY_CODE_YES && ch == KEY_MOUSE)
 		loop_mouse(ui);
+	else if (r == KEY_CODE_YES && ch == KEY_F(12))
+		loop_reset(l);	/* "new visitor" */
 	else if (r == KEY_CODE_YES && ch <= KEY_MAX)
 		ui_key(ui, SCREEN_KEY((int)ch));
 	else if (r == KEY_CODE_YES)
@@ -257,8 +275,9 @@ loop_finish(struct loop *l)
 		    "staff PIN" : "the user");
 		return 0;
 	}
-	log_event(sig == SIGHUP ? LOG_WARNING : LOG_NOTICE, "stopped by %s",
-	    strsignal(sig));
+	/* The signal's name, not its (translated) description. */
+	log_event(sig == SIGHUP ? LOG_WARNING : LOG_NOTICE, "stopped by SIG%s",
+	    sigabbrev_np(sig));
 	/* A lost terminal is a failure: let the supervisor restart us. */
 	return sig == SIGHUP ? 1 : 0;
 }
@@ -281,6 +300,8 @@ loop_run(struct catalogue *cat, const struct config *cfg)
 	loop_setup(&l);
 	if ((l.ui.cat = cat) == NULL)
 		loop_open(&l);
+	else
+		loop_log_version(&l);
 	loop_reset(&l);
 	while (!l.ui.quit && !loop_stop) {
 		if (l.ui.depth == 0)

@@ -180,9 +180,7 @@ ui_key_global(struct ui *ui, int key)
 		if (top != &screen_pin)
 			ui_leave(ui);
 		break;
-	case SCREEN_KEY(KEY_F(12)):
-		ui_reset(ui);
-		break;
+
 	default:
 		break;
 	}
