@@ -145,6 +145,43 @@ set_ambiguous(struct config *cfg, const char *value)
 	return NULL;
 }
 
+static const char *
+set_print(struct config *cfg, const char *value)
+{
+	static const char *const names[] = { "no", "visitors", "staff" };
+	size_t i;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
+		if (strcmp(value, names[i]) == 0) {
+			cfg->print = (int)i;
+			return NULL;
+		}
+	}
+	return "unknown value; use no, visitors or staff";
+}
+
+static const char *
+set_printer(struct config *cfg, const char *value)
+{
+	/* CUPS queue names: printable, no space, slash or '#' (lpadmin(8)). */
+	if (*value == '\0' || strlen(value) > 127 ||
+	    strpbrk(value, " \t/#\\\"'") != NULL)
+		return "not a CUPS queue name; use the name lpstat -p shows";
+	return set_path(&cfg->printer, value);
+}
+
+static const char *
+set_print_page_limit(struct config *cfg, const char *value)
+{
+	char *end;
+	long v = strtol(value, &end, 10);
+
+	if (*value == '\0' || *end != '\0' || v < 0 || v > CONFIG_PRINT_LIMIT_MAX)
+		return "print_page_limit must be 0 (no limit) to 1000 pages";
+	cfg->print_page_limit = (int)v;
+	return NULL;
+}
+
 static const struct {
 	const char	*key;
 	config_setter	 set;
@@ -160,6 +197,9 @@ static const struct {
 	{ "theme", set_theme },
 	{ "large_text", set_large_text },
 	{ "log_file", set_log_file },
+	{ "print", set_print },
+	{ "printer", set_printer },
+	{ "print_page_limit", set_print_page_limit },
 };
 
 void
@@ -172,6 +212,7 @@ config_init(struct config *cfg)
 	cfg->kiosk = 0;
 	cfg->mouse = 1;
 	cfg->idle_seconds = 120;
+	cfg->print_page_limit = 10;
 }
 
 void
@@ -182,6 +223,7 @@ config_done(struct config *cfg)
 	free(cfg->locale_dir);
 	free(cfg->staff_pin);
 	free(cfg->log_file);
+	free(cfg->printer);
 	memset(cfg, 0, sizeof *cfg);
 }
 
@@ -222,7 +264,8 @@ config_line(struct config *cfg, char *line, const char **key_out)
 	}
 	return "unknown key; known keys are catalogue, language, "
 	    "ambiguous_width, mode, mouse, locale_dir, staff_pin, "
-	    "idle_seconds, theme, large_text, log_file";
+	    "idle_seconds, theme, large_text, log_file, "
+	    "print, printer, print_page_limit";
 }
 
 static void
@@ -237,6 +280,7 @@ config_copy(struct config *dst, const struct config *src)
 	dst->locale_dir = src->locale_dir ? xstrdup(src->locale_dir) : NULL;
 	dst->staff_pin = src->staff_pin ? xstrdup(src->staff_pin) : NULL;
 	dst->log_file = src->log_file ? xstrdup(src->log_file) : NULL;
+	dst->printer = src->printer ? xstrdup(src->printer) : NULL;
 }
 
 int
