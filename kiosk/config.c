@@ -58,19 +58,30 @@ set_idle(struct config *cfg, const char *value)
 	return NULL;
 }
 
+/* *slot = the index of value among the n names; else the message why. */
+static const char *
+set_choice(int *slot, const char *value, const char *const *names, size_t n,
+    const char *why)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (strcmp(value, names[i]) == 0) {
+			*slot = (int)i;
+			return NULL;
+		}
+	}
+	return why;
+}
+
 static const char *
 set_theme(struct config *cfg, const char *value)
 {
 	static const char *const names[] = { "normal", "high-contrast", "mono" };
-	size_t i;
 
-	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
-		if (strcmp(value, names[i]) == 0) {
-			cfg->theme = (int)i;
-			return NULL;
-		}
-	}
-	return "unknown theme; use normal, high-contrast or mono";
+	return set_choice(&cfg->theme, value, names,
+	    sizeof names / sizeof names[0],
+	    "unknown theme; use normal, high-contrast or mono");
 }
 
 static const char *
@@ -148,16 +159,12 @@ set_ambiguous(struct config *cfg, const char *value)
 static const char *
 set_print(struct config *cfg, const char *value)
 {
+	/* In the order of enum config_print. */
 	static const char *const names[] = { "no", "visitors", "staff" };
-	size_t i;
 
-	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
-		if (strcmp(value, names[i]) == 0) {
-			cfg->print = (int)i;
-			return NULL;
-		}
-	}
-	return "unknown value; use no, visitors or staff";
+	return set_choice(&cfg->print, value, names,
+	    sizeof names / sizeof names[0],
+	    "unknown value; use no, visitors or staff");
 }
 
 static const char *
