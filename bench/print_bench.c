@@ -241,5 +241,6 @@ main(int argc, char **argv)
 	print_doc_free(doc);
 	item_done(&it);
 	catalogue_close(cat);
+	print_pdf_done();
 	return 0;
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include <cairo-pdf.h>
+#include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 
 #include "i18n/i18n.h"
@@ -190,4 +191,12 @@ print_pdf_render(const struct print_doc *doc, unsigned char **data,
 	*data = buf.data;
 	*len = buf.len;
 	return 0;
+}
+
+void
+print_pdf_done(void)
+{
+	pango_cairo_font_map_set_default(NULL);
+	cairo_debug_reset_static_data();
+	FcFini();
 }

@@ -106,9 +106,30 @@ ok $? "Esc leaves the preview without printing"
 [ "$(cups_jobs hall)" -eq 0 ] && [ ! -e "$OUT" ]
 ok $? "nothing was sent"
 
-# --- Printing --------------------------------------------------------------
+# The preview in the smallest window (the page scrolls sideways), too
+# small a window, back, and in large text.
 keys p
 wait_for "打印预览"
+resize 40 12
+eventually drawn_for 40
+screen | grep -qF "打印预览" && [ "$(max_width)" -le 40 ]
+ok $? "the preview fits a 40x12 window"
+keys Right Right
+settle
+alive && screen | grep -q "^│"
+ok $? "and a page wider than the window scrolls sideways"
+resize 1 1
+sleep 0.5
+resize 100 50
+eventually drawn_for 100 && wait_for "│ 公开内容 "
+ok $? "too small and back: the preview is laid out again"
+keys F2
+settle
+keys F2
+wait_for "│ 公开内容 " && alive
+ok $? "large text on and off in the preview"
+
+# --- Printing --------------------------------------------------------------
 click_on "打印 "
 wait_for "已发送到打印机，共 1 页。"
 ok $? "the print button sends the job (\"sent\")"
