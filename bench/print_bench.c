@@ -41,12 +41,15 @@ now(void)
 static const struct print_meta meta = { "晋江市", "20260101T000000Z",
     "2026-01-01 00:00" };
 
+/* The printing font, for bench_coverage. */
+static PangoFont *bench_font_loaded;
+
 /* Count the distinct characters of s, and those the printing font lacks. */
 static void
 bench_coverage(const char *s, struct totals *t)
 {
 	static unsigned char seen[0x110000];
-	static PangoFont *font;
+	PangoFont *font = bench_font_loaded;
 	PangoContext *ctx;
 	PangoFontDescription *d;
 	gunichar c;
@@ -54,7 +57,7 @@ bench_coverage(const char *s, struct totals *t)
 	if (font == NULL) {
 		ctx = pango_font_map_create_context(pango_cairo_font_map_get_default());
 		d = pango_font_description_from_string(PRINT_PDF_FONT);
-		font = pango_context_load_font(ctx, d);
+		font = bench_font_loaded = pango_context_load_font(ctx, d);
 		pango_font_description_free(d);
 		g_object_unref(ctx);
 	}
@@ -102,7 +105,7 @@ bench_font(const char *family)
 		for (n = 0, c = blocks[b].from; c <= blocks[b].to; c++)
 			n += pango_font_has_char(font, c);
 		printf(" %s %d/%u,", blocks[b].name, n,
-		    blocks[b].to - blocks[b].from + 1);
+		    (unsigned)(blocks[b].to - blocks[b].from + 1));
 	}
 	pango_font_description_set_absolute_size(d, 12 * PANGO_SCALE);
 	pango_layout_set_font_description(layout, d);
@@ -117,6 +120,18 @@ bench_font(const char *family)
 	g_object_unref(font);
 	pango_font_description_free(d);
 	g_object_unref(ctx);
+}
+
+static void
+bench_item_coverage(const struct item *it, struct totals *t)
+{
+	const char *texts[] = { it->domain, it->level1, it->level2, it->content,
+	    it->basis, it->time_limit, it->subject, it->channels,
+	    it->jurisdiction };
+	size_t i;
+
+	for (i = 0; i < sizeof texts / sizeof texts[0]; i++)
+		bench_coverage(texts[i], t);
 }
 
 /* Read, lay out and render one item, adding the times to t. */
@@ -150,15 +165,7 @@ bench_item(struct catalogue *cat, int64_t id, struct totals *t)
 	t->items++;
 	t->pages += doc->npages;
 	t->bytes += len;
-	bench_coverage(it.domain, t);
-	bench_coverage(it.level1, t);
-	bench_coverage(it.level2, t);
-	bench_coverage(it.content, t);
-	bench_coverage(it.basis, t);
-	bench_coverage(it.time_limit, t);
-	bench_coverage(it.subject, t);
-	bench_coverage(it.channels, t);
-	bench_coverage(it.jurisdiction, t);
+	bench_item_coverage(&it, t);
 	free(pdf);
 	print_doc_free(doc);
 	item_done(&it);
@@ -241,6 +248,7 @@ main(int argc, char **argv)
 	print_doc_free(doc);
 	item_done(&it);
 	catalogue_close(cat);
+	g_object_unref(bench_font_loaded);
 	print_pdf_done();
 	return 0;
 }

@@ -263,26 +263,13 @@ printing_poll(struct printing *p)
 	}
 }
 
-/* The screens' print callback: check the limit, start a child. */
+/* Start the child that prints doc; -1 (the status line says why) if not. */
 static int
-printing_print(void *ctx, struct ui *ui, const struct print_doc *doc)
+printing_start(struct printing *p, struct ui *ui, const struct print_doc *doc)
 {
-	struct printing *p = ctx;
-	int left = ui_print_left(&p->pub), fds[2];
+	int fds[2];
 	pid_t pid;
 
-	printing_poll(p);
-	if (p->sending) {
-		ui_status(ui, "%s", _("The last printout is still being sent; "
-		    "please wait a moment."));
-		return -1;
-	}
-	if (left >= 0 && doc->npages > (size_t)left) {
-		ui_status(ui, _("This printout has %zu pages; %d more pages may be "
-		    "printed now."), doc->npages, left);
-		return -1;
-	}
-	printing_stop(p);
 	if (pipe2(fds, O_CLOEXEC) != 0) {
 		ui_status(ui, _("Cannot print: %s"), strerror(errno));
 		return -1;
@@ -306,6 +293,28 @@ printing_print(void *ctx, struct ui *ui, const struct print_doc *doc)
 	p->pages = (int)doc->npages;
 	ui_status(ui, "%s", _("Sending to the printer…"));
 	return 0;
+}
+
+/* The screens' print callback: check the limit, start a child. */
+static int
+printing_print(void *ctx, struct ui *ui, const struct print_doc *doc)
+{
+	struct printing *p = ctx;
+	int left = ui_print_left(&p->pub);
+
+	printing_poll(p);
+	if (p->sending) {
+		ui_status(ui, "%s", _("The last printout is still being sent; "
+		    "please wait a moment."));
+		return -1;
+	}
+	if (left >= 0 && doc->npages > (size_t)left) {
+		ui_status(ui, _("This printout has %zu pages; %d more pages may be "
+		    "printed now."), doc->npages, left);
+		return -1;
+	}
+	printing_stop(p);	/* no longer follow the last job */
+	return printing_start(p, ui, doc);
 }
 
 void

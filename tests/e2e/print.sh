@@ -319,6 +319,13 @@ wait_for "打印预览" && keys Enter
 wait_for "打印机“hall”不接受打印任务，未能打印。请告知工作人员。"
 ok $? "a queue that rejects jobs: the screen says so"
 "$C_SBIN/cupsaccept" hall
+# A job the server refuses: over the queue's quota (1 KB a week).
+"$C_SBIN/lpadmin" -p hall -o job-quota-period=604800 -o job-k-limit=1
+keys p
+wait_for "打印预览" && keys Enter
+wait_for "打印机拒绝了此任务（Quota limit reached.），未能打印。请告知工作人员。"
+ok $? "a job the server refuses: the screen says so, with the server's reason"
+"$C_SBIN/lpadmin" -p hall -o job-quota-period=0 -o job-k-limit=0
 alive && keys Escape && wait_for "层级："
 ok $? "the kiosk goes on"
 touch "$OUT.hold"
