@@ -20,6 +20,20 @@
 #define LIT_SLOTS	(sizeof ((struct query *)0)->lit / \
 			    sizeof ((struct query *)0)->lit[0])
 
+/*
+ * What one text character does to a set of offsets, per query: m[k] holds
+ * the offsets it moves k forward (1..6), m[0] those where it ends a match
+ * (the query ends with the beginning of one of its readings), any is all
+ * of them. Kept in a small direct-mapped cache, since a text repeats its
+ * characters and most of them move nothing.
+ */
+struct query_trans {
+	uint32_t	cp;		/* 0: empty slot */
+	uint64_t	any;
+	uint64_t	m[7];
+};
+#define TRANS_SLOTS	2048
+
 struct query_syllable {
 	uint64_t	full;	/* offsets where the whole syllable is typed */
 	uint64_t	init1;	/* where its first letter is */
@@ -113,6 +127,7 @@ query_build(struct query *q)
 	if (!q->letters)
 		return;
 	q->syl = xcalloc(nsyl, sizeof *q->syl);
+	q->trans = xcalloc(TRANS_SLOTS, sizeof *q->trans);
 	for (i = 0; i < nsyl; i++)
 		query_fill_syllable(q, &q->syl[i], pinyin_syllable((unsigned)i));
 }
@@ -144,29 +159,52 @@ void
 query_done(struct query *q)
 {
 	free(q->syl);
+	free(q->trans);
 	q->syl = NULL;
+	q->trans = NULL;
+}
+
+/* The transitions of Han character c for this query. */
+static void
+query_fill_trans(const struct query *q, struct query_trans *t, uint32_t c)
+{
+	const struct query_syllable *s;
+	const uint16_t *ids;
+	size_t k, i;
+
+	memset(t, 0, sizeof *t);
+	t->cp = c;
+	t->m[1] = query_lit(q, c);
+	k = pinyin_readings(c, &ids);
+	for (i = 0; i < k; i++) {
+		s = &q->syl[ids[i]];
+		t->m[s->len] |= s->full;
+		t->m[1] |= s->init1;
+		t->m[2] |= s->init2;
+		t->m[0] |= s->part;
+	}
+	for (i = 0; i < 7; i++)
+		t->any |= t->m[i];
 }
 
 /* The offsets reached after text unit c from the offsets in act. */
 static uint64_t
 query_step(const struct query *q, uint64_t act, uint32_t c)
 {
-	uint64_t next = (act & query_lit(q, c)) << 1;
-	const struct query_syllable *s;
-	const uint16_t *ids;
-	size_t k, i;
+	struct query_trans *t;
+	uint64_t next;
+	size_t k;
 
 	if (q->syl == NULL || c < 0x2E80)
-		return next;
-	k = pinyin_readings(c, &ids);
-	for (i = 0; i < k; i++) {
-		s = &q->syl[ids[i]];
-		next |= (act & s->full) << s->len;
-		next |= (act & s->init1) << 1;
-		next |= (act & s->init2) << 2;
-		if (act & s->part)
-			next |= (uint64_t)1 << q->n;
-	}
+		return (act & query_lit(q, c)) << 1;
+	t = &q->trans[(c * 2654435761u >> 21) & (TRANS_SLOTS - 1)];
+	if (t->cp != c)
+		query_fill_trans(q, t, c);
+	if ((act & t->any) == 0)
+		return 0;
+	next = (act & t->m[0]) ? (uint64_t)1 << q->n : 0;
+	for (k = 1; k < 7; k++)
+		next |= (act & t->m[k]) << k;
 	return next;
 }
 

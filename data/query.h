@@ -34,6 +34,7 @@ enum query_tier {
 };
 
 struct query_syllable;
+struct query_trans;
 
 struct query {
 	uint32_t	 u[QUERY_MAX];	/* folded code points */
@@ -43,6 +44,7 @@ struct query {
 
 	/* The matcher's tables, built by query_parse. */
 	struct query_syllable	*syl;	/* per syllable id; NULL if !letters */
+	struct query_trans	*trans;	/* a cache, filled while matching */
 	struct {
 		uint32_t	cp;
 		uint64_t	at;	/* offsets i where u[i] == cp */

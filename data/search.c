@@ -36,13 +36,7 @@
 /* The longest syllable: zhuang. */
 #define SEARCH_SYLLABLE_MAX	6
 
-struct search_doc {
-	int64_t		item;
-	uint32_t	text[SEARCH_FIELDS];	/* [0] a name id, then others */
-	uint8_t		levels;			/* 1 county, 2 township, 4 village */
-};
-
-/* The docs of one domain are docs[first .. last). */
+/* The docs of one domain are [first, last) in rank order. */
 struct search_range {
 	size_t		first, last;
 };
@@ -53,22 +47,40 @@ struct search_bits {
 	uint64_t	*bits;
 };
 
+/*
+ * The distinct texts of one space, in memory: folded UTF-8 back to back,
+ * and for each the docs that have it (positions in rank order, rising).
+ */
+struct search_texts {
+	char		*buf;		/* text i: buf[at[i] .. at[i + 1]) */
+	uint32_t	*at;
+	uint32_t	*units;		/* names only: text i decoded, */
+	uint32_t	*uat;		/* units[uat[i] .. uat[i + 1]) */
+	uint32_t	*docs;		/* text i: docs[first[i] .. first[i + 1]) */
+	uint32_t	*first;
+	uint32_t	*order;		/* ids by their first doc */
+	size_t		 norder;
+	size_t		 nbits;		/* ids are 1 .. nbits - 1 */
+	size_t		 words;
+};
+
 struct search {
 	sqlite3			*db;
 	sqlite3_stmt		*post;		/* a key's segments */
-	sqlite3_stmt		*text;		/* a non-name text */
-	struct search_doc	*docs;		/* in domain order */
-	size_t			 ndocs;
+	sqlite3_stmt		*fields;	/* an item's other texts */
+	int64_t			*items;		/* by rank position ("doc") */
+	uint8_t			*levels;	/* 1 county, 2 township, 4 village */
+	size_t			 ndocs, dwords;
 	struct search_range	*domains;	/* by domain id */
 	size_t			 ndomains;
-	size_t			 nbits[2];	/* ids 1 .. nbits-1 per space */
-	size_t			 words[2];
-	char			*names;		/* folded names, back to back */
-	size_t			*name_at;	/* name id i: [name_at[i], [i+1]) */
+	struct search_texts	 sp[2];
 
 	/* Per search. */
-	uint64_t		*cand[2];
-	uint8_t			*memo[2];
+	uint64_t		*cand[2];	/* candidate texts */
+	uint8_t			*memo;		/* other texts: 0 ?, 1 no, 2 yes */
+	uint64_t		*hits[4];	/* docs per tier */
+	uint64_t		*named;		/* docs found by name */
+	uint64_t		*mask;		/* docs the filter keeps */
 	uint32_t		*units;
 	size_t			 capunits;
 	char			*qutf8;		/* the folded query */
@@ -96,6 +108,42 @@ search_error(struct search *s, const char *what)
 	return xasprintf("cannot read %s: %s", what, sqlite3_errmsg(s->db));
 }
 
+/*
+ * Decode folded UTF-8 (written by the index, so valid; a damaged file
+ * only gives wrong characters, never a read past len) into out.
+ */
+static size_t
+search_decode(const char *t, size_t len, uint32_t *out)
+{
+	const unsigned char *p = (const unsigned char *)t, *end = p + len;
+	size_t n = 0, k, i;
+	uint32_t c;
+
+	while (p < end) {
+		c = *p++;
+		k = c < 0x80 ? 0 : c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
+		if ((size_t)(end - p) < k)
+			break;
+		c &= k == 0 ? 0x7F : 0x3F >> k;
+		for (i = 0; i < k; i++)
+			c = (c << 6) | (*p++ & 0x3F);
+		out[n++] = c;
+	}
+	return n;
+}
+
+static void
+search_texts_free(struct search_texts *t)
+{
+	free(t->buf);
+	free(t->at);
+	free(t->units);
+	free(t->uat);
+	free(t->docs);
+	free(t->first);
+	free(t->order);
+}
+
 void
 search_free(struct search *s)
 {
@@ -104,18 +152,22 @@ search_free(struct search *s)
 	if (s == NULL)
 		return;
 	sqlite3_finalize(s->post);
-	sqlite3_finalize(s->text);
+	sqlite3_finalize(s->fields);
 	for (i = 0; i < s->ncache; i++)
 		free(s->cache[i].bits);
 	free(s->cache);
-	free(s->docs);
+	free(s->items);
+	free(s->levels);
 	free(s->domains);
-	free(s->names);
-	free(s->name_at);
 	for (i = 0; i < 2; i++) {
+		search_texts_free(&s->sp[i]);
 		free(s->cand[i]);
-		free(s->memo[i]);
 	}
+	for (i = 0; i < 4; i++)
+		free(s->hits[i]);
+	free(s->named);
+	free(s->memo);
+	free(s->mask);
 	free(s->units);
 	free(s->qutf8);
 	free(s);
@@ -158,12 +210,54 @@ search_count(struct search *s, const char *sql, size_t *n, char **error)
 	return 0;
 }
 
-/* The items in rank order, and where each domain's items are. */
+/*
+ * Each space's docs per text, from the text ids of every doc (ids[d *
+ * SEARCH_FIELDS + f], field 0 a name): counted, then placed, so each
+ * list is in rank order. Body texts are also listed by first doc.
+ */
+static void
+search_index_docs(struct search *s, const uint32_t *ids)
+{
+	struct search_texts *t;
+	size_t d, f, n = s->ndocs * SEARCH_FIELDS;
+	uint32_t id, *fill;
+	int sp;
+
+	for (sp = 0; sp < 2; sp++) {
+		t = &s->sp[sp];
+		t->first = xcalloc(t->nbits + 1, sizeof *t->first);
+		if (sp == SEARCH_BODY)
+			t->order = xcalloc(t->nbits, sizeof *t->order);
+	}
+	for (d = 0; d < n; d++) {
+		t = &s->sp[d % SEARCH_FIELDS == 0 ? SEARCH_NAMES : SEARCH_BODY];
+		if ((id = ids[d]) != 0 && id < t->nbits &&
+		    t->first[id + 1]++ == 0 && t->order != NULL)
+			t->order[t->norder++] = id;
+	}
+	for (sp = 0; sp < 2; sp++) {
+		t = &s->sp[sp];
+		for (f = 1; f <= t->nbits; f++)
+			t->first[f] += t->first[f - 1];
+		t->docs = xcalloc(t->first[t->nbits] + 1, sizeof *t->docs);
+	}
+	fill = xcalloc(s->sp[0].nbits + s->sp[1].nbits, sizeof *fill);
+	for (d = 0; d < n; d++) {
+		sp = d % SEARCH_FIELDS == 0 ? SEARCH_NAMES : SEARCH_BODY;
+		t = &s->sp[sp];
+		if ((id = ids[d]) != 0 && id < t->nbits)
+			t->docs[t->first[id] + fill[sp * s->sp[0].nbits + id]++] =
+			    (uint32_t)(d / SEARCH_FIELDS);
+	}
+	free(fill);
+}
+
+/* The items in rank order, their levels, and each domain's range. */
 static int
 search_load_docs(struct search *s, char **error)
 {
 	sqlite3_stmt *st;
-	struct search_doc *d;
+	uint32_t *ids;
 	size_t n = 0, dom, i;
 	int rc;
 
@@ -171,8 +265,6 @@ search_load_docs(struct search *s, char **error)
 	    error) != 0 || search_count(s, "SELECT MAX(id) + 1 FROM domain",
 	    &s->ndomains, error) != 0)
 		return -1;
-	s->docs = xcalloc(s->ndocs + 1, sizeof *s->docs);
-	s->domains = xcalloc(s->ndomains + 1, sizeof *s->domains);
 	if (sqlite3_prepare_v2(s->db, "SELECT s.item, s.domain_id, s.levels,"
 	    " s.name, s.grp, s.content, s.basis, s.subject, s.jurisdiction"
 	    " FROM search_doc AS s JOIN domain AS d ON d.id = s.domain_id"
@@ -180,13 +272,17 @@ search_load_docs(struct search *s, char **error)
 		*error = search_error(s, "the search index");
 		return -1;
 	}
+	s->items = xcalloc(s->ndocs + 1, sizeof *s->items);
+	s->levels = xcalloc(s->ndocs + 1, 1);
+	s->domains = xcalloc(s->ndomains + 1, sizeof *s->domains);
+	ids = xcalloc((s->ndocs + 1) * SEARCH_FIELDS, sizeof *ids);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < s->ndocs) {
-		d = &s->docs[n];
-		d->item = sqlite3_column_int64(st, 0);
+		s->items[n] = sqlite3_column_int64(st, 0);
 		dom = (size_t)sqlite3_column_int64(st, 1);
-		d->levels = (uint8_t)sqlite3_column_int(st, 2);
+		s->levels[n] = (uint8_t)sqlite3_column_int(st, 2);
 		for (i = 0; i < SEARCH_FIELDS; i++)
-			d->text[i] = (uint32_t)sqlite3_column_int64(st, 3 + (int)i);
+			ids[n * SEARCH_FIELDS + i] =
+			    (uint32_t)sqlite3_column_int64(st, 3 + (int)i);
 		if (dom < s->ndomains) {
 			if (s->domains[dom].last == 0)
 				s->domains[dom].first = n;
@@ -195,44 +291,52 @@ search_load_docs(struct search *s, char **error)
 		n++;
 	}
 	sqlite3_finalize(st);
+	s->ndocs = n;
+	s->dwords = (n + 63) / 64;
+	if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+		search_index_docs(s, ids);
+	free(ids);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
 		*error = search_error(s, "the search index");
 		return -1;
 	}
-	s->ndocs = n;
 	return 0;
 }
 
-/* Every folded name, back to back, for verifying names in memory. */
+/* The folded texts of one space, back to back, for verifying in memory. */
 static int
-search_load_names(struct search *s, char **error)
+search_load_texts(struct search *s, enum search_space sp, char **error)
 {
+	struct search_texts *t = &s->sp[sp];
 	sqlite3_stmt *st;
-	size_t n = s->nbits[SEARCH_NAMES], cap = 4096, len = 0, id, k;
-	const char *t;
+	size_t cap = 4096, len = 0, id = 0, k, n;
+	const char *text;
 	int rc;
 
-	s->name_at = xcalloc(n + 1, sizeof *s->name_at);
-	s->names = xmalloc(cap);
-	if (sqlite3_prepare_v2(s->db, "SELECT id, folded FROM search_name"
-	    " ORDER BY id", -1, &st, NULL) != SQLITE_OK) {
+	t->at = xcalloc(t->nbits + 1, sizeof *t->at);
+	t->buf = xmalloc(cap);
+	if (sqlite3_prepare_v2(s->db, sp == SEARCH_NAMES ?
+	    "SELECT id, folded FROM search_name ORDER BY id" :
+	    "SELECT id, folded FROM search_text ORDER BY id", -1, &st,
+	    NULL) != SQLITE_OK) {
 		*error = search_error(s, "the search index");
 		return -1;
 	}
-	for (id = 0; (rc = sqlite3_step(st)) == SQLITE_ROW; ) {
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		k = (size_t)sqlite3_column_int64(st, 0);
-		t = (const char *)sqlite3_column_text(st, 1);
-		if (k >= n || t == NULL)
+		text = (const char *)sqlite3_column_text(st, 1);
+		n = (size_t)sqlite3_column_bytes(st, 1);
+		if (k >= t->nbits || k < id || text == NULL || len + n >= UINT32_MAX)
 			continue;
 		while (id <= k)
-			s->name_at[id++] = len;
-		while (len + strlen(t) + 1 > cap)
-			s->names = xreallocarray(s->names, cap *= 2, 1);
-		memcpy(s->names + len, t, strlen(t));
-		len += strlen(t);
+			t->at[id++] = (uint32_t)len;
+		while (len + n > cap)
+			t->buf = xreallocarray(t->buf, cap *= 2, 1);
+		memcpy(t->buf + len, text, n);
+		len += n;
 	}
-	while (id <= n)
-		s->name_at[id++] = len;
+	while (id <= t->nbits)
+		t->at[id++] = (uint32_t)len;
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
 		*error = search_error(s, "the search index");
@@ -241,38 +345,61 @@ search_load_names(struct search *s, char **error)
 	return 0;
 }
 
+/* Names are verified for every search: keep them decoded too. */
+static void
+search_decode_names(struct search_texts *t)
+{
+	size_t id, n = 0;
+
+	t->units = xcalloc(t->at[t->nbits] + 1, sizeof *t->units);
+	t->uat = xcalloc(t->nbits + 1, sizeof *t->uat);
+	for (id = 0; id < t->nbits; id++) {
+		t->uat[id] = (uint32_t)n;
+		n += search_decode(t->buf + t->at[id], t->at[id + 1] - t->at[id],
+		    t->units + n);
+	}
+	t->uat[t->nbits] = (uint32_t)n;
+	t->units = xreallocarray(t->units, n + 1, sizeof *t->units);
+}
+
 static int
 search_load(struct catalogue *cat, struct search *s, char **error)
 {
-	long long names, texts;
+	long long n[2];
 	int i;
 
 	s->db = catalogue_db(cat);
-	names = search_meta(s, "search_names");
-	texts = search_meta(s, "search_texts");
+	n[SEARCH_NAMES] = search_meta(s, "search_names");
+	n[SEARCH_BODY] = search_meta(s, "search_texts");
 	if (search_meta(s, "search_version") != SEARCH_INDEX_VERSION ||
-	    names < 0 || texts < 0 || names >= UINT32_MAX || texts >= UINT32_MAX) {
+	    n[0] < 0 || n[1] < 0 || n[0] >= UINT32_MAX || n[1] >= UINT32_MAX) {
 		*error = xstrdup(_("this catalogue has no search index; rebuild"
 		    " it with: chayue-admin import FILE"));
 		return -1;
 	}
-	s->nbits[SEARCH_NAMES] = (size_t)names + 1;
-	s->nbits[SEARCH_BODY] = (size_t)texts + 1;
 	for (i = 0; i < 2; i++) {
-		s->words[i] = (s->nbits[i] + 63) / 64;
-		s->cand[i] = xcalloc(s->words[i], sizeof *s->cand[i]);
-		s->memo[i] = xcalloc(s->nbits[i], 1);
+		s->sp[i].nbits = (size_t)n[i] + 1;
+		s->sp[i].words = (s->sp[i].nbits + 63) / 64;
+		s->cand[i] = xcalloc(s->sp[i].words, sizeof *s->cand[i]);
 	}
+	s->memo = xcalloc(s->sp[SEARCH_BODY].nbits, 1);
 	if (sqlite3_prepare_v3(s->db, "SELECT ids FROM search_post WHERE"
 	    " key = ?1", -1, SQLITE_PREPARE_PERSISTENT, &s->post, NULL) !=
-	    SQLITE_OK || sqlite3_prepare_v3(s->db, "SELECT folded FROM"
-	    " search_text WHERE id = ?1", -1, SQLITE_PREPARE_PERSISTENT,
-	    &s->text, NULL) != SQLITE_OK) {
+	    SQLITE_OK || sqlite3_prepare_v3(s->db, "SELECT grp, content, basis,"
+	    " subject, jurisdiction FROM search_doc WHERE item = ?1", -1,
+	    SQLITE_PREPARE_PERSISTENT, &s->fields, NULL) != SQLITE_OK) {
 		*error = search_error(s, "the search index");
 		return -1;
 	}
-	if (search_load_docs(s, error) != 0 || search_load_names(s, error) != 0)
+	if (search_load_docs(s, error) != 0 ||
+	    search_load_texts(s, SEARCH_NAMES, error) != 0 ||
+	    search_load_texts(s, SEARCH_BODY, error) != 0)
 		return -1;
+	search_decode_names(&s->sp[SEARCH_NAMES]);
+	for (i = 0; i < 4; i++)
+		s->hits[i] = xcalloc(s->dwords + 1, sizeof *s->hits[i]);
+	s->mask = xcalloc(s->dwords + 1, sizeof *s->mask);
+	s->named = xcalloc(s->dwords + 1, sizeof *s->named);
 	return 0;
 }
 
@@ -319,13 +446,13 @@ search_key_bits(struct search *s, enum search_space sp, int64_t key,
 		if (s->cache[i].key == key)
 			return s->cache[i].bits;
 	}
-	bits = xcalloc(s->words[sp], sizeof *bits);
+	bits = xcalloc(s->sp[sp].words, sizeof *bits);
 	sqlite3_reset(s->post);
 	sqlite3_bind_int64(s->post, 1, key);
 	while ((rc = sqlite3_step(s->post)) == SQLITE_ROW) {
 		blob = sqlite3_column_blob(s->post, 0);
 		if (search_postings_or(blob, (size_t)sqlite3_column_bytes(s->post,
-		    0), bits, s->nbits[sp]) != 0) {
+		    0), bits, s->sp[sp].nbits) != 0) {
 			rc = SQLITE_CORRUPT;
 			break;
 		}
@@ -342,7 +469,7 @@ search_key_bits(struct search *s, enum search_space sp, int64_t key,
 	}
 	s->cache[s->ncache].key = key;
 	s->cache[s->ncache++].bits = bits;
-	s->cachebytes += s->words[sp] * sizeof *bits;
+	s->cachebytes += s->sp[sp].words * sizeof *bits;
 	return bits;
 }
 
@@ -382,7 +509,7 @@ search_sound_bits(struct search *s, enum search_space sp, const uint64_t *set,
 	int snd[3], k, i;
 	uint64_t rest[3];
 
-	memset(out, 0, s->words[sp] * sizeof *out);
+	memset(out, 0, s->sp[sp].words * sizeof *out);
 	for (i = 0; i < n; i++)
 		rest[i] = set[i];
 	/* Odometer over the combinations of set bits. */
@@ -392,7 +519,7 @@ search_sound_bits(struct search *s, enum search_space sp, const uint64_t *set,
 		if ((bits = search_key_bits(s, sp, search_key_sounds(sp, snd, n),
 		    error)) == NULL)
 			return -1;
-		for (k = 0; k < (int)s->words[sp]; k++)
+		for (k = 0; k < (int)s->sp[sp].words; k++)
 			out[k] |= bits[k];
 		for (i = n - 1; i >= 0; i--) {
 			rest[i] &= rest[i] - 1;
@@ -435,13 +562,42 @@ search_unit(const struct query *q, const char *letters, size_t b, size_t c)
 	return r;
 }
 
+/*
+ * The texts with a character one of whose readings the letters [b, c) of
+ * the query may stand for: that reading, or, for the query's last unit or
+ * an initial zh ch sh, any reading that starts with them. Into out.
+ */
+static int
+search_syllable_bits(struct search *s, enum search_space sp,
+    const char *letters, size_t len, int last, uint64_t *out, char **error)
+{
+	const uint64_t *bits;
+	const char *name;
+	size_t id, k, w = s->sp[sp].words;
+	int prefix = last || (len == 2 && letters[1] == 'h');
+
+	memset(out, 0, w * sizeof *out);
+	for (id = 0; id < pinyin_syllables(); id++) {
+		name = pinyin_syllable((unsigned)id);
+		if (strncmp(name, letters, len) != 0 ||
+		    (!prefix && name[len] != '\0'))
+			continue;
+		if ((bits = search_key_bits(s, sp, search_key_syllable(sp,
+		    (unsigned)id), error)) == NULL)
+			return -1;
+		for (k = 0; k < w; k++)
+			out[k] |= bits[k];
+	}
+	return 0;
+}
+
 /* The planner's states: r[b][k] = texts that can match up to a unit
  * starting at b whose previous unit started at b - k (k = 0: none). */
 struct search_dp {
 	uint64_t	*r[QUERY_MAX + 1][SEARCH_SYLLABLE_MAX + 1];
 	uint64_t	 snd[QUERY_MAX];	/* sounds of a unit starting at i */
 	char		 letters[QUERY_MAX + 1];
-	uint64_t	*tmp;
+	uint64_t	*tmp, *syl;
 };
 
 static void
@@ -454,6 +610,32 @@ search_dp_free(struct search_dp *dp)
 			free(dp->r[b][k]);
 	}
 	free(dp->tmp);
+	free(dp->syl);
+}
+
+/*
+ * Narrow what reaches the unit [b, c) to texts with a reading it may stand
+ * for, when it is two letters or more: the one place where a full
+ * syllable (zui) is told apart from its initial (z). Returns the set to
+ * use: from, or dp->syl.
+ */
+static const uint64_t *
+search_dp_syllable(struct search *s, const struct query *q,
+    enum search_space sp, struct search_dp *dp, const uint64_t *from,
+    size_t b, size_t c, char **error)
+{
+	size_t i;
+
+	if (c - b < 2 || !query_is_letter(q, b))
+		return from;
+	if (dp->syl == NULL)
+		dp->syl = xcalloc(s->sp[sp].words, sizeof *dp->syl);
+	if (search_syllable_bits(s, sp, dp->letters + b, c - b, c == q->n,
+	    dp->syl, error) != 0)
+		return NULL;
+	for (i = 0; i < s->sp[sp].words; i++)
+		dp->syl[i] &= from[i];
+	return dp->syl;
 }
 
 /* From state (b - k, b) over the unit [b, c): into (b, c) or the result. */
@@ -462,18 +644,21 @@ search_dp_step(struct search *s, const struct query *q, enum search_space sp,
     struct search_dp *dp, size_t b, size_t k, size_t c, uint64_t *out,
     char **error)
 {
-	const uint64_t *from = dp->r[b][k];
+	const uint64_t *from;
 	uint64_t set[3], **to;
 	int v = search_unit(q, dp->letters, b, c), n = 0;
 	size_t i;
 
+	if (!(v & (c == q->n ? 2 : 1)))
+		return 0;
+	if ((from = search_dp_syllable(s, q, sp, dp, dp->r[b][k], b, c,
+	    error)) == NULL)
+		return -1;
 	if (c == q->n) {
-		for (i = 0; (v & 2) && i < s->words[sp]; i++)
+		for (i = 0; i < s->sp[sp].words; i++)
 			out[i] |= from[i];
 		return 0;
 	}
-	if (!(v & 1))
-		return 0;
 	if (k > 0)
 		set[n++] = dp->snd[b - k];
 	set[n++] = dp->snd[b];
@@ -482,8 +667,8 @@ search_dp_step(struct search *s, const struct query *q, enum search_space sp,
 		return -1;
 	to = &dp->r[c][c - b];
 	if (*to == NULL)
-		*to = xcalloc(s->words[sp], sizeof **to);
-	search_or_and(*to, from, dp->tmp, s->words[sp]);
+		*to = xcalloc(s->sp[sp].words, sizeof **to);
+	search_or_and(*to, from, dp->tmp, s->sp[sp].words);
 	return 0;
 }
 
@@ -498,7 +683,7 @@ search_dp(struct search *s, const struct query *q, enum search_space sp,
     uint64_t *out, char **error)
 {
 	struct search_dp dp;
-	size_t b, k, c, w = s->words[sp];
+	size_t b, k, c, w = s->sp[sp].words;
 	int rc = 0;
 
 	memset(&dp, 0, sizeof dp);
@@ -540,7 +725,7 @@ search_plan(struct search *s, const struct query *q, enum search_space sp,
 {
 	uint64_t *cand = s->cand[sp], *dp;
 	const uint64_t *bits;
-	size_t i, w = s->words[sp];
+	size_t i, w = s->sp[sp].words;
 	int64_t key;
 
 	memset(cand, 0xff, w * sizeof *cand);
@@ -574,30 +759,20 @@ search_plan(struct search *s, const struct query *q, enum search_space sp,
 /* ---- verifying ----------------------------------------------------------- */
 
 static int
-search_has(const uint64_t *bits, uint32_t id)
+search_has(const uint64_t *bits, size_t i)
 {
-	return (int)(bits[id / 64] >> (id % 64) & 1);
+	return (int)(bits[i / 64] >> (i % 64) & 1);
 }
 
-/* Decode folded UTF-8 into s->units; returns the number of units. */
+/* Decode a text into s->units; returns the number of units. */
 static size_t
 search_units(struct search *s, const char *t, size_t len)
 {
-	const uint8_t *p = (const uint8_t *)t, *end = p + len;
-	size_t n = 0;
-	ucs4_t c;
-	int k;
-
 	if (s->capunits < len) {
 		s->capunits = len + 64;
 		s->units = xreallocarray(s->units, s->capunits, sizeof *s->units);
 	}
-	while (p < end) {
-		k = u8_mbtouc(&c, p, (size_t)(end - p));
-		s->units[n++] = c;
-		p += k > 0 ? k : 1;
-	}
-	return n;
+	return search_decode(t, len, s->units);
 }
 
 /* How a folded text matches a query without letters: plain byte compares. */
@@ -612,71 +787,45 @@ search_literal_tier(const struct search *s, const char *t, size_t len)
 	    QUERY_NONE;
 }
 
-/* The tier of name id; sure: every candidate matches somewhere. */
+/*
+ * How text id of space sp matches. sure: every candidate matches
+ * somewhere, so a one-letter query needs only the first unit looked at.
+ */
 static enum query_tier
-search_name_tier(struct search *s, const struct query *q, uint32_t id,
-    int sure)
+search_tier(struct search *s, const struct query *q, enum search_space sp,
+    uint32_t id, int sure)
 {
-	const char *t;
-	size_t len, n;
+	const struct search_texts *t = &s->sp[sp];
+	const char *text = t->buf + t->at[id];
+	size_t len = t->at[id + 1] - t->at[id];
 	enum query_tier tier;
 	ucs4_t first;
 	int k;
 
-	if (s->memo[SEARCH_NAMES][id] != 0)
-		return (enum query_tier)(s->memo[SEARCH_NAMES][id] - 1);
-	t = s->names + s->name_at[id];
-	len = s->name_at[id + 1] - s->name_at[id];
-	if (!search_has(s->cand[SEARCH_NAMES], id))
-		tier = QUERY_NONE;
-	else if (!q->letters)
-		tier = search_literal_tier(s, t, len);
-	else if (sure && q->n == 1) {
-		/* One letter: only the first unit decides between tiers. */
-		k = u8_mbtouc(&first, (const uint8_t *)t, len);
+	if (!q->letters)
+		return search_literal_tier(s, text, len);
+	if (sure && q->n == 1) {
+		k = u8_mbtouc(&first, (const uint8_t *)text, len);
 		tier = query_match(q, &first, 1);
 		if (tier == QUERY_EXACT && (size_t)k < len)
-			tier = QUERY_PREFIX;
-		else if (tier == QUERY_NONE)
-			tier = QUERY_CONTAINS;
-	} else {
-		n = search_units(s, t, len);
-		tier = query_match(q, s->units, n);
+			return QUERY_PREFIX;
+		return tier == QUERY_NONE ? QUERY_CONTAINS : tier;
 	}
-	s->memo[SEARCH_NAMES][id] = (uint8_t)(tier + 1);
-	return tier;
+	if (t->units != NULL)
+		return query_match(q, t->units + t->uat[id],
+		    t->uat[id + 1] - t->uat[id]);
+	return query_match(q, s->units, search_units(s, text, len));
 }
 
-/* Read a non-name text and match it. */
-static int
-search_verify_text(struct search *s, const struct query *q, uint32_t id)
-{
-	const char *t;
-	size_t len;
-	int r = 0;
-
-	sqlite3_reset(s->text);
-	sqlite3_bind_int64(s->text, 1, id);
-	if (sqlite3_step(s->text) == SQLITE_ROW) {
-		t = (const char *)sqlite3_column_text(s->text, 0);
-		len = (size_t)sqlite3_column_bytes(s->text, 0);
-		if (t == NULL)
-			r = 0;
-		else if (!q->letters)
-			r = memmem(t, len, s->qutf8, s->qlen) != NULL;
-		else
-			r = query_contains(q, s->units, search_units(s, t, len));
-	}
-	sqlite3_reset(s->text);
-	return r;
-}
-
-/* Does text id (not a name) match? 1, 0, or -1: over budget, unknown. */
+/* Does other text id match? 1, 0, or -1: not known, over budget. */
 static int
 search_text_matches(struct search *s, const struct query *q, uint32_t id,
     int sure)
 {
-	uint8_t *m = &s->memo[SEARCH_BODY][id];
+	const struct search_texts *t = &s->sp[SEARCH_BODY];
+	uint8_t *m = &s->memo[id];
+	const char *text;
+	size_t len;
 
 	if (*m != 0)
 		return *m == 2;
@@ -688,128 +837,191 @@ search_text_matches(struct search *s, const struct query *q, uint32_t id,
 		return -1;
 	else {
 		s->budget--;
-		*m = search_verify_text(s, q, id) ? 2 : 1;
+		text = t->buf + t->at[id];
+		len = t->at[id + 1] - t->at[id];
+		if (!q->letters)
+			*m = memmem(text, len, s->qutf8, s->qlen) != NULL ? 2 : 1;
+		else
+			*m = query_contains(q, s->units,
+			    search_units(s, text, len)) ? 2 : 1;
 	}
 	return *m == 2;
 }
 
 /* ---- ranking ------------------------------------------------------------- */
 
-/* The first cap hits of one tier, in domain order, and how many there are. */
-struct search_tier {
-	struct search_hit	*v;
-	size_t			 n, alloc, cap, count;
-};
-
-static void
-search_tier_add(struct search_tier *t, int64_t item, enum query_tier tier,
-    enum search_field field)
-{
-	t->count++;
-	if (t->n == t->cap)
-		return;
-	if (t->n == t->alloc) {
-		t->alloc = t->alloc ? 2 * t->alloc : 64;
-		t->v = xreallocarray(t->v, t->alloc, sizeof *t->v);
-	}
-	t->v[t->n].item = item;
-	t->v[t->n].tier = tier;
-	t->v[t->n++].field = field;
-}
-
+/* The docs a filter leaves: [*lo, *hi); s->mask, if it returns 1. */
 static int
-search_level_ok(uint8_t levels, enum level_filter level)
-{
-	switch (level) {
-	case LEVEL_COUNTY:	return levels & 1;
-	case LEVEL_TOWNSHIP:	return levels & 2;
-	case LEVEL_VILLAGE:	return levels & 4;
-	case LEVEL_UNSTATED:	return levels == 0;
-	default:		return 1;
-	}
-}
-
-/* The docs a filter leaves: [*lo, *hi) and the level. */
-static enum level_filter
-search_range(const struct search *s, const struct search_filter *f,
+search_filter_docs(struct search *s, const struct search_filter *f,
     size_t *lo, size_t *hi)
 {
+	static const uint8_t bit[] = { 0, 1, 2, 4, 0 };
+	size_t d;
+
 	*lo = 0;
 	*hi = s->ndocs;
 	if (f == NULL)
-		return LEVEL_ANY;
+		return 0;
 	if (f->domain_id > 0) {
+		*lo = *hi = 0;
 		if ((size_t)f->domain_id < s->ndomains) {
 			*lo = s->domains[f->domain_id].first;
 			*hi = s->domains[f->domain_id].last;
-		} else
-			*hi = 0;
+		}
 	}
-	return f->level;
+	if (f->level <= LEVEL_ANY || f->level > LEVEL_UNSTATED)
+		return 0;
+	memset(s->mask, 0, s->dwords * sizeof *s->mask);
+	for (d = *lo; d < *hi; d++) {
+		if (f->level == LEVEL_UNSTATED ? s->levels[d] == 0 :
+		    (s->levels[d] & bit[f->level]) != 0)
+			s->mask[d / 64] |= (uint64_t)1 << (d % 64);
+	}
+	return 1;
 }
 
-/* Tiers 0-2: every item whose name matches (names are in memory). */
+/* Mark the docs of a text in bits, except those in skip (may be NULL). */
 static void
-search_names_pass(struct search *s, const struct query *q, int sure,
-    const struct search_filter *f, struct search_tier *t)
+search_mark(struct search *s, enum search_space sp, uint32_t id,
+    uint64_t *bits, const uint64_t *skip)
 {
-	enum level_filter level;
-	enum query_tier tier;
-	size_t lo, hi, d;
+	const struct search_texts *t = &s->sp[sp];
+	uint32_t i, d;
 
-	level = search_range(s, f, &lo, &hi);
-	for (d = lo; d < hi; d++) {
-		if (!search_level_ok(s->docs[d].levels, level))
-			continue;
-		tier = search_name_tier(s, q, s->docs[d].text[0], sure);
-		if (tier != QUERY_NONE)
-			search_tier_add(&t[tier], s->docs[d].item, tier,
-			    SEARCH_FIELD_NAME);
+	for (i = t->first[id]; i < t->first[id + 1]; i++) {
+		d = t->docs[i];
+		if (skip == NULL || !search_has(skip, d))
+			bits[d / 64] |= (uint64_t)1 << (d % 64);
 	}
 }
 
-/* The first element of doc d other than its name that matches, else 0. */
-static int
-search_doc_body(struct search *s, const struct query *q, size_t d, int sure)
+/* Tiers 0-2: every doc whose name matches; names are always all checked. */
+static void
+search_names(struct search *s, const struct query *q, int sure)
 {
+	const uint64_t *cand = s->cand[SEARCH_NAMES];
+	enum query_tier tier;
+	size_t w;
+	uint64_t bits;
 	uint32_t id;
-	int f, r, unknown = 0;
 
-	for (f = 1; f < SEARCH_FIELDS; f++) {
-		if ((id = s->docs[d].text[f]) == 0)
-			continue;
-		if ((r = search_text_matches(s, q, id, sure)) == 1)
-			return f;
-		unknown |= r < 0;
+	for (w = 0; w < s->sp[SEARCH_NAMES].words; w++) {
+		for (bits = cand[w]; bits != 0; bits &= bits - 1) {
+			id = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(bits));
+			tier = search_tier(s, q, SEARCH_NAMES, id, sure);
+			if (tier != QUERY_NONE)
+				search_mark(s, SEARCH_NAMES, id, s->hits[tier], NULL);
+		}
 	}
-	return unknown ? -1 : 0;
+}
+
+/* Docs in [lo, d) of bits (and the mask, if any). */
+static size_t
+search_popcount(const struct search *s, const uint64_t *bits, int masked,
+    size_t lo, size_t d)
+{
+	size_t w, n = 0;
+	uint64_t v;
+
+	for (w = lo / 64; w * 64 < d; w++) {
+		v = bits[w] & (masked ? s->mask[w] : ~(uint64_t)0);
+		if (w * 64 < lo)
+			v &= ~(uint64_t)0 << (lo % 64);
+		if (w * 64 + 64 > d)
+			v &= ((uint64_t)1 << (d % 64)) - 1;
+		n += (size_t)__builtin_popcountll(v);
+	}
+	return n;
 }
 
 /*
- * Tier 3: items found in other elements. Stops when the budget is spent:
- * what was found is still in order, but the count is then a lower bound.
- * Returns whether every item was decided.
+ * Tier 3: docs found in another element and not by name (those are in
+ * s->named). Texts are taken in the order of their first doc, so once
+ * `need` such docs lie before the next text's first doc, the best hits are
+ * known; a bounded search stops there (its count is then a lower bound),
+ * and also when its budget of texts to verify is spent. Returns whether
+ * every candidate was decided.
  */
 static int
-search_body_pass(struct search *s, const struct query *q, int sure,
-    const struct search_filter *f, struct search_tier *t)
+search_others(struct search *s, const struct query *q, int sure, size_t need,
+    int masked, size_t lo, size_t hi, enum search_effort effort)
 {
-	enum level_filter level;
-	size_t lo, hi, d;
-	int field;
+	const struct search_texts *t = &s->sp[SEARCH_BODY];
+	size_t i, next, matched = 0;
+	uint32_t id;
+	int r;
 
-	level = search_range(s, f, &lo, &hi);
-	for (d = lo; d < hi; d++) {
-		if (!search_level_ok(s->docs[d].levels, level) ||
-		    search_name_tier(s, q, s->docs[d].text[0], 0) != QUERY_NONE)
+	for (i = 0; i < t->norder; i++) {
+		id = t->order[i];
+		if (!search_has(s->cand[SEARCH_BODY], id))
 			continue;
-		if ((field = search_doc_body(s, q, d, sure)) < 0)
+		/* Every later text's docs come after the range too. */
+		if (t->docs[t->first[id]] >= hi)
+			return 1;
+		if ((r = search_text_matches(s, q, id, sure)) < 0)
 			return 0;
-		if (field > 0)
-			search_tier_add(t, s->docs[d].item, QUERY_NONE,
-			    (enum search_field)field);
+		if (r == 0)
+			continue;
+		search_mark(s, SEARCH_BODY, id, s->hits[3], s->named);
+		if (effort == SEARCH_COMPLETE || ++matched % 8 != 0 ||
+		    i + 1 == t->norder)
+			continue;
+		next = t->docs[t->first[t->order[i + 1]]];
+		if (search_popcount(s, s->hits[3], masked, lo,
+		    next < hi ? next : hi) >= need)
+			return 0;
 	}
 	return 1;
+}
+
+/* The element of doc d (a tier-3 hit) that matched first. */
+static enum search_field
+search_hit_field(struct search *s, const struct query *q, size_t d, int sure)
+{
+	enum search_field f = SEARCH_FIELD_CONTENT;
+	uint32_t id;
+	int i;
+
+	sqlite3_reset(s->fields);
+	sqlite3_bind_int64(s->fields, 1, s->items[d]);
+	if (sqlite3_step(s->fields) == SQLITE_ROW) {
+		for (i = 0; i < SEARCH_FIELDS - 1; i++) {
+			id = (uint32_t)sqlite3_column_int64(s->fields, i);
+			if (id != 0 && id < s->sp[SEARCH_BODY].nbits &&
+			    search_has(s->cand[SEARCH_BODY], id) &&
+			    search_text_matches(s, q, id, sure) != 0) {
+				f = (enum search_field)(i + 1);
+				break;
+			}
+		}
+	}
+	sqlite3_reset(s->fields);
+	return f;
+}
+
+/* Hits of one tier in rank order into out (up to limit), and their count. */
+static void
+search_collect(struct search *s, const struct query *q, int tier, int sure,
+    int masked, size_t lo, size_t hi, size_t limit, struct search_results *out)
+{
+	struct search_hit *h;
+	size_t w, d;
+	uint64_t v;
+
+	out->total += search_popcount(s, s->hits[tier], masked, lo, hi);
+	for (w = lo / 64; w * 64 < hi && (limit == 0 || out->n < limit); w++) {
+		v = s->hits[tier][w] & (masked ? s->mask[w] : ~(uint64_t)0);
+		for (; v != 0 && (limit == 0 || out->n < limit); v &= v - 1) {
+			d = w * 64 + (size_t)__builtin_ctzll(v);
+			if (d < lo || d >= hi)
+				continue;
+			h = &out->v[out->n++];
+			h->item = s->items[d];
+			h->tier = tier < 3 ? (enum query_tier)tier : QUERY_NONE;
+			h->field = tier < 3 ? SEARCH_FIELD_NAME :
+			    search_hit_field(s, q, d, sure);
+		}
+	}
 }
 
 /* The folded query as UTF-8, for the byte compares of literal queries. */
@@ -826,22 +1038,24 @@ search_set_query(struct search *s, const struct query *q)
 	s->qlen = strlen(s->qutf8);
 }
 
-static void
-search_merge(struct search_tier *t, size_t limit, struct search_results *out)
+/* Clear the per-search state and plan both spaces. */
+static int
+search_start(struct search *s, const struct query *q,
+    enum search_effort effort, int *sure, char **error)
 {
-	size_t i, k, total = 0;
+	int i;
 
+	if (s->cachebytes > SEARCH_CACHE_BYTES)
+		search_cache_clear(s);
+	memset(s->memo, 0, s->sp[SEARCH_BODY].nbits);
 	for (i = 0; i < 4; i++)
-		total += t[i].n;
-	if (limit != 0 && total > limit)
-		total = limit;
-	out->v = xcalloc(total + 1, sizeof *out->v);
-	for (i = 0; i < 4; i++) {
-		for (k = 0; k < t[i].n && out->n < total; k++)
-			out->v[out->n++] = t[i].v[k];
-		out->total += t[i].count;
-		free(t[i].v);
-	}
+		memset(s->hits[i], 0, s->dwords * sizeof *s->hits[i]);
+	search_set_query(s, q);
+	s->budget = effort == SEARCH_BOUNDED ? SEARCH_BUDGET : SIZE_MAX;
+	if ((sure[0] = search_plan(s, q, SEARCH_NAMES, error)) < 0 ||
+	    (sure[1] = search_plan(s, q, SEARCH_BODY, error)) < 0)
+		return -1;
+	return 0;
 }
 
 int
@@ -849,9 +1063,9 @@ search_run(struct catalogue *cat, const struct query *q,
     const struct search_filter *filter, size_t limit,
     enum search_effort effort, struct search_results *out, char **error)
 {
-	struct search_tier t[4];
 	struct search *s;
-	int sure_names, sure_body, i;
+	size_t lo, hi, names = 0, need = SIZE_MAX, w;
+	int sure[2], masked, tier;
 
 	memset(out, 0, sizeof *out);
 	out->complete = 1;
@@ -860,21 +1074,28 @@ search_run(struct catalogue *cat, const struct query *q,
 	if (search_prepare(cat, error) != 0)
 		return -1;
 	s = *catalogue_search(cat);
-	if (s->cachebytes > SEARCH_CACHE_BYTES)
-		search_cache_clear(s);
-	for (i = 0; i < 2; i++)
-		memset(s->memo[i], 0, s->nbits[i]);
-	search_set_query(s, q);
-	s->budget = effort == SEARCH_BOUNDED ? SEARCH_BUDGET : SIZE_MAX;
-	if ((sure_names = search_plan(s, q, SEARCH_NAMES, error)) < 0 ||
-	    (sure_body = search_plan(s, q, SEARCH_BODY, error)) < 0)
+	if (search_start(s, q, effort, sure, error) != 0)
 		return -1;
-	memset(t, 0, sizeof t);
-	for (i = 0; i < 4; i++)
-		t[i].cap = limit != 0 ? limit : SIZE_MAX;
-	search_names_pass(s, q, sure_names, filter, t);
-	out->complete = search_body_pass(s, q, sure_body, filter, &t[3]);
-	search_merge(t, limit, out);
+	masked = search_filter_docs(s, filter, &lo, &hi);
+	search_names(s, q, sure[0]);
+	/* A doc is in its best tier only. */
+	for (w = 0; w < s->dwords; w++) {
+		s->hits[1][w] &= ~s->hits[0][w];
+		s->hits[2][w] &= ~(s->hits[0][w] | s->hits[1][w]);
+		s->named[w] = s->hits[0][w] | s->hits[1][w] | s->hits[2][w];
+	}
+	names = search_popcount(s, s->named, masked, lo, hi);
+	if (limit != 0)
+		need = names < limit ? limit - names : 0;
+	if (effort == SEARCH_COMPLETE || need > 0)
+		out->complete = search_others(s, q, sure[1], need, masked, lo,
+		    hi, effort);
+	else
+		out->complete = 0;
+	out->v = xcalloc(limit != 0 ? limit : names + search_popcount(s,
+	    s->hits[3], masked, lo, hi) + 1, sizeof *out->v);
+	for (tier = 0; tier < 4; tier++)
+		search_collect(s, q, tier, sure[1], masked, lo, hi, limit, out);
 	return 0;
 }
 

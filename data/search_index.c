@@ -26,7 +26,7 @@
 
 /* Key kinds, in bits 56-59; the space is bit 60. */
 enum { KEY_CHAR = 1, KEY_PAIR = 2, KEY_SOUNDS1 = 3, KEY_SOUNDS2 = 4,
-    KEY_SOUNDS3 = 5 };
+    KEY_SOUNDS3 = 5, KEY_SYLLABLE = 6 };
 
 /* Blob formats of a posting-list segment. */
 enum { POST_DELTAS = 0, POST_BITS = 1 };
@@ -85,6 +85,12 @@ int64_t
 search_key_pair(enum search_space sp, uint32_t a, uint32_t b)
 {
 	return search_key(sp, KEY_PAIR, ((uint64_t)a << 21) | b);
+}
+
+int64_t
+search_key_syllable(enum search_space sp, unsigned id)
+{
+	return search_key(sp, KEY_SYLLABLE, id);
 }
 
 int64_t
@@ -503,7 +509,8 @@ search_keys(struct search_index *x, enum search_space sp)
 {
 	const uint32_t *v = x->fold.v;
 	uint64_t set[3] = { 0, 0, 0 };
-	size_t i;
+	const uint16_t *ids;
+	size_t i, k, n;
 
 	x->ntlist = 0;
 	if (++x->stamp == 0) {
@@ -512,6 +519,9 @@ search_keys(struct search_index *x, enum search_space sp)
 	}
 	for (i = 0; i < x->fold.n; i++) {
 		search_text_key(x, search_key_char(sp, v[i]));
+		n = v[i] >= 0x2E80 ? pinyin_readings(v[i], &ids) : 0;
+		for (k = 0; k < n; k++)
+			search_text_key(x, search_key_syllable(sp, ids[k]));
 		if (i > 0)
 			search_text_key(x, search_key_pair(sp, v[i - 1], v[i]));
 		set[0] = set[1];

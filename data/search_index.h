@@ -10,9 +10,10 @@
  *     (level-1, content, basis, subject, jurisdiction) in another;
  *   - per item, its text ids, domain and level flags;
  *   - per key, the ids of the texts that have it (posting lists): a
- *     folded character, two adjacent ones, and one, two or three adjacent
- *     "sounds" (the first letters of a character's readings, or the letter
- *     or digit itself). Pinyin queries are planned on the sounds.
+ *     folded character, two adjacent ones, a reading (syllable), and one,
+ *     two or three adjacent "sounds" (the first letters of a character's
+ *     readings, or the letter or digit itself). Pinyin queries are planned
+ *     on the sounds and syllables.
  */
 #ifndef CHAYUE_SEARCH_INDEX_H
 #define CHAYUE_SEARCH_INDEX_H
@@ -42,6 +43,8 @@ uint64_t search_sounds(uint32_t c);
 /* Posting-list keys. */
 int64_t search_key_char(enum search_space sp, uint32_t c);
 int64_t search_key_pair(enum search_space sp, uint32_t a, uint32_t b);
+/* A character with the reading (i18n/pinyin.h syllable id). */
+int64_t search_key_syllable(enum search_space sp, unsigned id);
 /* n = 1..3 adjacent sounds s[0..n). */
 int64_t search_key_sounds(enum search_space sp, const int *s, int n);
 
