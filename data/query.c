@@ -132,6 +132,29 @@ query_build(struct query *q)
 		query_fill_syllable(q, &q->syl[i], pinyin_syllable((unsigned)i));
 }
 
+/*
+ * Is the digit at f->v[i] a tone number (zui4, lv4): 1-5 right after
+ * letters that end with a syllable, and not part of a longer number?
+ */
+static int
+query_tone(const struct fold_text *f, size_t i)
+{
+	char letters[8];
+	size_t k, n;
+
+	if (f->v[i] < '1' || f->v[i] > '5' || i == 0 ||
+	    (i + 1 < f->n && f->v[i + 1] >= '0' && f->v[i + 1] <= '9'))
+		return 0;
+	for (n = 0; n < 6 && n < i && f->v[i - 1 - n] >= 'a' &&
+	    f->v[i - 1 - n] <= 'z'; n++)
+		letters[5 - n] = (char)f->v[i - 1 - n];
+	for (k = 1; k <= n; k++) {
+		if (pinyin_find(letters + 6 - k, k) >= 0)
+			return 1;
+	}
+	return 0;
+}
+
 size_t
 query_parse(struct query *q, const char *s, size_t len)
 {
@@ -142,6 +165,8 @@ query_parse(struct query *q, const char *s, size_t len)
 	fold_text_init(&f);
 	fold_text(&f, s != NULL ? s : "", s != NULL ? len : 0);
 	for (i = 0; i < f.n; i++) {
+		if (query_tone(&f, i))
+			continue;
 		if (q->n == QUERY_MAX) {
 			q->dropped = f.n - i;
 			break;

@@ -11,6 +11,8 @@
  *     character matched - the beginning of a reading (zu for zui), so that
  *     results follow every keystroke. Every reading counts (银行: yinhang;
  *     重庆: chongqing).
+ * Tone numbers right after a syllable are dropped (zui4di1 = zuidi); tone
+ * marks are folded away (zuì = zui).
  * So full pinyin with or without spaces (spaces are folded away), initials
  * (zdshbz) and mixtures (低保bz, zdsh保障) all match 最低生活保障标准.
  * Folding (i18n/fold.h) makes Traditional, full-width, upper case and

@@ -60,6 +60,26 @@ fold_bracket(uint32_t c)
 	return 0;
 }
 
+/*
+ * A Latin letter with accents is the plain letter (pinyin typed with tone
+ * marks: zuì → zui), except ü, which pinyin keyboards type as v (lǜ → lv).
+ */
+static uint32_t
+fold_latin(uint32_t c)
+{
+	uint32_t d[UC_DECOMPOSITION_MAX_LENGTH];
+	int i;
+
+	if (c == 0xDC || c == 0xFC || (c >= 0x1D5 && c <= 0x1DC))
+		return 'v';
+	for (i = 0; i < 4 && c >= 0x80; i++) {
+		if (uc_canonical_decomposition(c, d) <= 0)
+			break;
+		c = d[0];
+	}
+	return c < 0x80 ? (c >= 'A' && c <= 'Z' ? c + 32 : c) : uc_tolower(c);
+}
+
 uint32_t
 fold_char(uint32_t c)
 {
@@ -77,6 +97,8 @@ fold_char(uint32_t c)
 	case 0x300E: return 0x2018;	/* 『 → ‘ */
 	case 0x300F: return 0x2019;
 	}
+	if ((c >= 0xC0 && c <= 0x24F) || (c >= 0x1E00 && c <= 0x1EFF))
+		return fold_latin(c);
 	/* A compatibility ideograph is its unified twin (NFC does this). */
 	if (c >= 0xF900 && c <= 0xFAFF && uc_canonical_decomposition(c, d) == 1)
 		c = d[0];

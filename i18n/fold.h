@@ -7,7 +7,8 @@
  *     character (養老服務 → 养老服务; the table comes from OpenCC at build
  *     time, see i18n/gen-fold.c);
  *   - full-width letters and digits become ASCII (２０２０ → 2020), letters
- *     become lower case (ＡＢＣ → abc);
+ *     become lower case (ＡＢＣ → abc) and lose their accents, so pinyin
+ *     with tone marks is plain pinyin (zuì → zui; ü → v, as typed);
  *   - white space and the brackets of document numbers 〔〕[]（）()【】 are
  *     dropped (国办发〔2019〕54号 → 国办发201954号), as are control and
  *     format characters;

@@ -117,6 +117,10 @@ ui_key_global(struct ui *ui, int key)
 		while (ui->depth > 1)
 			ui_back(ui);
 		break;
+	case '/':
+		if (top != &screen_search)
+			ui_push(ui, &screen_search, NULL);
+		break;
 	default:
 		break;
 	}

@@ -64,11 +64,22 @@ struct jurisdiction_pick {
 	int		 *done;
 };
 
+/*
+ * The argument of screen_search (may be NULL): what the visitor was
+ * browsing, which the search is narrowed to until they press Tab.
+ */
+struct search_scope {
+	int		 domain_id;	/* 0: every domain */
+	int		 level;		/* enum level_filter */
+	const char	*label;		/* what it is, e.g. "社会救助 · 县级" */
+};
+
 extern const struct screen screen_home;
 extern const struct screen screen_domain;
 extern const struct screen screen_jurisdiction;
 extern const struct screen screen_item;
 extern const struct screen screen_help;
+extern const struct screen screen_search;
 
 #define UI_STACK_MAX	16
 #define UI_BUTTONS_MAX	16
