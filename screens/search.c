@@ -211,7 +211,8 @@ search_draw_hit(struct search_screen *s, struct ui *ui, size_t i, int y)
 		draw_text(y + 1, 6, d->item.domain, ui->cols - 7, DRAW_DIM);
 		return;
 	}
-	label = xasprintf("%s: ", _(search_field_label(d->field)));
+	/* TRANSLATORS: an element's label before the text found in it. */
+	label = xasprintf(_("%s: "), _(search_field_label(d->field)));
 	x = 6 + draw_text(y + 1, 6, label, ui->cols - 7, DRAW_DIM);
 	free(label);
 	search_draw_marked(y + 1, x, d->text, d->start, d->end,
