@@ -67,7 +67,6 @@ struct search_texts {
 struct search {
 	sqlite3			*db;
 	sqlite3_stmt		*post;		/* a key's segments */
-	sqlite3_stmt		*fields;	/* an item's other texts */
 	int64_t			*items;		/* by rank position ("doc") */
 	uint8_t			*levels;	/* 1 county, 2 township, 4 village */
 	size_t			 ndocs, dwords;
@@ -152,7 +151,6 @@ search_free(struct search *s)
 	if (s == NULL)
 		return;
 	sqlite3_finalize(s->post);
-	sqlite3_finalize(s->fields);
 	for (i = 0; i < s->ncache; i++)
 		free(s->cache[i].bits);
 	free(s->cache);
@@ -385,9 +383,7 @@ search_load(struct catalogue *cat, struct search *s, char **error)
 	s->memo = xcalloc(s->sp[SEARCH_BODY].nbits, 1);
 	if (sqlite3_prepare_v3(s->db, "SELECT ids FROM search_post WHERE"
 	    " key = ?1", -1, SQLITE_PREPARE_PERSISTENT, &s->post, NULL) !=
-	    SQLITE_OK || sqlite3_prepare_v3(s->db, "SELECT grp, content, basis,"
-	    " subject, jurisdiction FROM search_doc WHERE item = ?1", -1,
-	    SQLITE_PREPARE_PERSISTENT, &s->fields, NULL) != SQLITE_OK) {
+	    SQLITE_OK) {
 		*error = search_error(s, "the search index");
 		return -1;
 	}
@@ -974,35 +970,10 @@ search_others(struct search *s, const struct query *q, int sure, size_t need,
 	return 1;
 }
 
-/* The element of doc d (a tier-3 hit) that matched first. */
-static enum search_field
-search_hit_field(struct search *s, const struct query *q, size_t d, int sure)
-{
-	enum search_field f = SEARCH_FIELD_CONTENT;
-	uint32_t id;
-	int i;
-
-	sqlite3_reset(s->fields);
-	sqlite3_bind_int64(s->fields, 1, s->items[d]);
-	if (sqlite3_step(s->fields) == SQLITE_ROW) {
-		for (i = 0; i < SEARCH_FIELDS - 1; i++) {
-			id = (uint32_t)sqlite3_column_int64(s->fields, i);
-			if (id != 0 && id < s->sp[SEARCH_BODY].nbits &&
-			    search_has(s->cand[SEARCH_BODY], id) &&
-			    search_text_matches(s, q, id, sure) != 0) {
-				f = (enum search_field)(i + 1);
-				break;
-			}
-		}
-	}
-	sqlite3_reset(s->fields);
-	return f;
-}
-
 /* Hits of one tier in rank order into out (up to limit), and their count. */
 static void
-search_collect(struct search *s, const struct query *q, int tier, int sure,
-    int masked, size_t lo, size_t hi, size_t limit, struct search_results *out)
+search_collect(struct search *s, int tier, int masked, size_t lo, size_t hi,
+    size_t limit, struct search_results *out)
 {
 	struct search_hit *h;
 	size_t w, d;
@@ -1018,8 +989,6 @@ search_collect(struct search *s, const struct query *q, int tier, int sure,
 			h = &out->v[out->n++];
 			h->item = s->items[d];
 			h->tier = tier < 3 ? (enum query_tier)tier : QUERY_NONE;
-			h->field = tier < 3 ? SEARCH_FIELD_NAME :
-			    search_hit_field(s, q, d, sure);
 		}
 	}
 }
@@ -1095,7 +1064,7 @@ search_run(struct catalogue *cat, const struct query *q,
 	out->v = xcalloc(limit != 0 ? limit : names + search_popcount(s,
 	    s->hits[3], masked, lo, hi) + 1, sizeof *out->v);
 	for (tier = 0; tier < 4; tier++)
-		search_collect(s, q, tier, sure[1], masked, lo, hi, limit, out);
+		search_collect(s, tier, masked, lo, hi, limit, out);
 	return 0;
 }
 
@@ -1152,9 +1121,20 @@ search_display(struct catalogue *cat, const struct query *q,
 		return -1;
 	out->name = search_field_text(&out->item, SEARCH_FIELD_NAME);
 	search_span(q, out->name, &out->name_start, &out->name_end);
-	out->field = hit->field;
-	out->text = search_field_text(&out->item, hit->field);
-	search_span(q, out->text, &out->start, &out->end);
+	/* The first element, in the order of enum search_field, with a match. */
+	out->field = SEARCH_FIELD_NAME;
+	out->text = out->name;
+	out->start = out->name_start;
+	out->end = out->name_end;
+	while (hit->tier == QUERY_NONE && out->field + 1 < SEARCH_FIELDS) {
+		out->field++;
+		if (out->field == SEARCH_FIELD_GROUP && out->item.level2[0] == '\0')
+			continue;	/* level-1 is then the name */
+		out->text = search_field_text(&out->item, out->field);
+		search_span(q, out->text, &out->start, &out->end);
+		if (out->end > out->start)
+			break;
+	}
 	return 0;
 }
 

@@ -38,8 +38,8 @@ const char *search_field_label(enum search_field f);
 
 struct search_hit {
 	int64_t			item;
-	enum query_tier		tier;	/* of the name; QUERY_NONE: elsewhere */
-	enum search_field	field;	/* the first element that matched */
+	enum query_tier		tier;	/* of the name; QUERY_NONE: elsewhere
+					   (search_display says where) */
 };
 
 /* Optional narrowing: the domain and level the visitor was browsing. */
@@ -89,8 +89,8 @@ struct search_display {
 	struct item		 item;
 	const char		*name;		/* level-2, else level-1 */
 	size_t			 name_start, name_end;	/* bytes; equal: none */
-	enum search_field	 field;
-	const char		*text;		/* the element that matched */
+	enum search_field	 field;		/* the first that matched */
+	const char		*text;		/* that element */
 	size_t			 start, end;	/* its matched bytes */
 };
 

@@ -440,7 +440,7 @@ print_json_hit(size_t rank, const struct search_hit *h,
 
 	printf("%s\n    {\"rank\": %zu, \"id\": %lld, \"tier\": \"%s\", "
 	    "\"field\": \"%s\", \"domain\": ", rank > 1 ? "," : "", rank,
-	    (long long)h->item, tiers[h->tier], fields[h->field]);
+	    (long long)h->item, tiers[h->tier], fields[d->field]);
 	print_json_string(d->item.domain, strlen(d->item.domain));
 	fputs(", \"name\": ", stdout);
 	print_json_string(d->name, strlen(d->name));
