@@ -502,30 +502,19 @@ search_sound_bits(struct search *s, enum search_space sp, const uint64_t *set,
     int n, uint64_t *out, char **error)
 {
 	const uint64_t *bits;
-	int snd[3], k, i;
-	uint64_t rest[3];
+	struct search_combo c;
+	size_t k;
+	int ok;
 
 	memset(out, 0, s->sp[sp].words * sizeof *out);
-	for (i = 0; i < n; i++)
-		rest[i] = set[i];
-	/* Odometer over the combinations of set bits. */
-	for (;;) {
-		for (i = 0; i < n; i++)
-			snd[i] = __builtin_ctzll(rest[i]);
-		if ((bits = search_key_bits(s, sp, search_key_sounds(sp, snd, n),
+	for (ok = search_combo_first(&c, set, n); ok; ok = search_combo_next(&c)) {
+		if ((bits = search_key_bits(s, sp, search_key_sounds(sp, c.snd, n),
 		    error)) == NULL)
 			return -1;
-		for (k = 0; k < (int)s->sp[sp].words; k++)
+		for (k = 0; k < s->sp[sp].words; k++)
 			out[k] |= bits[k];
-		for (i = n - 1; i >= 0; i--) {
-			rest[i] &= rest[i] - 1;
-			if (rest[i] != 0)
-				break;
-			rest[i] = set[i];
-		}
-		if (i < 0)
-			return 0;
 	}
+	return 0;
 }
 
 /* ---- planning ------------------------------------------------------------ */

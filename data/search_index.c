@@ -104,6 +104,47 @@ search_key_sounds(enum search_space sp, const int *s, int n)
 	return search_key(sp, KEY_SOUNDS1 + n - 1, v);
 }
 
+static void
+search_combo_set(struct search_combo *c)
+{
+	int i;
+
+	for (i = 0; i < c->n; i++)
+		c->snd[i] = __builtin_ctzll(c->rest[i]);
+}
+
+int
+search_combo_first(struct search_combo *c, const uint64_t *set, int n)
+{
+	int i;
+
+	c->set = set;
+	c->n = n;
+	for (i = 0; i < n; i++) {
+		if ((c->rest[i] = set[i]) == 0)
+			return 0;
+	}
+	search_combo_set(c);
+	return 1;
+}
+
+/* An odometer: the last unit's next sound, carrying into the one before. */
+int
+search_combo_next(struct search_combo *c)
+{
+	int i;
+
+	for (i = c->n - 1; i >= 0; i--) {
+		c->rest[i] &= c->rest[i] - 1;
+		if (c->rest[i] != 0) {
+			search_combo_set(c);
+			return 1;
+		}
+		c->rest[i] = c->set[i];
+	}
+	return 0;
+}
+
 static size_t
 search_varint_get(const unsigned char *p, size_t len, size_t *at, uint64_t *v)
 {
@@ -470,37 +511,16 @@ search_text_key(struct search_index *x, int64_t key)
 	x->tlist[x->ntlist++] = key;
 }
 
-/* Every combination of the sounds of n adjacent units (sets in s). */
+/* Every combination of the sounds of n adjacent units (sets in set). */
 static void
 search_sound_keys(struct search_index *x, enum search_space sp,
     const uint64_t *set, int n)
 {
-	int a, b, c, s[3];
+	struct search_combo c;
+	int ok;
 
-	for (a = 0; a < SEARCH_SOUNDS; a++) {
-		if (!(set[0] >> a & 1))
-			continue;
-		s[0] = a;
-		if (n == 1) {
-			search_text_key(x, search_key_sounds(sp, s, 1));
-			continue;
-		}
-		for (b = 0; b < SEARCH_SOUNDS; b++) {
-			if (!(set[1] >> b & 1))
-				continue;
-			s[1] = b;
-			if (n == 2) {
-				search_text_key(x, search_key_sounds(sp, s, 2));
-				continue;
-			}
-			for (c = 0; c < SEARCH_SOUNDS; c++) {
-				if (!(set[2] >> c & 1))
-					continue;
-				s[2] = c;
-				search_text_key(x, search_key_sounds(sp, s, 3));
-			}
-		}
-	}
+	for (ok = search_combo_first(&c, set, n); ok; ok = search_combo_next(&c))
+		search_text_key(x, search_key_sounds(sp, c.snd, n));
 }
 
 /* The keys of the folded text in x->fold, into x->tlist. */

@@ -49,6 +49,21 @@ int64_t search_key_syllable(enum search_space sp, unsigned id);
 int64_t search_key_sounds(enum search_space sp, const int *s, int n);
 
 /*
+ * The combinations of sounds of n (1..3) adjacent units whose sound sets
+ * are set[0..n) (a character with two readings has two sounds):
+ *   for (ok = search_combo_first(&c, set, n); ok; ok = search_combo_next(&c))
+ *           use c.snd[0..n);
+ */
+struct search_combo {
+	const uint64_t	*set;
+	uint64_t	 rest[3];
+	int		 snd[3];
+	int		 n;
+};
+int search_combo_first(struct search_combo *c, const uint64_t *set, int n);
+int search_combo_next(struct search_combo *c);
+
+/*
  * OR the text ids of a posting-list segment into the bit set bits (nbits
  * ids, bit i = id i). -1 if the blob is damaged.
  */
