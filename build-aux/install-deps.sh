@@ -4,7 +4,8 @@
 set -eu
 
 build="build-essential autoconf automake pkg-config gettext
-	libncurses-dev libsqlite3-dev libicu-dev libunistring-dev libcrypt-dev"
+	libncurses-dev libsqlite3-dev libicu-dev libunistring-dev libcrypt-dev
+	libopencc-dev unicode-data bzip2"
 # Printing: cairo + pango make the PDF in the font fonts-noto-cjk ships;
 # libcups sends it.
 build="$build libpango1.0-dev libcups2-dev fonts-noto-cjk"
