@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "data/catalogue.h"
+#include "data/search.h"
 #include "i18n/i18n.h"
 #include "i18n/text.h"
 #include "kiosk/config.h"
@@ -124,8 +125,18 @@ main(int argc, char **argv)
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fprintf(stderr, _("chayue: needs a terminal\n"));
 		status = 1;
-	} else
+	} else {
+		/*
+		 * Load the search index now, so the first '/' answers at
+		 * once. Without one the kiosk still browses; the search
+		 * screen says how to rebuild the catalogue.
+		 */
+		if (search_prepare(cat, &error) != 0) {
+			free(error);
+			error = NULL;
+		}
 		status = loop_run(cat, &cfg);
+	}
 	catalogue_close(cat);
 out:
 	config_done(&cfg);
