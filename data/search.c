@@ -1,16 +1,19 @@
 /*
  * The read side of the search index (layout in data/search_index.c).
  *
- * A search has three steps:
+ * Loaded once per open catalogue: the items in rank order (domain
+ * position, then import order), every distinct folded text, and for each
+ * text the items that have it. A search then has three steps:
  *   1. plan: from the posting lists, the set of candidate texts in each
  *      space (names, other elements), a superset of those that match: the
- *      query's adjacent characters, and its adjacent sounds under every
- *      way of cutting its letters into syllables and initials;
- *   2. verify: run the matcher (data/query.h) on candidate texts, each
- *      distinct text at most once per search. Names are in memory; other
- *      texts are read from the file, and a bounded search verifies at most
- *      SEARCH_BUDGET of them;
- *   3. rank: walk the items in domain order and put each in its tier.
+ *      query's adjacent characters, and its adjacent sounds and syllables
+ *      under every way of cutting its letters into syllables and initials;
+ *   2. verify: run the matcher (data/query.h) on candidate texts in
+ *      memory, each distinct text at most once per search: every name;
+ *      other texts in the order of their first item, until the best hits
+ *      are known (a bounded search also stops after SEARCH_BUDGET);
+ *   3. rank: mark each matching text's items in a bit set per tier, and
+ *      read the tiers out in rank order.
  */
 #include <config.h>
 
