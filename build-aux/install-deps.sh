@@ -4,10 +4,12 @@
 set -eu
 
 build="build-essential autoconf automake pkg-config gettext
-	libncurses-dev libsqlite3-dev libicu-dev libunistring-dev libcrypt-dev"
+	libncurses-dev libsqlite3-dev libicu-dev libunistring-dev libcrypt-dev
+	libqrencode-dev"
 # tmux drives the real program in a real terminal; sqlite3 and python3 read
-# back what it should show; clang builds the fuzz targets.
-test="tmux sqlite3 python3 clang libclang-rt-14-dev"
+# back what it should show; clang builds the fuzz targets; zbarimg decodes
+# the QR code read off the screen.
+test="tmux sqlite3 python3 clang libclang-rt-14-dev zbar-tools"
 
 want=$build
 [ "${1:-}" = test ] && want="$build $test"

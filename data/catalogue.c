@@ -19,6 +19,8 @@ enum catalogue_query {
 	Q_ITEMS,
 	Q_JURISDICTIONS,
 	Q_ITEM,
+	Q_FIND,
+	Q_FIND_NAME,
 	Q_COUNT
 };
 
@@ -63,6 +65,18 @@ static const char *const catalogue_sql[Q_COUNT] = {
 	    " i.jurisdiction, i.code, i.source_url"
 	    " FROM item AS i JOIN domain AS d ON d.id = i.domain_id"
 	    " WHERE i.id = ?1",
+	/* By the names that stay when the catalogue is rebuilt (data/stats). */
+	[Q_FIND] =
+	    "SELECT i.id FROM item AS i JOIN domain AS d ON d.id = i.domain_id"
+	    " WHERE d.name = ?1 AND i.jurisdiction = ?2 AND i.level1 = ?3"
+	    " AND i.level2 = ?4 ORDER BY i.id LIMIT 1",
+	/* Staff name an item (chayue-admin hot): a scan, but a rare one. */
+	[Q_FIND_NAME] =
+	    "SELECT i.id, i.level1, i.level2, i.jurisdiction FROM item AS i"
+	    " JOIN domain AS d ON d.id = i.domain_id"
+	    " WHERE (i.level2 = ?1 OR (i.level2 = '' AND i.level1 = ?1))"
+	    " AND (?2 IS NULL OR d.name = ?2) AND (?3 IS NULL OR"
+	    " i.jurisdiction = ?3) ORDER BY i.id",
 };
 
 struct catalogue {
@@ -494,4 +508,59 @@ item_done(struct item *item)
 	free(item->code);
 	free(item->source_url);
 	memset(item, 0, sizeof *item);
+}
+
+int
+catalogue_find(struct catalogue *cat, const char *domain,
+    const char *jurisdiction, const char *level1, const char *level2,
+    int64_t *id, char **error)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*id = 0;
+	if ((st = catalogue_stmt(cat, Q_FIND, error)) == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, domain, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, jurisdiction, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, level1, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, level2, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		rc = sqlite3_step(st);
+	}
+	rc = catalogue_done(cat, st, rc, "the item", error);
+	sqlite3_clear_bindings(st);
+	return rc;
+}
+
+int
+catalogue_find_name(struct catalogue *cat, const char *name,
+    const char *domain, const char *jurisdiction, struct item_list *out,
+    char **error)
+{
+	struct item_summary *s;
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if ((st = catalogue_stmt(cat, Q_FIND_NAME, error)) == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	if (domain != NULL)
+		sqlite3_bind_text(st, 2, domain, -1, SQLITE_STATIC);
+	if (jurisdiction != NULL)
+		sqlite3_bind_text(st, 3, jurisdiction, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		out->v = catalogue_grow(out->v, out->n, &cap, sizeof *out->v);
+		s = &out->v[out->n++];
+		s->id = sqlite3_column_int64(st, 0);
+		s->level1 = catalogue_text(st, 1);
+		s->level2 = catalogue_text(st, 2);
+		s->jurisdiction = catalogue_text(st, 3);
+	}
+	rc = catalogue_done(cat, st, rc, "the items", error);
+	sqlite3_clear_bindings(st);
+	return rc;
 }

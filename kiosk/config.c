@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n/i18n.h"
 #include "kiosk/config.h"
 #include "lib/xmalloc.h"
 
@@ -82,17 +83,11 @@ set_log_file(struct config *cfg, const char *value)
 static const char *
 set_language(struct config *cfg, const char *value)
 {
-	static const char *const known[] = { "zh_CN", "en" };
-	size_t i;
-
-	for (i = 0; i < sizeof known / sizeof known[0]; i++) {
-		if (strcmp(value, known[i]) == 0) {
-			free(cfg->language);
-			cfg->language = xstrdup(value);
-			return NULL;
-		}
-	}
-	return "unknown language; use zh_CN or en";
+	if (!i18n_language_known(value))
+		return "unknown language; use zh_CN, zh_TW or en";
+	free(cfg->language);
+	cfg->language = xstrdup(value);
+	return NULL;
 }
 
 static const char *
@@ -145,6 +140,18 @@ set_ambiguous(struct config *cfg, const char *value)
 	return NULL;
 }
 
+static const char *
+set_state_file(struct config *cfg, const char *value)
+{
+	return set_path(&cfg->state_file, value);
+}
+
+static const char *
+set_hot_most_viewed(struct config *cfg, const char *value)
+{
+	return set_bool(&cfg->hot_most_viewed, value);
+}
+
 static const struct {
 	const char	*key;
 	config_setter	 set;
@@ -160,6 +167,8 @@ static const struct {
 	{ "theme", set_theme },
 	{ "large_text", set_large_text },
 	{ "log_file", set_log_file },
+	{ "state_file", set_state_file },
+	{ "hot_most_viewed", set_hot_most_viewed },
 };
 
 void
@@ -182,6 +191,7 @@ config_done(struct config *cfg)
 	free(cfg->locale_dir);
 	free(cfg->staff_pin);
 	free(cfg->log_file);
+	free(cfg->state_file);
 	memset(cfg, 0, sizeof *cfg);
 }
 
@@ -222,7 +232,8 @@ config_line(struct config *cfg, char *line, const char **key_out)
 	}
 	return "unknown key; known keys are catalogue, language, "
 	    "ambiguous_width, mode, mouse, locale_dir, staff_pin, "
-	    "idle_seconds, theme, large_text, log_file";
+	    "idle_seconds, theme, large_text, log_file, state_file, "
+	    "hot_most_viewed";
 }
 
 static void
@@ -237,6 +248,7 @@ config_copy(struct config *dst, const struct config *src)
 	dst->locale_dir = src->locale_dir ? xstrdup(src->locale_dir) : NULL;
 	dst->staff_pin = src->staff_pin ? xstrdup(src->staff_pin) : NULL;
 	dst->log_file = src->log_file ? xstrdup(src->log_file) : NULL;
+	dst->state_file = src->state_file ? xstrdup(src->state_file) : NULL;
 }
 
 int

@@ -14,6 +14,7 @@
 #include "kiosk/lockdown.h"
 #include "kiosk/log.h"
 #include "kiosk/loop.h"
+#include "kiosk/visitor.h"
 #include "screens/draw.h"
 #include "screens/screen.h"
 
@@ -28,6 +29,7 @@ struct loop {
 	struct ui		 ui;
 	const struct config	*cfg;
 	struct lockdown		 lock;
+	struct visitor		 visitor;	/* counts, hot items */
 	enum draw_theme		 theme;
 	char			*reason;	/* why the catalogue is unavailable */
 	long long		 last_input;	/* monotonic seconds */
@@ -138,6 +140,8 @@ static void
 loop_reset(struct loop *l)
 {
 	l->touched = 0;
+	visitor_reset(&l->visitor);
+	i18n_set_language(l->cfg->language);
 	l->ui.spacing = l->cfg->large_text ? 2 : 1;
 	l->theme = draw_init((enum draw_theme)l->cfg->theme);
 	if (l->ui.cat != NULL && ui_reset(&l->ui) == 0)
@@ -261,6 +265,8 @@ loop_setup(struct loop *l)
 	l->ui.pin_ctx = &l->lock;
 	l->ui.next_theme = loop_next_theme;
 	l->ui.theme_ctx = l;
+	visitor_init(&l->visitor, cfg);
+	l->ui.visitor = &l->visitor.ui;
 	l->last_input = lockdown_now();
 }
 
@@ -317,6 +323,7 @@ loop_run(struct catalogue *cat, const struct config *cfg)
 	endwin();
 	status = loop_finish(&l);
 	ui_done(&l.ui);
+	visitor_done(&l.visitor);
 	delscreen(term);
 	if (l.ui.cat != cat)
 		catalogue_close(l.ui.cat);

@@ -29,8 +29,10 @@ static const struct {
 	{ "? F1", N_("this help") },
 	{ "F2", N_("large text on or off") },
 	{ "F3", N_("colours: normal, high contrast, black and white") },
+	{ "F4", N_("language: 简体中文, 繁體中文, English") },
 	{ "F12", N_("new visitor: back to a fresh home screen") },
 	{ "F10", N_("close the kiosk (staff PIN in kiosk mode)") },
+	{ "t", N_("on the home screen: the hot items (热点事项)") },
 	{ NULL, N_("In a domain") },
 	{ "l", N_("show items of one level: county (县级), township (乡级), "
 	    "village (村级), or those whose level the source does not state") },
@@ -41,6 +43,10 @@ static const struct {
 	{ NULL, N_("Reading an item") },
 	{ "", N_("\"Not stated\" means the published catalogue does not say; "
 	    "it does not mean \"no\".") },
+	{ "c", N_("take the item home: a QR code of the address where it was "
+	    "published, to scan with your phone") },
+	{ "y n", N_("was this useful? y: useful (有用), n: not useful (没用). "
+	    "Only counts are kept, nothing about you.") },
 };
 
 struct help_screen {
