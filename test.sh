@@ -63,6 +63,9 @@ step "fuzz text_sanitise/text_wrap" fuzz fuzz_text \
 	tests/fuzz/fuzz_text.c i18n/text.c lib/xmalloc.c
 step "fuzz CSV reader" fuzz fuzz_csv \
 	tests/fuzz/fuzz_csv.c data/csv.c data/diag.c lib/xmalloc.c
+FUZZ_LIBS="-lqrencode"
+step "fuzz QR code as text" fuzz fuzz_qrtext \
+	tests/fuzz/fuzz_qrtext.c lib/qrtext.c lib/xmalloc.c
 
 distcheck() {
 	( cd _build/plain && make -j"$jobs" distcheck >distcheck.log 2>&1 ) ||

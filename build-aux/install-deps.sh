@@ -8,8 +8,8 @@ build="build-essential autoconf automake pkg-config gettext
 	libqrencode-dev"
 # tmux drives the real program in a real terminal; sqlite3 and python3 read
 # back what it should show; clang builds the fuzz targets; zbarimg decodes
-# the QR code read off the screen.
-test="tmux sqlite3 python3 clang libclang-rt-14-dev zbar-tools"
+# the QR code read off the screen; opencc checks the Traditional catalogue.
+test="tmux sqlite3 python3 clang libclang-rt-14-dev zbar-tools opencc"
 
 want=$build
 [ "${1:-}" = test ] && want="$build $test"

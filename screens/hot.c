@@ -57,6 +57,21 @@ hot_nth(const struct hot_line *h, size_t n)
 	return n < h->viewed.n ? &h->viewed.v[n] : NULL;
 }
 
+/* The name, with its publisher where another hot item has the same name. */
+static char *
+hot_label(const struct hot_line *h, const struct item_summary *it)
+{
+	const struct item_summary *other;
+	size_t i;
+
+	for (i = 0; (other = hot_nth(h, i)) != NULL; i++) {
+		if (other != it && strcmp(hot_name(other), hot_name(it)) == 0 &&
+		    it->jurisdiction[0] != '\0')
+			return xasprintf("%s（%s）", hot_name(it), it->jurisdiction);
+	}
+	return xstrdup(hot_name(it));
+}
+
 void
 hot_line_draw(const struct hot_line *h, struct ui *ui, int y)
 {
@@ -71,12 +86,16 @@ hot_line_draw(const struct hot_line *h, struct ui *ui, int y)
 	x += draw_button(ui, y, x, label, HOT_KEY, DRAW_LABEL) + 1;
 	free(label);
 	for (i = 0; i < HOT_LINE_MAX && (it = hot_nth(h, i)) != NULL; i++) {
-		w = (int)text_width(hot_name(it), strlen(hot_name(it)));
+		label = hot_label(h, it);
+		w = (int)text_width(label, strlen(label));
 		/* Whole names only; the rest are on the hot items screen. */
-		if (x + w + (hot_nth(h, i + 1) != NULL ? 4 : 0) >= ui->cols)
+		if (x + w + (hot_nth(h, i + 1) != NULL ? 4 : 0) >= ui->cols) {
+			free(label);
 			break;
-		x += draw_button(ui, y, x, hot_name(it), HOT_KEY_OPEN(i),
+		}
+		x += draw_button(ui, y, x, label, HOT_KEY_OPEN(i),
 		    DRAW_ACTIVE) + 2;
+		free(label);
 	}
 	if (hot_nth(h, i) != NULL && x + 1 < ui->cols)
 		draw_text(y, x, "…", ui->cols - x - 1, DRAW_NORMAL);
