@@ -361,24 +361,15 @@ domain_list_done(struct domain_list *list)
 	memset(list, 0, sizeof *list);
 }
 
-int
-catalogue_items(struct catalogue *cat, int domain_id,
-    const struct item_filter *filter, struct item_list *out, char **error)
+/* Step st to the end: rows of id, level1, level2, jurisdiction into out. */
+static int
+catalogue_read_summaries(struct catalogue *cat, sqlite3_stmt *st,
+    struct item_list *out, char **error)
 {
 	struct item_summary *s;
-	sqlite3_stmt *st;
 	size_t cap = 0;
 	int rc;
 
-	memset(out, 0, sizeof *out);
-	if (catalogue_level_ok(filter->level, error) != 0 ||
-	    (st = catalogue_stmt(cat, Q_ITEMS, error)) == NULL)
-		return -1;
-	sqlite3_bind_int(st, 1, domain_id);
-	sqlite3_bind_int(st, 2, (int)filter->level);
-	if (filter->jurisdiction != NULL)
-		sqlite3_bind_text(st, 3, filter->jurisdiction, -1,
-		    SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		out->v = catalogue_grow(out->v, out->n, &cap, sizeof *out->v);
 		s = &out->v[out->n++];
@@ -390,6 +381,24 @@ catalogue_items(struct catalogue *cat, int domain_id,
 	rc = catalogue_done(cat, st, rc, "the items", error);
 	sqlite3_clear_bindings(st);
 	return rc;
+}
+
+int
+catalogue_items(struct catalogue *cat, int domain_id,
+    const struct item_filter *filter, struct item_list *out, char **error)
+{
+	sqlite3_stmt *st;
+
+	memset(out, 0, sizeof *out);
+	if (catalogue_level_ok(filter->level, error) != 0 ||
+	    (st = catalogue_stmt(cat, Q_ITEMS, error)) == NULL)
+		return -1;
+	sqlite3_bind_int(st, 1, domain_id);
+	sqlite3_bind_int(st, 2, (int)filter->level);
+	if (filter->jurisdiction != NULL)
+		sqlite3_bind_text(st, 3, filter->jurisdiction, -1,
+		    SQLITE_STATIC);
+	return catalogue_read_summaries(cat, st, out, error);
 }
 
 void
@@ -539,10 +548,7 @@ catalogue_find_name(struct catalogue *cat, const char *name,
     const char *domain, const char *jurisdiction, struct item_list *out,
     char **error)
 {
-	struct item_summary *s;
 	sqlite3_stmt *st;
-	size_t cap = 0;
-	int rc;
 
 	memset(out, 0, sizeof *out);
 	if ((st = catalogue_stmt(cat, Q_FIND_NAME, error)) == NULL)
@@ -552,15 +558,5 @@ catalogue_find_name(struct catalogue *cat, const char *name,
 		sqlite3_bind_text(st, 2, domain, -1, SQLITE_STATIC);
 	if (jurisdiction != NULL)
 		sqlite3_bind_text(st, 3, jurisdiction, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		out->v = catalogue_grow(out->v, out->n, &cap, sizeof *out->v);
-		s = &out->v[out->n++];
-		s->id = sqlite3_column_int64(st, 0);
-		s->level1 = catalogue_text(st, 1);
-		s->level2 = catalogue_text(st, 2);
-		s->jurisdiction = catalogue_text(st, 3);
-	}
-	rc = catalogue_done(cat, st, rc, "the items", error);
-	sqlite3_clear_bindings(st);
-	return rc;
+	return catalogue_read_summaries(cat, st, out, error);
 }
