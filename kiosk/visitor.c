@@ -219,6 +219,7 @@ visitor_init(struct visitor *v, const struct config *cfg)
 		v->writable = 0;
 		v->stats = stats_open(path, 0, &error);
 	}
+	v->ui.counting = v->stats != NULL && v->writable;
 	if (v->stats == NULL)
 		log_event(LOG_WARNING, "no counts and no hot items: %s", error);
 	else if (!v->writable)

@@ -54,7 +54,8 @@ actions_draw(struct ui *ui, const struct item *it, int y)
 
 	if (it->source_url[0] != '\0')
 		actions_button(ui, y, &x, ACTIONS_KEY_CODE, _("Take it home"));
-	if (ui->visitor != NULL)
+	/* No question where the answer could not be counted. */
+	if (ui->visitor != NULL && ui->visitor->counting)
 		actions_draw_feedback(ui, it, y, x);
 }
 

@@ -108,6 +108,7 @@ enum {
  * hot items (热点事项). The kiosk forgets the visitor at every reset.
  */
 struct ui_visitor {
+	int	  counting;	/* answers can be counted (a writable state file) */
 	/* The visitor opened an item. */
 	void	(*viewed)(void *ctx, const struct item *it);
 	/* 有用 (useful 1) or 没用 (0); UI_VOTE_*. */

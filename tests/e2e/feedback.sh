@@ -146,6 +146,15 @@ ok $? "the table for the staff ends with the totals"
 [ $? = 2 ]
 ok $? "--since with a date that does not exist is a usage error"
 
+# A state file that cannot be written: the kiosk runs on, and does not ask.
+printf 'state_file = %s/no/such/dir/state.db\n' "$T_TMP" >"$T_TMP/nostate.conf"
+CONFIG=$T_TMP/nostate.conf kiosk_start 100 30
+wait_for "$home"
+goto_item "$a"
+screen | grep -qF "$(msg zh_CN "Take it home")" && ! screen | grep -qF "$question"
+ok $? "without a writable state file the item page does not ask"
+kiosk_stop
+
 # Nothing in the state file could identify a visitor.
 [ "$(st "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema
 	WHERE type = 'table' ORDER BY name)")" = "feedback,hot,item_key,views" ]
