@@ -63,6 +63,8 @@ step "fuzz text_sanitise/text_wrap" fuzz fuzz_text \
 	tests/fuzz/fuzz_text.c i18n/text.c lib/xmalloc.c
 step "fuzz CSV reader" fuzz fuzz_csv \
 	tests/fuzz/fuzz_csv.c data/csv.c data/diag.c lib/xmalloc.c
+step "fuzz print layout" fuzz fuzz_print \
+	tests/fuzz/fuzz_print.c print/layout.c i18n/text.c lib/xmalloc.c
 FUZZ_LIBS="-lqrencode"
 step "fuzz QR code as text" fuzz fuzz_qrtext \
 	tests/fuzz/fuzz_qrtext.c lib/qrtext.c lib/xmalloc.c

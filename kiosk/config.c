@@ -59,19 +59,30 @@ set_idle(struct config *cfg, const char *value)
 	return NULL;
 }
 
+/* *slot = the index of value among the n names; else the message why. */
+static const char *
+set_choice(int *slot, const char *value, const char *const *names, size_t n,
+    const char *why)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (strcmp(value, names[i]) == 0) {
+			*slot = (int)i;
+			return NULL;
+		}
+	}
+	return why;
+}
+
 static const char *
 set_theme(struct config *cfg, const char *value)
 {
 	static const char *const names[] = { "normal", "high-contrast", "mono" };
-	size_t i;
 
-	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
-		if (strcmp(value, names[i]) == 0) {
-			cfg->theme = (int)i;
-			return NULL;
-		}
-	}
-	return "unknown theme; use normal, high-contrast or mono";
+	return set_choice(&cfg->theme, value, names,
+	    sizeof names / sizeof names[0],
+	    "unknown theme; use normal, high-contrast or mono");
 }
 
 static const char *
@@ -152,6 +163,39 @@ set_hot_most_viewed(struct config *cfg, const char *value)
 	return set_bool(&cfg->hot_most_viewed, value);
 }
 
+static const char *
+set_print(struct config *cfg, const char *value)
+{
+	/* In the order of enum config_print. */
+	static const char *const names[] = { "no", "visitors", "staff" };
+
+	return set_choice(&cfg->print, value, names,
+	    sizeof names / sizeof names[0],
+	    "unknown value; use no, visitors or staff");
+}
+
+static const char *
+set_printer(struct config *cfg, const char *value)
+{
+	/* CUPS queue names: printable, no space, slash or '#' (lpadmin(8)). */
+	if (*value == '\0' || strlen(value) > 127 ||
+	    strpbrk(value, " \t/#\\\"'") != NULL)
+		return "not a CUPS queue name; use the name lpstat -p shows";
+	return set_path(&cfg->printer, value);
+}
+
+static const char *
+set_print_page_limit(struct config *cfg, const char *value)
+{
+	char *end;
+	long v = strtol(value, &end, 10);
+
+	if (*value == '\0' || *end != '\0' || v < 0 || v > CONFIG_PRINT_LIMIT_MAX)
+		return "print_page_limit must be 0 (no limit) to 1000 pages";
+	cfg->print_page_limit = (int)v;
+	return NULL;
+}
+
 static const struct {
 	const char	*key;
 	config_setter	 set;
@@ -169,6 +213,9 @@ static const struct {
 	{ "log_file", set_log_file },
 	{ "state_file", set_state_file },
 	{ "hot_most_viewed", set_hot_most_viewed },
+	{ "print", set_print },
+	{ "printer", set_printer },
+	{ "print_page_limit", set_print_page_limit },
 };
 
 void
@@ -181,6 +228,7 @@ config_init(struct config *cfg)
 	cfg->kiosk = 0;
 	cfg->mouse = 1;
 	cfg->idle_seconds = 120;
+	cfg->print_page_limit = 10;
 }
 
 void
@@ -192,6 +240,7 @@ config_done(struct config *cfg)
 	free(cfg->staff_pin);
 	free(cfg->log_file);
 	free(cfg->state_file);
+	free(cfg->printer);
 	memset(cfg, 0, sizeof *cfg);
 }
 
@@ -233,7 +282,7 @@ config_line(struct config *cfg, char *line, const char **key_out)
 	return "unknown key; known keys are catalogue, language, "
 	    "ambiguous_width, mode, mouse, locale_dir, staff_pin, "
 	    "idle_seconds, theme, large_text, log_file, state_file, "
-	    "hot_most_viewed";
+	    "hot_most_viewed, print, printer, print_page_limit";
 }
 
 static void
@@ -249,6 +298,7 @@ config_copy(struct config *dst, const struct config *src)
 	dst->staff_pin = src->staff_pin ? xstrdup(src->staff_pin) : NULL;
 	dst->log_file = src->log_file ? xstrdup(src->log_file) : NULL;
 	dst->state_file = src->state_file ? xstrdup(src->state_file) : NULL;
+	dst->printer = src->printer ? xstrdup(src->printer) : NULL;
 }
 
 int

@@ -14,6 +14,14 @@ enum config_theme {
 	CONFIG_THEME_MONO,	/* no colours, attributes only */
 };
 
+/* Who may print item pages. */
+enum config_print {
+	CONFIG_PRINT_NO,	/* nobody: no print key */
+	CONFIG_PRINT_VISITORS,	/* anyone at the terminal */
+	CONFIG_PRINT_STAFF,	/* in kiosk mode, after the staff PIN */
+};
+#define CONFIG_PRINT_LIMIT_MAX	1000
+
 /* Longest and shortest walk-away time, seconds. */
 #define CONFIG_IDLE_MIN		15
 #define CONFIG_IDLE_MAX		86400
@@ -33,6 +41,9 @@ struct config {
 	/* Counts and hot items (data/stats.h); NULL: beside the catalogue. */
 	char	*state_file;
 	int	 hot_most_viewed;	/* the home screen shows the most viewed */
+	int	 print;		/* enum config_print */
+	char	*printer;	/* the CUPS queue; NULL: the default destination */
+	int	 print_page_limit;	/* pages per visitor; 0: no limit */
 };
 
 /* Defaults; release with config_done. */

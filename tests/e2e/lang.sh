@@ -84,6 +84,20 @@ ok $? "and in English"
 keys F4
 kiosk_stop
 
+# The print preview lays its pages out again in the new language.
+printf 'print = visitors\n' >"$T_TMP/print.conf"
+CONFIG=$T_TMP/print.conf kiosk_start 100 30
+wait_for "$home"
+goto_item "$id"
+keys p
+wait_for "$(msg zh_CN "Print preview")"
+cycle "print preview" "Print preview" 100
+keys F4 F4
+wait_for "$(msg en "Print preview")"
+screen | grep -qF "$(msg en "Government disclosure catalogue · published by %s · version %s" | cut -c1-31)"
+ok $? "print preview in English: the pages themselves are laid out in English"
+kiosk_stop
+
 # The kiosk's own screens: the staff PIN and the unavailable catalogue.
 line=$(echo 20261126 | "$ADMIN" pin)
 printf '%s\n' "$line" >"$T_TMP/pin.conf"
