@@ -327,6 +327,7 @@ goto_item() {
 	pos=$(sql "SELECT position FROM domain WHERE id = $dom")
 	num=$(sql "SELECT n FROM (SELECT id, row_number() OVER () AS n
 		FROM ($(item_order_sql "$dom"))) WHERE id = $1")
+	wait_for "政务公开事项目录查阅" || return 1
 	# Digits typed within two seconds of the last ones join them.
 	sleep 2.1
 	open_domain "$pos"
