@@ -13,6 +13,7 @@
 #include "data/builder.h"
 #include "data/domains.h"
 #include "data/schema.h"
+#include "data/search_index.h"
 #include "lib/xmalloc.h"
 
 /*
@@ -28,6 +29,7 @@ struct builder {
 	sqlite3_stmt	*add_source;
 	sqlite3_stmt	*find_domain;
 	sqlite3_stmt	*add_domain;
+	struct search_index *search;	/* see data/search_index.h */
 	int		 next_position;	/* of the next local domain */
 	long long	 items;
 	char		 imported[32];	/* "YYYY-MM-DDTHH:MM:SSZ" */
@@ -83,6 +85,7 @@ builder_hint(int error)
 static void
 builder_free(struct builder *b)
 {
+	search_index_free(b->search);
 	sqlite3_finalize(b->add_item);
 	sqlite3_finalize(b->add_source);
 	sqlite3_finalize(b->find_domain);
@@ -209,6 +212,8 @@ builder_setup(struct builder *b, char **error)
 	    &b->find_domain, error) != 0 ||
 	    builder_prepare(b, "INSERT INTO domain (name, national, position)"
 	    " VALUES (?1, 0, ?2)", &b->add_domain, error) != 0)
+		return -1;
+	if ((b->search = search_index_create(b->db, error)) == NULL)
 		return -1;
 	return 0;
 }
@@ -382,6 +387,9 @@ builder_add_item(struct builder *b, const struct item *item,
 		    line, b->tmp, sqlite3_errmsg(b->db));
 		return -1;
 	}
+	if (search_index_add(b->search, sqlite3_last_insert_rowid(b->db),
+	    domain_id, item, error) != 0)
+		return -1;
 	b->items++;
 	return 0;
 }
@@ -393,6 +401,8 @@ builder_finish(struct builder *b, char **error)
 	char *sql;
 	int rc;
 
+	if (search_index_finish(b->search, error) != 0)
+		return -1;
 	sql = xasprintf("UPDATE meta SET value = '%lld' WHERE key = 'items';"
 	    "COMMIT", b->items);
 	rc = builder_exec(b, sql, error);
@@ -409,6 +419,8 @@ builder_close(struct builder *b, char **error)
 	sqlite3_finalize(b->find_domain);
 	sqlite3_finalize(b->add_domain);
 	b->add_item = b->add_source = b->find_domain = b->add_domain = NULL;
+	search_index_free(b->search);
+	b->search = NULL;
 	if (sqlite3_close(b->db) != SQLITE_OK) {
 		*error = xasprintf("cannot close the catalogue %s: %s",
 		    b->tmp, sqlite3_errmsg(b->db));

@@ -9,6 +9,8 @@
 
 #include "data/catalogue.h"
 #include "data/schema.h"
+#include "data/search.h"
+#include "data/store.h"
 #include "lib/xmalloc.h"
 
 /* The prepared statements, made on first use and kept until close. */
@@ -86,7 +88,20 @@ struct catalogue {
 	/* The catalogue never changes while open: info is read once. */
 	int			 have_info;
 	struct catalogue_info	 info;
+	struct search		*search;	/* data/search.c's, or NULL */
 };
+
+sqlite3 *
+catalogue_db(struct catalogue *cat)
+{
+	return cat->db;
+}
+
+struct search **
+catalogue_search(struct catalogue *cat)
+{
+	return &cat->search;
+}
 
 /* Column text, "" for NULL; the caller frees. */
 static char *
@@ -223,6 +238,7 @@ catalogue_close(struct catalogue *cat)
 
 	if (cat == NULL)
 		return;
+	search_free(cat->search);
 	for (i = 0; i < Q_COUNT; i++)
 		sqlite3_finalize(cat->st[i]);
 	sqlite3_close_v2(cat->db);

@@ -98,6 +98,28 @@ text_copy_cols(char *dst, size_t dstsize, const char *s, size_t len,
 	return i;
 }
 
+size_t
+text_tail_cols(const char *s, size_t len, size_t maxcols)
+{
+	const uint8_t *start = (const uint8_t *)s, *p = start + len, *prev;
+	size_t cols = 0, w;
+	ucs4_t c;
+
+	while (p > start) {
+		/* Back to the previous character, or one stray byte. */
+		if ((prev = u8_prev(&c, p, start)) == NULL) {
+			prev = p - 1;
+			c = 0xfffd;
+		}
+		w = (size_t)text_char_width(c);
+		if (cols + w > maxcols)
+			break;
+		cols += w;
+		p = prev;
+	}
+	return (size_t)(p - start);
+}
+
 /* Bidi embedding, override, isolate and mark characters: all invisible. */
 static int
 is_bidi_control(ucs4_t c)

@@ -34,6 +34,13 @@ size_t text_copy_cols(char *dst, size_t dstsize, const char *s, size_t len,
     size_t maxcols, size_t *cols_out);
 
 /*
+ * Where the last at most maxcols columns of s[0..len) begin: a byte offset
+ * at a character boundary (len if maxcols is 0). For showing the text just
+ * before a point, e.g. the context of a search match.
+ */
+size_t text_tail_cols(const char *s, size_t len, size_t maxcols);
+
+/*
  * Make s[0..len) safe to show on a terminal or send to a printer: invalid
  * UTF-8 becomes U+FFFD; escape sequences (CSI, OSC, …), C0 and C1 controls,
  * DEL and bidi override/isolate controls are removed; a tab becomes a space.

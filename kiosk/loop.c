@@ -203,10 +203,8 @@ loop_input(struct loop *l)
 		ui_key(ui, SCREEN_KEY((int)ch));
 	else if (r == KEY_CODE_YES)
 		return;	/* terminfo's extended keys: codes screens use privately */
-	else if (ch >= 0x20 || ch == '\r' || ch == '\n' || ch == '\b' ||
-	    ch == SCREEN_ESC)
-		ui_key(ui, (int)ch);
-	/* Other control characters (^C ^Z ^\ ^S ^Q …) do nothing. */
+	else
+		ui_key(ui, (int)ch);	/* ^C ^Z ^\ ^S …: keys no screen binds */
 }
 
 /* The clock: the walk-away countdown and reset, catalogue retries. */

@@ -199,6 +199,7 @@ domain_draw(void *state, struct ui *ui)
 	static const struct draw_key keys[] = {
 		{ "Esc", N_("Back"), SCREEN_ESC },
 		{ "Enter", N_("Open"), '\r' },
+		{ "/", N_("Search"), '/' },
 		{ "l", N_("Level"), 'l' },
 		{ "j", N_("Published by"), 'j' },
 		{ "?", N_("Help"), '?' },
@@ -276,6 +277,26 @@ domain_jump(struct domain_screen *d, int digit)
 	return SCREEN_REDRAW;
 }
 
+/* '/': search, narrowed to this domain and level until Tab. */
+static int
+domain_search(struct domain_screen *d, struct ui *ui)
+{
+	struct search_scope scope = { d->id, (int)d->level, NULL };
+	size_t i;
+	char *label;
+
+	for (i = 0; i < (size_t)NLEVELS; i++) {
+		if (domain_levels[i].level == d->level)
+			break;
+	}
+	label = d->level == LEVEL_ANY ? xstrdup(d->name) : xasprintf("%s · %s",
+	    d->name, _(domain_levels[i % (size_t)NLEVELS].label));
+	scope.label = label;
+	ui_push(ui, &screen_search, &scope);
+	free(label);
+	return SCREEN_REDRAW;
+}
+
 static int
 domain_key(void *state, struct ui *ui, int key)
 {
@@ -291,6 +312,8 @@ domain_key(void *state, struct ui *ui, int key)
 	case 'j':
 	case KEY_PICK:
 		return domain_pick(d, ui);
+	case '/':
+		return domain_search(d, ui);
 	case '\r':
 	case '\n':
 	case SCREEN_KEY(KEY_ENTER):

@@ -33,6 +33,17 @@ static const struct {
 	{ "F12", N_("new visitor: back to a fresh home screen") },
 	{ "F10", N_("close the kiosk (staff PIN in kiosk mode)") },
 	{ "t", N_("on the home screen: the hot items (热点事项)") },
+	{ "/", N_("search: type Chinese characters, Traditional ones, pinyin "
+	    "or pinyin initials; the results follow every key") },
+	{ NULL, N_("Searching") },
+	{ "", N_("Every key you type is part of the search, letters and "
+	    "digits too. ↑ ↓ choose a result, Enter opens it, Backspace "
+	    "deletes a character, Ctrl-U clears the search, Esc goes back.") },
+	{ "Tab", N_("search everything, or again only the domain and level "
+	    "you were browsing") },
+	{ "", N_("Results whose name is what you typed come first, then names "
+	    "that begin with it, then names that contain it, then items that "
+	    "mention it elsewhere (content, basis, who publishes).") },
 	{ NULL, N_("In a domain") },
 	{ "l", N_("show items of one level: county (县级), township (乡级), "
 	    "village (村级), or those whose level the source does not state") },
@@ -132,6 +143,7 @@ help_draw(void *state, struct ui *ui)
 {
 	static const struct draw_key keys[] = {
 		{ "Esc", N_("Back"), SCREEN_ESC },
+		{ "/", N_("Search"), '/' },
 		{ "↑↓", N_("Scroll"), 0 },
 	};
 	struct help_screen *h = state;

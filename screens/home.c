@@ -201,6 +201,7 @@ home_draw(void *state, struct ui *ui)
 {
 	static const struct draw_key keys[] = {
 		{ "Enter", N_("Open"), '\r' },
+		{ "/", N_("Search"), '/' },
 		{ "?", N_("Help"), '?' },
 		{ "0-9", N_("Number"), 0 },
 		{ "↑↓←→", N_("Move"), 0 },

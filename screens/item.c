@@ -242,6 +242,7 @@ item_draw(void *state, struct ui *ui)
 	static const struct draw_key keys[] = {
 		{ "p", N_("Print"), 'p' },	/* only where this terminal prints */
 		{ "Esc", N_("Back"), SCREEN_ESC },
+		{ "/", N_("Search"), '/' },
 		{ "↑↓", N_("Scroll"), 0 },
 		{ "PgUp/PgDn", N_("Page"), 0 },
 		{ "?", N_("Help"), '?' },

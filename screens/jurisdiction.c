@@ -69,6 +69,7 @@ pick_draw(void *state, struct ui *ui)
 	static const struct draw_key keys[] = {
 		{ "Enter", N_("Choose"), '\r' },
 		{ "Esc", N_("Back"), SCREEN_ESC },
+		{ "/", N_("Search"), '/' },
 	};
 	struct pick_screen *p = state;
 	const char *name;

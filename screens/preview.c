@@ -185,11 +185,14 @@ preview_draw_bar(const struct preview *s, struct ui *ui)
 	x += draw_button(ui, DRAW_BODY_TOP, x, _(" Print "), '\r', DRAW_ACTIVE) + 2;
 	x += draw_button(ui, DRAW_BODY_TOP, x, _(" Cancel "), SCREEN_ESC,
 	    DRAW_ACTIVE) + 2;
+	/* English counts "1 page" and "2 pages" (ngettext). */
 	if (left >= 0)
-		note = xasprintf(_("%zu pages to print; %d more pages may be "
-		    "printed now."), s->doc->npages, left);
+		note = xasprintf(ngettext("%zu page to print; %d more pages may "
+		    "be printed now.", "%zu pages to print; %d more pages may be "
+		    "printed now.", s->doc->npages), s->doc->npages, left);
 	else
-		note = xasprintf(_("%zu pages to print."), s->doc->npages);
+		note = xasprintf(ngettext("%zu page to print.",
+		    "%zu pages to print.", s->doc->npages), s->doc->npages);
 	draw_text(DRAW_BODY_TOP, x, note, ui->cols - x - 1, DRAW_NORMAL);
 	free(note);
 }

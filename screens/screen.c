@@ -189,7 +189,10 @@ ui_key_global(struct ui *ui, int key)
 		if (top != &screen_pin)
 			ui_leave(ui);
 		break;
-
+	case '/':
+		if (top != &screen_search)
+			ui_push(ui, &screen_search, NULL);
+		break;
 	default:
 		break;
 	}

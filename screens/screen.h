@@ -83,6 +83,16 @@ enum {
 	UI_PIN_NONE = -2,	/* no staff PIN is configured */
 };
 
+/*
+ * The argument of screen_search (may be NULL): what the visitor was
+ * browsing, which the search is narrowed to until they press Tab.
+ */
+struct search_scope {
+	int		 domain_id;	/* 0: every domain */
+	int		 level;		/* enum level_filter */
+	const char	*label;		/* what it is, e.g. "社会救助 · 县级" */
+};
+
 extern const struct screen screen_home;
 extern const struct screen screen_domain;
 extern const struct screen screen_jurisdiction;
@@ -152,6 +162,7 @@ ui_print_left(const struct ui_print *p)
 		return -1;
 	return p->pages_used < p->page_limit ? p->page_limit - p->pages_used : 0;
 }
+extern const struct screen screen_search;
 
 #define UI_STACK_MAX	16
 #define UI_BUTTONS_MAX	32

@@ -70,6 +70,21 @@ wait_for "$home"
 keys t
 wait_for "$(msg zh_CN "Chosen by the staff")"
 cycle "hot items" "Chosen by the staff"
+keys Escape
+wait_for "$home"
+keys /
+wait_for "$(msg zh_CN "Search:")"
+cycle "search" "Search:"
+type_text "zdsh"
+wait_for "zdsh"
+keys F4 F4
+wait_for "$(msg en "Search:")"
+screen | grep -qF "zdsh"
+ok $? "search: switching the language keeps what the visitor typed"
+keys F4
+wait_for "$(msg zh_CN "Search:")"
+keys Escape
+wait_for "$home"
 keys '?'
 wait_for "$(msg zh_CN "Moving around")"
 cycle "help" "Moving around"

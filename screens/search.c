@@ -1,0 +1,423 @@
+/*
+ * Search as you type: a query line, and the best results under it, two
+ * lines each (the item's name and publisher, then where the query matched
+ * with the match highlighted). Every key the visitor types is query text
+ * (h, q, l, j, ?, digits and space included); arrows move in the results,
+ * Enter opens one, Esc goes back, Tab removes (or restores) the narrowing
+ * to the domain and level being browsed.
+ *
+ * The search runs synchronously in the key handler, so the results on
+ * screen are always those of the last keystroke: a keystroke's results can
+ * never appear after the next one's.
+ */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "data/catalogue.h"
+#include "data/query.h"
+#include "data/search.h"
+#include "i18n/i18n.h"
+#include "i18n/text.h"
+#include "lib/xmalloc.h"
+#include "screens/draw.h"
+#include "screens/list.h"
+#include "screens/screen.h"
+
+/* Results asked for per keystroke: more than anyone pages through. */
+#define SEARCH_LIMIT		200
+/* Bytes of typed text kept; the query itself is cut at QUERY_MAX units. */
+#define SEARCH_INPUT_MAX	256
+#define SEARCH_TOP		(DRAW_BODY_TOP + 2)
+#define KEY_ERASE_QUERY		0x15	/* ^U */
+#define KEY_SCOPE		'\t'
+
+struct search_screen {
+	char			 input[SEARCH_INPUT_MAX];
+	size_t			 len;		/* bytes of input */
+	struct query		 q;
+	struct search_results	 res;
+	struct search_display	*shown;		/* per hit, read when drawn */
+	unsigned char		*have;		/* shown[i] is filled */
+	struct list		 list;		/* one row per hit */
+	struct search_filter	 scope;		/* what was being browsed */
+	char			*scope_name;
+	int			 scoped;	/* the narrowing is on */
+	char			*error;		/* the index cannot be used */
+};
+
+static void
+search_forget_shown(struct search_screen *s)
+{
+	size_t i;
+
+	for (i = 0; s->have != NULL && i < s->res.n; i++) {
+		if (s->have[i])
+			search_display_done(&s->shown[i]);
+	}
+	free(s->shown);
+	free(s->have);
+	s->shown = NULL;
+	s->have = NULL;
+}
+
+static int
+search_rows(const struct ui *ui)
+{
+	int n = (draw_body_rows(ui) - (SEARCH_TOP - DRAW_BODY_TOP)) / 2;
+
+	return n > 0 ? n : 1;
+}
+
+/* Run the query as it now stands and show its results from the top. */
+static void
+search_update(struct search_screen *s, struct ui *ui)
+{
+	char *error = NULL;
+
+	search_forget_shown(s);
+	search_results_done(&s->res);
+	query_done(&s->q);
+	query_parse(&s->q, s->input, s->len);
+	if (s->q.dropped > 0)
+		ui_status(ui, _("Only the first %d characters are searched."),
+		    QUERY_MAX);
+	if (s->error == NULL && search_run(ui->cat, &s->q, s->scoped ?
+	    &s->scope : NULL, SEARCH_LIMIT, SEARCH_BOUNDED, &s->res,
+	    &error) != 0) {
+		ui_status(ui, _("The catalogue cannot be read: %s"), error);
+		free(error);
+	}
+	s->shown = xcalloc(s->res.n + 1, sizeof *s->shown);
+	s->have = xcalloc(s->res.n + 1, 1);
+	list_init(&s->list, s->res.n, NULL, NULL);
+	list_set_height(&s->list, search_rows(ui));
+}
+
+static void
+search_leave(void *state)
+{
+	struct search_screen *s = state;
+
+	search_forget_shown(s);
+	search_results_done(&s->res);
+	query_done(&s->q);
+	free(s->scope_name);
+	free(s->error);
+	free(s);
+}
+
+static void *
+search_enter(struct ui *ui, const void *arg)
+{
+	const struct search_scope *scope = arg;
+	struct search_screen *s = xcalloc(1, sizeof *s);
+
+	if (search_prepare(ui->cat, &s->error) != 0)
+		ui_status(ui, "%s", s->error);
+	if (scope != NULL && (scope->domain_id > 0 ||
+	    scope->level != LEVEL_ANY)) {
+		s->scope.domain_id = scope->domain_id;
+		s->scope.level = (enum level_filter)scope->level;
+		s->scope_name = xstrdup(scope->label != NULL ? scope->label :
+		    "");
+		s->scoped = 1;
+	}
+	search_update(s, ui);
+	return s;
+}
+
+static void
+search_resize(void *state, struct ui *ui)
+{
+	struct search_screen *s = state;
+
+	list_set_height(&s->list, search_rows(ui));
+}
+
+/*
+ * Draw text with its bytes [start, end) highlighted, in at most maxcols
+ * columns from x; if the highlight would not fit, begin later, with "…".
+ */
+static void
+search_draw_marked(int y, int x, const char *text, size_t start, size_t end,
+    int maxcols, enum draw_role role)
+{
+	size_t from = 0, len = strlen(text);
+	char *part;
+	int used = 0;
+
+	if (maxcols <= 0)
+		return;
+	if (end > start && (int)text_width(text, end) > maxcols) {
+		from = text_tail_cols(text, start, (size_t)maxcols / 3);
+		used += draw_text(y, x, "…", maxcols, role);
+	}
+	part = xstrndup(text + from, start > from ? start - from : 0);
+	used += draw_text(y, x + used, part, maxcols - used, role);
+	free(part);
+	part = xstrndup(text + start, end - start);
+	used += draw_text(y, x + used, part, maxcols - used, DRAW_ACTIVE);
+	free(part);
+	if (end < len)
+		draw_text(y, x + used, text + end, maxcols - used, role);
+}
+
+/* The item behind hit i, read the first time it is drawn. */
+static const struct search_display *
+search_shown(struct search_screen *s, struct ui *ui, size_t i)
+{
+	char *error = NULL;
+
+	if (!s->have[i]) {
+		if (search_display(ui->cat, &s->q, &s->res.v[i], &s->shown[i],
+		    &error) != 0) {
+			ui_status(ui, _("The catalogue cannot be read: %s"), error);
+			free(error);
+			return NULL;
+		}
+		s->have[i] = 1;
+	}
+	return &s->shown[i];
+}
+
+/* Hit i on rows y and y + 1. */
+static void
+search_draw_hit(struct search_screen *s, struct ui *ui, size_t i, int y)
+{
+	const struct search_display *d = search_shown(s, ui, i);
+	enum draw_role role = i == s->list.sel ? DRAW_SELECTED : DRAW_NORMAL;
+	const char *where;
+	char *num, *label;
+	int x, w;
+
+	if (d == NULL)
+		return;
+	if (role == DRAW_SELECTED)
+		draw_fill(ui, y, 1, DRAW_SELECTED);
+	num = xasprintf("%3zu  ", i + 1);
+	x = 1 + draw_text(y, 1, num, ui->cols - 2, role);
+	free(num);
+	where = d->item.jurisdiction[0] != '\0' ? d->item.jurisdiction :
+	    _("Not stated");
+	w = (int)text_width(where, strlen(where));
+	search_draw_marked(y, x, d->name, d->name_start, d->name_end,
+	    ui->cols - x - 1 - (w + 2 < ui->cols / 2 ? w + 2 : 0), role);
+	if (w + 2 < ui->cols / 2)
+		draw_text(y, ui->cols - 1 - w, where, w, role == DRAW_SELECTED ?
+		    role : DRAW_DIM);
+	if (d->field == SEARCH_FIELD_NAME) {
+		draw_text(y + 1, 6, d->item.domain, ui->cols - 7, DRAW_DIM);
+		return;
+	}
+	/* TRANSLATORS: an element's label before the text found in it. */
+	label = xasprintf(_("%s: "), _(search_field_label(d->field)));
+	x = 6 + draw_text(y + 1, 6, label, ui->cols - 7, DRAW_DIM);
+	free(label);
+	search_draw_marked(y + 1, x, d->text, d->start, d->end,
+	    ui->cols - x - 1, DRAW_DIM);
+}
+
+/* Row 1: the query; row 2: the narrowing, or how to search. */
+static void
+search_draw_query(struct search_screen *s, struct ui *ui)
+{
+	char *line;
+	int x;
+
+	x = 1 + draw_text(DRAW_BODY_TOP, 1, _("Search:"), ui->cols - 2,
+	    DRAW_LABEL) + 1;
+	/* The end of what was typed, so the cursor stays in view. */
+	x += draw_text(DRAW_BODY_TOP, x, s->input + text_tail_cols(s->input,
+	    s->len, (size_t)(ui->cols - x - 2)), ui->cols - x - 2, DRAW_NORMAL);
+	draw_text(DRAW_BODY_TOP, x, " ", 1, DRAW_SELECTED);
+	if (s->scope_name == NULL)
+		return;
+	line = xasprintf(s->scoped ? _("Only in %s (Tab: search everything)") :
+	    _("In every domain (Tab: only in %s)"), *s->scope_name != '\0' ?
+	    s->scope_name : _("this level"));
+	draw_button(ui, DRAW_BODY_TOP + 1, 1, line, KEY_SCOPE,
+	    s->scoped ? DRAW_ACTIVE : DRAW_DIM);
+	free(line);
+}
+
+/* What to do when there is nothing to show: never a blank screen. */
+static void
+search_draw_help(struct search_screen *s, struct ui *ui)
+{
+	struct text_lines lines;
+	char *msg;
+	size_t i;
+
+	if (s->error != NULL)
+		msg = xstrdup(s->error);
+	else if (s->q.n == 0)
+		msg = xstrdup(_("Type what you are looking for: Chinese "
+		    "characters (最低生活保障), Traditional ones, pinyin "
+		    "(zuidishenghuo) or its initials (zdsh)."));
+	else
+		msg = xasprintf(_("Nothing matches \"%s\". Try fewer "
+		    "characters, another word, or pinyin initials (zdsh for "
+		    "最低生活)%s."), s->input, s->scoped ?
+		    _("; press Tab to search every domain") : "");
+	if (text_wrap(msg, strlen(msg), (size_t)(ui->cols > 4 ? ui->cols - 4 :
+	    1), &lines) == 0) {
+		for (i = 0; i < lines.n && SEARCH_TOP + 1 + (int)i < ui->rows - 2;
+		    i++)
+			draw_text(SEARCH_TOP + 1 + (int)i, 2, lines.v[i],
+			    ui->cols - 3, DRAW_NORMAL);
+		text_lines_done(&lines);
+	}
+	free(msg);
+}
+
+static void
+search_draw(void *state, struct ui *ui)
+{
+	static const struct draw_key keys[] = {
+		{ "Esc", N_("Back"), SCREEN_ESC },
+		{ "Enter", N_("Open"), '\r' },
+		{ "↑↓", N_("Move"), 0 },
+		{ "^U", N_("Clear"), KEY_ERASE_QUERY },
+		{ "Tab", N_("Narrow"), KEY_SCOPE },	/* when narrowed */
+	};
+	struct search_screen *s = state;
+	char *count = NULL;
+	size_t i;
+
+	if (s->q.n > 0)
+		count = s->res.complete ? xasprintf(ngettext("%zu result",
+		    "%zu results", s->res.total), s->res.total) :
+		    xasprintf(_("%zu+ results"), s->res.total);
+	draw_title(ui, _("Search"), count);
+	free(count);
+	search_draw_query(s, ui);
+	for (i = s->list.top; i < s->res.n && i < s->list.top +
+	    (size_t)s->list.height; i++)
+		search_draw_hit(s, ui, i, SEARCH_TOP + 2 * (int)(i - s->list.top));
+	if (s->res.n == 0)
+		search_draw_help(s, ui);
+	draw_keybar(ui, keys, sizeof keys / sizeof keys[0] -
+	    (s->scope_name == NULL ? 1 : 0));
+}
+
+/* A key that is text: any character but controls. */
+static int
+search_is_text(int key)
+{
+	return key >= 0x20 && key != 0x7f && !(key >= 0x80 && key < 0xa0) &&
+	    key < SCREEN_KEY(0);
+}
+
+static int
+search_type(struct search_screen *s, struct ui *ui, int key)
+{
+	char buf[8];
+	size_t n = 0;
+	unsigned c = (unsigned)key;
+
+	if (c < 0x80)
+		buf[n++] = (char)c;
+	else if (c < 0x800) {
+		buf[n++] = (char)(0xC0 | c >> 6);
+		buf[n++] = (char)(0x80 | (c & 0x3F));
+	} else if (c < 0x10000) {
+		buf[n++] = (char)(0xE0 | c >> 12);
+		buf[n++] = (char)(0x80 | (c >> 6 & 0x3F));
+		buf[n++] = (char)(0x80 | (c & 0x3F));
+	} else {
+		buf[n++] = (char)(0xF0 | c >> 18);
+		buf[n++] = (char)(0x80 | (c >> 12 & 0x3F));
+		buf[n++] = (char)(0x80 | (c >> 6 & 0x3F));
+		buf[n++] = (char)(0x80 | (c & 0x3F));
+	}
+	if (s->len + n >= sizeof s->input) {
+		ui_status(ui, "%s", _("The query is as long as it can be."));
+		return SCREEN_REDRAW;
+	}
+	memcpy(s->input + s->len, buf, n);
+	s->len += n;
+	s->input[s->len] = '\0';
+	search_update(s, ui);
+	return SCREEN_REDRAW;
+}
+
+/* Backspace: one character off the end; on an empty query, back. */
+static int
+search_erase(struct search_screen *s, struct ui *ui)
+{
+	if (s->len == 0)
+		return SCREEN_IGNORED;
+	do
+		s->len--;
+	while (s->len > 0 && ((unsigned char)s->input[s->len] & 0xC0) == 0x80);
+	s->input[s->len] = '\0';
+	search_update(s, ui);
+	return SCREEN_REDRAW;
+}
+
+static int
+search_open(struct search_screen *s, struct ui *ui)
+{
+	if (s->res.n == 0)
+		return SCREEN_HANDLED;
+	ui_push(ui, &screen_item, &s->res.v[s->list.sel].item);
+	return SCREEN_REDRAW;
+}
+
+static int
+search_key(void *state, struct ui *ui, int key)
+{
+	struct search_screen *s = state;
+
+	if (search_is_text(key))
+		return search_type(s, ui, key);
+	switch (key) {
+	case 0x7f:
+	case '\b':
+	case SCREEN_KEY(KEY_BACKSPACE):
+		return search_erase(s, ui);
+	case KEY_ERASE_QUERY:
+		s->len = 0;
+		s->input[0] = '\0';
+		search_update(s, ui);
+		return SCREEN_REDRAW;
+	case KEY_SCOPE:
+		if (s->scope_name == NULL)
+			return SCREEN_HANDLED;
+		s->scoped = !s->scoped;
+		search_update(s, ui);
+		return SCREEN_REDRAW;
+	case '\r':
+	case '\n':
+	case SCREEN_KEY(KEY_ENTER):
+		return search_open(s, ui);
+	}
+	return list_key(&s->list, key);
+}
+
+static int
+search_mouse(void *state, struct ui *ui, int y, int x, enum screen_button button)
+{
+	struct search_screen *s = state;
+
+	(void)x;
+	if (button == SCREEN_WHEEL_UP || button == SCREEN_WHEEL_DOWN) {
+		list_scroll(&s->list, button == SCREEN_WHEEL_UP ? -3 : 3);
+		return SCREEN_REDRAW;
+	}
+	if (y >= SEARCH_TOP && list_click(&s->list, (y - SEARCH_TOP) / 2))
+		return search_open(s, ui);
+	return SCREEN_HANDLED;
+}
+
+const struct screen screen_search = {
+	.name = "search",
+	.enter = search_enter,
+	.leave = search_leave,
+	.draw = search_draw,
+	.key = search_key,
+	.mouse = search_mouse,
+	.resize = search_resize,
+};
