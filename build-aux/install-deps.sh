@@ -5,13 +5,14 @@ set -eu
 
 build="build-essential autoconf automake pkg-config gettext
 	libncurses-dev libsqlite3-dev libicu-dev libunistring-dev libcrypt-dev
-	libopencc-dev unicode-data bzip2"
+	libopencc-dev unicode-data bzip2 libqrencode-dev"
 # Printing: cairo + pango make the PDF in the font fonts-noto-cjk ships;
 # libcups sends it.
 build="$build libpango1.0-dev libcups2-dev fonts-noto-cjk"
 # tmux drives the real program in a real terminal; sqlite3 and python3 read
-# back what it should show; clang builds the fuzz targets.
-test="tmux sqlite3 python3 clang libclang-rt-14-dev"
+# back what it should show; clang builds the fuzz targets; zbarimg decodes
+# the QR code read off the screen; opencc checks the Traditional catalogue.
+test="tmux sqlite3 python3 clang libclang-rt-14-dev zbar-tools opencc"
 # The printing tests run their own cupsd and read the PDFs back.
 test="$test cups-daemon cups-client poppler-utils"
 

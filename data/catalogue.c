@@ -21,6 +21,8 @@ enum catalogue_query {
 	Q_ITEMS,
 	Q_JURISDICTIONS,
 	Q_ITEM,
+	Q_FIND,
+	Q_FIND_NAME,
 	Q_COUNT
 };
 
@@ -65,6 +67,18 @@ static const char *const catalogue_sql[Q_COUNT] = {
 	    " i.jurisdiction, i.code, i.source_url"
 	    " FROM item AS i JOIN domain AS d ON d.id = i.domain_id"
 	    " WHERE i.id = ?1",
+	/* By the names that stay when the catalogue is rebuilt (data/stats). */
+	[Q_FIND] =
+	    "SELECT i.id FROM item AS i JOIN domain AS d ON d.id = i.domain_id"
+	    " WHERE d.name = ?1 AND i.jurisdiction = ?2 AND i.level1 = ?3"
+	    " AND i.level2 = ?4 ORDER BY i.id LIMIT 1",
+	/* Staff name an item (chayue-admin hot): a scan, but a rare one. */
+	[Q_FIND_NAME] =
+	    "SELECT i.id, i.level1, i.level2, i.jurisdiction FROM item AS i"
+	    " JOIN domain AS d ON d.id = i.domain_id"
+	    " WHERE (i.level2 = ?1 OR (i.level2 = '' AND i.level1 = ?1))"
+	    " AND (?2 IS NULL OR d.name = ?2) AND (?3 IS NULL OR"
+	    " i.jurisdiction = ?3) ORDER BY i.id",
 };
 
 struct catalogue {
@@ -363,24 +377,15 @@ domain_list_done(struct domain_list *list)
 	memset(list, 0, sizeof *list);
 }
 
-int
-catalogue_items(struct catalogue *cat, int domain_id,
-    const struct item_filter *filter, struct item_list *out, char **error)
+/* Step st to the end: rows of id, level1, level2, jurisdiction into out. */
+static int
+catalogue_read_summaries(struct catalogue *cat, sqlite3_stmt *st,
+    struct item_list *out, char **error)
 {
 	struct item_summary *s;
-	sqlite3_stmt *st;
 	size_t cap = 0;
 	int rc;
 
-	memset(out, 0, sizeof *out);
-	if (catalogue_level_ok(filter->level, error) != 0 ||
-	    (st = catalogue_stmt(cat, Q_ITEMS, error)) == NULL)
-		return -1;
-	sqlite3_bind_int(st, 1, domain_id);
-	sqlite3_bind_int(st, 2, (int)filter->level);
-	if (filter->jurisdiction != NULL)
-		sqlite3_bind_text(st, 3, filter->jurisdiction, -1,
-		    SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		out->v = catalogue_grow(out->v, out->n, &cap, sizeof *out->v);
 		s = &out->v[out->n++];
@@ -392,6 +397,24 @@ catalogue_items(struct catalogue *cat, int domain_id,
 	rc = catalogue_done(cat, st, rc, "the items", error);
 	sqlite3_clear_bindings(st);
 	return rc;
+}
+
+int
+catalogue_items(struct catalogue *cat, int domain_id,
+    const struct item_filter *filter, struct item_list *out, char **error)
+{
+	sqlite3_stmt *st;
+
+	memset(out, 0, sizeof *out);
+	if (catalogue_level_ok(filter->level, error) != 0 ||
+	    (st = catalogue_stmt(cat, Q_ITEMS, error)) == NULL)
+		return -1;
+	sqlite3_bind_int(st, 1, domain_id);
+	sqlite3_bind_int(st, 2, (int)filter->level);
+	if (filter->jurisdiction != NULL)
+		sqlite3_bind_text(st, 3, filter->jurisdiction, -1,
+		    SQLITE_STATIC);
+	return catalogue_read_summaries(cat, st, out, error);
 }
 
 void
@@ -510,4 +533,46 @@ item_done(struct item *item)
 	free(item->code);
 	free(item->source_url);
 	memset(item, 0, sizeof *item);
+}
+
+int
+catalogue_find(struct catalogue *cat, const char *domain,
+    const char *jurisdiction, const char *level1, const char *level2,
+    int64_t *id, char **error)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*id = 0;
+	if ((st = catalogue_stmt(cat, Q_FIND, error)) == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, domain, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, jurisdiction, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, level1, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, level2, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		rc = sqlite3_step(st);
+	}
+	rc = catalogue_done(cat, st, rc, "the item", error);
+	sqlite3_clear_bindings(st);
+	return rc;
+}
+
+int
+catalogue_find_name(struct catalogue *cat, const char *name,
+    const char *domain, const char *jurisdiction, struct item_list *out,
+    char **error)
+{
+	sqlite3_stmt *st;
+
+	memset(out, 0, sizeof *out);
+	if ((st = catalogue_stmt(cat, Q_FIND_NAME, error)) == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	if (domain != NULL)
+		sqlite3_bind_text(st, 2, domain, -1, SQLITE_STATIC);
+	if (jurisdiction != NULL)
+		sqlite3_bind_text(st, 3, jurisdiction, -1, SQLITE_STATIC);
+	return catalogue_read_summaries(cat, st, out, error);
 }

@@ -127,4 +127,21 @@ void name_count_list_done(struct name_count_list *list);
 int catalogue_item(struct catalogue *cat, int64_t id, struct item *out, char **error);
 void item_done(struct item *item);
 
+/*
+ * The item with exactly these names (the first one if several share
+ * them), as data/stats.h keys it: *id, or 0 when the catalogue has no
+ * such item. -1 with *error if the catalogue cannot be read.
+ */
+int catalogue_find(struct catalogue *cat, const char *domain,
+    const char *jurisdiction, const char *level1, const char *level2,
+    int64_t *id, char **error);
+
+/*
+ * Items whose name is name (their 二级事项, or 一级事项 where that is
+ * empty), optionally only of one domain or jurisdiction (NULL: any), by id.
+ */
+int catalogue_find_name(struct catalogue *cat, const char *name,
+    const char *domain, const char *jurisdiction, struct item_list *out,
+    char **error);
+
 #endif

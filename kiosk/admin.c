@@ -22,18 +22,12 @@
 #include "data/search.h"
 #include "i18n/i18n.h"
 #include "i18n/text.h"
+#include "kiosk/admin.h"
 #include "kiosk/config.h"
 #include "kiosk/pin.h"
 #include "lib/xmalloc.h"
 
-#define PROGNAME	"chayue-admin"
-
-enum {
-	EXIT_OK = 0,
-	EXIT_DATA = 1,		/* something was refused or skipped */
-	EXIT_USAGE = 2,		/* bad command line or configuration */
-	EXIT_CATALOGUE = 3,	/* the catalogue cannot be read or written */
-};
+#define PROGNAME	ADMIN_PROGNAME
 
 static void
 usage(FILE *fp)
@@ -55,6 +49,15 @@ usage(FILE *fp)
 	    "  pin                read a new staff PIN and print the line that\n"
 	    "                     puts it (hashed) in the configuration\n\n"),
 	    fp);
+	fputs(_("Hot items and visitors' answers (in the state file):\n"
+	    "  hot add [--domain D] [--jurisdiction J] [--all] NAME\n"
+	    "                     mark the item named NAME as hot (热点事项)\n"
+	    "  hot remove [--domain D] [--jurisdiction J] [--all] NAME\n"
+	    "                     mark it as hot no more\n"
+	    "  hot list           list the hot items\n"
+	    "  feedback [--since DATE] [--csv]\n"
+	    "                     the 有用 / 没用 answers per item, since DATE\n"
+	    "                     (YYYY-MM-DD)\n\n"), fp);
 	fputs(_("Options:\n"
 	    "  --catalogue PATH   the catalogue file (default: from the "
 	    "configuration)\n"
@@ -589,6 +592,10 @@ dispatch(const struct config *cfg, int argc, char **argv)
 		rc = cmd_status(cfg, argc, sub);
 	else if (strcmp(cmd, "pin") == 0)
 		rc = cmd_pin(argc, sub);
+	else if (strcmp(cmd, "hot") == 0)
+		rc = admin_hot(cfg, argc, sub);
+	else if (strcmp(cmd, "feedback") == 0)
+		rc = admin_feedback(cfg, argc, sub);
 	else if (strcmp(cmd, "search") == 0)
 		rc = cmd_search(cfg, argc, sub);
 	else

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n/i18n.h"
 #include "kiosk/config.h"
 #include "lib/xmalloc.h"
 
@@ -93,17 +94,11 @@ set_log_file(struct config *cfg, const char *value)
 static const char *
 set_language(struct config *cfg, const char *value)
 {
-	static const char *const known[] = { "zh_CN", "en" };
-	size_t i;
-
-	for (i = 0; i < sizeof known / sizeof known[0]; i++) {
-		if (strcmp(value, known[i]) == 0) {
-			free(cfg->language);
-			cfg->language = xstrdup(value);
-			return NULL;
-		}
-	}
-	return "unknown language; use zh_CN or en";
+	if (!i18n_language_known(value))
+		return "unknown language; use zh_CN, zh_TW or en";
+	free(cfg->language);
+	cfg->language = xstrdup(value);
+	return NULL;
 }
 
 static const char *
@@ -157,6 +152,18 @@ set_ambiguous(struct config *cfg, const char *value)
 }
 
 static const char *
+set_state_file(struct config *cfg, const char *value)
+{
+	return set_path(&cfg->state_file, value);
+}
+
+static const char *
+set_hot_most_viewed(struct config *cfg, const char *value)
+{
+	return set_bool(&cfg->hot_most_viewed, value);
+}
+
+static const char *
 set_print(struct config *cfg, const char *value)
 {
 	/* In the order of enum config_print. */
@@ -204,6 +211,8 @@ static const struct {
 	{ "theme", set_theme },
 	{ "large_text", set_large_text },
 	{ "log_file", set_log_file },
+	{ "state_file", set_state_file },
+	{ "hot_most_viewed", set_hot_most_viewed },
 	{ "print", set_print },
 	{ "printer", set_printer },
 	{ "print_page_limit", set_print_page_limit },
@@ -230,6 +239,7 @@ config_done(struct config *cfg)
 	free(cfg->locale_dir);
 	free(cfg->staff_pin);
 	free(cfg->log_file);
+	free(cfg->state_file);
 	free(cfg->printer);
 	memset(cfg, 0, sizeof *cfg);
 }
@@ -271,8 +281,8 @@ config_line(struct config *cfg, char *line, const char **key_out)
 	}
 	return "unknown key; known keys are catalogue, language, "
 	    "ambiguous_width, mode, mouse, locale_dir, staff_pin, "
-	    "idle_seconds, theme, large_text, log_file, "
-	    "print, printer, print_page_limit";
+	    "idle_seconds, theme, large_text, log_file, state_file, "
+	    "hot_most_viewed, print, printer, print_page_limit";
 }
 
 static void
@@ -287,6 +297,7 @@ config_copy(struct config *dst, const struct config *src)
 	dst->locale_dir = src->locale_dir ? xstrdup(src->locale_dir) : NULL;
 	dst->staff_pin = src->staff_pin ? xstrdup(src->staff_pin) : NULL;
 	dst->log_file = src->log_file ? xstrdup(src->log_file) : NULL;
+	dst->state_file = src->state_file ? xstrdup(src->state_file) : NULL;
 	dst->printer = src->printer ? xstrdup(src->printer) : NULL;
 }
 

@@ -28,7 +28,7 @@ enum config_print {
 
 struct config {
 	char	*catalogue;	/* catalogue file path */
-	char	*language;	/* interface language: zh_CN, en */
+	char	*language;	/* interface language: zh_CN, zh_TW, en */
 	int	 ambiguous_width;	/* 1 or 2 columns */
 	int	 kiosk;		/* 1: kiosk mode, 0: plain (staff desk) */
 	int	 mouse;		/* 1: accept mouse and touch input */
@@ -38,6 +38,9 @@ struct config {
 	int	 theme;		/* enum config_theme */
 	int	 large_text;	/* double-spaced lists and pages */
 	char	*log_file;	/* log here instead of syslog; NULL: syslog */
+	/* Counts and hot items (data/stats.h); NULL: beside the catalogue. */
+	char	*state_file;
+	int	 hot_most_viewed;	/* the home screen shows the most viewed */
 	int	 print;		/* enum config_print */
 	char	*printer;	/* the CUPS queue; NULL: the default destination */
 	int	 print_page_limit;	/* pages per visitor; 0: no limit */

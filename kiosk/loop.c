@@ -15,6 +15,7 @@
 #include "kiosk/log.h"
 #include "kiosk/loop.h"
 #include "kiosk/printing.h"
+#include "kiosk/visitor.h"
 #include "screens/draw.h"
 #include "screens/screen.h"
 
@@ -29,6 +30,7 @@ struct loop {
 	struct ui		 ui;
 	const struct config	*cfg;
 	struct lockdown		 lock;
+	struct visitor		 visitor;	/* counts, hot items */
 	struct printing		 print;
 	enum draw_theme		 theme;
 	char			*reason;	/* why the catalogue is unavailable */
@@ -140,6 +142,8 @@ static void
 loop_reset(struct loop *l)
 {
 	l->touched = 0;
+	visitor_reset(&l->visitor);
+	i18n_set_language(l->cfg->language);
 	printing_reset(&l->print);	/* the page limit is per visitor */
 	l->ui.spacing = l->cfg->large_text ? 2 : 1;
 	l->theme = draw_init((enum draw_theme)l->cfg->theme);
@@ -269,6 +273,8 @@ loop_setup(struct loop *l)
 	l->ui.pin_ctx = &l->lock;
 	l->ui.next_theme = loop_next_theme;
 	l->ui.theme_ctx = l;
+	visitor_init(&l->visitor, cfg);
+	l->ui.visitor = &l->visitor.ui;
 	printing_init(&l->print, cfg, &l->ui);
 	l->last_input = lockdown_now();
 }
@@ -327,6 +333,7 @@ loop_run(struct catalogue *cat, const struct config *cfg)
 	printing_done(&l.print);
 	status = loop_finish(&l);
 	ui_done(&l.ui);
+	visitor_done(&l.visitor);
 	delscreen(term);
 	if (l.ui.cat != cat)
 		catalogue_close(l.ui.cat);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "data/catalogue.h"
+#include "i18n/format.h"
 #include "i18n/i18n.h"
 #include "lib/xmalloc.h"
 #include "screens/draw.h"
@@ -204,12 +205,14 @@ domain_draw(void *state, struct ui *ui)
 		{ "?", N_("Help"), '?' },
 	};
 	struct domain_screen *d = state;
-	char *count;
+	char *count, *n;
 	size_t i, r;
 
-	count = xasprintf(_("%zu items"), d->items.n);
+	n = format_number((long long)d->items.n);
+	count = xasprintf(ngettext("%s item", "%s items", d->items.n), n);
 	draw_title(ui, d->name, count);
 	free(count);
+	free(n);
 	domain_draw_filters(d, ui);
 	for (r = d->list.top, i = 0; r < d->nrows && i < (size_t)d->list.height;
 	    r++, i++)

@@ -9,7 +9,7 @@
 #include "screens/draw.h"
 #include "screens/screen.h"
 
-static attr_t draw_attrs[DRAW_ACTIVE + 1];
+static attr_t draw_attrs[DRAW_CODE + 1];
 
 /* Attributes only: what every terminal can show. */
 static void
@@ -22,6 +22,7 @@ draw_mono(void)
 	draw_attrs[DRAW_LABEL] = A_BOLD;
 	draw_attrs[DRAW_DIM] = A_NORMAL;
 	draw_attrs[DRAW_ACTIVE] = A_REVERSE;
+	draw_attrs[DRAW_CODE] = A_NORMAL;
 	bkgdset(A_NORMAL | ' ');
 }
 
@@ -31,7 +32,9 @@ draw_normal(void)
 	init_pair(1, COLOR_WHITE, COLOR_BLUE);
 	init_pair(2, COLOR_BLUE, -1);
 	init_pair(3, COLOR_BLACK, COLOR_CYAN);
+	init_pair(7, COLOR_WHITE, COLOR_BLACK);
 	draw_mono();
+	draw_attrs[DRAW_CODE] = COLOR_PAIR(7) | A_BOLD;
 	draw_attrs[DRAW_HEADING] = COLOR_PAIR(2) | A_BOLD;
 	draw_attrs[DRAW_BAR] = COLOR_PAIR(1) | A_BOLD;
 	draw_attrs[DRAW_DIM] = A_DIM;
@@ -52,6 +55,7 @@ draw_contrast(void)
 	draw_attrs[DRAW_LABEL] = COLOR_PAIR(6) | A_BOLD;
 	draw_attrs[DRAW_DIM] = COLOR_PAIR(4);
 	draw_attrs[DRAW_ACTIVE] = COLOR_PAIR(5) | A_BOLD;
+	draw_attrs[DRAW_CODE] = COLOR_PAIR(4) | A_BOLD;
 	bkgdset(COLOR_PAIR(4) | ' ');
 }
 
@@ -165,18 +169,36 @@ draw_button(struct ui *ui, int y, int x, const char *label, int key,
 	return w;
 }
 
+/*
+ * The language key at the right end of the bar, named by the language it
+ * switches to in that language, for those who cannot read this one. It
+ * is kept before the screen's own keys; returns the columns it left.
+ */
+static int
+draw_language_key(struct ui *ui, int y)
+{
+	char *entry = xasprintf("F4 %s", i18n_language_name(i18n_next_language()));
+	int need = (int)text_width(entry, strlen(entry)), x = ui->cols - 1 - need;
+
+	if (x >= 1)
+		draw_button(ui, y, x, entry, UI_KEY_LANGUAGE, DRAW_BAR);
+	free(entry);
+	return x >= 1 ? x - 2 : ui->cols - 1;
+}
+
 void
 draw_keybar(struct ui *ui, const struct draw_key *keys, size_t n)
 {
-	int y = ui->rows - 1, x = 1, need;
+	int y = ui->rows - 1, x = 1, need, end;
 	size_t i;
 	char *entry;
 
 	draw_fill(ui, y, 0, DRAW_BAR);
+	end = draw_language_key(ui, y);
 	for (i = 0; i < n; i++) {
 		entry = xasprintf("%s %s", keys[i].name, _(keys[i].label));
 		need = (int)text_width(entry, strlen(entry));
-		if (x + need > ui->cols - 1) {
+		if (x + need > end) {
 			free(entry);
 			break;
 		}

@@ -23,6 +23,7 @@ enum draw_role {
 	DRAW_LABEL,
 	DRAW_DIM,
 	DRAW_ACTIVE,	/* a filter that is on */
+	DRAW_CODE,	/* a QR code: light blocks on dark, whatever the theme */
 };
 
 #define DRAW_BODY_TOP	1

@@ -29,8 +29,10 @@ static const struct {
 	{ "? F1", N_("this help") },
 	{ "F2", N_("large text on or off") },
 	{ "F3", N_("colours: normal, high contrast, black and white") },
+	{ "F4", N_("language: 简体中文, 繁體中文, English") },
 	{ "F12", N_("new visitor: back to a fresh home screen") },
 	{ "F10", N_("close the kiosk (staff PIN in kiosk mode)") },
+	{ "t", N_("on the home screen: the hot items (热点事项)") },
 	{ "/", N_("search: type Chinese characters, Traditional ones, pinyin "
 	    "or pinyin initials; the results follow every key") },
 	{ NULL, N_("Searching") },
@@ -54,6 +56,10 @@ static const struct {
 	    "of the pages first; Enter prints, Esc cancels") },
 	{ "", N_("\"Not stated\" means the published catalogue does not say; "
 	    "it does not mean \"no\".") },
+	{ "c", N_("take the item home: a QR code of the address where it was "
+	    "published, to scan with your phone") },
+	{ "y n", N_("was this useful? y: useful (有用), n: not useful (没用). "
+	    "Only counts are kept, nothing about you.") },
 };
 
 struct help_screen {

@@ -9,10 +9,12 @@
 #include <string.h>
 
 #include "data/catalogue.h"
+#include "i18n/format.h"
 #include "i18n/i18n.h"
 #include "i18n/text.h"
 #include "lib/xmalloc.h"
 #include "screens/draw.h"
+#include "screens/hot.h"
 #include "screens/list.h"
 #include "screens/screen.h"
 
@@ -26,6 +28,7 @@ struct home {
 	size_t			 top;		/* first visible grid row */
 	int			 ncols, cellw;
 	struct typed_number	 number;
+	struct hot_line		 hot;		/* 热点事项, above the grid */
 };
 
 static void
@@ -47,6 +50,7 @@ home_leave(void *state)
 	struct home *h = state;
 
 	home_free_cells(h);
+	hot_line_done(&h->hot);
 	domain_list_done(&h->domains);
 	catalogue_info_done(&h->info);
 	free(h);
@@ -116,7 +120,7 @@ static void *
 home_enter(struct ui *ui, const void *arg)
 {
 	struct home *h = xcalloc(1, sizeof *h);
-	char *error = NULL;
+	char *error = NULL, *count;
 	size_t i;
 
 	(void)arg;
@@ -133,36 +137,63 @@ home_enter(struct ui *ui, const void *arg)
 	}
 	h->cells = xcalloc(h->domains.n ? h->domains.n : 1, sizeof *h->cells);
 	for (i = 0; i < h->domains.n; i++) {
-		h->cells[i] = xasprintf("%2zu %s (%zu)", i + 1,
-		    h->domains.v[i].name, h->domains.v[i].items);
+		count = format_number((long long)h->domains.v[i].items);
+		h->cells[i] = xasprintf("%2zu %s (%s)", i + 1,
+		    h->domains.v[i].name, count);
+		free(count);
 	}
+	hot_line_load(&h->hot, ui);
 	home_resize(h, ui);
 	return h;
+}
+
+/* "Published by A、B、C and 5 others · 272 items", or the counts alone. */
+static char *
+home_publishers(const struct home *h, int names)
+{
+	char *who, *items, *line, *n;
+	size_t others = h->info.jurisdictions - 3;
+
+	n = format_number((long long)h->info.items);
+	items = xasprintf(ngettext("%s item in all", "%s items in all",
+	    h->info.items), n);
+	free(n);
+	n = format_number((long long)(names ? others : h->info.jurisdictions));
+	if (!names)
+		who = xasprintf(ngettext("%s publishing government",
+		    "%s publishing governments", h->info.jurisdictions), n);
+	else if (h->info.jurisdictions > 3)
+		who = xasprintf(ngettext("Published by %s and %s other",
+		    "Published by %s and %s others", others),
+		    h->info.jurisdiction_names, n);
+	else
+		who = xasprintf(_("Published by %s"), h->info.jurisdiction_names);
+	line = xasprintf("%s · %s", who, items);
+	free(n);
+	free(who);
+	free(items);
+	return line;
 }
 
 static void
 home_draw_header(struct home *h, struct ui *ui)
 {
-	char *line, *version;
+	char *line, *version, *date;
 
-	version = xasprintf(_("Version %s"), h->info.created);
+	date = format_date(h->info.created);
+	version = xasprintf(_("Version %s"), date);
 	draw_title(ui, _("Government Disclosure Catalogue"), version);
 	free(version);
-	if (h->info.jurisdictions > 3)
-		line = xasprintf(_("Published by %s and %zu others · %zu items"),
-		    h->info.jurisdiction_names, h->info.jurisdictions - 3,
-		    h->info.items);
-	else
-		line = xasprintf(_("Published by %s · %zu items"),
-		    h->info.jurisdiction_names, h->info.items);
+	free(date);
+	line = home_publishers(h, 1);
 	/* Too long for a narrow window: the counts alone. */
 	if (text_width(line, strlen(line)) > (size_t)ui->cols - 2) {
 		free(line);
-		line = xasprintf(_("%zu publishing governments · %zu items"),
-		    h->info.jurisdictions, h->info.items);
+		line = home_publishers(h, 0);
 	}
 	draw_text(DRAW_BODY_TOP, 1, line, ui->cols - 2, DRAW_NORMAL);
 	free(line);
+	hot_line_draw(&h->hot, ui, DRAW_BODY_TOP + 1);
 }
 
 static void
@@ -264,7 +295,7 @@ home_key(void *state, struct ui *ui, int key)
 		ui->quit = 1;
 		return SCREEN_HANDLED;
 	}
-	return SCREEN_IGNORED;
+	return hot_line_key(&h->hot, ui, key);
 }
 
 static int

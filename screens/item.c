@@ -13,6 +13,7 @@
 #include "i18n/i18n.h"
 #include "i18n/text.h"
 #include "lib/xmalloc.h"
+#include "screens/actions.h"
 #include "screens/draw.h"
 #include "screens/screen.h"
 
@@ -224,6 +225,8 @@ item_enter(struct ui *ui, const void *arg)
 		return NULL;
 	}
 	item_layout(s, ui);
+	if (ui->visitor != NULL)
+		ui->visitor->viewed(ui->visitor->ctx, &s->item);
 	return s;
 }
 
@@ -259,6 +262,9 @@ item_draw(void *state, struct ui *ui)
 			draw_text(y, 1, l->label, ui->cols - 2, DRAW_LABEL);
 		draw_text(y, l->x, l->text, ui->cols - l->x - 1, l->role);
 	}
+	/* Take it home, was it useful: on the status line when it is free. */
+	if (ui->status[0] == '\0')
+		actions_draw(ui, &s->item, ui->rows - 2);
 	draw_keybar(ui, keys + (ui->print == NULL), sizeof keys / sizeof keys[0] -
 	    (ui->print == NULL));
 }
@@ -307,7 +313,7 @@ item_key(void *state, struct ui *ui, int key)
 	case 'p':
 		return item_print(s, ui);
 	}
-	return SCREEN_IGNORED;
+	return actions_key(ui, &s->item, key);
 }
 
 const struct screen screen_item = {

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "data/catalogue.h"
+#include "i18n/format.h"
 #include "i18n/i18n.h"
 #include "lib/xmalloc.h"
 #include "screens/draw.h"
@@ -73,7 +74,7 @@ pick_draw(void *state, struct ui *ui)
 	struct pick_screen *p = state;
 	const char *name;
 	size_t r, i, count;
-	char *line;
+	char *line, *n;
 	int y;
 
 	draw_title(ui, _("Published by"), NULL);
@@ -84,7 +85,9 @@ pick_draw(void *state, struct ui *ui)
 		name = r == 0 ? _("All") : p->names.v[r - 1].name[0] == '\0' ?
 		    _("Not stated") : p->names.v[r - 1].name;
 		count = r == 0 ? p->total : p->names.v[r - 1].count;
-		line = xasprintf("%s (%zu)", name, count);
+		n = format_number((long long)count);
+		line = xasprintf("%s (%s)", name, n);
+		free(n);
 		y = PICK_LIST_TOP + (int)i * ui->spacing;
 		if (r == p->list.sel)
 			draw_fill(ui, y, 1, DRAW_SELECTED);

@@ -80,7 +80,8 @@ pin_draw(void *state, struct ui *ui)
 	}
 	stars[2 * p->n] = '\0';
 	draw_title(ui, _("Staff"), NULL);
-	draw_text(DRAW_BODY_TOP + 1, 2, p->req.title, ui->cols - 3, DRAW_HEADING);
+	draw_text(DRAW_BODY_TOP + 1, 2, _(p->req.title), ui->cols - 3,
+	    DRAW_HEADING);
 	draw_text(DRAW_BODY_TOP + 3, 2, _("PIN:"), ui->cols - 3, DRAW_LABEL);
 	draw_text(DRAW_BODY_TOP + 3, 8, stars, ui->cols - 9, DRAW_NORMAL);
 	if (ui->rows >= 12)

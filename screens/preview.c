@@ -26,6 +26,8 @@
 #define PREVIEW_STEP		8
 
 struct preview {
+	const struct item	*item;	/* the item page's, below this screen */
+	char			 lang[8];	/* the language doc is in */
 	struct print_doc	*doc;
 	size_t			 page;
 	int			 top;	/* first line of the page shown */
@@ -42,12 +44,12 @@ preview_catalogue(const struct catalogue_info *info)
 	return xstrdup(info->jurisdiction_names);
 }
 
-static void *
-preview_enter(struct ui *ui, const void *arg)
+/* Lay the pages out (again) in the interface language; -1 on failure. */
+static int
+preview_build(struct preview *s, struct ui *ui)
 {
 	struct catalogue_info info;
 	struct print_meta meta;
-	struct preview *s;
 	char printed[32], *error = NULL, *catalogue;
 	time_t now = time(NULL);
 	struct tm tm;
@@ -56,7 +58,7 @@ preview_enter(struct ui *ui, const void *arg)
 		ui_status(ui, _("The catalogue cannot be read: %s"), error);
 		free(error);
 		catalogue_info_done(&info);
-		return NULL;
+		return -1;
 	}
 	localtime_r(&now, &tm);
 	strftime(printed, sizeof printed, "%Y-%m-%d %H:%M", &tm);
@@ -64,10 +66,24 @@ preview_enter(struct ui *ui, const void *arg)
 	meta.catalogue = catalogue;
 	meta.version = info.version;
 	meta.printed = printed;
-	s = xcalloc(1, sizeof *s);
-	s->doc = print_doc_create(arg, &meta);
+	print_doc_free(s->doc);
+	s->doc = print_doc_create(s->item, &meta);
+	snprintf(s->lang, sizeof s->lang, "%s", i18n_language());
 	free(catalogue);
 	catalogue_info_done(&info);
+	return 0;
+}
+
+static void *
+preview_enter(struct ui *ui, const void *arg)
+{
+	struct preview *s = xcalloc(1, sizeof *s);
+
+	s->item = arg;
+	if (preview_build(s, ui) != 0) {
+		free(s);
+		return NULL;
+	}
 	return s;
 }
 
@@ -169,11 +185,14 @@ preview_draw_bar(const struct preview *s, struct ui *ui)
 	x += draw_button(ui, DRAW_BODY_TOP, x, _(" Print "), '\r', DRAW_ACTIVE) + 2;
 	x += draw_button(ui, DRAW_BODY_TOP, x, _(" Cancel "), SCREEN_ESC,
 	    DRAW_ACTIVE) + 2;
+	/* English counts "1 page" and "2 pages" (ngettext). */
 	if (left >= 0)
-		note = xasprintf(_("%zu pages to print; %d more pages may be "
-		    "printed now."), s->doc->npages, left);
+		note = xasprintf(ngettext("%zu page to print; %d more pages may "
+		    "be printed now.", "%zu pages to print; %d more pages may be "
+		    "printed now.", s->doc->npages), s->doc->npages, left);
 	else
-		note = xasprintf(_("%zu pages to print."), s->doc->npages);
+		note = xasprintf(ngettext("%zu page to print.",
+		    "%zu pages to print.", s->doc->npages), s->doc->npages);
 	draw_text(DRAW_BODY_TOP, x, note, ui->cols - x - 1, DRAW_NORMAL);
 	free(note);
 }
@@ -222,7 +241,13 @@ preview_clamp(struct preview *s, const struct ui *ui)
 static void
 preview_resize(void *state, struct ui *ui)
 {
-	preview_clamp(state, ui);
+	struct preview *s = state;
+
+	/* F4: the pages are printed in the language the visitor reads. */
+	if (strcmp(s->lang, i18n_language()) != 0 && preview_build(s, ui) == 0 &&
+	    s->page >= s->doc->npages)
+		s->page = s->doc->npages - 1;
+	preview_clamp(s, ui);
 }
 
 static int
@@ -257,7 +282,7 @@ preview_print(struct preview *s, struct ui *ui, int granted)
 		return SCREEN_REDRAW;
 	}
 	if (ui->print->staff_only && !ui->allow_quit && !granted) {
-		pin.title = _("Staff PIN to print");
+		pin.title = N_("Staff PIN to print");
 		ui_push(ui, &screen_pin, &pin);
 		return SCREEN_REDRAW;
 	}

@@ -109,7 +109,7 @@ ui_leave(struct ui *ui)
 		ui->quit = 1;
 		return;
 	}
-	leave.title = _("Staff PIN to close the kiosk");
+	leave.title = N_("Staff PIN to close the kiosk");
 	ui_push(ui, &screen_pin, &leave);
 }
 
@@ -118,6 +118,15 @@ static void
 ui_large_text(struct ui *ui)
 {
 	ui->spacing = ui->spacing == 1 ? 2 : 1;
+	ui_resize(ui, ui->rows, ui->cols);
+}
+
+void
+ui_next_language(struct ui *ui)
+{
+	i18n_set_language(i18n_next_language());
+	/* A message in the old language would linger; start afresh. */
+	ui->status[0] = '\0';
 	ui_resize(ui, ui->rows, ui->cols);
 }
 
@@ -199,6 +208,11 @@ ui_key(struct ui *ui, int key)
 	if (ui->status[0] != '\0') {
 		ui->status[0] = '\0';
 		ui->dirty = 1;
+	}
+	/* Before the screen: every screen, a PIN pad or a search too. */
+	if (key == UI_KEY_LANGUAGE) {
+		ui_next_language(ui);
+		return;
 	}
 	r = ui->stack[ui->depth - 1].screen->key(ui->stack[ui->depth - 1].state,
 	    ui, key);

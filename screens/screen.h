@@ -9,6 +9,8 @@
 #include <stddef.h>
 
 struct catalogue;
+struct item;
+struct item_list;
 
 /*
  * Keys are Unicode code points for characters, and curses function keys
@@ -69,7 +71,7 @@ struct jurisdiction_pick {
  * to do once it is right (called after the PIN screen is gone).
  */
 struct pin_request {
-	const char	*title;		/* translated */
+	const char	*title;		/* a message id, translated when drawn */
 	void		(*granted)(struct ui *ui);
 };
 
@@ -98,6 +100,40 @@ extern const struct screen screen_item;
 extern const struct screen screen_help;
 extern const struct screen screen_pin;
 extern const struct screen screen_unavailable;
+extern const struct screen screen_qr;		/* arg: the struct item */
+extern const struct screen screen_hot;
+
+/* What ui->visitor->vote says. */
+enum {
+	UI_VOTE_COUNTED = 0,
+	UI_VOTE_ALREADY = 1,	/* this visitor answered for the item already */
+	UI_VOTE_LIMIT = 2,	/* too many answers: from this visitor, or for
+				   this item on this terminal just now */
+	UI_VOTE_FAILED = -1,	/* the counts cannot be written */
+};
+
+/*
+ * What the terminal counts, as the kiosk provides it (kiosk/visitor.c):
+ * views and 有用/没用 answers, at most once per item and visitor, and the
+ * hot items (热点事项). The kiosk forgets the visitor at every reset.
+ */
+struct ui_visitor {
+	int	  counting;	/* answers can be counted (a writable state file) */
+	/* The visitor opened an item. */
+	void	(*viewed)(void *ctx, const struct item *it);
+	/* 有用 (useful 1) or 没用 (0); UI_VOTE_*. */
+	int	(*vote)(void *ctx, const struct item *it, int useful);
+	/* This visitor's answer for the item: 1, 0, or -1 for none yet. */
+	int	(*answer)(void *ctx, const struct item *it);
+	/*
+	 * The hot items of cat: those staff marked, and the most viewed of
+	 * the last 30 days if the hall shows them (else viewed is empty).
+	 * Both are filled (release with item_list_done); 0 or -1.
+	 */
+	int	(*hot)(void *ctx, struct catalogue *cat, struct item_list *marked,
+		    struct item_list *viewed);
+	void	 *ctx;
+};
 extern const struct screen screen_preview;	/* arg: the struct item */
 
 struct print_doc;
@@ -152,6 +188,8 @@ struct ui {
 	void			(*next_theme)(void *ctx);
 	void			*theme_ctx;
 	int			 rows, cols;	/* window size, columns */
+	/* Counts and hot items; NULL when the terminal keeps none. */
+	struct ui_visitor	*visitor;
 	/* Printing; NULL when this terminal does not print. */
 	struct ui_print		*print;
 
@@ -184,6 +222,13 @@ void ui_back(struct ui *ui);
  * screen. -1 if the home screen cannot be opened (status says why).
  */
 int ui_reset(struct ui *ui);
+
+/*
+ * Switch the interface language (F4 on every screen: zh_CN → zh_TW → en)
+ * and lay every screen out again in it.
+ */
+#define UI_KEY_LANGUAGE	SCREEN_KEY(KEY_F0 + 4)
+void ui_next_language(struct ui *ui);
 
 /* Rows a list of n visible entries may use, given large-text spacing. */
 int ui_visible(const struct ui *ui, int rows);

@@ -287,8 +287,9 @@ search_draw(void *state, struct ui *ui)
 	size_t i;
 
 	if (s->q.n > 0)
-		count = s->res.complete ? xasprintf(_("%zu results"),
-		    s->res.total) : xasprintf(_("%zu+ results"), s->res.total);
+		count = s->res.complete ? xasprintf(ngettext("%zu result",
+		    "%zu results", s->res.total), s->res.total) :
+		    xasprintf(_("%zu+ results"), s->res.total);
 	draw_title(ui, _("Search"), count);
 	free(count);
 	search_draw_query(s, ui);

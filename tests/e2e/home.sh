@@ -18,7 +18,8 @@ done < <(sql "SELECT position, name, (SELECT count(*) FROM item
 ok $missing "all 26 national domains are listed, numbered in standard order, with counts"
 
 created=$(sql "SELECT value FROM meta WHERE key = 'created'")
-screen | head -n 1 | grep -qF "版本 $created"
+# Written as Chinese writes dates (2026年11月26日).
+screen | head -n 1 | grep -qF "版本 $(date -d "$created" '+%Y年%-m月%-d日')"
 ok $? "the title bar shows the catalogue version date ($created)"
 
 top=$(sql "SELECT jurisdiction FROM item WHERE jurisdiction <> ''

@@ -311,3 +311,35 @@ field_lines() { FIELD_LINES=1 field "$@"; }
 
 # squash: drop all white space (wrapping may drop spaces at line ends).
 squash() { tr -d ' \t\n　'; }
+
+# msg LANG MSGID: the interface's text for MSGID in LANG (zh_CN, zh_TW, en),
+# from the built catalogues, to look for on screen.
+msg() {
+	TEXTDOMAINDIR=$top_builddir/locale LANGUAGE=$1 LC_ALL=C.UTF-8 \
+		gettext -d chayue -- "$2"
+}
+
+# goto_item ID: from the home screen (in zh_CN), open item ID by its
+# domain's number and its number in the domain's list.
+goto_item() {
+	local dom pos num
+	dom=$(sql "SELECT domain_id FROM item WHERE id = $1")
+	pos=$(sql "SELECT position FROM domain WHERE id = $dom")
+	num=$(sql "SELECT n FROM (SELECT id, row_number() OVER () AS n
+		FROM ($(item_order_sql "$dom"))) WHERE id = $1")
+	wait_for "政务公开事项目录查阅" || return 1
+	# Digits typed within two seconds of the last ones join them.
+	sleep 2.1
+	open_domain "$pos"
+	wait_for "层级：" || return 1
+	type_text "$num"
+	keys Enter
+	wait_for "公开内容"
+}
+
+# decode_qr [--wide]: the QR code on screen, read as a phone would (the
+# screen painted as an image, decoded by zbarimg); empty if none.
+decode_qr() {
+	screen | python3 "$top_srcdir/tests/e2e/screen2pgm.py" "$@" >"$T_TMP/qr.pgm" &&
+		zbarimg --raw -q "$T_TMP/qr.pgm" 2>/dev/null
+}

@@ -49,17 +49,6 @@ for line in body:
 print("".join(out))'
 }
 
-# goto_item ID: from the home screen to the item's page.
-goto_item() {
-	local dom pos num
-	dom=$(sql "SELECT domain_id FROM item WHERE id = $1")
-	pos=$(sql "SELECT position FROM domain WHERE id = $dom")
-	num=$(sql "SELECT n FROM (SELECT id, row_number() OVER () AS n
-		FROM ($(item_order_sql "$dom"))) WHERE id = $1")
-	wait_for "政务公开事项目录查阅" && open_domain "$pos" && wait_for "层级：" &&
-		type_text "$num" && keys Enter && wait_for "公开内容"
-}
-
 # preview_item ID: from the home screen to the item's print preview.
 preview_item() { goto_item "$1" && keys p && wait_for "打印预览"; }
 

@@ -64,6 +64,26 @@ test_values(void)
 	config_done(&cfg);
 }
 
+/* Issue 9: Traditional Chinese, the state file, the most viewed items. */
+static void
+test_extras(void)
+{
+	struct config cfg;
+	char *error = NULL;
+
+	config_init(&cfg);
+	ok(cfg.state_file == NULL && cfg.hot_most_viewed == 0,
+	    "no state file named and no most-viewed items by default");
+	write_file("language = zh_TW\nstate_file = /srv/state.db\n"
+	    "hot_most_viewed = yes\n");
+	ok(config_load(&cfg, path, 1, &error) == 0, "zh_TW, state_file and "
+	    "hot_most_viewed load");
+	is_str(cfg.language, "zh_TW", "language = zh_TW");
+	is_str(cfg.state_file, "/srv/state.db", "state_file");
+	is_int(cfg.hot_most_viewed, 1, "hot_most_viewed = yes");
+	config_done(&cfg);
+}
+
 /* A bad line: -1, "file:line: …", and the configuration unchanged. */
 static void
 check_error(const char *text, int line, const char *want, const char *what)
@@ -147,6 +167,7 @@ main(void)
 	test_defaults();
 	test_values();
 	test_read();
+	test_extras();
 	test_print();
 	check_error("catalogue = /x.db\nfoo = bar\n", 2, "unknown key",
 	    "an unknown key is refused");
@@ -154,10 +175,12 @@ main(void)
 	    "a line without '=' is refused");
 	check_error("ambiguous_width = 3\n", 1, "1 or 2",
 	    "ambiguous_width outside 1..2 is refused");
-	check_error("language = fr\n", 1, "zh_CN or en",
+	check_error("language = fr\n", 1, "zh_CN, zh_TW or en",
 	    "an unknown language is refused");
 	check_error("mouse = perhaps\n", 1, "yes or no",
 	    "a bad yes/no value is refused");
+	check_error("hot_most_viewed = often\n", 1, "yes or no",
+	    "a bad hot_most_viewed is refused");
 	check_error("catalogue =\n", 1, "empty path", "an empty path is refused");
 	check_error("staff_pin = 1234\n", 1, "chayue-admin pin",
 	    "a PIN in clear is refused");
