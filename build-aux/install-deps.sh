@@ -4,7 +4,8 @@
 set -eu
 
 build="build-essential autoconf automake pkg-config gettext
-	libncurses-dev libsqlite3-dev libicu-dev libunistring-dev libcrypt-dev"
+	libncurses-dev libsqlite3-dev libicu-dev libunistring-dev libcrypt-dev
+	libjansson-dev"
 # tmux drives the real program in a real terminal; sqlite3 and python3 read
 # back what it should show; clang builds the fuzz targets.
 test="tmux sqlite3 python3 clang libclang-rt-14-dev"

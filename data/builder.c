@@ -30,7 +30,9 @@ struct builder {
 	sqlite3_stmt	*add_domain;
 	int		 next_position;	/* of the next local domain */
 	long long	 items;
+	int		 sealed;	/* complete in tmp, db closed */
 	char		 imported[32];	/* "YYYY-MM-DDTHH:MM:SSZ" */
+	char		 version[40];	/* meta version */
 };
 
 static const char builder_item_sql[] =
@@ -75,6 +77,21 @@ builder_hint(int error)
 		return "; free some disk space";
 	case EROFS:
 		return "; the file system is read-only";
+	default:
+		return "";
+	}
+}
+
+/* The same for an SQLite error: a full disk above all. */
+static const char *
+builder_db_hint(sqlite3 *db)
+{
+	switch (sqlite3_errcode(db)) {
+	case SQLITE_FULL:
+		return "; free some disk space";
+	case SQLITE_READONLY:
+	case SQLITE_CANTOPEN:
+		return "; check the directory's owner and permissions";
 	default:
 		return "";
 	}
@@ -150,8 +167,8 @@ builder_exec(struct builder *b, const char *sql, char **error)
 
 	if (sqlite3_exec(b->db, sql, NULL, NULL, &msg) == SQLITE_OK)
 		return 0;
-	*error = xasprintf("cannot write the catalogue %s: %s", b->tmp,
-	    msg != NULL ? msg : sqlite3_errmsg(b->db));
+	*error = xasprintf("cannot write the catalogue %s: %s%s", b->tmp,
+	    msg != NULL ? msg : sqlite3_errmsg(b->db), builder_db_hint(b->db));
 	sqlite3_free(msg);
 	return -1;
 }
@@ -171,6 +188,7 @@ builder_meta(struct builder *b, char **error)
 		return -1;
 	}
 	strftime(version, sizeof version, "%Y%m%dT%H%M%SZ", &tm);
+	snprintf(b->version, sizeof b->version, "%s", version);
 	strftime(created, sizeof created, "%Y-%m-%d", &tm);
 	strftime(b->imported, sizeof b->imported, "%Y-%m-%dT%H:%M:%SZ", &tm);
 	sql = xasprintf("INSERT INTO meta (key, value) VALUES"
@@ -254,8 +272,8 @@ builder_add_source(struct builder *b, const char *name, char **error)
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
 	if (rc != SQLITE_DONE) {
-		*error = xasprintf("cannot record source file %s in %s: %s",
-		    name, b->tmp, sqlite3_errmsg(b->db));
+		*error = xasprintf("cannot record source file %s in %s: %s%s",
+		    name, b->tmp, sqlite3_errmsg(b->db), builder_db_hint(b->db));
 		return -1;
 	}
 	return sqlite3_last_insert_rowid(b->db);
@@ -378,8 +396,8 @@ builder_add_item(struct builder *b, const struct item *item,
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
 	if (rc != SQLITE_DONE) {
-		*error = xasprintf("cannot add the item at line %ld to %s: %s",
-		    line, b->tmp, sqlite3_errmsg(b->db));
+		*error = xasprintf("cannot add the item at line %ld to %s: %s%s",
+		    line, b->tmp, sqlite3_errmsg(b->db), builder_db_hint(b->db));
 		return -1;
 	}
 	b->items++;
@@ -410,8 +428,8 @@ builder_close(struct builder *b, char **error)
 	sqlite3_finalize(b->add_domain);
 	b->add_item = b->add_source = b->find_domain = b->add_domain = NULL;
 	if (sqlite3_close(b->db) != SQLITE_OK) {
-		*error = xasprintf("cannot close the catalogue %s: %s",
-		    b->tmp, sqlite3_errmsg(b->db));
+		*error = xasprintf("cannot close the catalogue %s: %s%s",
+		    b->tmp, sqlite3_errmsg(b->db), builder_db_hint(b->db));
 		return -1;
 	}
 	b->db = NULL;
@@ -450,22 +468,59 @@ builder_dir(const char *path)
 	return xstrndup(path, (size_t)(slash - path));
 }
 
+int
+builder_set_meta(struct builder *b, const char *key, const char *value,
+    char **error)
+{
+	char *sql;
+	int rc;
+
+	sql = sqlite3_mprintf("INSERT OR REPLACE INTO meta (key, value)"
+	    " VALUES (%Q, %Q)", key, value);
+	rc = builder_exec(b, sql, error);
+	sqlite3_free(sql);
+	if (rc == 0 && strcmp(key, "version") == 0)
+		snprintf(b->version, sizeof b->version, "%s", value);
+	return rc;
+}
+
+const char *
+builder_version(const struct builder *b)
+{
+	return b->version;
+}
+
+const char *
+builder_file(const struct builder *b)
+{
+	return b->tmp;
+}
+
+int
+builder_seal(struct builder *b, char **error)
+{
+	if (b->sealed)
+		return 0;
+	if (builder_finish(b, error) != 0 || builder_close(b, error) != 0 ||
+	    builder_fsync(b->tmp, 0, error) != 0) {
+		builder_discard(b);
+		return -1;
+	}
+	b->sealed = 1;
+	return 0;
+}
+
 /*
  * Once rename(2) has succeeded the new catalogue is live; a failure to
  * fsync the directory after that is still reported (-1), with a message
  * that says the new catalogue is in place but may not survive a power cut.
  */
 int
-builder_commit(struct builder *b, char **error)
+builder_switch(struct builder *b, char **error)
 {
 	char *dir, *why = NULL;
 	int e, rc;
 
-	if (builder_finish(b, error) != 0 || builder_close(b, error) != 0 ||
-	    builder_fsync(b->tmp, 0, error) != 0) {
-		builder_discard(b);
-		return -1;
-	}
 	if (rename(b->tmp, b->path) != 0) {
 		e = errno;
 		*error = xasprintf("cannot replace %s with %s: %s%s", b->path,
@@ -483,6 +538,14 @@ builder_commit(struct builder *b, char **error)
 	free(dir);
 	builder_free(b);
 	return rc;
+}
+
+int
+builder_commit(struct builder *b, char **error)
+{
+	if (builder_seal(b, error) != 0)
+		return -1;
+	return builder_switch(b, error);
 }
 
 void

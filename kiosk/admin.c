@@ -18,6 +18,7 @@
 #include "data/catalogue.h"
 #include "data/diag.h"
 #include "data/import.h"
+#include "data/versions.h"
 #include "i18n/i18n.h"
 #include "i18n/text.h"
 #include "kiosk/config.h"
@@ -213,8 +214,10 @@ cmd_import(const struct config *cfg, int argc, char **argv, const char *cmd,
 
 	if ((rc = parse_import_args(argc, argv, cmd, &a)) != -1)
 		return rc;
+	memset(&opt, 0, sizeof opt);
 	opt.strict = a.strict;
 	opt.dry_run = dry_run;
+	opt.keep_versions = VERSIONS_KEEP_DEFAULT;
 	diag_init(&diags);
 	rc = import_files(cfg->catalogue, a.files, a.nfiles, &opt, &diags,
 	    &sum, &error);

@@ -132,7 +132,7 @@ static int
 run(const char *cat, char **files, int n, int strict, int dry_run,
     struct diag_list *d, struct import_summary *sum)
 {
-	struct import_options	 opt = { strict, dry_run };
+	struct import_options	 opt = { .strict = strict, .dry_run = dry_run };
 	char			*error = NULL;
 	int			 rc;
 
@@ -692,7 +692,7 @@ test_refused(const char *cat)
 static void
 test_unwritable(void)
 {
-	struct import_options	 opt = { 0, 0 };
+	struct import_options	 opt = { .strict = 0 };
 	struct import_summary	 sum;
 	struct diag_list	 d;
 	char			*file = fixture("bom-crlf.csv"), *error = NULL;
@@ -713,7 +713,7 @@ static void
 import_texts(const char *cat, const char *const *texts, size_t n,
     struct diag_list *d, struct import_summary *sum)
 {
-	struct import_options	 opt = { 0, 0 };
+	struct import_options	 opt = { .strict = 0 };
 	struct import		*imp;
 	char			*error = NULL;
 	size_t			 i;
@@ -790,17 +790,19 @@ test_unusable(const char *cat)
 		long		 line;
 	} f[] = {
 		{ "", "the file is empty", "empty file", 0 },
-		{ "\xff\xfe" "d\0", "UTF-16", "UTF-16 with a BOM", 1 },
+		{ "\x01\x02\x00junk\x00", "the file is not text",
+		  "binary junk", 0 },
+		{ "PK\x03\x04\x14\x00", "an Excel workbook", "an .xlsx file", 0 },
 		{ "level2,content\nx,y\n", "the header has no \"domain\" column",
 		  "no domain column", 1 },
 		{ "domain,content\nx,y\n", "neither a \"level2\" nor a "
 		  "\"level1\" column", "no item name column", 1 },
-		{ "标题\n", "does not name any known column",
-		  "a title row instead of the header", 1 },
+		{ "标题\n", "no row below the title names any known column",
+		  "a title row and no header", 0 },
 		{ "domain,level2,Domain\n", "column \"Domain\" appears twice",
 		  "a repeated column", 1 },
-		{ "domain,level2,\xd5\xd0\n", "the header row is not UTF-8",
-		  "a GB18030 header", 1 },
+		{ "领域,二级事项,\xff\n", "the header row is not valid UTF-8",
+		  "a damaged byte in a UTF-8 header", 1 },
 	};
 	const char		*texts[2];
 	struct diag_list	 d;
