@@ -733,12 +733,12 @@ source_read(struct source *src, const char *buf, size_t len, char **error)
 	src->lay.encoding = f->encoding;
 	source_truncated(src);
 	if (source_is_json(src)) {
-		f->layout = "JSON";
+		f->layout = N_("JSON");
 		rc = source_json(src, error);
 	} else {
 		rc = source_csv(src, error);
-		f->layout = src->lay.kind == LAYOUT_PUBLISHED ? "published" :
-		    "canonical";
+		f->layout = src->lay.kind == LAYOUT_PUBLISHED ?
+		    N_("published layout") : N_("canonical layout");
 	}
 	if (src->lay.domain != NULL && src->lay.at[LAYOUT_DOMAIN] < 0)
 		f->domain = xstrdup(src->lay.domain);

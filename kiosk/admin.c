@@ -15,69 +15,84 @@
 #include <termios.h>
 #include <unistd.h>
 
-#include "data/catalogue.h"
 #include "data/diag.h"
 #include "data/import.h"
-#include "data/versions.h"
 #include "i18n/i18n.h"
 #include "i18n/text.h"
+#include "kiosk/admin.h"
 #include "kiosk/config.h"
 #include "kiosk/pin.h"
+#include "kiosk/progress.h"
 #include "lib/xmalloc.h"
 
-#define PROGNAME	"chayue-admin"
+#define PROGNAME	ADMIN_PROGNAME
 
-enum {
-	EXIT_OK = 0,
-	EXIT_DATA = 1,		/* something was refused or skipped */
-	EXIT_USAGE = 2,		/* bad command line or configuration */
-	EXIT_CATALOGUE = 3,	/* the catalogue cannot be read or written */
-};
-
-static void
-usage(FILE *fp)
+void
+admin_usage(FILE *fp)
 {
 	fprintf(fp, _("Usage: %s [--catalogue PATH] [--config PATH] COMMAND "
 	    "[ARG]...\n"), PROGNAME);
 	fputs(_("Load disclosure catalogue files into the chayue kiosk.\n\n"),
 	    fp);
 	fputs(_("Commands:\n"
-	    "  import [--strict] [--quiet] FILE...\n"
-	    "                     replace the catalogue with the rows of the "
-	    "files\n"
-	    "  check [--strict] [--quiet] FILE...\n"
+	    "  import [OPTION]... FILE...\n"
+	    "                     make the rows of the files the live "
+	    "catalogue\n"
+	    "  check [OPTION]... FILE...\n"
 	    "                     check the files only; nothing is written\n"
-	    "  status             show the catalogue's version and counts\n"
+	    "  status [--json]    the live version: date, files, items by "
+	    "domain\n"
+	    "                     and jurisdiction\n"
+	    "  history [--json]   the live version and the earlier ones kept\n"
+	    "  rollback [VERSION] make the version before the live one (or "
+	    "VERSION)\n"
+	    "                     live again\n"
+	    "  diff [--json] [FROM [TO]]\n"
+	    "                     what TO (default: live) added, removed and\n"
+	    "                     changed against FROM (default: previous)\n"
+	    "  export [--format csv|json] [--version VERSION] [--output FILE]\n"
+	    "                     write a version out in the canonical layout\n"
 	    "  pin                read a new staff PIN and print the line that\n"
 	    "                     puts it (hashed) in the configuration\n\n"),
 	    fp);
-	fputs(_("Options:\n"
+	fputs(_("Options of import and check:\n"
+	    "  --strict           refuse the whole import on any error\n"
+	    "  --yes              import the good rows without asking when "
+	    "rows\n"
+	    "                     are skipped\n"
+	    "  --quiet            print errors only\n"
+	    "  --encoding ENC     utf-8, gb18030 (gbk), utf-16le, utf-16be "
+	    "(default:\n"
+	    "                     detected)\n"
+	    "  --format FMT       csv or json (default: detected)\n"
+	    "  --delimiter D      comma or tab (default: detected)\n"
+	    "  --domain NAME      the domain of rows that name none\n"
+	    "  --jurisdiction NAME\n"
+	    "                     the publishing government of rows that name "
+	    "none\n\n"), fp);
+	fputs(_("Global options:\n"
 	    "  --catalogue PATH   the catalogue file (default: from the "
 	    "configuration)\n"
 	    "  --config PATH      the configuration file\n"
-	    "  --strict           refuse the whole import on any error\n"
-	    "  --quiet            print errors only\n"
 	    "  -h, --help         show this help and exit\n"
 	    "  -V, --version      show the version and exit\n\n"), fp);
 	fputs(_("Exit status: 0 success, 1 rows refused or skipped, 2 usage "
-	    "error,\n3 the catalogue cannot be read or written.\n"), fp);
+	    "error,\n3 the catalogue cannot be read or written, 4 no such "
+	    "version.\n"), fp);
 	fprintf(fp, _("Default configuration file: %s\n"), CONFIG_DEFAULT_PATH);
 	fprintf(fp, _("Default catalogue: %s\n"), CONFIG_DEFAULT_CATALOGUE);
 }
-
-static int usage_error(const char *, ...)
-    __attribute__((format(printf, 1, 2)));
 
 static int
 try_help(void)
 {
 	fprintf(stderr, _("Try '%s --help' for more information.\n"),
 	    PROGNAME);
-	return EXIT_USAGE;
+	return ADMIN_EXIT_USAGE;
 }
 
-static int
-usage_error(const char *fmt, ...)
+int
+admin_usage_error(const char *fmt, ...)
 {
 	va_list	ap;
 
@@ -89,19 +104,69 @@ usage_error(const char *fmt, ...)
 	return try_help();
 }
 
+int
+admin_fail(char *error, int status)
+{
+	fprintf(stderr, "%s: %s\n", PROGNAME, error != NULL ? error : "");
+	free(error);
+	return status;
+}
+
 static void
 version(void)
 {
 	printf("%s (%s) %s\n", PROGNAME, PACKAGE_NAME, PACKAGE_VERSION);
 }
 
-/* Options of import and check. */
-struct import_args {
-	int	 strict;
-	int	 quiet;
-	char	**files;
-	int	 nfiles;
+/* An import or check as staff asked for it. */
+struct admin_import {
+	struct import_options	 opt;
+	int			 quiet;
+	int			 yes;
+	char			**files;
+	int			 nfiles;
+	struct diag_list	 diags;
+	struct progress		 progress;
+	int			 reported;	/* problems and summary shown */
 };
+
+/* An option with a value; -1 on success, else the exit status. */
+static int
+import_value(struct admin_import *ai, int c, const char *v)
+{
+	int	enc;
+
+	switch (c) {
+	case 'e':
+		if ((enc = decode_parse_name(v)) < 0)
+			return admin_usage_error(_("unknown encoding '%s'; use "
+			    "utf-8, gb18030, gbk, utf-16le or utf-16be"), v);
+		ai->opt.encoding = (enum decode_encoding)enc;
+		return -1;
+	case 'f':
+		if (strcmp(v, "csv") != 0 && strcmp(v, "json") != 0)
+			return admin_usage_error(_("unknown format '%s'; use "
+			    "csv or json"), v);
+		ai->opt.format = strcmp(v, "csv") == 0 ? IMPORT_FORMAT_CSV :
+		    IMPORT_FORMAT_JSON;
+		return -1;
+	case 'd':
+		if (strcmp(v, "comma") == 0 || strcmp(v, ",") == 0)
+			ai->opt.delimiter = ',';
+		else if (strcmp(v, "tab") == 0 || strcmp(v, "\t") == 0)
+			ai->opt.delimiter = '\t';
+		else
+			return admin_usage_error(_("unknown delimiter '%s'; use "
+			    "comma or tab"), v);
+		return -1;
+	case 'D':
+		ai->opt.domain = v;
+		return -1;
+	default:	/* 'j' */
+		ai->opt.jurisdiction = v;
+		return -1;
+	}
+}
 
 /*
  * Parse a command's options; argv[0] is "chayue-admin COMMAND", for
@@ -109,45 +174,70 @@ struct import_args {
  */
 static int
 parse_import_args(int argc, char **argv, const char *cmd,
-    struct import_args *a)
+    struct admin_import *ai)
 {
 	static const struct option longopts[] = {
 		{ "strict", no_argument, NULL, 's' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "yes", no_argument, NULL, 'y' },
+		{ "encoding", required_argument, NULL, 'e' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "delimiter", required_argument, NULL, 'd' },
+		{ "domain", required_argument, NULL, 'D' },
+		{ "jurisdiction", required_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	int	c;
+	int	c, rc;
 
-	memset(a, 0, sizeof *a);
 	optind = 0;	/* glibc: start again, on the command's arguments */
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 's':
-			a->strict = 1;
-			break;
-		case 'q':
-			a->quiet = 1;
-			break;
-		case 'h':
-			usage(stdout);
-			return EXIT_OK;
-		default:
+	while ((c = getopt_long(argc, argv, "hy", longopts, NULL)) != -1) {
+		if (c == 's')
+			ai->opt.strict = 1;
+		else if (c == 'q')
+			ai->quiet = 1;
+		else if (c == 'y')
+			ai->yes = 1;
+		else if (c == 'h') {
+			admin_usage(stdout);
+			return ADMIN_EXIT_OK;
+		} else if (c == '?')
 			return try_help();
-		}
+		else if ((rc = import_value(ai, c, optarg)) != -1)
+			return rc;
 	}
 	if (optind >= argc)
-		return usage_error(_("%s: no input files"), cmd);
-	a->files = argv + optind;
-	a->nfiles = argc - optind;
+		return admin_usage_error(_("%s: no input files"), cmd);
+	ai->files = argv + optind;
+	ai->nfiles = argc - optind;
 	return -1;
 }
 
+/* Text from a file on the staff terminal: sanitised. */
 static void
-print_counts(const char *name, const struct import_counts *n, int dry_run)
+print_clean(const char *s)
 {
-	if (name != NULL)
-		printf("%s: ", name);
+	char	*clean = text_sanitise(s, strlen(s), 0);
+
+	fputs(clean, stdout);
+	free(clean);
+}
+
+static void
+print_counts(const struct import_file_summary *f,
+    const struct import_counts *n, int dry_run)
+{
+	if (f != NULL) {
+		print_clean(f->name);
+		printf(" (%s%s%s", f->encoding != NULL ? f->encoding : "?",
+		    f->layout != NULL ? ", " : "",
+		    f->layout != NULL ? _(f->layout) : "");
+		if (f->domain != NULL) {
+			fputs(_(", domain "), stdout);
+			print_clean(f->domain);
+		}
+		fputs("): ", stdout);
+	}
 	if (dry_run)
 		printf(_("rows read %zu, would import %zu, would skip %zu, "
 		    "warnings %zu\n"), n->rows_read, n->imported, n->skipped,
@@ -163,13 +253,75 @@ print_summary(const struct import_summary *sum, int dry_run)
 {
 	size_t	i;
 
+	for (i = 0; i < sum->nfiles; i++)
+		print_counts(&sum->files[i], &sum->files[i].counts, dry_run);
 	if (sum->nfiles > 1) {
-		for (i = 0; i < sum->nfiles; i++)
-			print_counts(sum->files[i].name,
-			    &sum->files[i].counts, dry_run);
 		fputs(_("total: "), stdout);
+		print_counts(NULL, &sum->total, dry_run);
 	}
-	print_counts(NULL, &sum->total, dry_run);
+}
+
+/* The problems found, then the counts; once. */
+static void
+report(struct admin_import *ai, const struct import_summary *sum)
+{
+	if (ai->reported)
+		return;
+	progress_clear(&ai->progress);
+	fflush(stdout);
+	diag_print(&ai->diags, stderr, ai->quiet);
+	fflush(stderr);
+	if (!ai->quiet)
+		print_summary(sum, ai->opt.dry_run);
+	fflush(stdout);
+	ai->reported = 1;
+}
+
+/* y, yes or 是 from the clerk at the terminal. */
+static int
+ask_yes(const char *question)
+{
+	char	answer[64];
+
+	fputs(question, stdout);
+	fflush(stdout);
+	if (fgets(answer, sizeof answer, stdin) == NULL)
+		return 0;
+	return answer[0] == 'y' || answer[0] == 'Y' ||
+	    strncmp(answer, "是", strlen("是")) == 0;
+}
+
+/* Rows were skipped: the clerk confirms the summary before the switch. */
+static int
+confirm(const struct import_summary *sum, void *arg)
+{
+	struct admin_import	*ai = arg;
+	char			*q;
+	int			 yes;
+
+	report(ai, sum);
+	if (ai->yes)
+		return 1;
+	if (!isatty(STDIN_FILENO)) {
+		fprintf(stderr, _("%s: %zu rows have problems, so nothing was "
+		    "imported; to import the other %zu rows, run the import "
+		    "again with --yes\n"), PROGNAME, sum->total.skipped,
+		    sum->total.imported);
+		return 0;
+	}
+	q = xasprintf(_("Import %zu rows and leave out the %zu with problems? "
+	    "[y/N] "), sum->total.imported, sum->total.skipped);
+	yes = ask_yes(q);
+	free(q);
+	return yes;
+}
+
+static void
+show_progress(double done, size_t rows, void *arg)
+{
+	struct admin_import	*ai = arg;
+
+	progress_update(&ai->progress, done, rows);
 }
 
 /* Why nothing was written (or would not be, for check). */
@@ -189,6 +341,9 @@ print_refusal(const struct import_summary *sum, const char *path,
 	case IMPORT_REFUSED_EMPTY:
 		why = _("there is no row to import");
 		break;
+	case IMPORT_REFUSED_DECLINED:
+		why = _("it was not confirmed");
+		break;
 	default:
 		return;
 	}
@@ -200,118 +355,61 @@ print_refusal(const struct import_summary *sum, const char *path,
 		    "changed\n"), PROGNAME, why, path);
 }
 
+static int
+import_status(const struct admin_import *ai, const struct import_summary *sum,
+    const char *path)
+{
+	if (sum->committed && !ai->quiet) {
+		printf(_("version %s is now live in %s\n"), sum->version, path);
+		printf("%s\n", _("the version before it is kept: chayue-admin "
+		    "rollback brings it back"));
+	}
+	print_refusal(sum, path, ai->opt.dry_run);
+	return sum->total.errors > 0 || sum->total.skipped > 0 ||
+	    sum->refusal != IMPORT_ACCEPTED ? ADMIN_EXIT_DATA : ADMIN_EXIT_OK;
+}
+
 /* import and check. */
 static int
-cmd_import(const struct config *cfg, int argc, char **argv, const char *cmd,
-    int dry_run)
+run_import(const struct config *cfg, int argc, char **argv, int dry_run)
 {
-	struct import_args	 a;
-	struct import_options	 opt;
+	struct admin_import	 ai;
 	struct import_summary	 sum;
-	struct diag_list	 diags;
 	char			*error = NULL;
 	int			 rc;
 
-	if ((rc = parse_import_args(argc, argv, cmd, &a)) != -1)
+	memset(&ai, 0, sizeof ai);
+	if ((rc = parse_import_args(argc, argv, argv[0], &ai)) != -1)
 		return rc;
-	memset(&opt, 0, sizeof opt);
-	opt.strict = a.strict;
-	opt.dry_run = dry_run;
-	opt.keep_versions = VERSIONS_KEEP_DEFAULT;
-	diag_init(&diags);
-	rc = import_files(cfg->catalogue, a.files, a.nfiles, &opt, &diags,
-	    &sum, &error);
-	diag_print(&diags, stderr, a.quiet);
-	if (rc != 0) {
-		fprintf(stderr, "%s: %s\n", PROGNAME, error);
-		free(error);
-		rc = EXIT_CATALOGUE;
-	} else {
-		if (!a.quiet)
-			print_summary(&sum, dry_run);
-		print_refusal(&sum, cfg->catalogue, dry_run);
-		rc = sum.total.errors > 0 || sum.total.skipped > 0 ||
-		    sum.refusal != IMPORT_ACCEPTED ? EXIT_DATA : EXIT_OK;
-	}
+	ai.opt.dry_run = dry_run;
+	ai.opt.keep_versions = cfg->keep_versions;
+	ai.opt.confirm = confirm;
+	ai.opt.progress = show_progress;
+	ai.opt.arg = &ai;
+	diag_init(&ai.diags);
+	progress_init(&ai.progress, stdout);
+	rc = import_files(cfg->catalogue, ai.files, ai.nfiles, &ai.opt,
+	    &ai.diags, &sum, &error);
+	report(&ai, &sum);
+	if (rc != 0)
+		rc = admin_fail(error, ADMIN_EXIT_CATALOGUE);
+	else
+		rc = import_status(&ai, &sum, cfg->catalogue);
 	import_summary_done(&sum);
-	diag_done(&diags);
-	return rc;
-}
-
-static void
-print_domains(const struct domain_list *list)
-{
-	size_t	i;
-	char	*name;
-
-	fputs(_("items by domain:\n"), stdout);
-	for (i = 0; i < list->n; i++) {
-		/* Catalogue text reaches the staff terminal only sanitised. */
-		name = text_sanitise(list->v[i].name, strlen(list->v[i].name), 0);
-		printf(list->v[i].national ? "  %6zu  %s\n" :
-		    _("  %6zu  %s (local domain)\n"), list->v[i].items, name);
-		free(name);
-	}
-}
-
-static int
-show_status(struct catalogue *cat, const char *path, char **error)
-{
-	struct catalogue_info	info;
-	struct domain_list	domains;
-	char			*names;
-	int			rc = -1;
-
-	memset(&info, 0, sizeof info);
-	memset(&domains, 0, sizeof domains);
-	if (catalogue_info(cat, &info, error) == 0 &&
-	    catalogue_domains(cat, &domains, error) == 0) {
-		printf(_("catalogue: %s\n"), path);
-		printf(_("version: %s\n"), info.version);
-		printf(_("created: %s\n"), info.created);
-		printf(_("items: %zu\n"), info.items);
-		names = text_sanitise(info.jurisdiction_names,
-		    strlen(info.jurisdiction_names), 0);
-		printf(_("jurisdictions: %zu"), info.jurisdictions);
-		if (*names != '\0')
-			printf(" (%s%s)", names, info.jurisdictions > 3 ? "…" : "");
-		putchar('\n');
-		free(names);
-		print_domains(&domains);
-		rc = 0;
-	}
-	domain_list_done(&domains);
-	catalogue_info_done(&info);
+	diag_done(&ai.diags);
 	return rc;
 }
 
 static int
-cmd_status(const struct config *cfg, int argc, char **argv)
+cmd_import(const struct config *cfg, int argc, char **argv)
 {
-	struct catalogue	*cat;
-	char			*error = NULL;
-	int			 rc;
+	return run_import(cfg, argc, argv, 0);
+}
 
-	if (argc > 1 && strcmp(argv[1], "--help") == 0) {
-		usage(stdout);
-		return EXIT_OK;
-	}
-	if (argc > 1)
-		return usage_error(_("status: unexpected argument '%s'"),
-		    argv[1]);
-	if ((cat = catalogue_open(cfg->catalogue, &error)) == NULL) {
-		fprintf(stderr, "%s: %s\n", PROGNAME, error);
-		free(error);
-		return EXIT_CATALOGUE;
-	}
-	rc = show_status(cat, cfg->catalogue, &error);
-	catalogue_close(cat);
-	if (rc != 0) {
-		fprintf(stderr, "%s: %s\n", PROGNAME, error);
-		free(error);
-		return EXIT_CATALOGUE;
-	}
-	return EXIT_OK;
+static int
+cmd_check(const struct config *cfg, int argc, char **argv)
+{
+	return run_import(cfg, argc, argv, 1);
 }
 
 /* One line of standard input without its newline; echo off on a terminal. */
@@ -339,27 +437,43 @@ read_secret(const char *prompt, char *buf, size_t size)
 
 /* pin: hash a new staff PIN for the configuration file. */
 static int
-cmd_pin(int argc, char **argv)
+cmd_pin(const struct config *cfg, int argc, char **argv)
 {
 	char pin[64], again[64], *hash, *error = NULL;
 
+	(void)cfg;
 	if (argc > 1)
-		return usage_error(_("pin: unexpected argument '%s'"), argv[1]);
+		return admin_usage_error(_("pin: unexpected argument '%s'"), argv[1]);
 	if (read_secret(_("New staff PIN (4 to 12 digits): "), pin, sizeof pin) != 0)
-		return usage_error("%s", _("pin: no PIN given on standard input"));
+		return admin_usage_error("%s", _("pin: no PIN given on standard input"));
 	if (isatty(STDIN_FILENO) &&
 	    (read_secret(_("The same PIN again: "), again, sizeof again) != 0 ||
 	    strcmp(pin, again) != 0))
-		return usage_error("%s", _("pin: the two PINs differ"));
+		return admin_usage_error("%s", _("pin: the two PINs differ"));
 	if ((hash = pin_hash(pin, &error)) == NULL) {
 		fprintf(stderr, "%s: pin: %s\n", PROGNAME, _(error));
 		free(error);
-		return EXIT_USAGE;
+		return ADMIN_EXIT_USAGE;
 	}
 	printf("staff_pin = %s\n", hash);
 	free(hash);
-	return EXIT_OK;
+	return ADMIN_EXIT_OK;
 }
+
+/* The commands, in the order of the help text. */
+static const struct {
+	const char	*name;
+	int		(*run)(const struct config *, int, char **);
+} admin_commands[] = {
+	{ "import", cmd_import },
+	{ "check", cmd_check },
+	{ "status", admin_versions_status },
+	{ "history", admin_versions_history },
+	{ "rollback", admin_versions_rollback },
+	{ "diff", admin_versions_diff },
+	{ "export", admin_versions_export },
+	{ "pin", cmd_pin },
+};
 
 /* Run COMMAND with its arguments argv[0..argc), argv[0] the command. */
 static int
@@ -367,21 +481,17 @@ dispatch(const struct config *cfg, int argc, char **argv)
 {
 	const char	*cmd = argv[0];
 	char		**sub;
-	int		 rc;
+	size_t		 i;
+	int		 rc = -1;
 
 	sub = xcalloc((size_t)argc + 1, sizeof *sub);
 	memcpy(sub, argv, (size_t)argc * sizeof *sub);
 	sub[0] = xasprintf("%s %s", PROGNAME, cmd);
-	if (strcmp(cmd, "import") == 0)
-		rc = cmd_import(cfg, argc, sub, cmd, 0);
-	else if (strcmp(cmd, "check") == 0)
-		rc = cmd_import(cfg, argc, sub, cmd, 1);
-	else if (strcmp(cmd, "status") == 0)
-		rc = cmd_status(cfg, argc, sub);
-	else if (strcmp(cmd, "pin") == 0)
-		rc = cmd_pin(argc, sub);
-	else
-		rc = usage_error(_("unknown command '%s'"), cmd);
+	for (i = 0; i < sizeof admin_commands / sizeof admin_commands[0]; i++)
+		if (strcmp(cmd, admin_commands[i].name) == 0)
+			rc = admin_commands[i].run(cfg, argc, sub);
+	if (rc == -1)
+		rc = admin_usage_error(_("unknown command '%s'"), cmd);
 	free(sub[0]);
 	free(sub);
 	return rc;
@@ -413,17 +523,17 @@ parse_global(int argc, char **argv, const char **config_path,
 			*config_path = optarg;
 			break;
 		case 'h':
-			usage(stdout);
-			return EXIT_OK;
+			admin_usage(stdout);
+			return ADMIN_EXIT_OK;
 		case 'V':
 			version();
-			return EXIT_OK;
+			return ADMIN_EXIT_OK;
 		default:
 			return try_help();
 		}
 	}
 	if (optind >= argc)
-		return usage_error("%s", _("no command given"));
+		return admin_usage_error("%s", _("no command given"));
 	return -1;
 }
 
@@ -455,7 +565,7 @@ main(int argc, char **argv)
 	    getenv("CHAYUE_LOCALEDIR"));
 	rc = parse_global(argc, argv, &config_path, &catalogue);
 	if (rc == -1 && load_config(&cfg, config_path, catalogue) != 0)
-		rc = EXIT_USAGE;
+		rc = ADMIN_EXIT_USAGE;
 	if (rc == -1) {
 		/* The configured interface language from here on. */
 		i18n_init(cfg.language, cfg.locale_dir != NULL ? cfg.locale_dir :

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "data/versions.h"
 #include "kiosk/config.h"
 #include "lib/xmalloc.h"
 
@@ -105,6 +106,20 @@ set_ambiguous(struct config *cfg, const char *value)
 	return NULL;
 }
 
+static const char *
+set_keep_versions(struct config *cfg, const char *value)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(value, &end, 10);
+	if (errno != 0 || end == value || *end != '\0' || n < 0 || n > 1000)
+		return "not a number of versions; use 0 to 1000";
+	cfg->keep_versions = (int)n;
+	return NULL;
+}
+
 static const struct {
 	const char	*key;
 	config_setter	 set;
@@ -116,6 +131,7 @@ static const struct {
 	{ "mouse", set_mouse },
 	{ "locale_dir", set_locale_dir },
 	{ "staff_pin", set_staff_pin },
+	{ "keep_versions", set_keep_versions },
 };
 
 void
@@ -127,6 +143,7 @@ config_init(struct config *cfg)
 	cfg->ambiguous_width = 1;
 	cfg->kiosk = 0;
 	cfg->mouse = 1;
+	cfg->keep_versions = VERSIONS_KEEP_DEFAULT;
 }
 
 void
@@ -175,7 +192,7 @@ config_line(struct config *cfg, char *line, const char **key_out)
 		}
 	}
 	return "unknown key; known keys are catalogue, language, "
-	    "ambiguous_width, mode, mouse, locale_dir, staff_pin";
+	    "ambiguous_width, mode, mouse, locale_dir, staff_pin, keep_versions";
 }
 
 static void

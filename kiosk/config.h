@@ -16,6 +16,7 @@ struct config {
 	int	 mouse;		/* 1: accept mouse and touch input */
 	char	*locale_dir;	/* translations; NULL: the installed ones */
 	char	*staff_pin;	/* crypt(3) hash of the staff PIN; NULL: none */
+	int	 keep_versions;	/* earlier catalogue versions kept (0-1000) */
 };
 
 /* Defaults; release with config_done. */
