@@ -109,50 +109,62 @@ row_width_ok(struct source *src, const struct csv_record *rec)
 	return 0;
 }
 
-/* One cell that is not valid text in the file's encoding. */
+/*
+ * The first cell of a row that is not valid text in the file's encoding;
+ * more is the number of other such cells (a row in another encoding is
+ * one problem, not seventeen).
+ */
 static void
-bad_text(struct source *src, const struct csv_field *f, size_t i, size_t at)
+bad_text(struct source *src, const struct csv_field *f, size_t i, size_t at,
+    size_t more)
 {
 	struct diag_list	*d = src->imp->diags;
-	char			*where = layout_where(&src->lay, i);
+	char			*where = layout_where(&src->lay, i), *also;
 	long			 line = f->line;
 	size_t			 j;
 
 	for (j = 0; j < at; j++)
 		line += f->text[j] == '\n';
+	also = more == 0 ? xstrdup("") :
+	    xasprintf(_(", and neither are %zu more cells of the row"), more);
 	if (src->text.encoding == DECODE_UTF8) {
 		diag_add(d, DIAG_ERROR, src->name, line, f->column,
-		    _("%s is not valid UTF-8 text (byte 0x%02X)"), where,
-		    (unsigned char)f->text[at]);
+		    _("%s is not valid UTF-8 text (byte 0x%02X)%s"), where,
+		    (unsigned char)f->text[at], also);
 		diag_hint(d, "%s", _("save the file as \"CSV UTF-8\"; Excel on "
 		    "Chinese Windows saves plain CSV as GB18030, and a row "
 		    "pasted from such a file mixes the two"));
 	} else {
 		diag_add(d, DIAG_ERROR, src->name, line, f->column,
-		    _("%s is not valid %s text"), where,
-		    decode_name(src->text.encoding));
+		    _("%s is not valid %s text%s"), where,
+		    decode_name(src->text.encoding), also);
 		diag_hint(d, "%s", _("the file is damaged or mixes encodings; "
 		    "save it again from the spreadsheet"));
 	}
+	free(also);
 	free(where);
 }
 
-/* Every cell must be text, the ignored ones too; one error per cell. */
+/* Every cell must be text, the ignored ones too; one error per row. */
 static int
 row_text(struct source *src, const struct csv_record *rec)
 {
 	const struct csv_field	*f;
-	size_t			 i, at;
-	int			 bad = 0;
+	size_t			 i, at, first = 0, first_at = 0, bad = 0;
 
 	for (i = 0; i < rec->n; i++) {
 		f = &rec->v[i];
 		if ((at = decode_utf8_valid(f->text, f->len)) == f->len)
 			continue;
-		bad_text(src, f, i, at);
-		bad = 1;
+		if (bad++ == 0) {
+			first = i;
+			first_at = at;
+		}
 	}
-	return bad ? -1 : 0;
+	if (bad == 0)
+		return 0;
+	bad_text(src, &rec->v[first], first, first_at, bad - 1);
+	return -1;
 }
 
 static void

@@ -229,14 +229,14 @@ print_counts(const struct import_file_summary *f,
 {
 	if (f != NULL) {
 		print_clean(f->name);
-		printf(" (%s%s%s", f->encoding != NULL ? f->encoding : "?",
-		    f->layout != NULL ? ", " : "",
-		    f->layout != NULL ? _(f->layout) : "");
-		if (f->domain != NULL) {
+		if (f->encoding != NULL)
+			printf(" (%s, %s", f->encoding, f->layout != NULL ?
+			    _(f->layout) : "?");
+		if (f->encoding != NULL && f->domain != NULL) {
 			fputs(_(", domain "), stdout);
 			print_clean(f->domain);
 		}
-		fputs("): ", stdout);
+		fputs(f->encoding != NULL ? "): " : ": ", stdout);
 	}
 	if (dry_run)
 		printf(_("rows read %zu, would import %zu, would skip %zu, "
