@@ -261,9 +261,12 @@ print_summary(const struct import_summary *sum, int dry_run)
 	}
 }
 
-/* The problems found, then the counts; once. */
+/*
+ * The problems found, then the counts; once. pending: nothing is decided
+ * yet, so the counts say what would happen.
+ */
 static void
-report(struct admin_import *ai, const struct import_summary *sum)
+report(struct admin_import *ai, const struct import_summary *sum, int pending)
 {
 	if (ai->reported)
 		return;
@@ -272,7 +275,7 @@ report(struct admin_import *ai, const struct import_summary *sum)
 	diag_print(&ai->diags, stderr, ai->quiet);
 	fflush(stderr);
 	if (!ai->quiet)
-		print_summary(sum, ai->opt.dry_run);
+		print_summary(sum, ai->opt.dry_run || pending);
 	fflush(stdout);
 	ai->reported = 1;
 }
@@ -299,7 +302,7 @@ confirm(const struct import_summary *sum, void *arg)
 	char			*q;
 	int			 yes;
 
-	report(ai, sum);
+	report(ai, sum, 1);
 	if (ai->yes)
 		return 1;
 	if (!isatty(STDIN_FILENO)) {
@@ -390,7 +393,7 @@ run_import(const struct config *cfg, int argc, char **argv, int dry_run)
 	progress_init(&ai.progress, stdout);
 	rc = import_files(cfg->catalogue, ai.files, ai.nfiles, &ai.opt,
 	    &ai.diags, &sum, &error);
-	report(&ai, &sum);
+	report(&ai, &sum, 0);
 	if (rc != 0)
 		rc = admin_fail(error, ADMIN_EXIT_CATALOGUE);
 	else
