@@ -63,6 +63,16 @@ step "fuzz text_sanitise/text_wrap" fuzz fuzz_text \
 	tests/fuzz/fuzz_text.c i18n/text.c lib/xmalloc.c
 step "fuzz CSV reader" fuzz fuzz_csv \
 	tests/fuzz/fuzz_csv.c data/csv.c data/diag.c lib/xmalloc.c
+FUZZ_LIBS=""
+step "fuzz encoding reader (UTF-8, GB18030, UTF-16)" fuzz fuzz_decode \
+	tests/fuzz/fuzz_decode.c data/decode.c lib/xmalloc.c
+FUZZ_LIBS="-ljansson"
+step "fuzz JSON reader" fuzz fuzz_json \
+	tests/fuzz/fuzz_json.c data/json.c data/diag.c lib/xmalloc.c
+# Every reader through the mapping: canonical and published layouts, JSON.
+FUZZ_LIBS="-lsqlite3 -licui18n -licuuc -ljansson"
+step "fuzz import (every reader, both layouts, JSON)" fuzz fuzz_import \
+	tests/fuzz/fuzz_import.c data/[a-z]*.c lib/xmalloc.c
 
 distcheck() {
 	( cd _build/plain && make -j"$jobs" distcheck >distcheck.log 2>&1 ) ||
