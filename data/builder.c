@@ -404,12 +404,19 @@ builder_add_item(struct builder *b, const struct item *item,
 	return 0;
 }
 
-/* Store the item count and commit the one transaction. */
+/* Index, store the item count and commit the one transaction. */
 static int
 builder_finish(struct builder *b, char **error)
 {
-	char *sql;
+	char *sql, *msg = NULL;
 	int rc;
+
+	if (schema_index(b->db, &msg) != 0) {
+		*error = xasprintf("cannot write the catalogue %s: %s%s",
+		    b->tmp, msg, builder_db_hint(b->db));
+		free(msg);
+		return -1;
+	}
 
 	sql = xasprintf("UPDATE meta SET value = '%lld' WHERE key = 'items';"
 	    "COMMIT", b->items);

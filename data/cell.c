@@ -29,7 +29,9 @@ space_at(const char *s, size_t len, int at_end)
 	c = at_end ? s[len - 1] : s[0];
 	if (c == ' ' || (c >= '\t' && c <= '\r'))
 		return 1;
-	if ((unsigned char)c < 0x80)
+	/* Their first bytes (C2 E3 E2 EF) or last ones (A0 80 8B BF). */
+	if ((unsigned char)c < 0x80 || (!at_end && (unsigned char)c < 0xc2) ||
+	    (at_end && (unsigned char)c > 0xbf))
 		return 0;
 	for (i = 0; i < sizeof wide / sizeof wide[0]; i++) {
 		n = strlen(wide[i]);
@@ -53,14 +55,49 @@ cell_trim(const char *s, size_t *len)
 	return s;
 }
 
-static int
-is_ascii(const char *s, size_t len)
-{
-	size_t	i;
+/*
+ * Code points that are NFC whatever comes before or after them among
+ * themselves: quick check "yes" and combining class 0 (ICU says so for
+ * every one of these ranges). Text made only of them is NFC already, and
+ * catalogue text nearly always is: CJK, punctuation, ASCII, ■ □ √.
+ */
+static const uint32_t nfc_stable[][2] = {
+	{ 0x0000, 0x02ff }, { 0x2010, 0x2027 }, { 0x2030, 0x205e },
+	{ 0x2200, 0x22ff }, { 0x2460, 0x27bf }, { 0x3000, 0x3029 },
+	{ 0x3030, 0x303f }, { 0x3400, 0x4dbf }, { 0x4e00, 0x9fff },
+	{ 0xff00, 0xffef },
+};
 
-	for (i = 0; i < len; i++)
-		if ((unsigned char)s[i] >= 0x80)
+/* Is valid UTF-8 s[0..len) made only of NFC-stable code points? */
+static int
+nfc_already(const char *p, size_t len)
+{
+	const unsigned char	*s = (const unsigned char *)p;
+	size_t			 i = 0, k;
+	uint32_t		 c;
+
+	while (i < len) {
+		if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if (s[i] < 0xe0) {
+			c = (uint32_t)(s[i] & 0x1f) << 6 | (s[i + 1] & 0x3f);
+			i += 2;
+		} else if (s[i] < 0xf0) {
+			c = (uint32_t)(s[i] & 0x0f) << 12 |
+			    (uint32_t)(s[i + 1] & 0x3f) << 6 | (s[i + 2] & 0x3f);
+			i += 3;
+		} else
+			return 0;	/* beyond the BMP: let ICU look */
+		if (c >= 0x4e00 && c <= 0x9fff)
+			continue;	/* by far the most common */
+		for (k = 0; k < sizeof nfc_stable / sizeof nfc_stable[0]; k++)
+			if (c >= nfc_stable[k][0] && c <= nfc_stable[k][1])
+				break;
+		if (k == sizeof nfc_stable / sizeof nfc_stable[0])
 			return 0;
+	}
 	return 1;
 }
 
@@ -106,7 +143,7 @@ cell_nfc(const char *s, size_t len)
 	int32_t			 ulen, vlen;
 	char			*out = NULL;
 
-	if (is_ascii(s, len) || len > INT32_MAX / 4)
+	if (nfc_already(s, len) || len > INT32_MAX / 4)
 		return xstrndup(s, len);
 	norm = unorm2_getNFCInstance(&e);
 	if (U_FAILURE(e) || (u = utf16_from(s, len, &ulen)) == NULL)
@@ -164,6 +201,8 @@ checkbox(const char *s, int *ticked)
 	static const char *const off[] = { "□", "☐" };
 	size_t	i;
 
+	if ((unsigned char)*s != 0xe2)
+		return 0;	/* every box above is U+2xxx: E2 xx xx */
 	for (i = 0; i < sizeof on / sizeof on[0]; i++) {
 		if (strncmp(s, on[i], strlen(on[i])) == 0) {
 			*ticked = 1;
@@ -187,6 +226,8 @@ separator(const char *s, const char *const *seps, size_t nseps)
 
 	if (*s == '\n' || *s == '\r')
 		return 1;
+	if ((unsigned char)*s < 0x80 && strchr(";,/ \t", *s) == NULL)
+		return 0;	/* the common case: an ASCII letter or digit */
 	for (i = 0; i < nseps; i++) {
 		n = strlen(seps[i]);
 		if (strncmp(s, seps[i], n) == 0)

@@ -86,7 +86,14 @@ decode_utf8_valid(const char *p, size_t len)
 		/* ASCII runs dominate catalogue files: step over them fast. */
 		while (i < len && s[i] >= 0x01 && s[i] < 0x80)
 			i++;
-		if (i == len || (n = utf8_seq(s + i, len - i)) == 0)
+		/* So do CJK characters: E1-EC or EE-EF, then two 80-BF. */
+		while (i + 2 < len && s[i] >= 0xe1 && s[i] <= 0xef &&
+		    s[i] != 0xed && (s[i + 1] & 0xc0) == 0x80 &&
+		    (s[i + 2] & 0xc0) == 0x80)
+			i += 3;
+		if (i == len || (s[i] >= 0x01 && s[i] < 0x80))
+			continue;
+		if ((n = utf8_seq(s + i, len - i)) == 0)
 			return i;
 		i += n;
 	}
@@ -124,9 +131,8 @@ looks_binary(const unsigned char *s, size_t len)
 {
 	size_t	i, n = len < DECODE_SAMPLE ? len : DECODE_SAMPLE, junk = 0;
 
-	for (i = 0; i < len; i++)
-		if (s[i] == 0)
-			return 1;
+	if (memchr(s, 0, len) != NULL)
+		return 1;
 	for (i = 0; i < n; i++)
 		if (s[i] < 0x20 && s[i] != '\t' && s[i] != '\n' &&
 		    s[i] != '\r' && s[i] != '\f' && s[i] != 0x1a)
@@ -205,8 +211,11 @@ detect(const unsigned char *s, size_t len)
 		return enc;
 	if (decode_utf8_valid((const char *)s, len) == len)
 		return DECODE_UTF8;
-	/* Mostly UTF-8 with some damage, or rows pasted in from GB18030. */
-	utf8_score(s, len, &good, &bad);
+	/*
+	 * Mostly UTF-8 with some damage, or rows pasted in from GB18030?
+	 * The first megabyte tells.
+	 */
+	utf8_score(s, len < (1u << 20) ? len : 1u << 20, &good, &bad);
 	return good > bad ? DECODE_UTF8 : DECODE_GB18030;
 }
 

@@ -14,12 +14,18 @@
 #define SCHEMA_APPLICATION_ID	0x63687975
 
 /*
- * Create the tables and indexes in an empty database and seed the national
+ * Create the tables in an empty database and seed the national
  * domains (id = position = 1..26) and their aliases. meta gets
  * schema_version only; the builder adds version, created and items.
  * 0, or -1 with *error (caller frees).
  */
 int schema_create(sqlite3 *db, char **error);
+
+/*
+ * Create the indexes, once the items are in (the builder does it before
+ * its commit). 0, or -1 with *error (caller frees).
+ */
+int schema_index(sqlite3 *db, char **error);
 
 /*
  * Check that db is a chayue catalogue of a schema version we read.
