@@ -49,7 +49,8 @@ progress_update(struct progress *p, double done, size_t rows)
 	for (i = 0; i < PROGRESS_WIDTH; i++)
 		bar[i] = i < full ? '#' : '-';
 	bar[PROGRESS_WIDTH] = '\0';
-	fprintf(p->fp, _("\r[%s] %3d%%  %zu rows"), bar, (int)(done * 100),
+	fputc('\r', p->fp);
+	fprintf(p->fp, _("[%s] %3d%%  %zu rows"), bar, (int)(done * 100),
 	    rows);
 	fflush(p->fp);
 	p->shown = 1;
