@@ -243,15 +243,28 @@ admin_versions_status(const struct config *cfg, int argc, char **argv)
 	return ADMIN_EXIT_OK;
 }
 
+/* s, then spaces up to cols columns (printf pads by bytes, not columns). */
+static void
+print_padded(const char *s, size_t cols)
+{
+	size_t	w = text_width(s, strlen(s));
+
+	fputs(s, stdout);
+	for (; w < cols; w++)
+		putchar(' ');
+}
+
 static void
 history_print(const struct versions_list *list)
 {
 	size_t	i;
 
-	printf(_("  %-22s %-10s %8s\n"), _("version"), _("created"),
-	    _("items"));
+	fputs("  ", stdout);
+	print_padded(_("version"), 23);
+	print_padded(_("created"), 11);
+	printf("%s\n", _("items"));
 	for (i = 0; i < list->n; i++) {
-		printf("%c %-22s %-10s %8zu%s\n", list->v[i].live ? '*' : ' ',
+		printf("%c %-22s %-10s %6zu%s\n", list->v[i].live ? '*' : ' ',
 		    list->v[i].id, list->v[i].created, list->v[i].items,
 		    list->v[i].live ? _("  (live)") : "");
 	}
