@@ -47,6 +47,40 @@ set_staff_pin(struct config *cfg, const char *value)
 }
 
 static const char *
+set_idle(struct config *cfg, const char *value)
+{
+	char *end;
+	long v = strtol(value, &end, 10);
+
+	if (*value == '\0' || *end != '\0' ||
+	    (v != 0 && (v < CONFIG_IDLE_MIN || v > CONFIG_IDLE_MAX)))
+		return "idle_seconds must be 0 (never) or 15 to 86400 seconds";
+	cfg->idle_seconds = (int)v;
+	return NULL;
+}
+
+static const char *
+set_theme(struct config *cfg, const char *value)
+{
+	static const char *const names[] = { "normal", "high-contrast", "mono" };
+	size_t i;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
+		if (strcmp(value, names[i]) == 0) {
+			cfg->theme = (int)i;
+			return NULL;
+		}
+	}
+	return "unknown theme; use normal, high-contrast or mono";
+}
+
+static const char *
+set_log_file(struct config *cfg, const char *value)
+{
+	return set_path(&cfg->log_file, value);
+}
+
+static const char *
 set_language(struct config *cfg, const char *value)
 {
 	static const char *const known[] = { "zh_CN", "en" };
@@ -95,6 +129,12 @@ set_mouse(struct config *cfg, const char *value)
 }
 
 static const char *
+set_large_text(struct config *cfg, const char *value)
+{
+	return set_bool(&cfg->large_text, value);
+}
+
+static const char *
 set_ambiguous(struct config *cfg, const char *value)
 {
 	if (strcmp(value, "1") == 0)
@@ -131,6 +171,10 @@ static const struct {
 	{ "mouse", set_mouse },
 	{ "locale_dir", set_locale_dir },
 	{ "staff_pin", set_staff_pin },
+	{ "idle_seconds", set_idle },
+	{ "theme", set_theme },
+	{ "large_text", set_large_text },
+	{ "log_file", set_log_file },
 	{ "keep_versions", set_keep_versions },
 };
 
@@ -143,6 +187,7 @@ config_init(struct config *cfg)
 	cfg->ambiguous_width = 1;
 	cfg->kiosk = 0;
 	cfg->mouse = 1;
+	cfg->idle_seconds = 120;
 	cfg->keep_versions = VERSIONS_KEEP_DEFAULT;
 }
 
@@ -153,6 +198,7 @@ config_done(struct config *cfg)
 	free(cfg->language);
 	free(cfg->locale_dir);
 	free(cfg->staff_pin);
+	free(cfg->log_file);
 	memset(cfg, 0, sizeof *cfg);
 }
 
@@ -192,7 +238,8 @@ config_line(struct config *cfg, char *line, const char **key_out)
 		}
 	}
 	return "unknown key; known keys are catalogue, language, "
-	    "ambiguous_width, mode, mouse, locale_dir, staff_pin, keep_versions";
+	    "ambiguous_width, mode, mouse, locale_dir, staff_pin, "
+	    "idle_seconds, theme, large_text, log_file, keep_versions";
 }
 
 static void
@@ -206,6 +253,7 @@ config_copy(struct config *dst, const struct config *src)
 	dst->language = xstrdup(src->language);
 	dst->locale_dir = src->locale_dir ? xstrdup(src->locale_dir) : NULL;
 	dst->staff_pin = src->staff_pin ? xstrdup(src->staff_pin) : NULL;
+	dst->log_file = src->log_file ? xstrdup(src->log_file) : NULL;
 }
 
 int
@@ -264,6 +312,24 @@ config_read(struct config *cfg, const char *path, const char *catalogue,
 	if (catalogue != NULL) {
 		free(cfg->catalogue);
 		cfg->catalogue = xstrdup(catalogue);
+	}
+	return 0;
+}
+
+int
+config_set(struct config *cfg, const char *key, const char *value,
+    char **error)
+{
+	const char *why = "unknown key";
+	size_t i;
+
+	for (i = 0; i < sizeof config_keys / sizeof config_keys[0]; i++) {
+		if (strcmp(key, config_keys[i].key) == 0)
+			why = config_keys[i].set(cfg, value);
+	}
+	if (why != NULL) {
+		*error = xasprintf("%s: %s", key, why);
+		return -1;
 	}
 	return 0;
 }

@@ -8,6 +8,16 @@
 #define CONFIG_DEFAULT_PATH	SYSCONFDIR "/chayue.conf"
 #define CONFIG_DEFAULT_CATALOGUE LOCALSTATEDIR "/lib/chayue/catalogue.db"
 
+enum config_theme {
+	CONFIG_THEME_NORMAL,
+	CONFIG_THEME_CONTRAST,	/* high contrast */
+	CONFIG_THEME_MONO,	/* no colours, attributes only */
+};
+
+/* Longest and shortest walk-away time, seconds. */
+#define CONFIG_IDLE_MIN		15
+#define CONFIG_IDLE_MAX		86400
+
 struct config {
 	char	*catalogue;	/* catalogue file path */
 	char	*language;	/* interface language: zh_CN, en */
@@ -16,6 +26,10 @@ struct config {
 	int	 mouse;		/* 1: accept mouse and touch input */
 	char	*locale_dir;	/* translations; NULL: the installed ones */
 	char	*staff_pin;	/* crypt(3) hash of the staff PIN; NULL: none */
+	int	 idle_seconds;	/* walk-away reset after this idle time; 0: never */
+	int	 theme;		/* enum config_theme */
+	int	 large_text;	/* double-spaced lists and pages */
+	char	*log_file;	/* log here instead of syslog; NULL: syslog */
 	int	 keep_versions;	/* earlier catalogue versions kept (0-1000) */
 };
 
@@ -29,6 +43,13 @@ void config_done(struct config *cfg);
  * "path:line: what is wrong; what to do" (caller frees).
  */
 int config_load(struct config *cfg, const char *path, int must_exist, char **error);
+
+/*
+ * Set one key as if from a configuration line (for command-line options
+ * such as --idle). -1 with *error "key: what is wrong" (caller frees).
+ */
+int config_set(struct config *cfg, const char *key, const char *value,
+    char **error);
 
 /*
  * What both programs do at start: load path (NULL: the default file, which

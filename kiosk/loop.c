@@ -8,14 +8,32 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "data/catalogue.h"
 #include "i18n/i18n.h"
 #include "kiosk/config.h"
+#include "kiosk/lockdown.h"
+#include "kiosk/log.h"
 #include "kiosk/loop.h"
 #include "screens/draw.h"
 #include "screens/screen.h"
 
-/* How long get_wch waits before the loop looks at signals again, ms. */
-#define LOOP_TICK_MS	250
+/* How long get_wch waits before the loop looks at the clock again, ms. */
+#define LOOP_TICK_MS		250
+/* The walk-away countdown shown before the reset, seconds. */
+#define LOOP_COUNTDOWN		10
+/* How often an unavailable catalogue is tried again, seconds. */
+#define LOOP_RETRY		5
+
+struct loop {
+	struct ui		 ui;
+	const struct config	*cfg;
+	struct lockdown		 lock;
+	enum draw_theme		 theme;
+	char			*reason;	/* why the catalogue is unavailable */
+	long long		 last_input;	/* monotonic seconds */
+	long long		 last_retry;
+	int			 touched;	/* input since the last reset */
+};
 
 static volatile sig_atomic_t loop_stop;
 
@@ -26,7 +44,7 @@ loop_signal(int sig)
 }
 
 static void
-loop_signals(void)
+loop_signals(const struct config *cfg)
 {
 	struct sigaction sa;
 
@@ -40,6 +58,13 @@ loop_signals(void)
 	sigaction(SIGQUIT, &sa, NULL);
 	sa.sa_handler = SIG_IGN;
 	sigaction(SIGPIPE, &sa, NULL);
+	/* A kiosk cannot be stopped from outside either (curses keeps ^Z's
+	 * handler for a staff desk). */
+	if (cfg->kiosk) {
+		sigaction(SIGTSTP, &sa, NULL);
+		sigaction(SIGTTIN, &sa, NULL);
+		sigaction(SIGTTOU, &sa, NULL);
+	}
 }
 
 static int
@@ -60,13 +85,75 @@ loop_draw_too_small(void)
 	draw_text(LINES / 2, 0, msg, COLS, DRAW_NORMAL);
 }
 
+/* F3: the next theme, for this visitor and the ones after. */
+static void
+loop_next_theme(void *ctx)
+{
+	struct loop *l = ctx;
+
+	l->theme = draw_init((enum draw_theme)((l->theme + 1) % DRAW_THEMES));
+	clearok(curscr, TRUE);
+}
+
+/* Say which catalogue version the kiosk now shows. */
+static void
+loop_log_version(struct loop *l)
+{
+	struct catalogue_info info;
+	char *error = NULL;
+
+	if (catalogue_info(l->ui.cat, &info, &error) == 0)
+		log_event(LOG_NOTICE, "catalogue %s version %s loaded (%zu items)",
+		    l->cfg->catalogue, info.version, info.items);
+	else
+		log_event(LOG_ERR, "catalogue %s: %s", l->cfg->catalogue, error);
+	free(error);
+	catalogue_info_done(&info);
+}
+
+/* Open the catalogue; on failure remember why for the screen and log. */
+static void
+loop_open(struct loop *l)
+{
+	char *error = NULL;
+
+	l->last_retry = lockdown_now();
+	if ((l->ui.cat = catalogue_open(l->cfg->catalogue, &error)) == NULL) {
+		if (l->reason == NULL || strcmp(l->reason, error) != 0)
+			log_event(LOG_ERR, "catalogue unavailable: %s", error);
+		free(l->reason);
+		l->reason = error;
+		return;
+	}
+	loop_log_version(l);
+	free(l->reason);
+	l->reason = NULL;
+}
+
+/*
+ * A new visitor: a fresh home screen (or the "unavailable" one if it
+ * cannot be had), in the configured text size and colours.
+ */
+static void
+loop_reset(struct loop *l)
+{
+	l->touched = 0;
+	l->ui.spacing = l->cfg->large_text ? 2 : 1;
+	l->theme = draw_init((enum draw_theme)l->cfg->theme);
+	if (l->ui.cat != NULL && ui_reset(&l->ui) == 0)
+		return;
+	ui_done(&l->ui);
+	ui_push(&l->ui, &screen_unavailable, l->reason != NULL ? l->reason :
+	    l->ui.status);
+}
+
 static void
 loop_mouse(struct ui *ui)
 {
 	MEVENT ev;
 
 	if (getmouse(&ev) != OK)
-		return;
+		return;		/* a malformed or unwanted report */
 	if (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED))
 		ui_mouse(ui, ev.y, ev.x, SCREEN_CLICK);
 	else if (ev.bstate & BUTTON4_PRESSED)
@@ -77,8 +164,9 @@ loop_mouse(struct ui *ui)
 
 /* One input event; ERR (the tick) does nothing. */
 static void
-loop_input(struct ui *ui)
+loop_input(struct loop *l)
 {
+	struct ui *ui = &l->ui;
 	wint_t ch;
 	int r = get_wch(&ch);
 
@@ -88,21 +176,62 @@ loop_input(struct ui *ui)
 		ui_resize(ui, LINES, COLS);
 		return;
 	}
+	l->last_input = lockdown_now();
+	l->touched = 1;
+	/* "Press any key to stay": the key only cancels the countdown. */
+	if (ui->countdown > 0) {
+		ui->countdown = 0;
+		ui->dirty = 1;
+		if (r == KEY_CODE_YES && ch == KEY_MOUSE)
+			getmouse(&(MEVENT){ 0 });
+		return;
+	}
 	if (loop_too_small())
 		return;
 	if (r == KEY_CODE_YES && ch == KEY_MOUSE)
 		loop_mouse(ui);
+	else if (r == KEY_CODE_YES && ch == KEY_F(12))
+		loop_reset(l);	/* "new visitor" */
 	else if (r == KEY_CODE_YES && ch <= KEY_MAX)
 		ui_key(ui, SCREEN_KEY((int)ch));
 	else if (r == KEY_CODE_YES)
 		return;	/* terminfo's extended keys: codes screens use privately */
-	else
+	else if (ch >= 0x20 || ch == '\r' || ch == '\n' || ch == '\b' ||
+	    ch == SCREEN_ESC)
 		ui_key(ui, (int)ch);
+	/* Other control characters (^C ^Z ^\ ^S ^Q …) do nothing. */
+}
+
+/* The clock: the walk-away countdown and reset, catalogue retries. */
+static void
+loop_tick(struct loop *l)
+{
+	long long now = lockdown_now(), left;
+	int idle = l->cfg->idle_seconds;
+
+	if (l->ui.cat == NULL && now - l->last_retry >= LOOP_RETRY) {
+		loop_open(l);
+		if (l->ui.cat != NULL)
+			loop_reset(l);
+	}
+	if (idle <= 0 || !l->touched)
+		return;
+	left = idle - (now - l->last_input);
+	if (left <= 0) {
+		loop_reset(l);
+		return;
+	}
+	if (left <= LOOP_COUNTDOWN && l->ui.countdown != (int)left) {
+		l->ui.countdown = (int)left;
+		l->ui.dirty = 1;
+	}
 }
 
 static void
-loop_setup(const struct config *cfg)
+loop_setup(struct loop *l)
 {
+	const struct config *cfg = l->cfg;
+
 	/*
 	 * A kiosk takes every key raw so ^C, ^Z, ^\ and ^S reach us as keys
 	 * instead of signalling or freezing; a staff desk keeps ^C to quit.
@@ -122,43 +251,75 @@ loop_setup(const struct config *cfg)
 		    BUTTON5_PRESSED, NULL);
 		mouseinterval(0);
 	}
-	draw_init();
+	l->theme = draw_init((enum draw_theme)cfg->theme);
+	lockdown_init(&l->lock, cfg->staff_pin);
+	ui_init(&l->ui, NULL, !cfg->kiosk);
+	l->ui.rows = LINES;
+	l->ui.cols = COLS;
+	l->ui.spacing = cfg->large_text ? 2 : 1;
+	l->ui.check_pin = lockdown_check_pin;
+	l->ui.pin_ctx = &l->lock;
+	l->ui.next_theme = loop_next_theme;
+	l->ui.theme_ctx = l;
+	l->last_input = lockdown_now();
+}
+
+/* Why the loop ended, for the log and the exit status. */
+static int
+loop_finish(struct loop *l)
+{
+	int sig = loop_stop;
+
+	if (sig == 0) {
+		log_event(LOG_NOTICE, "closed by %s", l->cfg->kiosk ?
+		    "staff PIN" : "the user");
+		return 0;
+	}
+	/* The signal's name, not its (translated) description. */
+	log_event(sig == SIGHUP ? LOG_WARNING : LOG_NOTICE, "stopped by SIG%s",
+	    sigabbrev_np(sig));
+	/* A lost terminal is a failure: let the supervisor restart us. */
+	return sig == SIGHUP ? 1 : 0;
 }
 
 int
 loop_run(struct catalogue *cat, const struct config *cfg)
 {
+	struct loop l;
 	SCREEN *term;
-	struct ui ui;
-	int status = 0;
+	int status;
 
-	loop_signals();
+	memset(&l, 0, sizeof l);
+	l.cfg = cfg;
+	loop_signals(cfg);
 	if ((term = newterm(NULL, stdout, stdin)) == NULL) {
 		fprintf(stderr, _("chayue: cannot use this terminal (TERM=%s)\n"),
 		    getenv("TERM") ? getenv("TERM") : "");
 		return 1;
 	}
-	loop_setup(cfg);
-	ui_init(&ui, cat, !cfg->kiosk);
-	ui.rows = LINES;
-	ui.cols = COLS;
-	if (ui_push(&ui, &screen_home, NULL) != 0) {
-		endwin();
-		fprintf(stderr, "chayue: %s\n", ui.status);
-		status = 1;
-		goto out;
-	}
-	while (!ui.quit && !loop_stop) {
+	loop_setup(&l);
+	if ((l.ui.cat = cat) == NULL)
+		loop_open(&l);
+	else
+		loop_log_version(&l);
+	loop_reset(&l);
+	while (!l.ui.quit && !loop_stop) {
+		if (l.ui.depth == 0)
+			loop_reset(&l);
 		if (loop_too_small())
 			loop_draw_too_small();
 		else
-			ui_draw(&ui);
+			ui_draw(&l.ui);
 		refresh();
-		loop_input(&ui);
+		loop_input(&l);
+		loop_tick(&l);
 	}
 	endwin();
-out:
-	ui_done(&ui);
+	status = loop_finish(&l);
+	ui_done(&l.ui);
 	delscreen(term);
+	if (l.ui.cat != cat)
+		catalogue_close(l.ui.cat);
+	free(l.reason);
 	return status;
 }

@@ -16,6 +16,7 @@
 #include "i18n/i18n.h"
 #include "i18n/text.h"
 #include "kiosk/config.h"
+#include "kiosk/log.h"
 #include "kiosk/loop.h"
 
 static void
@@ -26,6 +27,10 @@ usage(FILE *f)
 	    "\n"
 	    "  -c, --catalogue PATH  catalogue file (default: %s)\n"
 	    "  -C, --config PATH     configuration file (default: %s)\n"
+	    "  -k, --kiosk           kiosk mode: keys locked, leaving needs the\n"
+	    "                        staff PIN (F10)\n"
+	    "  -i, --idle SECONDS    return to the home screen after SECONDS\n"
+	    "                        without input (0: never; default 120)\n"
 	    "  -h, --help            show this help and exit\n"
 	    "  -V, --version         show the version and exit\n"
 	    "\n"
@@ -54,21 +59,29 @@ main_options(int argc, char **argv, struct config *cfg, int *status)
 	static const struct option longopts[] = {
 		{ "catalogue", required_argument, NULL, 'c' },
 		{ "config", required_argument, NULL, 'C' },
+		{ "kiosk", no_argument, NULL, 'k' },
+		{ "idle", required_argument, NULL, 'i' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *config_path = NULL, *catalogue = NULL;
+	const char *config_path = NULL, *catalogue = NULL, *idle = NULL;
 	char *error = NULL;
-	int c;
+	int c, kiosk = 0;
 
-	while ((c = getopt_long(argc, argv, "c:C:hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "c:C:ki:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'c':
 			catalogue = optarg;
 			break;
 		case 'C':
 			config_path = optarg;
+			break;
+		case 'k':
+			kiosk = 1;
+			break;
+		case 'i':
+			idle = optarg;
 			break;
 		case 'h':
 			usage(stdout);
@@ -89,12 +102,15 @@ main_options(int argc, char **argv, struct config *cfg, int *status)
 		*status = 2;
 		return -1;
 	}
-	if (config_read(cfg, config_path, catalogue, &error) != 0) {
+	if (config_read(cfg, config_path, catalogue, &error) != 0 ||
+	    (idle != NULL && config_set(cfg, "idle_seconds", idle, &error) != 0)) {
 		fprintf(stderr, "chayue: %s\n", error);
 		free(error);
 		*status = 2;
 		return -1;
 	}
+	if (kiosk)
+		cfg->kiosk = 1;
 	return 0;
 }
 
@@ -115,17 +131,28 @@ main(int argc, char **argv)
 	i18n_init(cfg.language, cfg.locale_dir ? cfg.locale_dir :
 	    getenv("CHAYUE_LOCALEDIR"));
 	text_set_ambiguous_width(cfg.ambiguous_width);
-	if ((cat = catalogue_open(cfg.catalogue, &error)) == NULL) {
+	/*
+	 * A staff desk says what is wrong and stops; a kiosk shows "please
+	 * tell the staff" and keeps trying (loop.c).
+	 */
+	if ((cat = catalogue_open(cfg.catalogue, &error)) == NULL &&
+	    !cfg.kiosk) {
 		fprintf(stderr, "chayue: %s\n", error);
 		free(error);
 		status = 1;
 		goto out;
 	}
+	free(error);
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fprintf(stderr, _("chayue: needs a terminal\n"));
 		status = 1;
-	} else
+	} else {
+		log_open("chayue", cfg.log_file);
+		log_event(LOG_NOTICE, "started in %s mode on %s",
+		    cfg.kiosk ? "kiosk" : "plain", cfg.catalogue);
 		status = loop_run(cat, &cfg);
+		log_close();
+	}
 	catalogue_close(cat);
 out:
 	config_done(&cfg);

@@ -104,7 +104,8 @@ domain_load(struct domain_screen *d, struct ui *ui)
 		item_list_done(&d->items);
 	}
 	domain_build_rows(d);
-	list_set_height(&d->list, draw_body_rows(ui) - (DOMAIN_LIST_TOP - DRAW_BODY_TOP));
+	list_set_height(&d->list, ui_visible(ui,
+	    draw_body_rows(ui) - (DOMAIN_LIST_TOP - DRAW_BODY_TOP)));
 	return SCREEN_REDRAW;
 }
 
@@ -139,7 +140,8 @@ domain_resize(void *state, struct ui *ui)
 {
 	struct domain_screen *d = state;
 
-	list_set_height(&d->list, draw_body_rows(ui) - (DOMAIN_LIST_TOP - DRAW_BODY_TOP));
+	list_set_height(&d->list, ui_visible(ui,
+	    draw_body_rows(ui) - (DOMAIN_LIST_TOP - DRAW_BODY_TOP)));
 }
 
 /* Row 1: the level tabs; row 2: the jurisdiction filter. */
@@ -210,7 +212,7 @@ domain_draw(void *state, struct ui *ui)
 	domain_draw_filters(d, ui);
 	for (r = d->list.top, i = 0; r < d->nrows && i < (size_t)d->list.height;
 	    r++, i++)
-		domain_draw_row(d, ui, r, DOMAIN_LIST_TOP + (int)i);
+		domain_draw_row(d, ui, r, DOMAIN_LIST_TOP + (int)i * ui->spacing);
 	if (d->nrows == 0)
 		draw_text(DOMAIN_LIST_TOP, 1, _("No items match these filters. "
 		    "Press l to change the level or j to change who published."),
@@ -308,7 +310,8 @@ domain_mouse(void *state, struct ui *ui, int y, int x, enum screen_button button
 		list_scroll(&d->list, button == SCREEN_WHEEL_UP ? -3 : 3);
 		return SCREEN_REDRAW;
 	}
-	if (list_click(&d->list, y - DOMAIN_LIST_TOP))
+	if (y >= DOMAIN_LIST_TOP &&
+	    list_click(&d->list, (y - DOMAIN_LIST_TOP) / ui->spacing))
 		return domain_open(d, ui);
 	return SCREEN_HANDLED;
 }

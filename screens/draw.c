@@ -11,25 +11,67 @@
 
 static attr_t draw_attrs[DRAW_ACTIVE + 1];
 
-void
-draw_init(void)
+/* Attributes only: what every terminal can show. */
+static void
+draw_mono(void)
 {
 	draw_attrs[DRAW_NORMAL] = A_NORMAL;
 	draw_attrs[DRAW_BAR] = A_REVERSE;
 	draw_attrs[DRAW_SELECTED] = A_REVERSE | A_BOLD;
-	draw_attrs[DRAW_HEADING] = A_BOLD;
+	draw_attrs[DRAW_HEADING] = A_BOLD | A_UNDERLINE;
 	draw_attrs[DRAW_LABEL] = A_BOLD;
-	draw_attrs[DRAW_DIM] = A_DIM;
+	draw_attrs[DRAW_DIM] = A_NORMAL;
 	draw_attrs[DRAW_ACTIVE] = A_REVERSE;
-	if (!has_colors() || start_color() == ERR)
-		return;
-	use_default_colors();
+	bkgdset(A_NORMAL | ' ');
+}
+
+static void
+draw_normal(void)
+{
 	init_pair(1, COLOR_WHITE, COLOR_BLUE);
 	init_pair(2, COLOR_BLUE, -1);
 	init_pair(3, COLOR_BLACK, COLOR_CYAN);
-	draw_attrs[DRAW_BAR] = COLOR_PAIR(1) | A_BOLD;
+	draw_mono();
 	draw_attrs[DRAW_HEADING] = COLOR_PAIR(2) | A_BOLD;
+	draw_attrs[DRAW_BAR] = COLOR_PAIR(1) | A_BOLD;
+	draw_attrs[DRAW_DIM] = A_DIM;
 	draw_attrs[DRAW_ACTIVE] = COLOR_PAIR(3);
+}
+
+/* For poor eyesight: bold white on black, yellow marks what is chosen. */
+static void
+draw_contrast(void)
+{
+	init_pair(4, COLOR_WHITE, COLOR_BLACK);
+	init_pair(5, COLOR_BLACK, COLOR_YELLOW);
+	init_pair(6, COLOR_YELLOW, COLOR_BLACK);
+	draw_attrs[DRAW_NORMAL] = COLOR_PAIR(4) | A_BOLD;
+	draw_attrs[DRAW_BAR] = COLOR_PAIR(5) | A_BOLD;
+	draw_attrs[DRAW_SELECTED] = COLOR_PAIR(5) | A_BOLD;
+	draw_attrs[DRAW_HEADING] = COLOR_PAIR(6) | A_BOLD | A_UNDERLINE;
+	draw_attrs[DRAW_LABEL] = COLOR_PAIR(6) | A_BOLD;
+	draw_attrs[DRAW_DIM] = COLOR_PAIR(4);
+	draw_attrs[DRAW_ACTIVE] = COLOR_PAIR(5) | A_BOLD;
+	bkgdset(COLOR_PAIR(4) | ' ');
+}
+
+enum draw_theme
+draw_init(enum draw_theme theme)
+{
+	static int colours = -1;
+
+	if (colours == -1)
+		colours = has_colors() && start_color() != ERR &&
+		    use_default_colors() != ERR;
+	if (!colours)
+		theme = DRAW_THEME_MONO;
+	if (theme == DRAW_THEME_CONTRAST)
+		draw_contrast();
+	else if (theme == DRAW_THEME_MONO)
+		draw_mono();
+	else
+		draw_normal();
+	return theme;
 }
 
 int
@@ -141,6 +183,31 @@ draw_keybar(struct ui *ui, const struct draw_key *keys, size_t n)
 		x += draw_button(ui, y, x, entry, keys[i].key, DRAW_BAR) + 2;
 		free(entry);
 	}
+}
+
+void
+draw_notice(struct ui *ui, const char *message)
+{
+	struct text_lines lines;
+	int width = ui->cols - 6, y, x, i, w = 0;
+
+	if (width < 1 || text_wrap(message, strlen(message), (size_t)width,
+	    &lines) != 0)
+		return;
+	for (i = 0; i < (int)lines.n; i++) {
+		if ((int)text_width(lines.v[i], strlen(lines.v[i])) > w)
+			w = (int)text_width(lines.v[i], strlen(lines.v[i]));
+	}
+	y = (ui->rows - (int)lines.n - 2) / 2;
+	x = (ui->cols - w - 4) / 2;
+	for (i = -1; i <= (int)lines.n; i++) {
+		attrset(draw_attrs[DRAW_BAR]);
+		mvhline(y + 1 + i, x, ' ', w + 4);
+		if (i >= 0 && i < (int)lines.n)
+			draw_text(y + 1 + i, x + 2, lines.v[i], w, DRAW_BAR);
+	}
+	attrset(A_NORMAL);
+	text_lines_done(&lines);
 }
 
 void

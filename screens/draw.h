@@ -27,8 +27,18 @@ enum draw_role {
 
 #define DRAW_BODY_TOP	1
 
-/* Set up colour pairs after initscr; without colours, plain attributes. */
-void draw_init(void);
+enum draw_theme {
+	DRAW_THEME_NORMAL,
+	DRAW_THEME_CONTRAST,	/* high contrast: white and yellow on black */
+	DRAW_THEME_MONO,	/* attributes only */
+};
+#define DRAW_THEMES	3
+
+/*
+ * Use theme (after newterm, and again to switch). A terminal without
+ * colours always gets the monochrome one. Returns the theme in use.
+ */
+enum draw_theme draw_init(enum draw_theme theme);
 
 /* Body rows available on this window (at least 1). */
 int draw_body_rows(const struct ui *ui);
@@ -60,6 +70,9 @@ void draw_keybar(struct ui *ui, const struct draw_key *keys, size_t n);
 
 /* The status line. */
 void draw_status(struct ui *ui, const char *message);
+
+/* A boxed message in the middle of the window, over the screen. */
+void draw_notice(struct ui *ui, const char *message);
 
 /*
  * A clickable label at (y, x) that sends key when touched; returns the

@@ -27,6 +27,10 @@ static const struct {
 	{ "Home End", N_("first or last line") },
 	{ "0-9", N_("type a number to jump to that domain or item") },
 	{ "? F1", N_("this help") },
+	{ "F2", N_("large text on or off") },
+	{ "F3", N_("colours: normal, high contrast, black and white") },
+	{ "F12", N_("new visitor: back to a fresh home screen") },
+	{ "F10", N_("close the kiosk (staff PIN in kiosk mode)") },
 	{ NULL, N_("In a domain") },
 	{ "l", N_("show items of one level: county (县级), township (乡级), "
 	    "village (村级), or those whose level the source does not state") },
@@ -123,12 +127,13 @@ help_draw(void *state, struct ui *ui)
 		{ "↑↓", N_("Scroll"), 0 },
 	};
 	struct help_screen *h = state;
-	int i, rows = draw_body_rows(ui);
+	int i, rows = ui_visible(ui, draw_body_rows(ui));
 
 	draw_title(ui, _("Help"), NULL);
 	for (i = 0; i < rows && h->top + (size_t)i < h->lines.n; i++)
-		draw_text(DRAW_BODY_TOP + i, 1, h->lines.v[h->top + (size_t)i],
-		    ui->cols - 2, (enum draw_role)h->roles[h->top + (size_t)i]);
+		draw_text(DRAW_BODY_TOP + i * ui->spacing, 1,
+		    h->lines.v[h->top + (size_t)i], ui->cols - 2,
+		    (enum draw_role)h->roles[h->top + (size_t)i]);
 	draw_keybar(ui, keys, sizeof keys / sizeof keys[0]);
 }
 
@@ -136,7 +141,7 @@ static int
 help_key(void *state, struct ui *ui, int key)
 {
 	struct help_screen *h = state;
-	size_t rows = (size_t)draw_body_rows(ui);
+	size_t rows = (size_t)ui_visible(ui, draw_body_rows(ui));
 	size_t last = h->lines.n > rows ? h->lines.n - rows : 0;
 
 	switch (key) {

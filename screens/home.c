@@ -61,9 +61,7 @@ home_grid_rows(const struct home *h)
 static int
 home_visible_rows(const struct ui *ui)
 {
-	int n = draw_body_rows(ui) - (HOME_GRID_TOP - DRAW_BODY_TOP);
-
-	return n > 0 ? n : 1;
+	return ui_visible(ui, draw_body_rows(ui) - (HOME_GRID_TOP - DRAW_BODY_TOP));
 }
 
 /* Keep the selected cell's row in view. */
@@ -141,9 +139,12 @@ home_load(struct home *h, struct ui *ui)
 static void *
 home_enter(struct ui *ui, const void *arg)
 {
-	struct home *h = xcalloc(1, sizeof *h);
+	struct home *h;
 
 	(void)arg;
+	if (ui->cat == NULL)
+		return NULL;	/* the kiosk shows the "unavailable" screen */
+	h = xcalloc(1, sizeof *h);
 	if (home_load(h, ui) != 0) {
 		home_leave(h);
 		return NULL;
@@ -229,7 +230,7 @@ home_draw(void *state, struct ui *ui)
 		if (row >= h->top + vis)
 			break;
 		col = (int)(i % (size_t)h->ncols);
-		y = HOME_GRID_TOP + (int)(row - h->top);
+		y = HOME_GRID_TOP + (int)(row - h->top) * ui->spacing;
 		x = 1 + col * h->cellw;
 		role = i == h->sel ? DRAW_SELECTED :
 		    h->domains.v[i].items == 0 ? DRAW_DIM : DRAW_NORMAL;
@@ -326,10 +327,12 @@ home_mouse(void *state, struct ui *ui, int y, int x, enum screen_button button)
 		return SCREEN_REDRAW;
 	}
 	col = (x - 1) / h->cellw;
-	if (y < HOME_GRID_TOP || y >= HOME_GRID_TOP + home_visible_rows(ui) ||
+	if (y < HOME_GRID_TOP ||
+	    y >= HOME_GRID_TOP + home_visible_rows(ui) * ui->spacing ||
 	    x < 1 || col >= h->ncols)
 		return SCREEN_HANDLED;
-	i = (h->top + (size_t)(y - HOME_GRID_TOP)) * (size_t)h->ncols + (size_t)col;
+	i = (h->top + (size_t)((y - HOME_GRID_TOP) / ui->spacing)) *
+	    (size_t)h->ncols + (size_t)col;
 	if (i >= h->domains.n)
 		return SCREEN_HANDLED;
 	h->sel = i;

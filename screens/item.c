@@ -195,9 +195,9 @@ item_layout(struct item_screen *s, const struct ui *ui)
 	if (it->code[0] != '\0')
 		item_add_field(s, ui, _("Code"), it->code);
 	item_add_field(s, ui, _("Source address"), it->source_url);
-	if (s->top + (size_t)draw_body_rows(ui) > s->n)
-		s->top = s->n > (size_t)draw_body_rows(ui) ?
-		    s->n - (size_t)draw_body_rows(ui) : 0;
+	if (s->top + (size_t)ui_visible(ui, draw_body_rows(ui)) > s->n)
+		s->top = s->n > (size_t)ui_visible(ui, draw_body_rows(ui)) ?
+		    s->n - (size_t)ui_visible(ui, draw_body_rows(ui)) : 0;
 }
 
 static void
@@ -244,7 +244,7 @@ item_draw(void *state, struct ui *ui)
 	};
 	struct item_screen *s = state;
 	const struct item_line *l;
-	int i, rows = draw_body_rows(ui);
+	int i, y, rows = ui_visible(ui, draw_body_rows(ui));
 	char *where;
 
 	where = xasprintf("%zu/%zu", s->n ? s->top + 1 : 0, s->n);
@@ -252,11 +252,10 @@ item_draw(void *state, struct ui *ui)
 	free(where);
 	for (i = 0; i < rows && s->top + (size_t)i < s->n; i++) {
 		l = &s->lines[s->top + (size_t)i];
+		y = DRAW_BODY_TOP + i * ui->spacing;
 		if (l->label != NULL)
-			draw_text(DRAW_BODY_TOP + i, 1, l->label, ui->cols - 2,
-			    DRAW_LABEL);
-		draw_text(DRAW_BODY_TOP + i, l->x, l->text, ui->cols - l->x - 1,
-		    l->role);
+			draw_text(y, 1, l->label, ui->cols - 2, DRAW_LABEL);
+		draw_text(y, l->x, l->text, ui->cols - l->x - 1, l->role);
 	}
 	draw_keybar(ui, keys, sizeof keys / sizeof keys[0]);
 }
@@ -265,7 +264,7 @@ item_draw(void *state, struct ui *ui)
 static int
 item_scroll_to(struct item_screen *s, const struct ui *ui, long top)
 {
-	long last = (long)s->n - draw_body_rows(ui);
+	long last = (long)s->n - ui_visible(ui, draw_body_rows(ui));
 
 	if (top > last)
 		top = last;
@@ -279,7 +278,7 @@ static int
 item_key(void *state, struct ui *ui, int key)
 {
 	struct item_screen *s = state;
-	long top = (long)s->top, page = draw_body_rows(ui) - 1;
+	long top = (long)s->top, page = ui_visible(ui, draw_body_rows(ui)) - 1;
 
 	switch (key) {
 	case SCREEN_KEY(KEY_UP):	return item_scroll_to(s, ui, top - 1);

@@ -36,7 +36,8 @@ pick_resize(void *state, struct ui *ui)
 {
 	struct pick_screen *p = state;
 
-	list_set_height(&p->list, draw_body_rows(ui) - (PICK_LIST_TOP - DRAW_BODY_TOP));
+	list_set_height(&p->list, ui_visible(ui,
+	    draw_body_rows(ui) - (PICK_LIST_TOP - DRAW_BODY_TOP)));
 }
 
 static void *
@@ -72,6 +73,7 @@ pick_draw(void *state, struct ui *ui)
 	const char *name;
 	size_t r, i, count;
 	char *line;
+	int y;
 
 	draw_title(ui, _("Published by"), NULL);
 	draw_text(DRAW_BODY_TOP, 1, _("Show the items of:"), ui->cols - 2,
@@ -82,9 +84,10 @@ pick_draw(void *state, struct ui *ui)
 		    _("Not stated") : p->names.v[r - 1].name;
 		count = r == 0 ? p->total : p->names.v[r - 1].count;
 		line = xasprintf("%s (%zu)", name, count);
+		y = PICK_LIST_TOP + (int)i * ui->spacing;
 		if (r == p->list.sel)
-			draw_fill(ui, PICK_LIST_TOP + (int)i, 1, DRAW_SELECTED);
-		draw_text(PICK_LIST_TOP + (int)i, 2, line, ui->cols - 3,
+			draw_fill(ui, y, 1, DRAW_SELECTED);
+		draw_text(y, 2, line, ui->cols - 3,
 		    r == p->list.sel ? DRAW_SELECTED : DRAW_NORMAL);
 		free(line);
 	}
@@ -126,7 +129,8 @@ pick_mouse(void *state, struct ui *ui, int y, int x, enum screen_button button)
 		list_scroll(&p->list, button == SCREEN_WHEEL_UP ? -3 : 3);
 		return SCREEN_REDRAW;
 	}
-	if (list_click(&p->list, y - PICK_LIST_TOP))
+	if (y >= PICK_LIST_TOP &&
+	    list_click(&p->list, (y - PICK_LIST_TOP) / ui->spacing))
 		return pick_choose(p, ui);
 	return SCREEN_HANDLED;
 }

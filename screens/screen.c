@@ -15,6 +15,7 @@ ui_init(struct ui *ui, struct catalogue *cat, int allow_quit)
 	memset(ui, 0, sizeof *ui);
 	ui->cat = cat;
 	ui->allow_quit = allow_quit;
+	ui->spacing = 1;
 	ui->dirty = 1;
 }
 
@@ -70,6 +71,56 @@ ui_back(struct ui *ui)
 	ui->dirty = 1;
 }
 
+int
+ui_reset(struct ui *ui)
+{
+	ui_done(ui);
+	ui->status[0] = '\0';
+	ui->countdown = 0;
+	ui->nbuttons = 0;
+	/* Repaint every cell: nothing of the last screen may linger. */
+	clearok(curscr, TRUE);
+	ui->dirty = 1;
+	return ui_push(ui, &screen_home, NULL);
+}
+
+int
+ui_visible(const struct ui *ui, int rows)
+{
+	int n = (rows + ui->spacing - 1) / ui->spacing;
+
+	return n > 0 ? n : 1;
+}
+
+/* The PIN was right: leave the kiosk. */
+static void
+ui_quit_granted(struct ui *ui)
+{
+	ui->quit = 1;
+}
+
+/* F10: plain mode leaves; kiosk mode asks for the staff PIN first. */
+static void
+ui_leave(struct ui *ui)
+{
+	static struct pin_request leave = { NULL, ui_quit_granted };
+
+	if (ui->allow_quit) {
+		ui->quit = 1;
+		return;
+	}
+	leave.title = _("Staff PIN to close the kiosk");
+	ui_push(ui, &screen_pin, &leave);
+}
+
+/* F2: large text on and off; every screen lays itself out again. */
+static void
+ui_large_text(struct ui *ui)
+{
+	ui->spacing = ui->spacing == 1 ? 2 : 1;
+	ui_resize(ui, ui->rows, ui->cols);
+}
+
 void
 ui_status(struct ui *ui, const char *fmt, ...)
 {
@@ -117,6 +168,19 @@ ui_key_global(struct ui *ui, int key)
 		while (ui->depth > 1)
 			ui_back(ui);
 		break;
+	case SCREEN_KEY(KEY_F(2)):
+		ui_large_text(ui);
+		break;
+	case SCREEN_KEY(KEY_F(3)):
+		if (ui->next_theme != NULL)
+			ui->next_theme(ui->theme_ctx);
+		ui->dirty = 1;
+		break;
+	case SCREEN_KEY(KEY_F(10)):
+		if (top != &screen_pin)
+			ui_leave(ui);
+		break;
+
 	default:
 		break;
 	}
@@ -186,6 +250,8 @@ ui_resize(struct ui *ui, int rows, int cols)
 void
 ui_draw(struct ui *ui)
 {
+	char msg[256];
+
 	if (!ui->dirty || ui->depth == 0)
 		return;
 	erase();
@@ -193,5 +259,10 @@ ui_draw(struct ui *ui)
 	ui->stack[ui->depth - 1].screen->draw(ui->stack[ui->depth - 1].state, ui);
 	if (ui->status[0] != '\0')
 		draw_status(ui, ui->status);
+	if (ui->countdown > 0) {
+		snprintf(msg, sizeof msg, _("Back to the home screen in %d s. "
+		    "Press any key to stay."), ui->countdown);
+		draw_notice(ui, msg);
+	}
 	ui->dirty = 0;
 }

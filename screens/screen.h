@@ -64,14 +64,33 @@ struct jurisdiction_pick {
 	int		 *done;
 };
 
+/*
+ * The argument of screen_pin: what the staff PIN is asked for, and what
+ * to do once it is right (called after the PIN screen is gone).
+ */
+struct pin_request {
+	const char	*title;		/* translated */
+	void		(*granted)(struct ui *ui);
+};
+
+/* What ui->check_pin says of a PIN. */
+enum {
+	UI_PIN_WRONG = 0,
+	UI_PIN_RIGHT = 1,
+	UI_PIN_LOCKED = -1,	/* too many wrong ones: *wait seconds to go */
+	UI_PIN_NONE = -2,	/* no staff PIN is configured */
+};
+
 extern const struct screen screen_home;
 extern const struct screen screen_domain;
 extern const struct screen screen_jurisdiction;
 extern const struct screen screen_item;
 extern const struct screen screen_help;
+extern const struct screen screen_pin;
+extern const struct screen screen_unavailable;
 
 #define UI_STACK_MAX	16
-#define UI_BUTTONS_MAX	16
+#define UI_BUTTONS_MAX	32
 
 /* A clickable label (for touch screens); a click on it sends key. */
 struct ui_button {
@@ -83,6 +102,16 @@ struct ui_button {
 struct ui {
 	struct catalogue	*cat;
 	int			 allow_quit;	/* q quits (plain mode) */
+	int			 spacing;	/* 1, or 2 in large-text mode */
+	int			 countdown;	/* walk-away reset in N s; 0: none */
+
+	/* Checks a staff PIN (kiosk/lockdown.c); see UI_PIN_*. */
+	int			(*check_pin)(void *ctx, const char *pin,
+				    long long *wait);
+	void			*pin_ctx;
+	/* Switches to the next colour theme (F3); may be NULL. */
+	void			(*next_theme)(void *ctx);
+	void			*theme_ctx;
 	int			 rows, cols;	/* window size, columns */
 
 	struct {
@@ -107,6 +136,16 @@ void ui_done(struct ui *ui);
 int ui_push(struct ui *ui, const struct screen *screen, const void *arg);
 /* Back: pop the top screen unless it is the last one. */
 void ui_back(struct ui *ui);
+
+/*
+ * A new visitor: free every screen (and so everything the last visitor
+ * typed, chose or scrolled to), clear the terminal, open a fresh home
+ * screen. -1 if the home screen cannot be opened (status says why).
+ */
+int ui_reset(struct ui *ui);
+
+/* Rows a list of n visible entries may use, given large-text spacing. */
+int ui_visible(const struct ui *ui, int rows);
 
 /* Set the status-line message (printf format); "" clears it. */
 void ui_status(struct ui *ui, const char *fmt, ...)

@@ -36,6 +36,25 @@ run_kiosk --config /dev/null --catalogue "$DEMO_DB"
 [ $status = 1 ] && grep -qF "终端" "$T_TMP/err"
 ok $? "no terminal: exit 1 and a message"
 
+# A kiosk does not stop for a missing or damaged catalogue: it asks the
+# visitor to tell the staff and opens the catalogue once it is back.
+DB=$T_TMP/later.db kiosk_start 80 24 --kiosk
+wait_for "目录暂时无法使用，请告知工作人员。"
+ok $? "kiosk mode, no catalogue: the 'unavailable, please tell the staff' screen"
+keys Enter F12 Escape q C-c
+settle
+! pane_dead && screen | grep -qF "请告知工作人员"
+ok $? "keys there do not stop it"
+cp "$DEMO_DB" "$T_TMP/later.db"
+wait_for "政务公开事项目录查阅"
+ok $? "once the catalogue is there the kiosk opens it by itself"
+kiosk_stop
+DB=$T_TMP/junk.db kiosk_start 80 24 --kiosk
+wait_for "请告知工作人员"
+screen | grep -qF "junk.db"
+ok $? "a damaged catalogue: the same screen, with the reason for the staff"
+kiosk_stop
+
 # Hostile text in the catalogue: set the window title, clear the screen,
 # change colours, move the cursor, override bidi, invalid UTF-8.
 cp "$DEMO_DB" "$T_TMP/hostile.db"

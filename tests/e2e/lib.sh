@@ -72,7 +72,7 @@ kiosk_start() {
 	T_STATUS=$T_TMP/status.$T_STARTS
 	tmux -L "$T_SOCK" -f "$T_TMP/tmux.conf" new-session -d -s t \
 		-x "$cols" -y "$rows" \
-		env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen T_STATUS="$T_STATUS" \
+		env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM="${T_TERM:-screen}" T_STATUS="$T_STATUS" \
 		sh -c '"$@"; echo $? >"$T_STATUS"' sh \
 		"$CHAYUE" --config "${CONFIG:-/dev/null}" \
 		--catalogue "${DB:-$DEMO_DB}" "$@"
@@ -184,6 +184,9 @@ click_on() {
 	pos=$(locate "$1") || return 1
 	click ${pos% *} ${pos#* }
 }
+
+# kiosk_pid: the process id of chayue (the pane's shell is its parent).
+kiosk_pid() { pgrep -P "$(tmux -L "$T_SOCK" display -p -t t '#{pane_pid}')" -x chayue; }
 
 # pane_dead: 0 if chayue has exited; pane_status: its exit status.
 pane_dead() { [ -s "$T_STATUS" ]; }

@@ -1,0 +1,70 @@
+#!/bin/bash
+# For the people who use it: large text (double-spaced, fewer items a
+# screen), a high-contrast theme, black and white where there are no
+# colours; from the configuration and with one key.
+. "${top_srcdir:-.}/tests/e2e/lib.sh"
+
+numbered() { screen | grep -cE '^ +[0-9]+  '; }
+colours() { tmux -L "$T_SOCK" capture-pane -p -e -t t | grep -oE $'\033\\[[0-9;]*m' | sort -u | tr -d '\n'; }
+has_colour() { colours | grep -qE '\[([0-9;]*;)?(3[0-7]|4[0-7])(;[0-9;]*)?m'; }
+# Yellow (33/43) marks the high-contrast theme.
+has_yellow() { colours | grep -qE '\[([0-9;]*;)?(33|43)(;[0-9;]*)?m'; }
+
+kiosk_start 80 24
+wait_for "政务公开事项目录查阅"
+open_domain 5
+wait_for "层级："
+before=$(numbered)
+keys F2
+settle
+after=$(numbered)
+[ "$after" -lt "$before" ] && [ "$after" -ge $((before / 2 - 1)) ]
+ok $? "F2: large text shows fewer items a screen ($before, then $after)"
+screen | sed -n 6p | grep -qE '^ *$'
+ok $? "and leaves a blank line between them"
+keys Enter
+wait_for "公开内容"
+screen | sed -n 6p | grep -qF "领域" && screen | sed -n 7p | grep -qE '^ *$' &&
+	screen | sed -n 8p | grep -qF "一级事项"
+ok $? "the item page is double-spaced too"
+keys F2
+settle
+screen | sed -n 4p | grep -qF "领域" && screen | sed -n 5p | grep -qF "一级事项"
+ok $? "F2 again: normal spacing"
+
+normal=$(colours)
+has_colour
+ok $? "the normal theme uses colours"
+! has_yellow
+ok $? "(no yellow in the normal theme)"
+keys F3
+settle
+contrast=$(colours)
+[ "$contrast" != "$normal" ] && has_yellow
+ok $? "F3: the high-contrast theme (yellow on black)"
+keys F3
+settle
+! has_colour
+ok $? "F3 again: black and white, no colours"
+keys F3
+settle
+[ "$(colours)" = "$normal" ]
+ok $? "F3 a third time: back to normal"
+kiosk_stop
+
+printf 'theme = high-contrast\nlarge_text = yes\n' >"$T_TMP/a11y.conf"
+CONFIG=$T_TMP/a11y.conf kiosk_start 80 24
+wait_for "政务公开事项目录查阅"
+has_yellow
+ok $? "theme = high-contrast in the configuration"
+screen | sed -n 5p | grep -qE '^ *$'
+ok $? "large_text = yes in the configuration"
+kiosk_stop
+
+# A terminal without colours gets black and white whatever the setting.
+T_TERM=vt100 kiosk_start 80 24
+wait_for "政务公开事项目录查阅"
+! has_colour
+ok $? "a terminal without colours: no colour codes at all"
+
+done_testing

@@ -1,0 +1,84 @@
+#!/bin/bash
+# The walk-away reset: after the idle time a visible countdown, any key
+# stays, then a fresh home screen with nothing of the last visitor left,
+# not even through "back". F12 does the same at once.
+. "${top_srcdir:-.}/tests/e2e/lib.sh"
+
+home="政务公开事项目录查阅"
+dom=$(sql "SELECT domain_id FROM item WHERE level_county = 1
+	GROUP BY domain_id ORDER BY count(*) DESC, domain_id LIMIT 1")
+pos=$(sql "SELECT position FROM domain WHERE id = $dom")
+all=$(sql "SELECT count(*) FROM item WHERE domain_id = $dom")
+
+# A visitor browses: a domain, a level filter, an item, scrolled down.
+visit() {
+	open_domain "$pos"
+	wait_for "层级："
+	keys l
+	wait_for " $(sql "SELECT count(*) FROM item WHERE domain_id = $dom AND level_county = 1") 项"
+	keys Enter
+	wait_for "公开内容"
+	keys Down Down
+	wait_for " 3/"
+}
+
+kiosk_start 80 24 --kiosk --idle 15
+wait_for "$home"
+sleep 16
+! screen | grep -qF "秒后返回首页"
+ok $? "nobody has touched it: no countdown on a fresh home screen"
+
+visit
+wait_for "秒后返回首页。按任意键继续浏览。"
+ok $? "after 5 s idle a countdown says the kiosk will go home"
+screen | grep -qE "(10|[1-9]) 秒后返回首页"
+ok $? "the countdown shows the seconds left"
+keys Space
+wait_gone "秒后返回首页"
+screen | head -n 1 | grep -qE " 3/[0-9]+ *$"
+ok $? "any key stays: the countdown goes, the page is as it was (not scrolled)"
+
+wait_for "秒后返回首页"
+wait_for "$home"
+screen | sed -n 4p | grep -qF " 1 "
+ok $? "then the kiosk returns to the home screen"
+keys Escape BSpace Left
+settle
+screen | head -n 1 | grep -qF "$home"
+ok $? "nothing to go back to: the last visitor's screens are gone"
+open_domain "$pos"
+wait_for "层级："
+screen | head -n 1 | grep -qE " $all 项 *$"
+ok $? "the domain opens unfiltered again ($all items)"
+
+keys Enter
+wait_for "公开内容"
+keys F12
+wait_for "$home"
+keys Escape
+settle
+screen | head -n 1 | grep -qF "$home"
+ok $? "F12 (new visitor) goes to a fresh home screen at once"
+keys F2 F3
+settle
+keys F12
+settle
+screen | sed -n 5p | grep -qF " 3 "
+ok $? "and back to the configured text size"
+kiosk_stop
+
+# Plain mode with --idle 0: no reset at all.
+kiosk_start 80 24 --idle 0
+wait_for "$home"
+open_domain "$pos"
+wait_for "层级："
+sleep 3
+! screen | grep -qF "秒后返回首页" && screen | grep -qF "层级："
+ok $? "--idle 0 turns the reset off"
+kiosk_stop
+
+CONFIG=/dev/null "$CHAYUE" --idle 5 --catalogue "$DEMO_DB" </dev/null >/dev/null 2>"$T_TMP/err"
+[ $? = 2 ] && grep -qF "idle_seconds" "$T_TMP/err"
+ok $? "--idle below 15 s is refused with a message"
+
+done_testing

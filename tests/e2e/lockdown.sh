@@ -1,0 +1,115 @@
+#!/bin/bash
+# Kiosk mode: no key leaves, stops or freezes the program; closing needs
+# the staff PIN, wrong PINs are slowed down and logged; signals end it
+# cleanly with the status a supervisor expects.
+. "${top_srcdir:-.}/tests/e2e/lib.sh"
+
+PIN=48151623
+printf '%s\nlog_file = %s\n' "$(echo $PIN | "$ADMIN" pin)" "$T_TMP/kiosk.log" \
+	>"$T_TMP/kiosk.conf"
+export CONFIG=$T_TMP/kiosk.conf
+home="政务公开事项目录查阅"
+alive() { ! pane_dead; }
+
+kiosk_start 80 24 --kiosk
+wait_for "$home"
+ok $? "kiosk mode starts on the home screen"
+screen | tail -n 1 | grep -qF "q 退出"
+[ $? -ne 0 ]
+ok $? "the key bar offers no quit key"
+
+# Keys that would interrupt, suspend, quit or freeze a terminal program.
+for k in C-c C-z 'C-\' C-s C-q C-d q Q ':' '!' F4 F5 F6 F7 F8 F9 F11; do
+	keys "$k"
+	settle
+	if ! alive || ! screen | grep -qF "$home"; then
+		diag "after $k"
+		false
+		break
+	fi
+done
+ok $? "^C ^Z ^\\ ^S ^Q ^D q and the function keys do not leave or stop it"
+open_domain 3
+wait_for "层级："
+ok $? "after ^S and ^Q the kiosk still answers keys (no frozen output)"
+keys Escape
+wait_for "$home"
+
+# Closing: F10 asks for the staff PIN.
+keys F10
+wait_for "输入工作人员密码以关闭查阅终端"
+ok $? "F10 asks for the staff PIN"
+keys Escape
+wait_for "$home"
+alive
+ok $? "Esc at the PIN prompt goes back; the kiosk keeps running"
+
+keys F10
+wait_for "密码："
+type_text 1111
+keys Enter
+wait_for "密码错误"
+alive
+ok $? "a wrong PIN is refused"
+type_text 2222
+keys Enter
+settle
+type_text 3333
+keys Enter
+wait_for "秒后再试"
+ok $? "after 3 wrong PINs the prompt is locked for a while"
+type_text "$PIN"
+keys Enter
+settle
+alive && screen | grep -qF "秒后再试"
+ok $? "while locked even the right PIN does not close the kiosk"
+grep -c "wrong staff PIN" "$T_TMP/kiosk.log" | grep -qx 3
+ok $? "each wrong PIN is logged"
+! grep -qE "$PIN|1111|2222|3333" "$T_TMP/kiosk.log"
+ok $? "no PIN appears in the log"
+kiosk_stop
+
+kiosk_start 80 24 --kiosk
+wait_for "$home"
+keys F10
+wait_for "密码："
+# Touch the on-screen keypad: each digit of the PIN, then 确定.
+for ((i = 0; i < ${#PIN}; i++)); do
+	click_on "${PIN:$i:1}" || break
+done
+click_on "确定"
+wait_exit
+[ "$(pane_status)" = 0 ]
+ok $? "the right PIN, touched on the keypad, closes the kiosk (status 0)"
+grep -q "closed by staff PIN" "$T_TMP/kiosk.log"
+ok $? "closing is logged"
+
+# Signals: SIGTERM is a clean stop; SIGHUP (terminal lost) is a failure so
+# that the supervisor restarts the kiosk.
+for sig in TERM HUP; do
+	kiosk_start 80 24 --kiosk
+	wait_for "$home"
+	kill -"$sig" "$(kiosk_pid)"
+	wait_exit
+	want=$([ $sig = TERM ] && echo 0 || echo 1)
+	[ "$(pane_status)" = "$want" ]
+	ok $? "SIG$sig ends the kiosk cleanly with status $want"
+done
+grep -q "stopped by SIGHUP" "$T_TMP/kiosk.log"
+ok $? "the lost terminal is logged"
+grep -q "started in kiosk mode" "$T_TMP/kiosk.log" &&
+	grep -q "catalogue .* version .* loaded" "$T_TMP/kiosk.log"
+ok $? "start and the catalogue version are logged"
+
+# Without a staff PIN nobody can close a kiosk from the keyboard.
+CONFIG=/dev/null kiosk_start 80 24 --kiosk
+wait_for "$home"
+keys F10
+wait_for "密码："
+type_text 0000
+keys Enter
+wait_for "本终端未设置工作人员密码"
+alive
+ok $? "no PIN configured: F10 cannot close the kiosk"
+
+done_testing
