@@ -30,6 +30,12 @@ set_catalogue(struct config *cfg, const char *value)
 }
 
 static const char *
+set_import_dir(struct config *cfg, const char *value)
+{
+	return set_path(&cfg->import_dir, value);
+}
+
+static const char *
 set_locale_dir(struct config *cfg, const char *value)
 {
 	return set_path(&cfg->locale_dir, value);
@@ -176,6 +182,7 @@ static const struct {
 	{ "large_text", set_large_text },
 	{ "log_file", set_log_file },
 	{ "keep_versions", set_keep_versions },
+	{ "import_dir", set_import_dir },
 };
 
 void
@@ -189,6 +196,7 @@ config_init(struct config *cfg)
 	cfg->mouse = 1;
 	cfg->idle_seconds = 120;
 	cfg->keep_versions = VERSIONS_KEEP_DEFAULT;
+	cfg->import_dir = xstrdup(CONFIG_DEFAULT_IMPORT_DIR);
 }
 
 void
@@ -199,6 +207,7 @@ config_done(struct config *cfg)
 	free(cfg->locale_dir);
 	free(cfg->staff_pin);
 	free(cfg->log_file);
+	free(cfg->import_dir);
 	memset(cfg, 0, sizeof *cfg);
 }
 
@@ -239,7 +248,8 @@ config_line(struct config *cfg, char *line, const char **key_out)
 	}
 	return "unknown key; known keys are catalogue, language, "
 	    "ambiguous_width, mode, mouse, locale_dir, staff_pin, "
-	    "idle_seconds, theme, large_text, log_file, keep_versions";
+	    "idle_seconds, theme, large_text, log_file, keep_versions, "
+	    "import_dir";
 }
 
 static void
@@ -248,7 +258,9 @@ config_copy(struct config *dst, const struct config *src)
 	config_init(dst);
 	free(dst->catalogue);
 	free(dst->language);
+	free(dst->import_dir);
 	*dst = *src;
+	dst->import_dir = xstrdup(src->import_dir);
 	dst->catalogue = xstrdup(src->catalogue);
 	dst->language = xstrdup(src->language);
 	dst->locale_dir = src->locale_dir ? xstrdup(src->locale_dir) : NULL;

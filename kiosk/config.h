@@ -7,6 +7,7 @@
 
 #define CONFIG_DEFAULT_PATH	SYSCONFDIR "/chayue.conf"
 #define CONFIG_DEFAULT_CATALOGUE LOCALSTATEDIR "/lib/chayue/catalogue.db"
+#define CONFIG_DEFAULT_IMPORT_DIR LOCALSTATEDIR "/lib/chayue/incoming"
 
 enum config_theme {
 	CONFIG_THEME_NORMAL,
@@ -31,6 +32,7 @@ struct config {
 	int	 large_text;	/* double-spaced lists and pages */
 	char	*log_file;	/* log here instead of syslog; NULL: syslog */
 	int	 keep_versions;	/* earlier catalogue versions kept (0-1000) */
+	char	*import_dir;	/* the staff screen imports files from here */
 };
 
 /* Defaults; release with config_done. */

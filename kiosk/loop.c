@@ -27,6 +27,7 @@
 struct loop {
 	struct ui		 ui;
 	const struct config	*cfg;
+	struct staff_settings	 staff;
 	struct lockdown		 lock;
 	enum draw_theme		 theme;
 	char			*reason;	/* why the catalogue is unavailable */
@@ -261,6 +262,10 @@ loop_setup(struct loop *l)
 	l->ui.pin_ctx = &l->lock;
 	l->ui.next_theme = loop_next_theme;
 	l->ui.theme_ctx = l;
+	l->staff.catalogue = cfg->catalogue;
+	l->staff.import_dir = cfg->import_dir;
+	l->staff.keep_versions = cfg->keep_versions;
+	l->ui.staff = &l->staff;
 	l->last_input = lockdown_now();
 }
 

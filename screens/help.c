@@ -31,6 +31,7 @@ static const struct {
 	{ "F3", N_("colours: normal, high contrast, black and white") },
 	{ "F12", N_("new visitor: back to a fresh home screen") },
 	{ "F10", N_("close the kiosk (staff PIN in kiosk mode)") },
+	{ "F9", N_("staff: load a new catalogue, roll back (staff PIN)") },
 	{ NULL, N_("In a domain") },
 	{ "l", N_("show items of one level: county (县级), township (乡级), "
 	    "village (村级), or those whose level the source does not state") },

@@ -140,10 +140,14 @@ static void *
 home_enter(struct ui *ui, const void *arg)
 {
 	struct home *h;
+	char *error = NULL;
 
 	(void)arg;
 	if (ui->cat == NULL)
 		return NULL;	/* the kiosk shows the "unavailable" screen */
+	/* A new visitor (F12, walk-away reset) gets the newest version. */
+	if (catalogue_changed(ui->cat) && catalogue_reopen(ui->cat, &error) != 0)
+		free(error);
 	h = xcalloc(1, sizeof *h);
 	if (home_load(h, ui) != 0) {
 		home_leave(h);

@@ -19,7 +19,7 @@ screen | tail -n 1 | grep -qF "q 退出"
 ok $? "the key bar offers no quit key"
 
 # Keys that would interrupt, suspend, quit or freeze a terminal program.
-for k in C-c C-z 'C-\' C-s C-q C-d q Q ':' '!' F4 F5 F6 F7 F8 F9 F11; do
+for k in C-c C-z 'C-\' C-s C-q C-d q Q ':' '!' F4 F5 F6 F7 F8 F11; do
 	keys "$k"
 	settle
 	if ! alive || ! screen | grep -qF "$home"; then
