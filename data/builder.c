@@ -462,9 +462,8 @@ builder_fsync(const char *name, int flags, char **error)
 	return 0;
 }
 
-/* The directory holding path, for fsync after the rename. */
-static char *
-builder_dir(const char *path)
+char *
+builder_parent_dir(const char *path)
 {
 	const char *slash = strrchr(path, '/');
 
@@ -535,7 +534,7 @@ builder_switch(struct builder *b, char **error)
 		builder_discard(b);
 		return -1;
 	}
-	dir = builder_dir(b->path);
+	dir = builder_parent_dir(b->path);
 	rc = builder_fsync(dir, O_DIRECTORY, &why);
 	if (rc != 0) {
 		*error = xasprintf("the new catalogue %s is in place, but %s",

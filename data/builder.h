@@ -58,6 +58,12 @@ int builder_switch(struct builder *b, char **error);
 /* Seal and switch. Frees b whatever the outcome. */
 int builder_commit(struct builder *b, char **error);
 
+/*
+ * The directory holding path ("." for a bare file name), where the new
+ * file is made and which is fsynced after the rename. The caller frees.
+ */
+char *builder_parent_dir(const char *path);
+
 /* Give up: remove the temporary file and free b. */
 void builder_abort(struct builder *b);
 

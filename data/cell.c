@@ -335,11 +335,17 @@ cell_words(const char *s, int (*fn)(const char *, size_t, void *),
 	};
 	const char	*part, *p;
 	size_t		 n = 0, len;
-	int		 rc;
+	int		 rc, depth = 0;
 
 	for (part = p = s;; p++) {
-		if (*p != '\0' &&
-		    (n = separator(p, seps, sizeof seps / sizeof seps[0])) == 0)
+		/* "乡（镇、街道）级" is one word: no split in brackets. */
+		if (*p == '(' || strncmp(p, "（", strlen("（")) == 0)
+			depth++;
+		else if ((*p == ')' || strncmp(p, "）", strlen("）")) == 0) &&
+		    depth > 0)
+			depth--;
+		if (*p != '\0' && (depth > 0 ||
+		    (n = separator(p, seps, sizeof seps / sizeof seps[0])) == 0))
 			continue;
 		len = (size_t)(p - part);
 		part = cell_trim(part, &len);

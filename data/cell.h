@@ -37,7 +37,8 @@ int cell_flag(const char *s);
 char *cell_channels(const char *s);
 
 /*
- * Split a list cell at ， , 、 ； ; / white space and line breaks: calls
+ * Split a list cell at ， , 、 ； ; / white space and line breaks (not
+ * inside brackets: "乡（镇、街道）级" is one word): calls
  * fn(word, len, arg) for each word until fn returns non-zero, which is
  * returned.
  */

@@ -99,17 +99,11 @@ diff_exec(sqlite3 *db, const char *sql, char **error)
 static sqlite3 *
 diff_open(const char *from, const char *to, char **error)
 {
-	sqlite3	*db = NULL;
-	char	*sql, *why = NULL;
+	sqlite3	*db;
+	char	*sql;
 
-	if (sqlite3_open_v2(from, &db, SQLITE_OPEN_READONLY, NULL) !=
-	    SQLITE_OK || schema_check(db, &why) != 0) {
-		*error = xasprintf("cannot use catalogue %s: %s", from,
-		    why != NULL ? why : sqlite3_errmsg(db));
-		free(why);
-		sqlite3_close(db);
+	if ((db = schema_open(from, error)) == NULL)
 		return NULL;
-	}
 	sql = sqlite3_mprintf("ATTACH %Q AS b", to);
 	if (diff_exec(db, sql, error) != 0) {
 		sqlite3_free(sql);

@@ -168,18 +168,11 @@ int
 export_catalogue(const char *path, enum export_format format, FILE *out,
     char **error)
 {
-	sqlite3	*db = NULL;
-	char	*why = NULL;
+	sqlite3	*db;
 	int	 rc;
 
-	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) !=
-	    SQLITE_OK || schema_check(db, &why) != 0) {
-		*error = xasprintf("cannot use catalogue %s: %s", path,
-		    why != NULL ? why : sqlite3_errmsg(db));
-		free(why);
-		sqlite3_close(db);
+	if ((db = schema_open(path, error)) == NULL)
 		return -1;
-	}
 	rc = export_rows(db, format, out, error);
 	sqlite3_close(db);
 	if (rc == 0 && (fflush(out) != 0 || ferror(out))) {

@@ -75,8 +75,9 @@ struct import_file_summary {
 	char			*name;	/* owned */
 	struct import_counts	 counts;
 	const char		*encoding;	/* decode_name(); static */
-	const char		*layout;	/* "canonical", "published",
-						   "JSON"; static; NULL */
+	const char		*layout;	/* "canonical layout",
+						   "published layout", "JSON"
+						   (message ids); NULL */
 	char			*domain;	/* named by title or file name,
 						   owned; NULL */
 };

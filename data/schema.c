@@ -212,3 +212,20 @@ schema_index(sqlite3 *db, char **error)
 {
 	return schema_exec(db, schema_index_sql, error);
 }
+
+sqlite3 *
+schema_open(const char *path, char **error)
+{
+	sqlite3 *db = NULL;
+	char *why = NULL;
+
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) ==
+	    SQLITE_OK && schema_check(db, &why) == 0)
+		return db;
+	*error = xasprintf("cannot use catalogue %s: %s", path,
+	    why != NULL ? why : db != NULL ? sqlite3_errmsg(db) :
+	    "out of memory");
+	free(why);
+	sqlite3_close(db);
+	return NULL;
+}

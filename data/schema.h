@@ -34,4 +34,11 @@ int schema_index(sqlite3 *db, char **error);
  */
 int schema_check(sqlite3 *db, char **error);
 
+/*
+ * Open the catalogue file path read-only and check it as schema_check
+ * does. The connection (the caller closes it), or NULL with *error
+ * (caller frees): "cannot use catalogue PATH: why".
+ */
+sqlite3 *schema_open(const char *path, char **error);
+
 #endif

@@ -95,19 +95,6 @@ versions_fsync_dir(const char *dir, char **error)
 	return 0;
 }
 
-/* The directory part of path. */
-static char *
-versions_parent(const char *path)
-{
-	const char	*slash = strrchr(path, '/');
-
-	if (slash == NULL)
-		return xstrdup(".");
-	if (slash == path)
-		return xstrdup("/");
-	return xstrndup(path, (size_t)(slash - path));
-}
-
 /*
  * Remove what a killed import leaves: the builder's "<path>.new.<pid>"
  * (and its journal) beside the catalogue, copies in progress ("*.tmp")
@@ -117,7 +104,7 @@ versions_parent(const char *path)
 static void
 versions_clean(const char *path, const char *dir)
 {
-	char		*parent = versions_parent(path), *prefix, *name;
+	char		*parent = builder_parent_dir(path), *prefix, *name;
 	const char	*base = strrchr(path, '/');
 	struct dirent	*de;
 	DIR		*d;
@@ -537,7 +524,7 @@ static int
 rollback_to(const char *path, const struct versions_list *list,
     const struct versions_entry *e, char **error)
 {
-	char	*dir = versions_dir(path), *parent = versions_parent(path);
+	char	*dir = versions_dir(path), *parent = builder_parent_dir(path);
 	int	 rc = 0;
 
 	if (list->n > 0 && list->v[0].live)

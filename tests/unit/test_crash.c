@@ -111,7 +111,10 @@ copy_tree(const char *from, const char *to)
 		closedir(d);
 }
 
-/* Start chayue-admin ARGS... with CHAYUE_TEST_CRASH_AT=at (0: never). */
+/*
+ * Start chayue-admin --catalogue cat cmd [--yes arg] with
+ * CHAYUE_TEST_CRASH_AT=at (0: never) and, if log, CHAYUE_TEST_CRASH_LOG.
+ */
 static pid_t
 spawn(long at, const char *log, const char *cat, const char *cmd,
     const char *arg)
@@ -128,29 +131,8 @@ spawn(long at, const char *log, const char *cat, const char *cmd,
 	if (freopen("/dev/null", "w", stdout) == NULL ||
 	    freopen("/dev/null", "w", stderr) == NULL)
 		_exit(126);
-	execl(admin, admin, "--config", conf, "--catalogue", cat, cmd, "--yes",
-	    arg, (char *)NULL);
-	_exit(127);
-}
-
-/* rollback takes no --yes. */
-static pid_t
-spawn_rollback(long at, const char *log, const char *cat)
-{
-	char	 n[32];
-	pid_t	 pid = fork();
-
-	if (pid != 0)
-		return pid;
-	snprintf(n, sizeof n, "%ld", at);
-	setenv("CHAYUE_TEST_CRASH_AT", n, 1);
-	if (log != NULL)
-		setenv("CHAYUE_TEST_CRASH_LOG", log, 1);
-	if (freopen("/dev/null", "w", stdout) == NULL ||
-	    freopen("/dev/null", "w", stderr) == NULL)
-		_exit(126);
-	execl(admin, admin, "--config", conf, "--catalogue", cat, "rollback",
-	    (char *)NULL);
+	execl(admin, admin, "--config", conf, "--catalogue", cat, cmd,
+	    arg != NULL ? "--yes" : (char *)NULL, arg, (char *)NULL);
 	_exit(127);
 }
 
@@ -262,25 +244,45 @@ no_leftovers(const char *dir)
 	return clean;
 }
 
-/* After a kill: the next import works and keeps the old version. */
+/* The id of the live version at cat; the caller frees. */
+static char *
+live_id(const char *cat)
+{
+	struct catalogue	*c;
+	struct catalogue_info	 info;
+	char			*error = NULL, *id = NULL;
+
+	if ((c = catalogue_open(cat, &error)) != NULL &&
+	    catalogue_info(c, &info, &error) == 0) {
+		id = xstrdup(info.version);
+		catalogue_info_done(&info);
+	}
+	free(error);
+	catalogue_close(c);
+	return id != NULL ? id : xstrdup("");
+}
+
+/* After a kill: the next import works and keeps the version it replaces. */
 static void
 recovers(const char *dir, const char *cat)
 {
 	struct versions_list	 list;
-	char			*error = NULL;
+	char			*error = NULL, *before = live_id(cat);
 	size_t			 i;
 	int			 st, kept = 0;
 
 	st = wait_status(spawn(0, NULL, cat, "import", newfile));
 	if (versions_list(cat, &list, &error) == 0)
 		for (i = 0; i < list.n; i++)
-			kept |= strcmp(list.v[i].id, old_id) == 0;
+			kept |= !list.v[i].live &&
+			    strcmp(list.v[i].id, before) == 0;
 	free(error);
+	free(before);
 	versions_list_done(&list);
 	ok(WIFEXITED(st) && WEXITSTATUS(st) == 0 &&
 	    kiosk_sees(cat, NEW_ROWS) == 'n' && no_leftovers(dir) && kept,
-	    "  the next import works, leaves nothing behind, keeps the old "
-	    "version");
+	    "  the next import works, leaves nothing behind, keeps the "
+	    "version it replaces");
 }
 
 /* One kill: at crash point at, or (at == 0) after delay_us from outside. */
@@ -435,13 +437,13 @@ kill_rollbacks(void)
 		copy_tree(template_dir, dir);
 		wait_status(spawn(0, NULL, cat, "import", newfile));
 		if (i == 0) {
-			wait_status(spawn_rollback(0, log, cat));
+			wait_status(spawn(0, log, cat, "rollback", NULL));
 			n = read_points(log, &pts);
 			ok(kiosk_sees(cat, NEW_ROWS) == 'o',
 			    "an uninterrupted rollback gives the old version");
 			continue;
 		}
-		st = wait_status(spawn_rollback(pts[i - 1].n, NULL, cat));
+		st = wait_status(spawn(pts[i - 1].n, NULL, cat, "rollback", NULL));
 		seen = kiosk_sees(cat, NEW_ROWS);
 		what = xasprintf("rollback killed at point %ld (%s): the %s "
 		    "version, complete", pts[i - 1].n, pts[i - 1].name,
