@@ -61,9 +61,8 @@ builder_now(void)
 	return time(NULL);
 }
 
-/* A hint for staff after a failure to create or replace a file. */
-static const char *
-builder_hint(int error)
+const char *
+builder_errno_hint(int error)
 {
 	switch (error) {
 	case EACCES:
@@ -140,7 +139,7 @@ builder_touch(const char *tmp, char **error)
 	if (fd == -1) {
 		e = errno;
 		*error = xasprintf("cannot create %s: %s%s", tmp, strerror(e),
-		    builder_hint(e));
+		    builder_errno_hint(e));
 		return -1;
 	}
 	close(fd);
@@ -455,7 +454,7 @@ builder_fsync(const char *name, int flags, char **error)
 		if (fd != -1)
 			close(fd);
 		*error = xasprintf("cannot write %s to disk: %s%s", name,
-		    strerror(e), builder_hint(e));
+		    strerror(e), builder_errno_hint(e));
 		return -1;
 	}
 	close(fd);
@@ -530,7 +529,7 @@ builder_switch(struct builder *b, char **error)
 	if (rename(b->tmp, b->path) != 0) {
 		e = errno;
 		*error = xasprintf("cannot replace %s with %s: %s%s", b->path,
-		    b->tmp, strerror(e), builder_hint(e));
+		    b->tmp, strerror(e), builder_errno_hint(e));
 		builder_discard(b);
 		return -1;
 	}

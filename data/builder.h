@@ -59,6 +59,12 @@ int builder_switch(struct builder *b, char **error);
 int builder_commit(struct builder *b, char **error);
 
 /*
+ * What staff can do after a failure with errno error to create, write or
+ * replace a file, as "; check ..." (static), or "".
+ */
+const char *builder_errno_hint(int error);
+
+/*
  * The directory holding path ("." for a bare file name), where the new
  * file is made and which is fsynced after the rename. The caller frees.
  */

@@ -50,34 +50,13 @@ versions_dir(const char *path)
 	return xasprintf("%s.versions", path);
 }
 
-/* What staff can do about errno e. */
-static const char *
-versions_hint(int e)
-{
-	switch (e) {
-	case EACCES:
-	case EPERM:
-		return "; check the directory's owner and permissions";
-	case ENOENT:
-	case ENOTDIR:
-		return "; check that the directory exists";
-	case ENOSPC:
-	case EDQUOT:
-		return "; free some disk space";
-	case EROFS:
-		return "; the file system is read-only";
-	default:
-		return "";
-	}
-}
-
 static int
 versions_errno(char **error, const char *what, const char *name)
 {
 	int	e = errno;
 
 	*error = xasprintf("%s %s: %s%s", what, name, strerror(e),
-	    versions_hint(e));
+	    builder_errno_hint(e));
 	return -1;
 }
 
