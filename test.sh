@@ -63,6 +63,8 @@ step "fuzz text_sanitise/text_wrap" fuzz fuzz_text \
 	tests/fuzz/fuzz_text.c i18n/text.c lib/xmalloc.c
 step "fuzz CSV reader" fuzz fuzz_csv \
 	tests/fuzz/fuzz_csv.c data/csv.c data/diag.c lib/xmalloc.c
+step "fuzz print layout" fuzz fuzz_print \
+	tests/fuzz/fuzz_print.c print/layout.c i18n/text.c lib/xmalloc.c
 FUZZ_LIBS=""
 step "fuzz encoding reader (UTF-8, GB18030, UTF-16)" fuzz fuzz_decode \
 	tests/fuzz/fuzz_decode.c data/decode.c lib/xmalloc.c

@@ -6,9 +6,14 @@ set -eu
 build="build-essential autoconf automake pkg-config gettext
 	libncurses-dev libsqlite3-dev libicu-dev libunistring-dev libcrypt-dev
 	libjansson-dev"
+# Printing: cairo + pango make the PDF in the font fonts-noto-cjk ships;
+# libcups sends it.
+build="$build libpango1.0-dev libcups2-dev fonts-noto-cjk"
 # tmux drives the real program in a real terminal; sqlite3 and python3 read
 # back what it should show; clang builds the fuzz targets.
 test="tmux sqlite3 python3 clang libclang-rt-14-dev"
+# The printing tests run their own cupsd and read the PDFs back.
+test="$test cups-daemon cups-client poppler-utils"
 
 want=$build
 [ "${1:-}" = test ] && want="$build $test"

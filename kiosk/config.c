@@ -65,19 +65,30 @@ set_idle(struct config *cfg, const char *value)
 	return NULL;
 }
 
+/* *slot = the index of value among the n names; else the message why. */
+static const char *
+set_choice(int *slot, const char *value, const char *const *names, size_t n,
+    const char *why)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (strcmp(value, names[i]) == 0) {
+			*slot = (int)i;
+			return NULL;
+		}
+	}
+	return why;
+}
+
 static const char *
 set_theme(struct config *cfg, const char *value)
 {
 	static const char *const names[] = { "normal", "high-contrast", "mono" };
-	size_t i;
 
-	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
-		if (strcmp(value, names[i]) == 0) {
-			cfg->theme = (int)i;
-			return NULL;
-		}
-	}
-	return "unknown theme; use normal, high-contrast or mono";
+	return set_choice(&cfg->theme, value, names,
+	    sizeof names / sizeof names[0],
+	    "unknown theme; use normal, high-contrast or mono");
 }
 
 static const char *
@@ -166,6 +177,39 @@ set_keep_versions(struct config *cfg, const char *value)
 	return NULL;
 }
 
+static const char *
+set_print(struct config *cfg, const char *value)
+{
+	/* In the order of enum config_print. */
+	static const char *const names[] = { "no", "visitors", "staff" };
+
+	return set_choice(&cfg->print, value, names,
+	    sizeof names / sizeof names[0],
+	    "unknown value; use no, visitors or staff");
+}
+
+static const char *
+set_printer(struct config *cfg, const char *value)
+{
+	/* CUPS queue names: printable, no space, slash or '#' (lpadmin(8)). */
+	if (*value == '\0' || strlen(value) > 127 ||
+	    strpbrk(value, " \t/#\\\"'") != NULL)
+		return "not a CUPS queue name; use the name lpstat -p shows";
+	return set_path(&cfg->printer, value);
+}
+
+static const char *
+set_print_page_limit(struct config *cfg, const char *value)
+{
+	char *end;
+	long v = strtol(value, &end, 10);
+
+	if (*value == '\0' || *end != '\0' || v < 0 || v > CONFIG_PRINT_LIMIT_MAX)
+		return "print_page_limit must be 0 (no limit) to 1000 pages";
+	cfg->print_page_limit = (int)v;
+	return NULL;
+}
+
 static const struct {
 	const char	*key;
 	config_setter	 set;
@@ -183,6 +227,9 @@ static const struct {
 	{ "log_file", set_log_file },
 	{ "keep_versions", set_keep_versions },
 	{ "import_dir", set_import_dir },
+	{ "print", set_print },
+	{ "printer", set_printer },
+	{ "print_page_limit", set_print_page_limit },
 };
 
 void
@@ -197,6 +244,7 @@ config_init(struct config *cfg)
 	cfg->idle_seconds = 120;
 	cfg->keep_versions = VERSIONS_KEEP_DEFAULT;
 	cfg->import_dir = xstrdup(CONFIG_DEFAULT_IMPORT_DIR);
+	cfg->print_page_limit = 10;
 }
 
 void
@@ -208,6 +256,7 @@ config_done(struct config *cfg)
 	free(cfg->staff_pin);
 	free(cfg->log_file);
 	free(cfg->import_dir);
+	free(cfg->printer);
 	memset(cfg, 0, sizeof *cfg);
 }
 
@@ -248,8 +297,8 @@ config_line(struct config *cfg, char *line, const char **key_out)
 	}
 	return "unknown key; known keys are catalogue, language, "
 	    "ambiguous_width, mode, mouse, locale_dir, staff_pin, "
-	    "idle_seconds, theme, large_text, log_file, keep_versions, "
-	    "import_dir";
+	    "idle_seconds, theme, large_text, log_file, "
+	    "print, printer, print_page_limit, keep_versions, import_dir";
 }
 
 static void
@@ -266,6 +315,7 @@ config_copy(struct config *dst, const struct config *src)
 	dst->locale_dir = src->locale_dir ? xstrdup(src->locale_dir) : NULL;
 	dst->staff_pin = src->staff_pin ? xstrdup(src->staff_pin) : NULL;
 	dst->log_file = src->log_file ? xstrdup(src->log_file) : NULL;
+	dst->printer = src->printer ? xstrdup(src->printer) : NULL;
 }
 
 int

@@ -15,6 +15,14 @@ enum config_theme {
 	CONFIG_THEME_MONO,	/* no colours, attributes only */
 };
 
+/* Who may print item pages. */
+enum config_print {
+	CONFIG_PRINT_NO,	/* nobody: no print key */
+	CONFIG_PRINT_VISITORS,	/* anyone at the terminal */
+	CONFIG_PRINT_STAFF,	/* in kiosk mode, after the staff PIN */
+};
+#define CONFIG_PRINT_LIMIT_MAX	1000
+
 /* Longest and shortest walk-away time, seconds. */
 #define CONFIG_IDLE_MIN		15
 #define CONFIG_IDLE_MAX		86400
@@ -33,6 +41,9 @@ struct config {
 	char	*log_file;	/* log here instead of syslog; NULL: syslog */
 	int	 keep_versions;	/* earlier catalogue versions kept (0-1000) */
 	char	*import_dir;	/* the staff screen imports files from here */
+	int	 print;		/* enum config_print */
+	char	*printer;	/* the CUPS queue; NULL: the default destination */
+	int	 print_page_limit;	/* pages per visitor; 0: no limit */
 };
 
 /* Defaults; release with config_done. */

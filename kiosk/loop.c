@@ -14,6 +14,7 @@
 #include "kiosk/lockdown.h"
 #include "kiosk/log.h"
 #include "kiosk/loop.h"
+#include "kiosk/printing.h"
 #include "screens/draw.h"
 #include "screens/screen.h"
 
@@ -29,6 +30,7 @@ struct loop {
 	const struct config	*cfg;
 	struct staff_settings	 staff;
 	struct lockdown		 lock;
+	struct printing		 print;
 	enum draw_theme		 theme;
 	char			*reason;	/* why the catalogue is unavailable */
 	long long		 last_input;	/* monotonic seconds */
@@ -139,6 +141,7 @@ static void
 loop_reset(struct loop *l)
 {
 	l->touched = 0;
+	printing_reset(&l->print);	/* the page limit is per visitor */
 	l->ui.spacing = l->cfg->large_text ? 2 : 1;
 	l->theme = draw_init((enum draw_theme)l->cfg->theme);
 	if (l->ui.cat != NULL && ui_reset(&l->ui) == 0)
@@ -210,6 +213,7 @@ loop_tick(struct loop *l)
 	long long now = lockdown_now(), left;
 	int idle = l->cfg->idle_seconds;
 
+	printing_poll(&l->print);
 	if (l->ui.cat == NULL && now - l->last_retry >= LOOP_RETRY) {
 		loop_open(l);
 		if (l->ui.cat != NULL)
@@ -248,8 +252,14 @@ loop_setup(struct loop *l)
 	set_escdelay(25);
 	timeout(LOOP_TICK_MS);
 	if (cfg->mouse) {
-		mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED |
-		    BUTTON5_PRESSED, NULL);
+		/*
+		 * Releases too, though they do nothing: ncurses reads on,
+		 * without the tick's timeout, past an event it filters out,
+		 * so after a touch the clock (walk-away reset, print news)
+		 * would stop until the next key.
+		 */
+		mousemask(BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON1_CLICKED |
+		    BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 		mouseinterval(0);
 	}
 	l->theme = draw_init((enum draw_theme)cfg->theme);
@@ -266,6 +276,7 @@ loop_setup(struct loop *l)
 	l->staff.import_dir = cfg->import_dir;
 	l->staff.keep_versions = cfg->keep_versions;
 	l->ui.staff = &l->staff;
+	printing_init(&l->print, cfg, &l->ui);
 	l->last_input = lockdown_now();
 }
 
@@ -320,6 +331,7 @@ loop_run(struct catalogue *cat, const struct config *cfg)
 		loop_tick(&l);
 	}
 	endwin();
+	printing_done(&l.print);
 	status = loop_finish(&l);
 	ui_done(&l.ui);
 	delscreen(term);

@@ -31,6 +31,8 @@ usage(FILE *f)
 	    "                        staff PIN (F10)\n"
 	    "  -i, --idle SECONDS    return to the home screen after SECONDS\n"
 	    "                        without input (0: never; default 120)\n"
+	    "  -p, --printer QUEUE   print on this CUPS queue (default: printer\n"
+	    "                        in the configuration, else the CUPS default)\n"
 	    "  -h, --help            show this help and exit\n"
 	    "  -V, --version         show the version and exit\n"
 	    "\n"
@@ -61,15 +63,17 @@ main_options(int argc, char **argv, struct config *cfg, int *status)
 		{ "config", required_argument, NULL, 'C' },
 		{ "kiosk", no_argument, NULL, 'k' },
 		{ "idle", required_argument, NULL, 'i' },
+		{ "printer", required_argument, NULL, 'p' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *config_path = NULL, *catalogue = NULL, *idle = NULL;
+	const char *printer = NULL;
 	char *error = NULL;
 	int c, kiosk = 0;
 
-	while ((c = getopt_long(argc, argv, "c:C:ki:hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "c:C:ki:p:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'c':
 			catalogue = optarg;
@@ -82,6 +86,9 @@ main_options(int argc, char **argv, struct config *cfg, int *status)
 			break;
 		case 'i':
 			idle = optarg;
+			break;
+		case 'p':
+			printer = optarg;
 			break;
 		case 'h':
 			usage(stdout);
@@ -103,7 +110,8 @@ main_options(int argc, char **argv, struct config *cfg, int *status)
 		return -1;
 	}
 	if (config_read(cfg, config_path, catalogue, &error) != 0 ||
-	    (idle != NULL && config_set(cfg, "idle_seconds", idle, &error) != 0)) {
+	    (idle != NULL && config_set(cfg, "idle_seconds", idle, &error) != 0) ||
+	    (printer != NULL && config_set(cfg, "printer", printer, &error) != 0)) {
 		fprintf(stderr, "chayue: %s\n", error);
 		free(error);
 		*status = 2;

@@ -40,6 +40,8 @@ static const struct {
 	{ "", N_("Touch a domain, an item, a filter or a key in the bottom bar "
 	    "to use it; scroll with the wheel.") },
 	{ NULL, N_("Reading an item") },
+	{ "p", N_("print the item, where this terminal has a printer: a preview "
+	    "of the pages first; Enter prints, Esc cancels") },
 	{ "", N_("\"Not stated\" means the published catalogue does not say; "
 	    "it does not mean \"no\".") },
 };

@@ -237,6 +237,7 @@ static void
 item_draw(void *state, struct ui *ui)
 {
 	static const struct draw_key keys[] = {
+		{ "p", N_("Print"), 'p' },	/* only where this terminal prints */
 		{ "Esc", N_("Back"), SCREEN_ESC },
 		{ "↑↓", N_("Scroll"), 0 },
 		{ "PgUp/PgDn", N_("Page"), 0 },
@@ -257,7 +258,18 @@ item_draw(void *state, struct ui *ui)
 			draw_text(y, 1, l->label, ui->cols - 2, DRAW_LABEL);
 		draw_text(y, l->x, l->text, ui->cols - l->x - 1, l->role);
 	}
-	draw_keybar(ui, keys, sizeof keys / sizeof keys[0]);
+	draw_keybar(ui, keys + (ui->print == NULL), sizeof keys / sizeof keys[0] -
+	    (ui->print == NULL));
+}
+
+/* p: the print preview, where this terminal prints. */
+static int
+item_print(struct item_screen *s, struct ui *ui)
+{
+	if (ui->print == NULL)
+		return SCREEN_IGNORED;
+	ui_push(ui, &screen_preview, &s->item);
+	return SCREEN_REDRAW;
 }
 
 /* Scroll to line top, kept inside the page. */
@@ -291,6 +303,8 @@ item_key(void *state, struct ui *ui, int key)
 	case SCREEN_KEY(KEY_LEFT):
 		ui_back(ui);
 		return SCREEN_REDRAW;
+	case 'p':
+		return item_print(s, ui);
 	}
 	return SCREEN_IGNORED;
 }

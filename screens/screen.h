@@ -99,6 +99,34 @@ extern const struct screen screen_help;
 extern const struct screen screen_pin;
 extern const struct screen screen_unavailable;
 extern const struct screen screen_staff;
+extern const struct screen screen_preview;	/* arg: the struct item */
+
+struct print_doc;
+
+/*
+ * Printing, as the kiosk provides it (kiosk/printing.c). The kiosk keeps
+ * pages_used, and clears it when a new visitor comes.
+ */
+struct ui_print {
+	int	  staff_only;	/* the staff PIN is needed (in kiosk mode) */
+	int	  page_limit;	/* pages one visitor may print; 0: no limit */
+	int	  pages_used;	/* by this visitor */
+	/*
+	 * Print doc; 0 once it is on its way (the status line then follows
+	 * the job), or -1 with the reason on the status line.
+	 */
+	int	(*print)(void *ctx, struct ui *ui, const struct print_doc *doc);
+	void	 *ctx;
+};
+
+/* Pages this visitor may still print; -1: no limit. */
+static inline int
+ui_print_left(const struct ui_print *p)
+{
+	if (p->page_limit <= 0)
+		return -1;
+	return p->pages_used < p->page_limit ? p->page_limit - p->pages_used : 0;
+}
 
 #define UI_STACK_MAX	16
 #define UI_BUTTONS_MAX	32
@@ -126,6 +154,8 @@ struct ui {
 	/* For the staff screen (F9); NULL: there is none. */
 	const struct staff_settings *staff;
 	int			 rows, cols;	/* window size, columns */
+	/* Printing; NULL when this terminal does not print. */
+	struct ui_print		*print;
 
 	struct {
 		const struct screen	*screen;

@@ -204,6 +204,15 @@ wait_exit() {
 	return 1
 }
 
+# drawn_for COLS: the title bar's right end (count or position) sits at the
+# last column but one: the screen was drawn for a window COLS wide.
+drawn_for() {
+	[ "$(screen | head -n 1 | python3 -c '
+import sys, unicodedata
+l = sys.stdin.read().rstrip("\n").rstrip()
+print(sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in l))')" = $(($1 - 1)) ]
+}
+
 # max_width: the widest line of the screen in columns.
 max_width() {
 	screen | python3 -c '

@@ -6,14 +6,6 @@
 fits() {	# fits COLS: no line wider than COLS, title and key bar present
 	[ "$(max_width)" -le "$1" ] && screen | tail -n 1 | grep -qF "Esc 返回"
 }
-# The title bar's right end (count or position) sits at the last column
-# but one: the screen was drawn for a window COLS wide.
-drawn_for() {
-	[ "$(screen | head -n 1 | python3 -c '
-import sys, unicodedata
-l = sys.stdin.read().rstrip("\n").rstrip()
-print(sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in l))')" = $(($1 - 1)) ]
-}
 
 kiosk_start 80 24
 wait_for "政务公开事项目录查阅"

@@ -92,6 +92,30 @@ check_error(const char *text, int line, const char *want, const char *what)
 	config_done(&cfg);
 }
 
+/* Printing: who may print, on which queue, how many pages a visitor. */
+static void
+test_print(void)
+{
+	struct config cfg;
+	char *error = NULL;
+
+	config_init(&cfg);
+	ok(cfg.print == CONFIG_PRINT_NO && cfg.printer == NULL &&
+	    cfg.print_page_limit == 10,
+	    "by default nobody prints; the CUPS default queue; 10 pages");
+	write_file("print = staff\nprinter = hall_2\nprint_page_limit = 0\n");
+	ok(config_load(&cfg, path, 1, &error) == 0, "print settings load");
+	is_int(cfg.print, CONFIG_PRINT_STAFF, "print = staff");
+	is_str(cfg.printer, "hall_2", "printer");
+	is_int(cfg.print_page_limit, 0, "print_page_limit = 0: no limit");
+	ok(config_set(&cfg, "printer", "desk", &error) == 0 &&
+	    strcmp(cfg.printer, "desk") == 0, "--printer sets the queue");
+	ok(config_set(&cfg, "printer", "a/b", &error) == -1 && error != NULL,
+	    "a queue name CUPS would refuse is refused");
+	free(error);
+	config_done(&cfg);
+}
+
 /* Both programs: a file named on the command line, then --catalogue. */
 static void
 test_read(void)
@@ -123,6 +147,7 @@ main(void)
 	test_defaults();
 	test_values();
 	test_read();
+	test_print();
 	check_error("catalogue = /x.db\nfoo = bar\n", 2, "unknown key",
 	    "an unknown key is refused");
 	check_error("catalogue = /x.db\n\nmode\n", 3, "key = value",
@@ -136,6 +161,10 @@ main(void)
 	check_error("catalogue =\n", 1, "empty path", "an empty path is refused");
 	check_error("staff_pin = 1234\n", 1, "chayue-admin pin",
 	    "a PIN in clear is refused");
+	check_error("print = everyone\n", 1, "no, visitors or staff",
+	    "an unknown print setting is refused");
+	check_error("print_page_limit = -1\n", 1, "0 (no limit) to 1000",
+	    "a page limit outside 0..1000 is refused");
 	unlink(path);
 	return tap_done();
 }

@@ -1,0 +1,304 @@
+/*
+ * Laying an item out on printed pages: wrap every element by display
+ * columns, fill pages, then number them. See print/layout.h.
+ */
+#include <config.h>
+
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "data/catalogue.h"
+#include "i18n/i18n.h"
+#include "i18n/text.h"
+#include "lib/xmalloc.h"
+#include "print/layout.h"
+
+/* Columns of the job's name (IPP allows 255 bytes; 120 columns fit). */
+#define PRINT_TITLE_COLS	120
+
+/* Filling pages: the body goes on lines [first, end) of each page. */
+struct flow {
+	struct print_doc	*doc;
+	struct text_lines	 header;	/* the header text, wrapped */
+	int			 first, end;
+	int			 line;		/* next free body line */
+};
+
+/* A flag group: up to three yes/no elements under one label. */
+struct flag_group {
+	const char	*label;
+	const char	*names[3];
+	size_t		 offsets[3];	/* of each enum flag in struct item */
+	size_t		 n;
+};
+
+/* The text elements in page order; flags come after the channels. */
+static const struct {
+	const char	*label;
+	size_t		 offset;	/* of a char * in struct item */
+	int		 optional;	/* left out when empty instead of "not stated" */
+} print_texts[] = {
+	{ N_("Domain"), offsetof(struct item, domain), 0 },
+	{ N_("Level-1 item"), offsetof(struct item, level1), 0 },
+	{ N_("Level-2 item"), offsetof(struct item, level2), 0 },
+	{ N_("Content"), offsetof(struct item, content), 0 },
+	{ N_("Basis"), offsetof(struct item, basis), 0 },
+	{ N_("Time limit"), offsetof(struct item, time_limit), 0 },
+	{ N_("Subject"), offsetof(struct item, subject), 0 },
+	{ N_("Channels"), offsetof(struct item, channels), 0 },
+	{ N_("Published by"), offsetof(struct item, jurisdiction), 0 },
+	{ N_("Code"), offsetof(struct item, code), 1 },
+	{ N_("Source address"), offsetof(struct item, source_url), 0 },
+};
+#define PRINT_FLAGS_AFTER	8	/* the flag groups follow print_texts[7] */
+
+static const struct flag_group print_flags[] = {
+	{ N_("Audience"), { N_("Everyone"), N_("Specific groups") },
+	    { offsetof(struct item, audience_all),
+	      offsetof(struct item, audience_specific) }, 2 },
+	{ N_("Method"), { N_("Proactive"), N_("On request") },
+	    { offsetof(struct item, method_active),
+	      offsetof(struct item, method_on_request) }, 2 },
+	{ N_("Level"), { N_("County"), N_("Township"), N_("Village") },
+	    { offsetof(struct item, level_county),
+	      offsetof(struct item, level_township),
+	      offsetof(struct item, level_village) }, 3 },
+};
+
+static void
+print_set(struct print_line *l, const char *left, const char *text, int x,
+    enum print_role role)
+{
+	free(l->left);
+	free(l->text);
+	l->left = left != NULL ? xstrdup(left) : NULL;
+	l->text = xstrdup(text);
+	l->x = x;
+	l->role = role;
+}
+
+/* A new page: the header, the rules, blank lines; the footer comes last. */
+static void
+print_new_page(struct flow *f)
+{
+	struct print_doc *doc = f->doc;
+	struct print_page *p;
+	size_t i;
+
+	doc->pages = xreallocarray(doc->pages, doc->npages + 1, sizeof *doc->pages);
+	p = &doc->pages[doc->npages++];
+	memset(p, 0, sizeof *p);
+	for (i = 0; i < PRINT_LINES; i++)
+		print_set(&p->lines[i], NULL, "", 0, PRINT_BODY);
+	for (i = 0; i < f->header.n; i++)
+		print_set(&p->lines[i], NULL, f->header.v[i], 0, PRINT_HEADER);
+	print_set(&p->lines[f->header.n], NULL, "", 0, PRINT_RULE);
+	print_set(&p->lines[PRINT_LINES - 2], NULL, "", 0, PRINT_RULE);
+	f->line = f->first;
+}
+
+/* The next body line, on a new page when this one is full. */
+static struct print_line *
+print_next_line(struct flow *f)
+{
+	if (f->doc->npages == 0 || f->line == f->end)
+		print_new_page(f);
+	return &f->doc->pages[f->doc->npages - 1].lines[f->line++];
+}
+
+/*
+ * A labelled element: the label beside the first line of the value. A
+ * label is never left alone at the foot of a page, and an element cut by
+ * a page break carries its label, marked "continued", on to the next.
+ */
+static void
+print_element(struct flow *f, const char *label, const char *value, int x)
+{
+	struct text_lines lines;
+	char *cont;
+	size_t i;
+
+	if (value[0] == '\0')
+		value = _("Not stated");
+	text_wrap(value, strlen(value), (size_t)(PRINT_COLS - x), &lines);
+	if (lines.n == 0)	/* nothing printable was left after sanitising */
+		text_wrap(_("Not stated"), strlen(_("Not stated")), PRINT_COLS, &lines);
+	if (lines.n > 1 && f->line == f->end - 1)
+		f->line = f->end;
+	for (i = 0; i < lines.n; i++) {
+		if (i > 0 && f->line == f->end) {
+			cont = xasprintf(_("%s (continued)"), label);
+			print_set(print_next_line(f), cont, "", x, PRINT_BODY);
+			free(cont);
+		}
+		print_set(print_next_line(f), i == 0 ? label : NULL, lines.v[i],
+		    x, PRINT_BODY);
+	}
+	text_lines_done(&lines);
+}
+
+static const char *
+print_flag_word(enum flag v)
+{
+	return v == FLAG_YES ? _("Yes") : v == FLAG_NO ? _("No") :
+	    _("Not stated");
+}
+
+/* "全社会: 是" one per line, or one "not stated" if none is stated. */
+static void
+print_flag_group(struct flow *f, const struct item *it,
+    const struct flag_group *g, int x)
+{
+	enum flag v[3];
+	char *text = xstrdup(""), *next;
+	size_t i, stated = 0;
+
+	for (i = 0; i < g->n; i++) {
+		memcpy(&v[i], (const char *)it + g->offsets[i], sizeof v[i]);
+		stated += v[i] != FLAG_UNSTATED;
+	}
+	for (i = 0; i < g->n && stated > 0; i++) {
+		next = xasprintf("%s%s%s: %s", text, i ? "\n" : "",
+		    _(g->names[i]), print_flag_word(v[i]));
+		free(text);
+		text = next;
+	}
+	print_element(f, _(g->label), text, x);
+	free(text);
+}
+
+/* Where values start: after the widest label and two spaces. */
+static int
+print_value_x(void)
+{
+	size_t i, w, widest = 0;
+	const char *l;
+
+	for (i = 0; i < sizeof print_texts / sizeof print_texts[0]; i++) {
+		l = _(print_texts[i].label);
+		if ((w = text_width(l, strlen(l))) > widest)
+			widest = w;
+	}
+	for (i = 0; i < sizeof print_flags / sizeof print_flags[0]; i++) {
+		l = _(print_flags[i].label);
+		if ((w = text_width(l, strlen(l))) > widest)
+			widest = w;
+	}
+	return (int)widest + 2;
+}
+
+/* The item's name, then every element. */
+static void
+print_body(struct flow *f, const struct item *it)
+{
+	int x = print_value_x();
+	struct text_lines name;
+	const char *value;
+	size_t i, j;
+
+	text_wrap(f->doc->title, strlen(f->doc->title), PRINT_COLS, &name);
+	for (i = 0; i < name.n; i++)
+		print_set(print_next_line(f), NULL, name.v[i], 0, PRINT_HEADING);
+	text_lines_done(&name);
+	print_next_line(f);	/* a blank line under the name */
+	for (i = 0; i < sizeof print_texts / sizeof print_texts[0]; i++) {
+		if (i == PRINT_FLAGS_AFTER) {
+			for (j = 0; j < sizeof print_flags / sizeof print_flags[0]; j++)
+				print_flag_group(f, it, &print_flags[j], x);
+		}
+		memcpy(&value, (const char *)it + print_texts[i].offset,
+		    sizeof value);
+		if (value[0] != '\0' || !print_texts[i].optional)
+			print_element(f, _(print_texts[i].label), value, x);
+	}
+}
+
+/* The date printed and "page k of n" at the foot of every page. */
+static void
+print_footers(struct print_doc *doc, const char *printed)
+{
+	char *date = xasprintf(_("Printed %s"), printed), *page;
+	struct print_line *l;
+	size_t i;
+	int w;
+
+	for (i = 0; i < doc->npages; i++) {
+		page = xasprintf(_("Page %zu of %zu"), i + 1, doc->npages);
+		w = (int)text_width(page, strlen(page));
+		l = &doc->pages[i].lines[PRINT_LINES - 1];
+		print_set(l, date, page, PRINT_COLS - w, PRINT_FOOTER);
+		free(page);
+	}
+	free(date);
+}
+
+/* The job's name: the item's name on one line, sanitised and clipped. */
+static char *
+print_title(const struct item *it)
+{
+	const char *name = it->level2[0] != '\0' ? it->level2 : it->level1;
+	char *clean = text_sanitise(name, strlen(name), 0);
+	size_t size = strlen(clean) + 1;
+	char *title = xmalloc(size);
+
+	text_copy_cols(title, size, clean, size - 1, PRINT_TITLE_COLS, NULL);
+	free(clean);
+	return title;
+}
+
+static void
+print_header(struct flow *f, const struct print_meta *meta)
+{
+	char *text = xasprintf(_("Government disclosure catalogue · published by "
+	    "%s · version %s"), meta->catalogue, meta->version);
+
+	text_wrap(text, strlen(text), PRINT_COLS, &f->header);
+	free(text);
+	while (f->header.n > PRINT_HEADER_MAX)
+		free(f->header.v[--f->header.n]);
+	/* Header, rule, a blank line; body; a blank line, rule, footer. */
+	f->first = (int)f->header.n + 2;
+	f->end = PRINT_LINES - 3;
+}
+
+struct print_doc *
+print_doc_create(const struct item *item, const struct print_meta *meta)
+{
+	struct print_doc *doc = xcalloc(1, sizeof *doc);
+	struct flow f = { .doc = doc };
+	int ambiguous = text_ambiguous_width();
+	char *printed = text_sanitise(meta->printed, strlen(meta->printed), 0);
+
+	/*
+	 * The printing font draws ■ □ √ “ ” ① as wide as a CJK character,
+	 * whatever the terminal does, so the page counts them as two columns.
+	 */
+	text_set_ambiguous_width(2);
+	doc->title = print_title(item);
+	print_header(&f, meta);
+	print_body(&f, item);
+	print_footers(doc, printed);
+	text_set_ambiguous_width(ambiguous);
+	text_lines_done(&f.header);
+	free(printed);
+	return doc;
+}
+
+void
+print_doc_free(struct print_doc *doc)
+{
+	size_t i, j;
+
+	if (doc == NULL)
+		return;
+	for (i = 0; i < doc->npages; i++) {
+		for (j = 0; j < PRINT_LINES; j++) {
+			free(doc->pages[i].lines[j].left);
+			free(doc->pages[i].lines[j].text);
+		}
+	}
+	free(doc->pages);
+	free(doc->title);
+	free(doc);
+}
