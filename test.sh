@@ -71,6 +71,17 @@ step "fuzz search query parser and matcher" fuzz fuzz_query \
 FUZZ_LIBS="-lqrencode"
 step "fuzz QR code as text" fuzz fuzz_qrtext \
 	tests/fuzz/fuzz_qrtext.c lib/qrtext.c lib/xmalloc.c
+FUZZ_LIBS=""
+step "fuzz encoding reader (UTF-8, GB18030, UTF-16)" fuzz fuzz_decode \
+	tests/fuzz/fuzz_decode.c data/decode.c lib/xmalloc.c
+FUZZ_LIBS="-ljansson"
+step "fuzz JSON reader" fuzz fuzz_json \
+	tests/fuzz/fuzz_json.c data/json.c data/diag.c lib/xmalloc.c
+# Every reader through the mapping: canonical and published layouts, JSON.
+FUZZ_LIBS="-lsqlite3 -licui18n -licuuc -ljansson -lunistring"
+step "fuzz import (every reader, both layouts, JSON)" fuzz fuzz_import \
+	tests/fuzz/fuzz_import.c data/[a-z]*.c i18n/fold.c i18n/pinyin.c \
+	i18n/text.c lib/xmalloc.c
 
 distcheck() {
 	( cd _build/plain && make -j"$jobs" distcheck >distcheck.log 2>&1 ) ||

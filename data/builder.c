@@ -32,7 +32,9 @@ struct builder {
 	struct search_index *search;	/* see data/search_index.h */
 	int		 next_position;	/* of the next local domain */
 	long long	 items;
+	int		 sealed;	/* complete in tmp, db closed */
 	char		 imported[32];	/* "YYYY-MM-DDTHH:MM:SSZ" */
+	char		 version[40];	/* meta version */
 };
 
 static const char builder_item_sql[] =
@@ -61,9 +63,8 @@ builder_now(void)
 	return time(NULL);
 }
 
-/* A hint for staff after a failure to create or replace a file. */
-static const char *
-builder_hint(int error)
+const char *
+builder_errno_hint(int error)
 {
 	switch (error) {
 	case EACCES:
@@ -77,6 +78,21 @@ builder_hint(int error)
 		return "; free some disk space";
 	case EROFS:
 		return "; the file system is read-only";
+	default:
+		return "";
+	}
+}
+
+/* The same for an SQLite error: a full disk above all. */
+static const char *
+builder_db_hint(sqlite3 *db)
+{
+	switch (sqlite3_errcode(db)) {
+	case SQLITE_FULL:
+		return "; free some disk space";
+	case SQLITE_READONLY:
+	case SQLITE_CANTOPEN:
+		return "; check the directory's owner and permissions";
 	default:
 		return "";
 	}
@@ -126,7 +142,7 @@ builder_touch(const char *tmp, char **error)
 	if (fd == -1) {
 		e = errno;
 		*error = xasprintf("cannot create %s: %s%s", tmp, strerror(e),
-		    builder_hint(e));
+		    builder_errno_hint(e));
 		return -1;
 	}
 	close(fd);
@@ -153,8 +169,8 @@ builder_exec(struct builder *b, const char *sql, char **error)
 
 	if (sqlite3_exec(b->db, sql, NULL, NULL, &msg) == SQLITE_OK)
 		return 0;
-	*error = xasprintf("cannot write the catalogue %s: %s", b->tmp,
-	    msg != NULL ? msg : sqlite3_errmsg(b->db));
+	*error = xasprintf("cannot write the catalogue %s: %s%s", b->tmp,
+	    msg != NULL ? msg : sqlite3_errmsg(b->db), builder_db_hint(b->db));
 	sqlite3_free(msg);
 	return -1;
 }
@@ -174,6 +190,7 @@ builder_meta(struct builder *b, char **error)
 		return -1;
 	}
 	strftime(version, sizeof version, "%Y%m%dT%H%M%SZ", &tm);
+	snprintf(b->version, sizeof b->version, "%s", version);
 	strftime(created, sizeof created, "%Y-%m-%d", &tm);
 	strftime(b->imported, sizeof b->imported, "%Y-%m-%dT%H:%M:%SZ", &tm);
 	sql = xasprintf("INSERT INTO meta (key, value) VALUES"
@@ -259,8 +276,8 @@ builder_add_source(struct builder *b, const char *name, char **error)
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
 	if (rc != SQLITE_DONE) {
-		*error = xasprintf("cannot record source file %s in %s: %s",
-		    name, b->tmp, sqlite3_errmsg(b->db));
+		*error = xasprintf("cannot record source file %s in %s: %s%s",
+		    name, b->tmp, sqlite3_errmsg(b->db), builder_db_hint(b->db));
 		return -1;
 	}
 	return sqlite3_last_insert_rowid(b->db);
@@ -383,8 +400,8 @@ builder_add_item(struct builder *b, const struct item *item,
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
 	if (rc != SQLITE_DONE) {
-		*error = xasprintf("cannot add the item at line %ld to %s: %s",
-		    line, b->tmp, sqlite3_errmsg(b->db));
+		*error = xasprintf("cannot add the item at line %ld to %s: %s%s",
+		    line, b->tmp, sqlite3_errmsg(b->db), builder_db_hint(b->db));
 		return -1;
 	}
 	if (search_index_add(b->search, sqlite3_last_insert_rowid(b->db),
@@ -394,15 +411,21 @@ builder_add_item(struct builder *b, const struct item *item,
 	return 0;
 }
 
-/* Store the item count and commit the one transaction. */
+/* Index, store the item count and commit the one transaction. */
 static int
 builder_finish(struct builder *b, char **error)
 {
-	char *sql;
+	char *sql, *msg = NULL;
 	int rc;
 
 	if (search_index_finish(b->search, error) != 0)
 		return -1;
+	if (schema_index(b->db, &msg) != 0) {
+		*error = xasprintf("cannot write the catalogue %s: %s%s",
+		    b->tmp, msg, builder_db_hint(b->db));
+		free(msg);
+		return -1;
+	}
 	sql = xasprintf("UPDATE meta SET value = '%lld' WHERE key = 'items';"
 	    "COMMIT", b->items);
 	rc = builder_exec(b, sql, error);
@@ -422,8 +445,8 @@ builder_close(struct builder *b, char **error)
 	search_index_free(b->search);
 	b->search = NULL;
 	if (sqlite3_close(b->db) != SQLITE_OK) {
-		*error = xasprintf("cannot close the catalogue %s: %s",
-		    b->tmp, sqlite3_errmsg(b->db));
+		*error = xasprintf("cannot close the catalogue %s: %s%s",
+		    b->tmp, sqlite3_errmsg(b->db), builder_db_hint(b->db));
 		return -1;
 	}
 	b->db = NULL;
@@ -442,16 +465,15 @@ builder_fsync(const char *name, int flags, char **error)
 		if (fd != -1)
 			close(fd);
 		*error = xasprintf("cannot write %s to disk: %s%s", name,
-		    strerror(e), builder_hint(e));
+		    strerror(e), builder_errno_hint(e));
 		return -1;
 	}
 	close(fd);
 	return 0;
 }
 
-/* The directory holding path, for fsync after the rename. */
-static char *
-builder_dir(const char *path)
+char *
+builder_parent_dir(const char *path)
 {
 	const char *slash = strrchr(path, '/');
 
@@ -462,30 +484,67 @@ builder_dir(const char *path)
 	return xstrndup(path, (size_t)(slash - path));
 }
 
+int
+builder_set_meta(struct builder *b, const char *key, const char *value,
+    char **error)
+{
+	char *sql;
+	int rc;
+
+	sql = sqlite3_mprintf("INSERT OR REPLACE INTO meta (key, value)"
+	    " VALUES (%Q, %Q)", key, value);
+	rc = builder_exec(b, sql, error);
+	sqlite3_free(sql);
+	if (rc == 0 && strcmp(key, "version") == 0)
+		snprintf(b->version, sizeof b->version, "%s", value);
+	return rc;
+}
+
+const char *
+builder_version(const struct builder *b)
+{
+	return b->version;
+}
+
+const char *
+builder_file(const struct builder *b)
+{
+	return b->tmp;
+}
+
+int
+builder_seal(struct builder *b, char **error)
+{
+	if (b->sealed)
+		return 0;
+	if (builder_finish(b, error) != 0 || builder_close(b, error) != 0 ||
+	    builder_fsync(b->tmp, 0, error) != 0) {
+		builder_discard(b);
+		return -1;
+	}
+	b->sealed = 1;
+	return 0;
+}
+
 /*
  * Once rename(2) has succeeded the new catalogue is live; a failure to
  * fsync the directory after that is still reported (-1), with a message
  * that says the new catalogue is in place but may not survive a power cut.
  */
 int
-builder_commit(struct builder *b, char **error)
+builder_switch(struct builder *b, char **error)
 {
 	char *dir, *why = NULL;
 	int e, rc;
 
-	if (builder_finish(b, error) != 0 || builder_close(b, error) != 0 ||
-	    builder_fsync(b->tmp, 0, error) != 0) {
-		builder_discard(b);
-		return -1;
-	}
 	if (rename(b->tmp, b->path) != 0) {
 		e = errno;
 		*error = xasprintf("cannot replace %s with %s: %s%s", b->path,
-		    b->tmp, strerror(e), builder_hint(e));
+		    b->tmp, strerror(e), builder_errno_hint(e));
 		builder_discard(b);
 		return -1;
 	}
-	dir = builder_dir(b->path);
+	dir = builder_parent_dir(b->path);
 	rc = builder_fsync(dir, O_DIRECTORY, &why);
 	if (rc != 0) {
 		*error = xasprintf("the new catalogue %s is in place, but %s",
@@ -495,6 +554,14 @@ builder_commit(struct builder *b, char **error)
 	free(dir);
 	builder_free(b);
 	return rc;
+}
+
+int
+builder_commit(struct builder *b, char **error)
+{
+	if (builder_seal(b, error) != 0)
+		return -1;
+	return builder_switch(b, error);
 }
 
 void

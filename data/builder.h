@@ -30,8 +30,45 @@ int64_t builder_add_source(struct builder *b, const char *name, char **error);
 int builder_add_item(struct builder *b, const struct item *item,
     int64_t source_id, long line, char **error);
 
-/* Commit, fsync and rename over path. Frees b whatever the outcome. */
+/* Set a meta key of the new catalogue (insert or replace). */
+int builder_set_meta(struct builder *b, const char *key, const char *value,
+    char **error);
+
+/* The version id the new catalogue has in meta, e.g. "20261126T211500Z". */
+const char *builder_version(const struct builder *b);
+
+/* The temporary file the new catalogue is built in. */
+const char *builder_file(const struct builder *b);
+
+/*
+ * Finish the new catalogue: commit, close and fsync it. It is then
+ * complete in builder_file(b), but not live: builder_switch or
+ * builder_abort next. On failure the file is removed and b freed.
+ */
+int builder_seal(struct builder *b, char **error);
+
+/*
+ * Rename the sealed catalogue over path and fsync the directory. Frees b
+ * whatever the outcome. -1 with *error: if the rename failed the live
+ * catalogue is unchanged; if only the directory fsync failed the new one
+ * is live (the message says so).
+ */
+int builder_switch(struct builder *b, char **error);
+
+/* Seal and switch. Frees b whatever the outcome. */
 int builder_commit(struct builder *b, char **error);
+
+/*
+ * What staff can do after a failure with errno error to create, write or
+ * replace a file, as "; check ..." (static), or "".
+ */
+const char *builder_errno_hint(int error);
+
+/*
+ * The directory holding path ("." for a bare file name), where the new
+ * file is made and which is fsynced after the rename. The caller frees.
+ */
+char *builder_parent_dir(const char *path);
 
 /* Give up: remove the temporary file and free b. */
 void builder_abort(struct builder *b);

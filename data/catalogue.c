@@ -23,6 +23,8 @@ enum catalogue_query {
 	Q_ITEM,
 	Q_FIND,
 	Q_FIND_NAME,
+	Q_SOURCES,
+	Q_ALL_JURISDICTIONS,
 	Q_COUNT
 };
 
@@ -79,10 +81,17 @@ static const char *const catalogue_sql[Q_COUNT] = {
 	    " WHERE (i.level2 = ?1 OR (i.level2 = '' AND i.level1 = ?1))"
 	    " AND (?2 IS NULL OR d.name = ?2) AND (?3 IS NULL OR"
 	    " i.jurisdiction = ?3) ORDER BY i.id",
+	[Q_SOURCES] =
+	    "SELECT s.name, (SELECT COUNT(*) FROM item WHERE source_id = s.id)"
+	    " FROM source_file AS s ORDER BY s.id",
+	[Q_ALL_JURISDICTIONS] =
+	    "SELECT jurisdiction, COUNT(*) AS n FROM item"
+	    " GROUP BY jurisdiction ORDER BY n DESC, jurisdiction",
 };
 
 struct catalogue {
 	char			*path;
+	struct stat		 file;	/* the file opened, to notice a new one */
 	sqlite3			*db;
 	sqlite3_stmt		*st[Q_COUNT];
 	/* The catalogue never changes while open: info is read once. */
@@ -216,6 +225,7 @@ catalogue_open(const char *path, char **error)
 	}
 	cat = xcalloc(1, sizeof *cat);
 	cat->path = xstrdup(path);
+	cat->file = sb;
 	if (sqlite3_open_v2(path, &cat->db, SQLITE_OPEN_READONLY, NULL) !=
 	    SQLITE_OK) {
 		*error = xasprintf("cannot open catalogue %s: %s", path,
@@ -247,7 +257,35 @@ catalogue_close(struct catalogue *cat)
 	free(cat);
 }
 
-/* Read version, created and items from meta into info. */
+int
+catalogue_changed(const struct catalogue *cat)
+{
+	struct stat sb;
+
+	if (stat(cat->path, &sb) != 0)
+		return 0;	/* gone: keep showing what we have */
+	return sb.st_ino != cat->file.st_ino || sb.st_dev != cat->file.st_dev ||
+	    sb.st_size != cat->file.st_size ||
+	    sb.st_mtim.tv_sec != cat->file.st_mtim.tv_sec ||
+	    sb.st_mtim.tv_nsec != cat->file.st_mtim.tv_nsec;
+}
+
+int
+catalogue_reopen(struct catalogue *cat, char **error)
+{
+	struct catalogue *fresh, old;
+
+	if ((fresh = catalogue_open(cat->path, error)) == NULL)
+		return -1;
+	/* Swap the insides so that every holder of cat sees the new one. */
+	old = *cat;
+	*cat = *fresh;
+	*fresh = old;
+	catalogue_close(fresh);
+	return 0;
+}
+
+/* Read version, created, items and sequence from meta into info. */
 static int
 catalogue_read_meta(struct catalogue *cat, struct catalogue_info *info,
     char **error)
@@ -268,6 +306,8 @@ catalogue_read_meta(struct catalogue *cat, struct catalogue_info *info,
 			info->created = catalogue_text(st, 1);
 		else if (strcmp(key, "items") == 0)
 			info->items = (size_t)sqlite3_column_int64(st, 1);
+		else if (strcmp(key, "sequence") == 0)
+			info->sequence = sqlite3_column_int64(st, 1);
 	}
 	if (info->version == NULL)
 		info->version = xstrdup("");
@@ -318,6 +358,7 @@ catalogue_info(struct catalogue *cat, struct catalogue_info *out,
 	out->version = xstrdup(info->version);
 	out->created = xstrdup(info->created);
 	out->items = info->items;
+	out->sequence = info->sequence;
 	out->jurisdictions = info->jurisdictions;
 	out->jurisdiction_names = xstrdup(info->jurisdiction_names);
 	return 0;
@@ -575,4 +616,41 @@ catalogue_find_name(struct catalogue *cat, const char *name,
 	if (jurisdiction != NULL)
 		sqlite3_bind_text(st, 3, jurisdiction, -1, SQLITE_STATIC);
 	return catalogue_read_summaries(cat, st, out, error);
+}
+
+/* Names with counts from a query of two columns, "" for NULL. */
+static int
+catalogue_counts(struct catalogue *cat, enum catalogue_query q,
+    struct name_count_list *out, const char *what, char **error)
+{
+	struct name_count *nc;
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if ((st = catalogue_stmt(cat, q, error)) == NULL)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		out->v = catalogue_grow(out->v, out->n, &cap, sizeof *out->v);
+		nc = &out->v[out->n++];
+		nc->name = catalogue_text(st, 0);
+		nc->count = (size_t)sqlite3_column_int64(st, 1);
+	}
+	return catalogue_done(cat, st, rc, what, error);
+}
+
+int
+catalogue_sources(struct catalogue *cat, struct name_count_list *out,
+    char **error)
+{
+	return catalogue_counts(cat, Q_SOURCES, out, "the source files", error);
+}
+
+int
+catalogue_all_jurisdictions(struct catalogue *cat,
+    struct name_count_list *out, char **error)
+{
+	return catalogue_counts(cat, Q_ALL_JURISDICTIONS, out,
+	    "the jurisdictions", error);
 }

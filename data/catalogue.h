@@ -32,6 +32,7 @@ struct catalogue_info {
 	char	*version;	/* version id, e.g. "20261126T211500Z" */
 	char	*created;	/* creation date, ISO 8601 "YYYY-MM-DD" */
 	size_t	 items;
+	int64_t	 sequence;	/* import order of versions; 0 if not recorded */
 	size_t	 jurisdictions;	/* number of distinct publishing governments */
 	char	*jurisdiction_names;	/* up to 3 of them, joined with "、" */
 };
@@ -102,6 +103,21 @@ struct catalogue *catalogue_open(const char *path, char **error);
 void catalogue_close(struct catalogue *cat);
 
 /*
+ * Has another catalogue version been switched in at the path since cat
+ * was opened (chayue-admin import or rollback)? One stat(2): cheap enough
+ * to ask whenever the visitor comes back to the home screen.
+ */
+int catalogue_changed(const struct catalogue *cat);
+
+/*
+ * Open the file now at cat's path in place of the one open; cat stays the
+ * same pointer. On failure cat is unchanged and -1 is returned with
+ * *error. Everything read from cat before (ids too) belongs to the old
+ * version.
+ */
+int catalogue_reopen(struct catalogue *cat, char **error);
+
+/*
  * Queries. Each fills *out, which the caller releases with the matching
  * _done function (also after a failure). They return 0, or -1 with a
  * message in *error (caller frees).
@@ -122,6 +138,14 @@ void item_list_done(struct item_list *list);
 int catalogue_jurisdictions(struct catalogue *cat, int domain_id,
     enum level_filter level, struct name_count_list *out, char **error);
 void name_count_list_done(struct name_count_list *list);
+
+/* The files the catalogue was imported from, with their items. */
+int catalogue_sources(struct catalogue *cat, struct name_count_list *out,
+    char **error);
+
+/* Every jurisdiction with its items, most first; "" when not stated. */
+int catalogue_all_jurisdictions(struct catalogue *cat,
+    struct name_count_list *out, char **error);
 
 /* One item by id; -1 with *error if it does not exist. */
 int catalogue_item(struct catalogue *cat, int64_t id, struct item *out, char **error);

@@ -278,6 +278,7 @@ finish(struct csv_reader *r, struct csv_record *rec)
 		r->fields[i].len = r->spans[i].len;
 		r->fields[i].offset = r->spans[i].offset;
 		r->fields[i].line = r->spans[i].line;
+		r->fields[i].column = (long)i + 1;
 	}
 	rec->v = r->fields;
 	rec->n = r->nspans;

@@ -26,6 +26,8 @@ struct csv_field {
 	size_t		 len;	/* bytes in text (text may hold NUL bytes) */
 	size_t		 offset;	/* where the field starts in the buffer */
 	long		 line;	/* physical line where the field starts */
+	long		 column;	/* for messages: the field number (CSV),
+					   the key's column (JSON) */
 };
 
 struct csv_record {

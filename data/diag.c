@@ -131,3 +131,35 @@ diag_print(const struct diag_list *list, FILE *fp, int errors_only)
 		free(s);
 	}
 }
+
+/*
+ * A value from the file made fit to quote in a message: at most 40
+ * characters, control characters (escape sequences!) as '?'. s is valid
+ * UTF-8.
+ */
+char *
+diag_printable(const char *s, size_t len)
+{
+	char	*out = xmalloc(len + 4), *o = out;
+	size_t	 i, chars = 0;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((c & 0xc0) != 0x80 && ++chars > 40) {
+			memcpy(o, "...", 3);
+			o += 3;
+			break;
+		}
+		if (c < 0x20 || c == 0x7f)
+			c = '?';
+		else if (c == 0xc2 && i + 1 < len &&
+		    (unsigned char)s[i + 1] < 0xa0) {
+			c = '?';	/* a C1 control: two bytes, one '?' */
+			i++;
+		}
+		*o++ = (char)c;
+	}
+	*o = '\0';
+	return out;
+}

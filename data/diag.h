@@ -61,4 +61,11 @@ char *diag_format(const struct diag *d);
  */
 void diag_print(const struct diag_list *list, FILE *fp, int errors_only);
 
+/*
+ * A value from a file made fit to quote in a message: at most 40
+ * characters, control characters (escape sequences!) as '?'. s[0..len) is
+ * valid UTF-8. The caller frees.
+ */
+char *diag_printable(const char *s, size_t len);
+
 #endif

@@ -5,64 +5,22 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 
-#include <unicode/unorm2.h>
-#include <unicode/ustring.h>
-
 #include "data/builder.h"
+#include "data/cell.h"
 #include "data/csv.h"
+#include "data/decode.h"
 #include "data/domains.h"
 #include "data/import.h"
+#include "data/json.h"
+#include "data/layout.h"
+#include "data/versions.h"
 #include "i18n/i18n.h"
 #include "lib/xmalloc.h"
 
-/* The canonical columns, in the order of the canonical header. */
-enum column {
-	COL_DOMAIN,
-	COL_LEVEL1,
-	COL_LEVEL2,
-	COL_CONTENT,
-	COL_BASIS,
-	COL_TIME_LIMIT,
-	COL_SUBJECT,
-	COL_CHANNELS,
-	COL_AUDIENCE_ALL,
-	COL_AUDIENCE_SPECIFIC,
-	COL_METHOD_ACTIVE,
-	COL_METHOD_ON_REQUEST,
-	COL_LEVEL_COUNTY,
-	COL_LEVEL_TOWNSHIP,
-	COL_LEVEL_VILLAGE,
-	COL_JURISDICTION,
-	COL_SOURCE_URL,
-	COL_CODE,
-	COL_COUNT
-};
-#define COL_FIRST_FLAG	COL_AUDIENCE_ALL
-#define COL_LAST_FLAG	COL_LEVEL_VILLAGE
-#define COL_FLAGS	(COL_LAST_FLAG - COL_FIRST_FLAG + 1)
-
-static const char *const import_names[COL_COUNT] = {
-	"domain", "level1", "level2", "content", "basis", "time_limit",
-	"subject", "channels", "audience_all", "audience_specific",
-	"method_active", "method_on_request", "level_county",
-	"level_township", "level_village", "jurisdiction", "source_url",
-	"code",
-};
-
-static const char import_header[] = "domain,level1,level2,content,basis,"
-    "time_limit,subject,channels,audience_all,audience_specific,"
-    "method_active,method_on_request,level_county,level_township,"
-    "level_village,jurisdiction,source_url";
-
-/* Where a file's columns are, from its header. */
-struct layout {
-	long	 at[COL_COUNT];	/* field index, or -1 when absent */
-	size_t	 nfields;
-	char	**titles;	/* nfields titles as written, made printable */
-};
+/* Rows between two calls of the progress callback. */
+#define IMPORT_PROGRESS_ROWS	4096
 
 /* A row already imported, for duplicates: a 128-bit hash of its key. */
 struct seen {
@@ -75,12 +33,16 @@ struct import {
 	struct import_options	 opt;
 	char			*path;	/* the catalogue */
 	struct diag_list	*diags;
+	struct versions_lock	*lock;
 	struct builder		*b;
 	struct import_summary	 sum;
 	size_t			 cfiles;
 	int			 unusable;	/* a file could not be used */
 	struct seen		*seen;	/* open addressing; h1 == 0: free */
 	size_t			 nseen, cseen;
+	/* Progress: the share of all input before and in this file. */
+	double			 done, share;
+	size_t			 rows;
 };
 
 /* One file being imported. */
@@ -91,233 +53,36 @@ struct source {
 	int64_t			 id;
 	struct layout		 lay;
 	struct import_counts	*counts;
-	/* The row above, for 一级事项 written once over several rows. */
+	struct decode_result	 text;
+	/* The row above, for cells written once over several rows. */
 	char			*prev_domain, *prev_url, *prev_level1;
+	/* The last domain name looked up, and its national position. */
+	char			*last_domain;
+	int			 last_position;
 };
 
 /* A row's cells after checking: trimmed NFC text, "" when absent. */
 struct cells {
-	char	*v[COL_COUNT];
-	long	 line[COL_COUNT];	/* where each cell starts */
-	long	 col[COL_COUNT];	/* 1-based field number, 0 if absent */
+	char	*v[LAYOUT_NCOLS];
+	long	 line[LAYOUT_NCOLS];	/* where each cell starts */
+	long	 col[LAYOUT_NCOLS];	/* for messages; 0 if absent */
 };
 
-/*
- * Length of the valid UTF-8 at the start of s. NUL counts as invalid: it
- * would cut the text short, and a file full of them is UTF-16.
- */
-static size_t
-utf8_valid(const char *p, size_t len)
-{
-	const unsigned char	*s = (const unsigned char *)p;
-	size_t			 i = 0, n, k;
-	uint32_t		 c, min;
-
-	while (i < len) {
-		c = s[i];
-		if (c >= 0x01 && c < 0x80) {
-			i++;
-			continue;
-		}
-		if (c >= 0xc2 && c <= 0xdf) {
-			n = 1; c &= 0x1f; min = 0x80;
-		} else if (c >= 0xe0 && c <= 0xef) {
-			n = 2; c &= 0x0f; min = 0x800;
-		} else if (c >= 0xf0 && c <= 0xf4) {
-			n = 3; c &= 0x07; min = 0x10000;
-		} else
-			return i;
-		if (len - i <= n)
-			return i;
-		for (k = 1; k <= n; k++) {
-			if ((s[i + k] & 0xc0) != 0x80)
-				return i;
-			c = c << 6 | (s[i + k] & 0x3f);
-		}
-		if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-			return i;
-		i += n + 1;
-	}
-	return len;
-}
-
-/* Bytes of white space at the start (or end) of s[0..len), or 0. */
-static size_t
-space_at(const char *s, size_t len, int at_end)
-{
-	static const char *const wide[] = {
-		"\xc2\xa0",		/* no-break space */
-		"\xe3\x80\x80",		/* ideographic space */
-		"\xe2\x80\x8b",		/* zero width space */
-		"\xef\xbb\xbf",		/* a BOM pasted into a cell */
-	};
-	size_t	i, n;
-	char	c;
-
-	if (len == 0)
-		return 0;
-	c = at_end ? s[len - 1] : s[0];
-	if (c == ' ' || (c >= '\t' && c <= '\r'))
-		return 1;
-	for (i = 0; i < sizeof wide / sizeof wide[0]; i++) {
-		n = strlen(wide[i]);
-		if (n <= len && memcmp(at_end ? s + len - n : s, wide[i], n) == 0)
-			return n;
-	}
-	return 0;
-}
-
-static const char *
-trim(const char *s, size_t *len)
-{
-	size_t	n;
-
-	while ((n = space_at(s, *len, 0)) != 0) {
-		s += n;
-		*len -= n;
-	}
-	while ((n = space_at(s, *len, 1)) != 0)
-		*len -= n;
-	return s;
-}
-
-static int
-is_ascii(const char *s, size_t len)
-{
-	size_t	i;
-
-	for (i = 0; i < len; i++)
-		if ((unsigned char)s[i] >= 0x80)
-			return 0;
-	return 1;
-}
-
-/* s[0..len) as UTF-16, or NULL; *ulen gets its length. */
-static UChar *
-utf16_from(const char *s, size_t len, int32_t *ulen)
-{
-	UErrorCode	 e = U_ZERO_ERROR;
-	UChar		*u;
-
-	u_strFromUTF8(NULL, 0, ulen, s, (int32_t)len, &e);
-	if (e != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(e))
-		return NULL;
-	e = U_ZERO_ERROR;
-	u = xreallocarray(NULL, (size_t)*ulen + 1, sizeof *u);
-	u_strFromUTF8(u, *ulen + 1, ulen, s, (int32_t)len, &e);
-	if (U_FAILURE(e)) {
-		free(u);
-		return NULL;
-	}
-	return u;
-}
-
-/* UTF-16 u[0..ulen) as a new UTF-8 string, or NULL. */
-static char *
-utf8_from(const UChar *u, int32_t ulen)
-{
-	UErrorCode	 e = U_ZERO_ERROR;
-	int32_t		 n;
-	char		*s;
-
-	u_strToUTF8(NULL, 0, &n, u, ulen, &e);
-	if (e != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(e))
-		return NULL;
-	e = U_ZERO_ERROR;
-	s = xmalloc((size_t)n + 1);
-	u_strToUTF8(s, n + 1, &n, u, ulen, &e);
-	if (U_FAILURE(e)) {
-		free(s);
-		return NULL;
-	}
-	return s;
-}
-
-/* NFC of valid UTF-8 s[0..len); the text as it is if ICU cannot help. */
-static char *
-nfc(const char *s, size_t len)
-{
-	const UNormalizer2	*norm;
-	UErrorCode		 e = U_ZERO_ERROR;
-	UChar			*u, *v = NULL;
-	int32_t			 ulen, vlen;
-	char			*out = NULL;
-
-	if (is_ascii(s, len) || len > INT32_MAX / 4)
-		return xstrndup(s, len);
-	norm = unorm2_getNFCInstance(&e);
-	if (U_FAILURE(e) || (u = utf16_from(s, len, &ulen)) == NULL)
-		return xstrndup(s, len);
-	if (!unorm2_isNormalized(norm, u, ulen, &e) && U_SUCCESS(e)) {
-		vlen = unorm2_normalize(norm, u, ulen, NULL, 0, &e);
-		if (e == U_BUFFER_OVERFLOW_ERROR) {
-			e = U_ZERO_ERROR;
-			v = xreallocarray(NULL, (size_t)vlen + 1, sizeof *v);
-			vlen = unorm2_normalize(norm, u, ulen, v, vlen + 1, &e);
-			if (U_SUCCESS(e))
-				out = utf8_from(v, vlen);
-		}
-	}
-	free(v);
-	free(u);
-	return out != NULL ? out : xstrndup(s, len);
-}
-
-/*
- * A value from the file made fit to quote in a message: at most 40
- * characters, control characters (escape sequences!) as '?'. s is valid
- * UTF-8.
- */
-static char *
-printable(const char *s, size_t len)
-{
-	char	*out = xmalloc(len + 4), *o = out;
-	size_t	 i, chars = 0;
-
-	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if ((c & 0xc0) != 0x80 && ++chars > 40) {
-			memcpy(o, "...", 3);
-			o += 3;
-			break;
-		}
-		if (c < 0x20 || c == 0x7f)
-			c = '?';
-		else if (c == 0xc2 && i + 1 < len &&
-		    (unsigned char)s[i + 1] < 0xa0) {
-			c = '?';	/* a C1 control: two bytes, one '?' */
-			i++;
-		}
-		*o++ = (char)c;
-	}
-	*o = '\0';
-	return out;
-}
-
-static int
-column_named(const char *s, size_t len)
-{
-	int	c;
-
-	for (c = 0; c < COL_COUNT; c++)
-		if (strlen(import_names[c]) == len &&
-		    strncasecmp(import_names[c], s, len) == 0)
-			return c;
-	return -1;
-}
-
-static void
-layout_done(struct layout *lay)
-{
-	size_t	i;
-
-	for (i = 0; i < lay->nfields && lay->titles != NULL; i++)
-		free(lay->titles[i]);
-	free(lay->titles);
-	lay->titles = NULL;
-	lay->nfields = 0;
-}
+/* The yes/no groups of the published table, and their tick-list column. */
+static const struct {
+	int	 list;
+	int	 flags[3];	/* -1 ends */
+	char	 names[32];
+} import_groups[] = {
+	{ LAYOUT_AUDIENCE,
+	  { LAYOUT_AUDIENCE_ALL, LAYOUT_AUDIENCE_SPECIFIC, -1 }, "全社会、特定群体" },
+	{ LAYOUT_METHOD,
+	  { LAYOUT_METHOD_ACTIVE, LAYOUT_METHOD_ON_REQUEST, -1 }, "主动、依申请" },
+	{ LAYOUT_LEVEL,
+	  { LAYOUT_LEVEL_COUNTY, LAYOUT_LEVEL_TOWNSHIP, LAYOUT_LEVEL_VILLAGE },
+	  "县级、乡级、村级" },
+};
+#define IMPORT_NGROUPS	(sizeof import_groups / sizeof import_groups[0])
 
 /* A file-level problem: the file cannot be imported at all. */
 static void
@@ -327,117 +92,6 @@ file_error(struct source *src, long line, long col, const char *msg,
 	src->imp->unusable = 1;
 	diag_add(src->imp->diags, DIAG_ERROR, src->name, line, col, "%s", msg);
 	diag_hint(src->imp->diags, "%s", hint);
-}
-
-/* Record where each known column is; -1 for a header that is not UTF-8. */
-static int
-layout_map(struct source *src, const struct csv_record *rec)
-{
-	struct layout	*lay = &src->lay;
-	const char	*s;
-	size_t		 i, len;
-	int		 c;
-
-	lay->nfields = rec->n;
-	lay->titles = xcalloc(rec->n, sizeof *lay->titles);
-	for (c = 0; c < COL_COUNT; c++)
-		lay->at[c] = -1;
-	for (i = 0; i < rec->n; i++) {
-		len = rec->v[i].len;
-		if (utf8_valid(rec->v[i].text, len) != len) {
-			file_error(src, rec->v[i].line, (long)i + 1,
-			    _("the header row is not UTF-8 text"),
-			    _("save the file as \"CSV UTF-8\"; Excel on Chinese "
-			    "Windows saves plain CSV as GB18030"));
-			return -1;
-		}
-		s = trim(rec->v[i].text, &len);
-		lay->titles[i] = printable(s, len);
-		if ((c = column_named(s, len)) >= 0 && lay->at[c] == -1)
-			lay->at[c] = (long)i;
-	}
-	return 0;
-}
-
-/* Unknown and repeated columns: the former are ignored, with a warning. */
-static int
-layout_extra(struct source *src, long line)
-{
-	struct layout	*lay = &src->lay;
-	size_t		 i;
-	int		 c, bad = 0;
-
-	for (i = 0; i < lay->nfields; i++) {
-		c = column_named(lay->titles[i], strlen(lay->titles[i]));
-		if (c >= 0 && lay->at[c] != (long)i) {
-			diag_add(src->imp->diags, DIAG_ERROR, src->name, line,
-			    (long)i + 1, _("column \"%s\" appears twice "
-			    "(columns %ld and %zu)"), lay->titles[i],
-			    lay->at[c] + 1, i + 1);
-			diag_hint(src->imp->diags, "%s",
-			    _("delete or rename one of them"));
-			src->imp->unusable = bad = 1;
-		} else if (c < 0) {
-			diag_add(src->imp->diags, DIAG_WARNING, src->name, line,
-			    (long)i + 1, _("unknown column \"%s\" is ignored"),
-			    lay->titles[i]);
-			diag_hint(src->imp->diags, _("the known columns are %s "
-			    "and code"), import_header);
-		}
-	}
-	return bad ? -1 : 0;
-}
-
-static int
-layout_read(struct source *src, const struct csv_record *rec)
-{
-	struct layout	*lay = &src->lay;
-	int		 c, known = 0, bad = 0;
-
-	if (rec->broken) {
-		file_error(src, rec->line, 0, _("the header row cannot be read"),
-		    _("fix the quotes in the first row"));
-		return -1;
-	}
-	if (layout_map(src, rec) != 0)
-		return -1;
-	for (c = 0; c < COL_COUNT; c++)
-		known += lay->at[c] >= 0;
-	if (known == 0) {
-		file_error(src, rec->line, 0, _("the first row does not name "
-		    "any known column"), _("the first row must be the header: "
-		    "domain,level1,level2,content,..."));
-		return -1;
-	}
-	if (lay->at[COL_DOMAIN] < 0) {
-		file_error(src, rec->line, 0, _("the header has no \"domain\" "
-		    "column"), _("add the column domain (领域)"));
-		bad = 1;
-	}
-	if (lay->at[COL_LEVEL1] < 0 && lay->at[COL_LEVEL2] < 0) {
-		file_error(src, rec->line, 0, _("the header has neither a "
-		    "\"level2\" nor a \"level1\" column"), _("add the column "
-		    "level2 (二级事项), the item name"));
-		bad = 1;
-	}
-	return layout_extra(src, rec->line) != 0 || bad ? -1 : 0;
-}
-
-/* A row of empty cells, as spreadsheets leave below a table: not data. */
-static int
-row_blank(const struct csv_record *rec)
-{
-	size_t	i, len;
-
-	for (i = 0; i < rec->n; i++) {
-		len = rec->v[i].len;
-		if (utf8_valid(rec->v[i].text, len) != len)
-			return 0;
-		trim(rec->v[i].text, &len);
-		if (len != 0)
-			return 0;
-	}
-	return 1;
 }
 
 static int
@@ -455,31 +109,62 @@ row_width_ok(struct source *src, const struct csv_record *rec)
 	return 0;
 }
 
-/* Every cell must be UTF-8, the ignored ones too; one error per cell. */
+/*
+ * The first cell of a row that is not valid text in the file's encoding;
+ * more is the number of other such cells (a row in another encoding is
+ * one problem, not seventeen).
+ */
+static void
+bad_text(struct source *src, const struct csv_field *f, size_t i, size_t at,
+    size_t more)
+{
+	struct diag_list	*d = src->imp->diags;
+	char			*where = layout_where(&src->lay, i), *also;
+	long			 line = f->line;
+	size_t			 j;
+
+	for (j = 0; j < at; j++)
+		line += f->text[j] == '\n';
+	also = more == 0 ? xstrdup("") :
+	    xasprintf(_(", and neither are %zu more cells of the row"), more);
+	if (src->text.encoding == DECODE_UTF8) {
+		diag_add(d, DIAG_ERROR, src->name, line, f->column,
+		    _("%s is not valid UTF-8 text (byte 0x%02X)%s"), where,
+		    (unsigned char)f->text[at], also);
+		diag_hint(d, "%s", _("save the file as \"CSV UTF-8\"; Excel on "
+		    "Chinese Windows saves plain CSV as GB18030, and a row "
+		    "pasted from such a file mixes the two"));
+	} else {
+		diag_add(d, DIAG_ERROR, src->name, line, f->column,
+		    _("%s is not valid %s text%s"), where,
+		    decode_name(src->text.encoding), also);
+		diag_hint(d, "%s", _("the file is damaged or mixes encodings; "
+		    "save it again from the spreadsheet"));
+	}
+	free(also);
+	free(where);
+}
+
+/* Every cell must be text, the ignored ones too; one error per row. */
 static int
-row_utf8(struct source *src, const struct csv_record *rec)
+row_text(struct source *src, const struct csv_record *rec)
 {
 	const struct csv_field	*f;
-	size_t			 i, at, j;
-	long			 line;
-	int			 bad = 0;
+	size_t			 i, at, first = 0, first_at = 0, bad = 0;
 
 	for (i = 0; i < rec->n; i++) {
 		f = &rec->v[i];
-		if ((at = utf8_valid(f->text, f->len)) == f->len)
+		if ((at = decode_utf8_valid(f->text, f->len)) == f->len)
 			continue;
-		for (line = f->line, j = 0; j < at; j++)
-			line += f->text[j] == '\n';
-		diag_add(src->imp->diags, DIAG_ERROR, src->name, line,
-		    (long)i + 1, _("column %zu (%s) is not valid UTF-8 text "
-		    "(byte 0x%02X)"), i + 1, src->lay.titles[i],
-		    (unsigned char)f->text[at]);
-		diag_hint(src->imp->diags, "%s", _("save the file as \"CSV "
-		    "UTF-8\"; Excel on Chinese Windows saves plain CSV as "
-		    "GB18030"));
-		bad = 1;
+		if (bad++ == 0) {
+			first = i;
+			first_at = at;
+		}
 	}
-	return bad ? -1 : 0;
+	if (bad == 0)
+		return 0;
+	bad_text(src, &rec->v[first], first, first_at, bad - 1);
+	return -1;
 }
 
 static void
@@ -490,7 +175,7 @@ cells_read(struct source *src, const struct csv_record *rec, struct cells *c)
 	size_t			 len;
 	int			 k;
 
-	for (k = 0; k < COL_COUNT; k++) {
+	for (k = 0; k < LAYOUT_NCOLS; k++) {
 		if (src->lay.at[k] < 0) {
 			c->v[k] = xstrdup("");
 			c->line[k] = rec->line;
@@ -499,10 +184,10 @@ cells_read(struct source *src, const struct csv_record *rec, struct cells *c)
 		}
 		f = &rec->v[src->lay.at[k]];
 		len = f->len;
-		s = trim(f->text, &len);
-		c->v[k] = nfc(s, len);
+		s = cell_trim(f->text, &len);
+		c->v[k] = cell_nfc(s, len);
 		c->line[k] = f->line;
-		c->col[k] = src->lay.at[k] + 1;
+		c->col[k] = f->column;
 	}
 }
 
@@ -511,53 +196,175 @@ cells_done(struct cells *c)
 {
 	int	k;
 
-	for (k = 0; k < COL_COUNT; k++)
+	for (k = 0; k < LAYOUT_NCOLS; k++)
 		free(c->v[k]);
 }
 
-/* "" is FLAG_UNSTATED; -2 for a value that is not a yes/no mark. */
-static int
-flag_value(const char *s)
+static void
+cell_set(struct cells *c, int k, const char *s)
 {
-	static const char *const yes[] = { "1", "√", "✓", "✔", "是" };
-	static const char *const no[] = { "0", "否", "×", "✗" };
-	size_t	i;
+	free(c->v[k]);
+	c->v[k] = xstrdup(s);
+}
 
-	if (*s == '\0')
-		return FLAG_UNSTATED;
-	for (i = 0; i < sizeof yes / sizeof yes[0]; i++)
-		if (strcmp(s, yes[i]) == 0)
-			return FLAG_YES;
-	for (i = 0; i < sizeof no / sizeof no[0]; i++)
-		if (strcmp(s, no[i]) == 0)
-			return FLAG_NO;
-	return -2;
+/* A cell of a yes/no column that is no mark. */
+static void
+bad_flag(struct source *src, const struct cells *c, int k)
+{
+	char	*what = diag_printable(c->v[k], strlen(c->v[k]));
+	char	*where = layout_where(&src->lay, (size_t)src->lay.at[k]);
+
+	diag_add(src->imp->diags, DIAG_ERROR, src->name, c->line[k],
+	    c->col[k], _("%s: \"%s\" is not a yes/no mark"), where, what);
+	diag_hint(src->imp->diags, "%s", _("write 1, √ or 是 for yes, 0, × or "
+	    "否 for no, or leave the cell empty when the source does not say"));
+	free(where);
+	free(what);
+}
+
+/* The ticks of one group named in one cell ("主动、依申请"). */
+struct ticks {
+	int		 group;
+	enum flag	*flags;
+	const char	*bad;	/* the first word that is no tick */
+	size_t		 badlen;
+};
+
+static int
+tick_word(const char *word, size_t len, void *arg)
+{
+	struct ticks	*t = arg;
+	int		 c = layout_column_named(word, len), i;
+
+	for (i = 0; i < 3 && import_groups[t->group].flags[i] >= 0; i++) {
+		if (import_groups[t->group].flags[i] == c) {
+			t->flags[c - LAYOUT_FIRST_FLAG] = FLAG_YES;
+			return 0;
+		}
+	}
+	t->bad = word;
+	t->badlen = len;
+	return 1;
+}
+
+/* A tick-list cell: what it names is yes, the rest of the group no. */
+static int
+row_tick_list(struct source *src, const struct cells *c, int g,
+    enum flag *flags)
+{
+	struct ticks	 t = { g, flags, NULL, 0 };
+	int		 i, k = import_groups[g].list;
+	char		*what, *where;
+
+	if (*c->v[k] == '\0')
+		return 0;
+	for (i = 0; i < 3 && import_groups[g].flags[i] >= 0; i++)
+		flags[import_groups[g].flags[i] - LAYOUT_FIRST_FLAG] = FLAG_NO;
+	if (cell_words(c->v[k], tick_word, &t) == 0)
+		return 0;
+	what = diag_printable(t.bad, t.badlen);
+	where = layout_where(&src->lay, (size_t)src->lay.at[k]);
+	diag_add(src->imp->diags, DIAG_ERROR, src->name, c->line[k], c->col[k],
+	    _("%s: \"%s\" is not one of %s"), where, what,
+	    import_groups[g].names);
+	diag_hint(src->imp->diags, "%s", _("name the ticked ones, separated "
+	    "by 、"));
+	free(where);
+	free(what);
+	return 1;
+}
+
+/*
+ * In a published table only the ticked cells of a group are marked: when
+ * a row ticks one, its other columns of the group are "no"; a row that
+ * ticks none of them does not say.
+ */
+static void
+row_group_rule(const struct source *src, enum flag *flags)
+{
+	size_t	g;
+	int	i, k, any;
+
+	for (g = 0; g < IMPORT_NGROUPS; g++) {
+		any = 0;
+		for (i = 0; i < 3 && (k = import_groups[g].flags[i]) >= 0; i++)
+			any |= flags[k - LAYOUT_FIRST_FLAG] == FLAG_YES;
+		for (i = 0; any && i < 3 &&
+		    (k = import_groups[g].flags[i]) >= 0; i++) {
+			if (src->lay.at[k] >= 0 &&
+			    flags[k - LAYOUT_FIRST_FLAG] == FLAG_UNSTATED)
+				flags[k - LAYOUT_FIRST_FLAG] = FLAG_NO;
+		}
+	}
 }
 
 static int
 row_flags(struct source *src, const struct cells *c, enum flag *flags)
 {
-	char	*what;
-	long	 at;
-	int	 k, v, bad = 0;
+	size_t	g;
+	int	k, v, bad = 0;
 
-	for (k = COL_FIRST_FLAG; k <= COL_LAST_FLAG; k++) {
-		if ((v = flag_value(c->v[k])) != -2) {
-			flags[k - COL_FIRST_FLAG] = (enum flag)v;
+	for (k = LAYOUT_FIRST_FLAG; k <= LAYOUT_LAST_FLAG; k++) {
+		flags[k - LAYOUT_FIRST_FLAG] = FLAG_UNSTATED;
+		if (src->lay.at[k] < 0)
 			continue;
-		}
-		at = src->lay.at[k];
-		what = printable(c->v[k], strlen(c->v[k]));
-		diag_add(src->imp->diags, DIAG_ERROR, src->name, c->line[k],
-		    c->col[k], _("column %ld (%s): \"%s\" is not a yes/no "
-		    "mark"), at + 1, src->lay.titles[at], what);
-		diag_hint(src->imp->diags, "%s", _("write 1, √ or 是 for yes, "
-		    "0, × or 否 for no, or leave the cell empty when the source "
-		    "does not say"));
-		free(what);
-		bad = 1;
+		if ((v = cell_flag(c->v[k])) == CELL_NOT_A_FLAG) {
+			bad_flag(src, c, k);
+			bad = 1;
+		} else
+			flags[k - LAYOUT_FIRST_FLAG] = (enum flag)v;
 	}
+	for (g = 0; g < IMPORT_NGROUPS; g++)
+		if (src->lay.at[import_groups[g].list] >= 0)
+			bad |= row_tick_list(src, c, (int)g, flags);
+	if (src->lay.kind == LAYOUT_PUBLISHED)
+		row_group_rule(src, flags);
 	return bad;
+}
+
+/* The national position of a domain name, remembering the last one. */
+static int
+national(struct source *src, const char *name)
+{
+	if (src->last_domain == NULL || strcmp(src->last_domain, name) != 0) {
+		free(src->last_domain);
+		src->last_domain = xstrdup(name);
+		src->last_position = layout_national_domain(name);
+	}
+	return src->last_position;
+}
+
+/*
+ * The row's domain: its cell; empty in a published table, the merged cell
+ * above; else the one the title, the file name or the caller named. A
+ * national domain by any of its names becomes its standard name.
+ */
+static void
+row_domain(struct source *src, struct cells *c)
+{
+	int	pos;
+
+	if (*c->v[LAYOUT_DOMAIN] == '\0' && src->lay.kind ==
+	    LAYOUT_PUBLISHED && src->lay.at[LAYOUT_DOMAIN] >= 0 &&
+	    src->prev_domain != NULL)
+		cell_set(c, LAYOUT_DOMAIN, src->prev_domain);
+	if (*c->v[LAYOUT_DOMAIN] == '\0' && src->lay.domain != NULL)
+		cell_set(c, LAYOUT_DOMAIN, src->lay.domain);
+	if (*c->v[LAYOUT_DOMAIN] != '\0' &&
+	    (pos = national(src, c->v[LAYOUT_DOMAIN])) > 0)
+		cell_set(c, LAYOUT_DOMAIN, domains_get(pos)->name);
+}
+
+/* An empty jurisdiction: the caller's, or the title's or file name's. */
+static void
+row_jurisdiction(struct source *src, struct cells *c)
+{
+	if (*c->v[LAYOUT_JURISDICTION] != '\0')
+		return;
+	if (src->imp->opt.jurisdiction != NULL)
+		cell_set(c, LAYOUT_JURISDICTION, src->imp->opt.jurisdiction);
+	else if (src->lay.jurisdiction != NULL)
+		cell_set(c, LAYOUT_JURISDICTION, src->lay.jurisdiction);
 }
 
 /* The domain and the item name, as written (before any carrying down). */
@@ -568,16 +375,17 @@ row_names(struct source *src, const struct csv_record *rec,
 	struct diag_list	*d = src->imp->diags;
 	int			 k, bad = 0;
 
-	if (*c->v[COL_DOMAIN] == '\0') {
+	if (*c->v[LAYOUT_DOMAIN] == '\0') {
 		diag_add(d, DIAG_ERROR, src->name, rec->line,
-		    c->col[COL_DOMAIN], "%s", _("row has no domain (领域 is "
-		    "empty)"));
+		    c->col[LAYOUT_DOMAIN], "%s", _("row has no domain (领域 "
+		    "is empty)"));
 		diag_hint(d, "%s", _("fill in the domain, e.g. 社会救助, or "
 		    "delete the row"));
 		bad = 1;
 	}
-	if (*c->v[COL_LEVEL1] == '\0' && *c->v[COL_LEVEL2] == '\0') {
-		k = src->lay.at[COL_LEVEL2] >= 0 ? COL_LEVEL2 : COL_LEVEL1;
+	if (*c->v[LAYOUT_LEVEL1] == '\0' && *c->v[LAYOUT_LEVEL2] == '\0') {
+		k = src->lay.at[LAYOUT_LEVEL2] >= 0 ? LAYOUT_LEVEL2 :
+		    LAYOUT_LEVEL1;
 		diag_add(d, DIAG_ERROR, src->name, rec->line, c->col[k], "%s",
 		    _("row has no item name (一级事项 and 二级事项 are both "
 		    "empty)"));
@@ -595,18 +403,16 @@ row_names(struct source *src, const struct csv_record *rec,
 static void
 carry_down(struct source *src, struct cells *c)
 {
-	if (*c->v[COL_LEVEL1] == '\0' && src->prev_domain != NULL &&
-	    strcmp(src->prev_domain, c->v[COL_DOMAIN]) == 0 &&
-	    strcmp(src->prev_url, c->v[COL_SOURCE_URL]) == 0) {
-		free(c->v[COL_LEVEL1]);
-		c->v[COL_LEVEL1] = xstrdup(src->prev_level1);
-	}
+	if (*c->v[LAYOUT_LEVEL1] == '\0' && src->prev_domain != NULL &&
+	    strcmp(src->prev_domain, c->v[LAYOUT_DOMAIN]) == 0 &&
+	    strcmp(src->prev_url, c->v[LAYOUT_SOURCE_URL]) == 0)
+		cell_set(c, LAYOUT_LEVEL1, src->prev_level1);
 	free(src->prev_domain);
 	free(src->prev_url);
 	free(src->prev_level1);
-	src->prev_domain = xstrdup(c->v[COL_DOMAIN]);
-	src->prev_url = xstrdup(c->v[COL_SOURCE_URL]);
-	src->prev_level1 = xstrdup(c->v[COL_LEVEL1]);
+	src->prev_domain = xstrdup(c->v[LAYOUT_DOMAIN]);
+	src->prev_url = xstrdup(c->v[LAYOUT_SOURCE_URL]);
+	src->prev_level1 = xstrdup(c->v[LAYOUT_LEVEL1]);
 }
 
 /* Two unrelated 64-bit hashes of one part of a key, length included. */
@@ -629,7 +435,7 @@ static void
 row_key(const struct cells *c, uint64_t *h1, uint64_t *h2)
 {
 	static const int parts[] = {
-		COL_JURISDICTION, COL_LEVEL1, COL_LEVEL2, COL_CONTENT
+		LAYOUT_JURISDICTION, LAYOUT_LEVEL1, LAYOUT_LEVEL2, LAYOUT_CONTENT
 	};
 	char	pos[16];
 	size_t	i;
@@ -637,11 +443,11 @@ row_key(const struct cells *c, uint64_t *h1, uint64_t *h2)
 
 	*h1 = 0xcbf29ce484222325ULL;
 	*h2 = 0x243f6a8885a308d3ULL;
-	if ((n = domains_lookup(c->v[COL_DOMAIN])) > 0) {
+	if ((n = domains_lookup(c->v[LAYOUT_DOMAIN])) > 0) {
 		snprintf(pos, sizeof pos, "#%d", n);
 		hash_part(h1, h2, pos);
 	} else
-		hash_part(h1, h2, c->v[COL_DOMAIN]);
+		hash_part(h1, h2, c->v[LAYOUT_DOMAIN]);
 	for (i = 0; i < sizeof parts / sizeof parts[0]; i++)
 		hash_part(h1, h2, c->v[parts[i]]);
 	if (*h1 == 0)
@@ -708,47 +514,6 @@ row_duplicate(struct source *src, const struct csv_record *rec,
 	return 1;
 }
 
-/* Length of the channel separator at s, or 0: "；" ";" "、" newline. */
-static size_t
-channel_sep(const char *s)
-{
-	if (*s == ';' || *s == '\n')
-		return 1;
-	if (strncmp(s, "；", strlen("；")) == 0)
-		return strlen("；");
-	if (strncmp(s, "、", strlen("、")) == 0)
-		return strlen("、");
-	return 0;
-}
-
-/* The ticked channels one per line, trimmed, empty ones dropped. */
-static char *
-channels_split(const char *s)
-{
-	char		*out = xmalloc(strlen(s) + 1), *o = out;
-	const char	*part, *p;
-	size_t		 len, n = 0;
-
-	for (part = p = s;; p++) {
-		if (*p != '\0' && (n = channel_sep(p)) == 0)
-			continue;
-		len = (size_t)(p - part);
-		part = trim(part, &len);
-		if (len != 0) {
-			if (o != out)
-				*o++ = '\n';
-			memcpy(o, part, len);
-			o += len;
-		}
-		if (*p == '\0')
-			break;
-		p += n - 1;
-		part = p + 1;
-	}
-	*o = '\0';
-	return out;
-}
-
 static int
 row_add(struct source *src, const struct csv_record *rec, struct cells *c,
     const enum flag *flags, char **error)
@@ -759,27 +524,44 @@ row_add(struct source *src, const struct csv_record *rec, struct cells *c,
 	if (src->imp->b == NULL)
 		return 0;	/* a dry run */
 	memset(&it, 0, sizeof it);
-	it.domain = c->v[COL_DOMAIN];
-	it.level1 = c->v[COL_LEVEL1];
-	it.level2 = c->v[COL_LEVEL2];
-	it.content = c->v[COL_CONTENT];
-	it.basis = c->v[COL_BASIS];
-	it.time_limit = c->v[COL_TIME_LIMIT];
-	it.subject = c->v[COL_SUBJECT];
-	it.channels = channels_split(c->v[COL_CHANNELS]);
-	it.audience_all = flags[COL_AUDIENCE_ALL - COL_FIRST_FLAG];
-	it.audience_specific = flags[COL_AUDIENCE_SPECIFIC - COL_FIRST_FLAG];
-	it.method_active = flags[COL_METHOD_ACTIVE - COL_FIRST_FLAG];
-	it.method_on_request = flags[COL_METHOD_ON_REQUEST - COL_FIRST_FLAG];
-	it.level_county = flags[COL_LEVEL_COUNTY - COL_FIRST_FLAG];
-	it.level_township = flags[COL_LEVEL_TOWNSHIP - COL_FIRST_FLAG];
-	it.level_village = flags[COL_LEVEL_VILLAGE - COL_FIRST_FLAG];
-	it.jurisdiction = c->v[COL_JURISDICTION];
-	it.code = c->v[COL_CODE];
-	it.source_url = c->v[COL_SOURCE_URL];
+	it.domain = c->v[LAYOUT_DOMAIN];
+	it.level1 = c->v[LAYOUT_LEVEL1];
+	it.level2 = c->v[LAYOUT_LEVEL2];
+	it.content = c->v[LAYOUT_CONTENT];
+	it.basis = c->v[LAYOUT_BASIS];
+	it.time_limit = c->v[LAYOUT_TIME_LIMIT];
+	it.subject = c->v[LAYOUT_SUBJECT];
+	it.channels = cell_channels(c->v[LAYOUT_CHANNELS]);
+	it.audience_all = flags[LAYOUT_AUDIENCE_ALL - LAYOUT_FIRST_FLAG];
+	it.audience_specific = flags[LAYOUT_AUDIENCE_SPECIFIC - LAYOUT_FIRST_FLAG];
+	it.method_active = flags[LAYOUT_METHOD_ACTIVE - LAYOUT_FIRST_FLAG];
+	it.method_on_request = flags[LAYOUT_METHOD_ON_REQUEST - LAYOUT_FIRST_FLAG];
+	it.level_county = flags[LAYOUT_LEVEL_COUNTY - LAYOUT_FIRST_FLAG];
+	it.level_township = flags[LAYOUT_LEVEL_TOWNSHIP - LAYOUT_FIRST_FLAG];
+	it.level_village = flags[LAYOUT_LEVEL_VILLAGE - LAYOUT_FIRST_FLAG];
+	it.jurisdiction = c->v[LAYOUT_JURISDICTION];
+	it.code = c->v[LAYOUT_CODE];
+	it.source_url = c->v[LAYOUT_SOURCE_URL];
 	rc = builder_add_item(src->imp->b, &it, src->id, rec->line, error);
 	free(it.channels);
+	versions_crash_point("row");
 	return rc;
+}
+
+/* Tell the caller how far we are, now and then. */
+static void
+row_progress(struct source *src, const struct csv_record *rec)
+{
+	struct import	*imp = src->imp;
+	double		 in_file;
+
+	if (imp->opt.progress == NULL ||
+	    ++imp->rows % IMPORT_PROGRESS_ROWS != 0)
+		return;
+	in_file = src->text.len > 0 ? (double)rec->offset /
+	    (double)src->text.len : 1.0;
+	imp->opt.progress(imp->done + imp->share * in_file, imp->rows,
+	    imp->opt.arg);
 }
 
 /* Check one data row and add it; -1 only if the catalogue failed. */
@@ -787,19 +569,21 @@ static int
 row_import(struct source *src, const struct csv_record *rec, char **error)
 {
 	struct cells	c;
-	enum flag	flags[COL_FLAGS];
+	enum flag	flags[LAYOUT_NFLAGS];
 	int		bad, rc = 0;
 
-	if (row_blank(rec))
+	if (!rec->broken && layout_blank(rec))
 		return 0;
+	row_progress(src, rec);
 	src->counts->rows_read++;
-	if (rec->broken || !row_width_ok(src, rec) ||
-	    row_utf8(src, rec) != 0) {
+	if (rec->broken || !row_width_ok(src, rec) || row_text(src, rec) != 0) {
 		src->counts->skipped++;
 		return 0;
 	}
 	cells_read(src, rec, &c);
 	bad = row_flags(src, &c, flags);
+	row_domain(src, &c);
+	row_jurisdiction(src, &c);
 	bad |= row_names(src, rec, &c);
 	carry_down(src, &c);
 	if (!bad && row_duplicate(src, rec, &c))
@@ -809,6 +593,167 @@ row_import(struct source *src, const struct csv_record *rec, char **error)
 	else if ((rc = row_add(src, rec, &c, flags, error)) == 0)
 		src->counts->imported++;
 	cells_done(&c);
+	return rc;
+}
+
+/* Refuse what is not text before reading it. */
+static int
+source_usable(struct source *src)
+{
+	switch (src->text.refusal) {
+	case DECODE_TEXT:
+		return 1;
+	case DECODE_EMPTY:
+		file_error(src, 0, 0, _("the file is empty"),
+		    _("export the catalogue table again"));
+		break;
+	case DECODE_XLSX:
+	case DECODE_XLS:
+		file_error(src, 0, 0, _("the file is an Excel workbook, not a "
+		    "CSV or JSON file"), _("open it in Excel or WPS and save "
+		    "it as CSV, then import the CSV file"));
+		break;
+	default:
+		file_error(src, 0, 0, _("the file is not text: it holds NUL "
+		    "bytes or other control characters"), _("it may be "
+		    "damaged or not a catalogue export; export the table as "
+		    "CSV again"));
+		break;
+	}
+	return 0;
+}
+
+/* Is the text a JSON array (or object)? */
+static int
+source_is_json(const struct source *src)
+{
+	const char	*s = src->text.text, *end = s + src->text.len;
+
+	if (src->imp->opt.format != IMPORT_FORMAT_AUTO)
+		return src->imp->opt.format == IMPORT_FORMAT_JSON;
+	while (s < end && (*s == ' ' || *s == '\t' || *s == '\r' ||
+	    *s == '\n'))
+		s++;
+	return s < end && (*s == '[' || *s == '{');
+}
+
+/*
+ * Comma or tab, from the first lines outside quotes: "Unicode text" from
+ * a spreadsheet is tab-separated, CSV is not.
+ */
+static int
+source_delimiter(const struct source *src)
+{
+	const char	*s = src->text.text;
+	size_t		 i, n = src->text.len, tabs = 0, commas = 0;
+	int		 quoted = 0, lines = 0;
+
+	if (src->imp->opt.delimiter != 0)
+		return src->imp->opt.delimiter;
+	for (i = 0; i < n && lines < 20; i++) {
+		if (s[i] == '"')
+			quoted = !quoted;
+		else if (!quoted && s[i] == '\n')
+			lines++;
+		else if (!quoted && s[i] == '\t')
+			tabs++;
+		else if (!quoted && s[i] == ',')
+			commas++;
+	}
+	if (tabs > commas)
+		return '\t';
+	if (tabs == commas && (src->text.encoding == DECODE_UTF16LE ||
+	    src->text.encoding == DECODE_UTF16BE))
+		return '\t';
+	return ',';
+}
+
+/* The header at the top, then the rows; -1 only if the catalogue failed. */
+static int
+source_csv(struct source *src, char **error)
+{
+	struct csv_reader	*r;
+	struct csv_record	 rec;
+	enum layout_step	 step = LAYOUT_MORE;
+	int			 rc = 0;
+
+	r = csv_open(src->text.text, src->text.len, source_delimiter(src),
+	    src->name, src->imp->diags);
+	while (rc == 0 && csv_read(r, &rec) == 1) {
+		if (step == LAYOUT_MORE) {
+			step = layout_feed(&src->lay, &rec);
+			/* Name the columns in messages as soon as we can. */
+			csv_set_names(r, src->lay.titles, src->lay.nfields);
+			if (step == LAYOUT_FAIL)
+				break;
+			if (step == LAYOUT_MORE)
+				continue;
+		}
+		rc = row_import(src, &rec, error);
+	}
+	if (step == LAYOUT_MORE)
+		step = layout_end(&src->lay);
+	if (step == LAYOUT_FAIL)
+		src->imp->unusable = 1;
+	csv_close(r);
+	return rc;
+}
+
+/* The keys, then one row per object; -1 only if the catalogue failed. */
+static int
+source_json(struct source *src, char **error)
+{
+	struct json_reader	*r;
+	struct csv_record	 rec;
+	int			 rc = 0;
+
+	r = json_open(src->text.text, src->text.len, src->name,
+	    src->imp->diags);
+	if (!json_keys(r, &rec) || layout_keys(&src->lay, &rec) != LAYOUT_DATA)
+		src->imp->unusable = 1;
+	else {
+		while (rc == 0 && json_read(r, &rec) == 1)
+			rc = row_import(src, &rec, error);
+	}
+	json_close(r);
+	return rc;
+}
+
+/* A file that ends inside a character was cut short. */
+static void
+source_truncated(struct source *src)
+{
+	if (!src->text.truncated)
+		return;
+	diag_add(src->imp->diags, DIAG_WARNING, src->name, 0, 0,
+	    _("the file ends in the middle of a %s character"),
+	    decode_name(src->text.encoding));
+	diag_hint(src->imp->diags, "%s", _("it may be truncated; check its "
+	    "last rows, or export it again"));
+}
+
+static int
+source_read(struct source *src, const char *buf, size_t len, char **error)
+{
+	struct import_file_summary	*f = &src->imp->sum.files[src->index];
+	int				 rc;
+
+	decode_buffer(buf, len, src->imp->opt.encoding, &src->text);
+	if (!source_usable(src))
+		return 0;
+	f->encoding = decode_name(src->text.encoding);
+	src->lay.encoding = f->encoding;
+	source_truncated(src);
+	if (source_is_json(src)) {
+		f->layout = N_("JSON");
+		rc = source_json(src, error);
+	} else {
+		rc = source_csv(src, error);
+		f->layout = src->lay.kind == LAYOUT_PUBLISHED ?
+		    N_("published layout") : N_("canonical layout");
+	}
+	if (src->lay.domain != NULL && src->lay.at[LAYOUT_DOMAIN] < 0)
+		f->domain = xstrdup(src->lay.domain);
 	return rc;
 }
 
@@ -823,8 +768,9 @@ import_begin(const char *catalogue_path, const struct import_options *opt,
 	imp->diags = diags;
 	imp->path = xstrdup(catalogue_path != NULL ? catalogue_path : "");
 	if (!imp->opt.dry_run) {
-		imp->b = builder_create(catalogue_path, error);
-		if (imp->b == NULL) {
+		if ((imp->lock = versions_lock(imp->path, error)) == NULL ||
+		    (imp->b = builder_create(imp->path, error)) == NULL) {
+			versions_unlock(imp->lock);
 			free(imp->path);
 			free(imp);
 			return NULL;
@@ -859,46 +805,19 @@ base_name(const char *path)
 	return slash != NULL && slash[1] != '\0' ? slash + 1 : path;
 }
 
-/* Refuse what cannot be a CSV file in UTF-8 before reading it. */
-static int
-source_usable(struct source *src, const char *buf, size_t len)
+/* Start a file: its summary entry and its place in the catalogue. */
+static void
+source_init(struct source *src, struct import *imp, const char *name)
 {
-	if (len == 0 || (len == 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)) {
-		file_error(src, 0, 0, _("the file is empty"),
-		    _("export the catalogue table again"));
-		return 0;
-	}
-	if (len >= 2 && (memcmp(buf, "\xff\xfe", 2) == 0 ||
-	    memcmp(buf, "\xfe\xff", 2) == 0)) {
-		file_error(src, 1, 0, _("the file is UTF-16 text (\"Unicode "
-		    "text\"), which cannot be imported yet"),
-		    _("save it as \"CSV UTF-8\" instead"));
-		return 0;
-	}
-	return 1;
-}
-
-/* Header, then the rows; -1 only if the catalogue failed. */
-static int
-source_read(struct source *src, const char *buf, size_t len, char **error)
-{
-	struct csv_reader	*r;
-	struct csv_record	 rec;
-	int			 found, rc = 0;
-
-	r = csv_open(buf, len, ',', src->name, src->imp->diags);
-	while ((found = csv_read(r, &rec)) == 1 && row_blank(&rec))
-		;	/* blank lines above the header */
-	if (!found)
-		file_error(src, 0, 0, _("the file has no header row"),
-		    _("export the catalogue table again"));
-	else if (layout_read(src, &rec) == 0) {
-		csv_set_names(r, src->lay.titles, src->lay.nfields);
-		while (rc == 0 && csv_read(r, &rec) == 1)
-			rc = row_import(src, &rec, error);
-	}
-	csv_close(r);
-	return rc;
+	memset(src, 0, sizeof *src);
+	src->imp = imp;
+	src->name = name;
+	src->index = file_add(imp, name);
+	src->counts = &imp->sum.files[src->index].counts;
+	/* Until source_done, errors and warnings hold the starting counts. */
+	src->counts->errors = imp->diags->errors;
+	src->counts->warnings = imp->diags->warnings;
+	layout_init(&src->lay, name, imp->opt.domain, imp->diags);
 }
 
 static void
@@ -907,9 +826,11 @@ source_done(struct source *src)
 	struct import_counts	*n = src->counts;
 
 	layout_done(&src->lay);
+	decode_done(&src->text);
 	free(src->prev_domain);
 	free(src->prev_url);
 	free(src->prev_level1);
+	free(src->last_domain);
 	n->errors = src->imp->diags->errors - n->errors;
 	n->warnings = src->imp->diags->warnings - n->warnings;
 }
@@ -921,20 +842,13 @@ import_buffer(struct import *imp, const char *name, const char *buf,
 	struct source	src;
 	int		rc = 0;
 
-	memset(&src, 0, sizeof src);
-	src.imp = imp;
-	src.name = name;
-	src.index = file_add(imp, name);
-	src.counts = &imp->sum.files[src.index].counts;
-	/* Until source_done, errors and warnings hold the starting counts. */
-	src.counts->errors = imp->diags->errors;
-	src.counts->warnings = imp->diags->warnings;
+	source_init(&src, imp, name);
 	if (imp->b != NULL) {
 		src.id = builder_add_source(imp->b, base_name(name), error);
 		if (src.id == -1)
 			rc = -1;
 	}
-	if (rc == 0 && source_usable(&src, buf, len))
+	if (rc == 0)
 		rc = source_read(&src, buf, len, error);
 	source_done(&src);
 	return rc;
@@ -957,10 +871,14 @@ read_all(const char *path, size_t *len)
 		errno = EISDIR;
 		return NULL;
 	}
+	if (fstat(fileno(fp), &st) == 0 && st.st_size > 0)
+		cap = (size_t)st.st_size + 1;	/* one read, one allocation */
+	buf = xmalloc(cap > 0 ? cap : 65536);
+	cap = cap > 0 ? cap : 65536;
 	*len = 0;
 	do {
 		if (*len == cap) {
-			cap = cap ? cap * 2 : 65536;
+			cap *= 2;
 			buf = xreallocarray(buf, cap, 1);
 		}
 		n = fread(buf + *len, 1, cap - *len, fp);
@@ -990,14 +908,8 @@ import_file(struct import *imp, const char *path, char **error)
 		return rc;
 	}
 	e = errno;
-	memset(&src, 0, sizeof src);
-	src.imp = imp;
-	src.name = path;
-	src.index = file_add(imp, path);
-	src.counts = &imp->sum.files[src.index].counts;
-	src.counts->errors = imp->diags->errors;
-	src.counts->warnings = imp->diags->warnings;
-	src.imp->unusable = 1;
+	source_init(&src, imp, path);
+	imp->unusable = 1;
 	diag_add(imp->diags, DIAG_ERROR, path, 0, 0,
 	    _("cannot read the file: %s"), strerror(e));
 	diag_hint(imp->diags, "%s", _("check the file name and that the "
@@ -1011,9 +923,12 @@ import_summary_done(struct import_summary *sum)
 {
 	size_t	i;
 
-	for (i = 0; i < sum->nfiles; i++)
+	for (i = 0; i < sum->nfiles; i++) {
 		free(sum->files[i].name);
+		free(sum->files[i].domain);
+	}
 	free(sum->files);
+	free(sum->version);
 	memset(sum, 0, sizeof *sum);
 }
 
@@ -1022,6 +937,7 @@ import_free(struct import *imp)
 {
 	if (imp->b != NULL)
 		builder_abort(imp->b);
+	versions_unlock(imp->lock);
 	import_summary_done(&imp->sum);
 	free(imp->seen);
 	free(imp->path);
@@ -1075,22 +991,48 @@ import_nothing(struct import_summary *sum)
 	}
 }
 
+/* Rows left out: the clerk confirms the summary first. */
+static int
+import_confirmed(struct import *imp)
+{
+	const struct import_counts	*t = &imp->sum.total;
+
+	if (imp->opt.confirm == NULL || (t->skipped == 0 && t->errors == 0))
+		return 1;
+	return imp->opt.confirm(&imp->sum, imp->opt.arg) != 0;
+}
+
+/* Switch to the new version; 0, or -1 with *error. */
+static int
+import_switch(struct import *imp, char **error)
+{
+	struct stat	before, after;
+	int		rc, have;
+
+	have = stat(imp->path, &before) == 0;
+	rc = versions_switch(imp->b, imp->path, imp->opt.keep_versions,
+	    &imp->sum.version, error);
+	imp->b = NULL;
+	/* A failure after the rename leaves the new file in place. */
+	imp->sum.committed = rc == 0 || (stat(imp->path, &after) == 0 &&
+	    (!have || after.st_ino != before.st_ino ||
+	    after.st_dev != before.st_dev));
+	return rc;
+}
+
 int
 import_end(struct import *imp, struct import_summary *sum, char **error)
 {
-	struct stat	before, after;
-	int		rc = 0, have;
+	int	rc = 0;
 
 	import_tally(imp);
+	if (imp->b != NULL && imp->sum.refusal == IMPORT_ACCEPTED &&
+	    !import_confirmed(imp))
+		imp->sum.refusal = IMPORT_REFUSED_DECLINED;
 	if (imp->b != NULL && imp->sum.refusal == IMPORT_ACCEPTED) {
-		have = stat(imp->path, &before) == 0;
-		rc = builder_commit(imp->b, error);
-		imp->b = NULL;
-		/* A failure after the rename leaves the new file in place. */
-		imp->sum.committed = rc == 0 ||
-		    (stat(imp->path, &after) == 0 && (!have ||
-		    after.st_ino != before.st_ino ||
-		    after.st_dev != before.st_dev));
+		if (imp->opt.progress != NULL)
+			imp->opt.progress(1.0, imp->rows, imp->opt.arg);
+		rc = import_switch(imp, error);
 	}
 	if (!imp->sum.committed && !imp->opt.dry_run)
 		import_nothing(&imp->sum);
@@ -1100,18 +1042,31 @@ import_end(struct import *imp, struct import_summary *sum, char **error)
 	return rc;
 }
 
+/* The size of each file, to tell progress by. */
+static double
+file_size(const char *path)
+{
+	struct stat	st;
+
+	return stat(path, &st) == 0 && st.st_size > 0 ? (double)st.st_size : 1;
+}
+
 int
 import_files(const char *catalogue_path, char *const *files, int nfiles,
     const struct import_options *opt, struct diag_list *diags,
     struct import_summary *sum, char **error)
 {
 	struct import	*imp;
+	double		 total = 0;
 	int		 i;
 
 	memset(sum, 0, sizeof *sum);
 	if ((imp = import_begin(catalogue_path, opt, diags, error)) == NULL)
 		return -1;
+	for (i = 0; i < nfiles; i++)
+		total += file_size(files[i]);
 	for (i = 0; i < nfiles; i++) {
+		imp->share = file_size(files[i]) / total;
 		if (import_file(imp, files[i], error) != 0) {
 			import_tally(imp);
 			import_nothing(&imp->sum);
@@ -1120,6 +1075,7 @@ import_files(const char *catalogue_path, char *const *files, int nfiles,
 			import_abort(imp);
 			return -1;
 		}
+		imp->done += imp->share;
 	}
 	return import_end(imp, sum, error);
 }

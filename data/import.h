@@ -3,34 +3,55 @@
  *
  * An import reads every given file, checks every row, reports every problem
  * to a diagnostics list and, unless it is a dry run or it is refused,
- * replaces the catalogue with exactly the rows that passed (builder.h: the
- * switch is atomic). It is refused, leaving the live catalogue untouched,
- * when:
- *  - a file cannot be used at all (unreadable, not UTF-8 text, no header,
- *    a required column missing): importing the rest would silently drop a
- *    whole file from the hall;
+ * switches the catalogue to a new version made of exactly the rows that
+ * passed (versions.h: atomic, the old version kept for rollback). It is
+ * refused, leaving the live catalogue untouched, when:
+ *  - a file cannot be used at all (unreadable, not text, no header, no
+ *    domain, no item-name column): importing the rest would silently drop
+ *    a whole file from the hall;
  *  - in strict mode, when any error was found;
- *  - no row at all could be imported.
+ *  - no row at all could be imported;
+ *  - rows were skipped and the caller's confirm callback says no.
  * Otherwise rows with errors are skipped and reported.
  *
- * The files are in the canonical layout: a header row naming the columns
- * (any order) domain, level1, level2, content, basis, time_limit, subject,
- * channels, audience_all, audience_specific, method_active,
- * method_on_request, level_county, level_township, level_village,
- * jurisdiction, source_url and optionally code. Reading a file (csv.h) is
- * kept apart from mapping its columns to an item, so that other readers
- * can feed the same mapping.
+ * Each file goes bytes -> UTF-8 (decode.h: UTF-8 with or without BOM,
+ * GB18030/GBK, UTF-16) -> records (csv.h, or json.h for a JSON array) ->
+ * header (layout.h: the canonical layout or the published table) -> items
+ * (here: the one mapping every reader feeds).
  */
 #ifndef CHAYUE_IMPORT_H
 #define CHAYUE_IMPORT_H
 
 #include <stddef.h>
 
+#include "data/decode.h"
 #include "data/diag.h"
+
+enum import_format {
+	IMPORT_FORMAT_AUTO,	/* JSON if the text starts with [ or { */
+	IMPORT_FORMAT_CSV,
+	IMPORT_FORMAT_JSON,
+};
+
+struct import_summary;
 
 struct import_options {
 	int	 strict;	/* refuse everything on any error */
 	int	 dry_run;	/* check only: no catalogue is written */
+	int	 keep_versions;	/* earlier versions to keep; -1: all */
+	enum decode_encoding encoding;	/* DECODE_AUTO: detect */
+	enum import_format format;
+	int	 delimiter;	/* ',' or '\t'; 0: detect */
+	const char *domain;	/* for rows that name none; NULL */
+	const char *jurisdiction;	/* for rows that name none; NULL */
+	/*
+	 * Asked before switching when rows were skipped or errors found
+	 * (not in strict mode): non-zero to go ahead. NULL: go ahead.
+	 */
+	int	(*confirm)(const struct import_summary *sum, void *arg);
+	/* Now and then while reading: done is 0..1 of all the input. */
+	void	(*progress)(double done, size_t rows, void *arg);
+	void	*arg;		/* for confirm and progress */
 };
 
 /* Why nothing was written. */
@@ -39,6 +60,7 @@ enum import_refusal {
 	IMPORT_REFUSED_STRICT,	/* strict mode and errors were found */
 	IMPORT_REFUSED_FILE,	/* a file could not be used at all */
 	IMPORT_REFUSED_EMPTY,	/* no row could be imported */
+	IMPORT_REFUSED_DECLINED,	/* confirm said no */
 };
 
 struct import_counts {
@@ -52,6 +74,12 @@ struct import_counts {
 struct import_file_summary {
 	char			*name;	/* owned */
 	struct import_counts	 counts;
+	const char		*encoding;	/* decode_name(); static */
+	const char		*layout;	/* "canonical layout",
+						   "published layout", "JSON"
+						   (message ids); NULL */
+	char			*domain;	/* named by title or file name,
+						   owned; NULL */
 };
 
 struct import_summary {
@@ -60,6 +88,8 @@ struct import_summary {
 	size_t				 nfiles;
 	int				 committed;	/* catalogue replaced */
 	enum import_refusal		 refusal;
+	char				*version;	/* the new live id,
+							   owned; NULL */
 };
 
 void import_summary_done(struct import_summary *sum);

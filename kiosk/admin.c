@@ -15,34 +15,43 @@
 #include <termios.h>
 #include <unistd.h>
 
-#include "data/catalogue.h"
 #include "data/diag.h"
 #include "data/import.h"
-#include "data/query.h"
-#include "data/search.h"
 #include "i18n/i18n.h"
 #include "i18n/text.h"
 #include "kiosk/admin.h"
 #include "kiosk/config.h"
 #include "kiosk/pin.h"
+#include "kiosk/progress.h"
 #include "lib/xmalloc.h"
 
 #define PROGNAME	ADMIN_PROGNAME
 
-static void
-usage(FILE *fp)
+void
+admin_usage(FILE *fp)
 {
 	fprintf(fp, _("Usage: %s [--catalogue PATH] [--config PATH] COMMAND "
 	    "[ARG]...\n"), PROGNAME);
 	fputs(_("Load disclosure catalogue files into the chayue kiosk.\n\n"),
 	    fp);
 	fputs(_("Commands:\n"
-	    "  import [--strict] [--quiet] FILE...\n"
-	    "                     replace the catalogue with the rows of the "
-	    "files\n"
-	    "  check [--strict] [--quiet] FILE...\n"
+	    "  import [OPTION]... FILE...\n"
+	    "                     make the rows of the files the live "
+	    "catalogue\n"
+	    "  check [OPTION]... FILE...\n"
 	    "                     check the files only; nothing is written\n"
-	    "  status             show the catalogue's version and counts\n"
+	    "  status [--json]    the live version: date, files, items by "
+	    "domain\n"
+	    "                     and jurisdiction\n"
+	    "  history [--json]   the live version and the earlier ones kept\n"
+	    "  rollback [VERSION] make the version before the live one (or "
+	    "VERSION)\n"
+	    "                     live again\n"
+	    "  diff [--json] [FROM [TO]]\n"
+	    "                     what TO (default: live) added, removed and\n"
+	    "                     changed against FROM (default: previous)\n"
+	    "  export [--format csv|json] [--version VERSION] [--output FILE]\n"
+	    "                     write a version out in the canonical layout\n"
 	    "  search [--limit N] [--json] QUERY...\n"
 	    "                     the items the kiosk's search finds, best "
 	    "first\n"
@@ -58,36 +67,47 @@ usage(FILE *fp)
 	    "  feedback [--since DATE] [--csv]\n"
 	    "                     the 有用 / 没用 answers per item, since DATE\n"
 	    "                     (YYYY-MM-DD)\n\n"), fp);
-	fputs(_("Options:\n"
+	fputs(_("Options of import and check:\n"
+	    "  --strict           refuse the whole import on any error\n"
+	    "  --yes              import the good rows without asking when "
+	    "rows\n"
+	    "                     are skipped\n"
+	    "  --quiet            print errors only\n"
+	    "  --encoding ENC     utf-8, gb18030 (gbk), utf-16le, utf-16be "
+	    "(default:\n"
+	    "                     detected)\n"
+	    "  --format FMT       csv or json (default: detected)\n"
+	    "  --delimiter D      comma or tab (default: detected)\n"
+	    "  --domain NAME      the domain of rows that name none\n"
+	    "  --jurisdiction NAME\n"
+	    "                     the publishing government of rows that name "
+	    "none\n\n"), fp);
+	fputs(_("Options of search:\n"
+	    "  --limit N          show at most N results (default 20; 0: all)\n"
+	    "  --json             print the results as JSON\n\n"), fp);
+	fputs(_("Global options:\n"
 	    "  --catalogue PATH   the catalogue file (default: from the "
 	    "configuration)\n"
 	    "  --config PATH      the configuration file\n"
-	    "  --strict           refuse the whole import on any error\n"
-	    "  --quiet            print errors only\n"
-	    "  --limit N          show at most N results (default 20; 0: all)\n"
-	    "  --json             print the results as JSON\n"
 	    "  -h, --help         show this help and exit\n"
 	    "  -V, --version      show the version and exit\n\n"), fp);
 	fputs(_("Exit status: 0 success, 1 rows refused or skipped (search: "
 	    "nothing found),\n2 usage error, 3 the catalogue cannot be read or "
-	    "written.\n"), fp);
+	    "written, 4 no such\nversion.\n"), fp);
 	fprintf(fp, _("Default configuration file: %s\n"), CONFIG_DEFAULT_PATH);
 	fprintf(fp, _("Default catalogue: %s\n"), CONFIG_DEFAULT_CATALOGUE);
 }
-
-static int usage_error(const char *, ...)
-    __attribute__((format(printf, 1, 2)));
 
 static int
 try_help(void)
 {
 	fprintf(stderr, _("Try '%s --help' for more information.\n"),
 	    PROGNAME);
-	return EXIT_USAGE;
+	return ADMIN_EXIT_USAGE;
 }
 
-static int
-usage_error(const char *fmt, ...)
+int
+admin_usage_error(const char *fmt, ...)
 {
 	va_list	ap;
 
@@ -99,19 +119,69 @@ usage_error(const char *fmt, ...)
 	return try_help();
 }
 
+int
+admin_fail(char *error, int status)
+{
+	fprintf(stderr, "%s: %s\n", PROGNAME, error != NULL ? error : "");
+	free(error);
+	return status;
+}
+
 static void
 version(void)
 {
 	printf("%s (%s) %s\n", PROGNAME, PACKAGE_NAME, PACKAGE_VERSION);
 }
 
-/* Options of import and check. */
-struct import_args {
-	int	 strict;
-	int	 quiet;
-	char	**files;
-	int	 nfiles;
+/* An import or check as staff asked for it. */
+struct admin_import {
+	struct import_options	 opt;
+	int			 quiet;
+	int			 yes;
+	char			**files;
+	int			 nfiles;
+	struct diag_list	 diags;
+	struct progress		 progress;
+	int			 reported;	/* problems and summary shown */
 };
+
+/* An option with a value; -1 on success, else the exit status. */
+static int
+import_value(struct admin_import *ai, int c, const char *v)
+{
+	int	enc;
+
+	switch (c) {
+	case 'e':
+		if ((enc = decode_parse_name(v)) < 0)
+			return admin_usage_error(_("unknown encoding '%s'; use "
+			    "utf-8, gb18030, gbk, utf-16le or utf-16be"), v);
+		ai->opt.encoding = (enum decode_encoding)enc;
+		return -1;
+	case 'f':
+		if (strcmp(v, "csv") != 0 && strcmp(v, "json") != 0)
+			return admin_usage_error(_("unknown format '%s'; use "
+			    "csv or json"), v);
+		ai->opt.format = strcmp(v, "csv") == 0 ? IMPORT_FORMAT_CSV :
+		    IMPORT_FORMAT_JSON;
+		return -1;
+	case 'd':
+		if (strcmp(v, "comma") == 0 || strcmp(v, ",") == 0)
+			ai->opt.delimiter = ',';
+		else if (strcmp(v, "tab") == 0 || strcmp(v, "\t") == 0)
+			ai->opt.delimiter = '\t';
+		else
+			return admin_usage_error(_("unknown delimiter '%s'; use "
+			    "comma or tab"), v);
+		return -1;
+	case 'D':
+		ai->opt.domain = v;
+		return -1;
+	default:	/* 'j' */
+		ai->opt.jurisdiction = v;
+		return -1;
+	}
+}
 
 /*
  * Parse a command's options; argv[0] is "chayue-admin COMMAND", for
@@ -119,45 +189,70 @@ struct import_args {
  */
 static int
 parse_import_args(int argc, char **argv, const char *cmd,
-    struct import_args *a)
+    struct admin_import *ai)
 {
 	static const struct option longopts[] = {
 		{ "strict", no_argument, NULL, 's' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "yes", no_argument, NULL, 'y' },
+		{ "encoding", required_argument, NULL, 'e' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "delimiter", required_argument, NULL, 'd' },
+		{ "domain", required_argument, NULL, 'D' },
+		{ "jurisdiction", required_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	int	c;
+	int	c, rc;
 
-	memset(a, 0, sizeof *a);
 	optind = 0;	/* glibc: start again, on the command's arguments */
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 's':
-			a->strict = 1;
-			break;
-		case 'q':
-			a->quiet = 1;
-			break;
-		case 'h':
-			usage(stdout);
-			return EXIT_OK;
-		default:
+	while ((c = getopt_long(argc, argv, "hy", longopts, NULL)) != -1) {
+		if (c == 's')
+			ai->opt.strict = 1;
+		else if (c == 'q')
+			ai->quiet = 1;
+		else if (c == 'y')
+			ai->yes = 1;
+		else if (c == 'h') {
+			admin_usage(stdout);
+			return ADMIN_EXIT_OK;
+		} else if (c == '?')
 			return try_help();
-		}
+		else if ((rc = import_value(ai, c, optarg)) != -1)
+			return rc;
 	}
 	if (optind >= argc)
-		return usage_error(_("%s: no input files"), cmd);
-	a->files = argv + optind;
-	a->nfiles = argc - optind;
+		return admin_usage_error(_("%s: no input files"), cmd);
+	ai->files = argv + optind;
+	ai->nfiles = argc - optind;
 	return -1;
 }
 
+/* Text from a file on the staff terminal: sanitised. */
 static void
-print_counts(const char *name, const struct import_counts *n, int dry_run)
+print_clean(const char *s)
 {
-	if (name != NULL)
-		printf("%s: ", name);
+	char	*clean = text_sanitise(s, strlen(s), 0);
+
+	fputs(clean, stdout);
+	free(clean);
+}
+
+static void
+print_counts(const struct import_file_summary *f,
+    const struct import_counts *n, int dry_run)
+{
+	if (f != NULL) {
+		print_clean(f->name);
+		if (f->encoding != NULL)
+			printf(" (%s, %s", f->encoding, f->layout != NULL ?
+			    _(f->layout) : "?");
+		if (f->encoding != NULL && f->domain != NULL) {
+			fputs(_(", domain "), stdout);
+			print_clean(f->domain);
+		}
+		fputs(f->encoding != NULL ? "): " : ": ", stdout);
+	}
 	if (dry_run)
 		printf(_("rows read %zu, would import %zu, would skip %zu, "
 		    "warnings %zu\n"), n->rows_read, n->imported, n->skipped,
@@ -173,13 +268,78 @@ print_summary(const struct import_summary *sum, int dry_run)
 {
 	size_t	i;
 
+	for (i = 0; i < sum->nfiles; i++)
+		print_counts(&sum->files[i], &sum->files[i].counts, dry_run);
 	if (sum->nfiles > 1) {
-		for (i = 0; i < sum->nfiles; i++)
-			print_counts(sum->files[i].name,
-			    &sum->files[i].counts, dry_run);
 		fputs(_("total: "), stdout);
+		print_counts(NULL, &sum->total, dry_run);
 	}
-	print_counts(NULL, &sum->total, dry_run);
+}
+
+/*
+ * The problems found, then the counts; once. pending: nothing is decided
+ * yet, so the counts say what would happen.
+ */
+static void
+report(struct admin_import *ai, const struct import_summary *sum, int pending)
+{
+	if (ai->reported)
+		return;
+	progress_clear(&ai->progress);
+	fflush(stdout);
+	diag_print(&ai->diags, stderr, ai->quiet);
+	fflush(stderr);
+	if (!ai->quiet)
+		print_summary(sum, ai->opt.dry_run || pending);
+	fflush(stdout);
+	ai->reported = 1;
+}
+
+/* y, yes or 是 from the clerk at the terminal. */
+static int
+ask_yes(const char *question)
+{
+	char	answer[64];
+
+	fputs(question, stdout);
+	fflush(stdout);
+	if (fgets(answer, sizeof answer, stdin) == NULL)
+		return 0;
+	return answer[0] == 'y' || answer[0] == 'Y' ||
+	    strncmp(answer, "是", strlen("是")) == 0;
+}
+
+/* Rows were skipped: the clerk confirms the summary before the switch. */
+static int
+confirm(const struct import_summary *sum, void *arg)
+{
+	struct admin_import	*ai = arg;
+	char			*q;
+	int			 yes;
+
+	report(ai, sum, 1);
+	if (ai->yes)
+		return 1;
+	if (!isatty(STDIN_FILENO)) {
+		fprintf(stderr, _("%s: %zu rows have problems, so nothing was "
+		    "imported; to import the other %zu rows, run the import "
+		    "again with --yes\n"), PROGNAME, sum->total.skipped,
+		    sum->total.imported);
+		return 0;
+	}
+	q = xasprintf(_("Import %zu rows and leave out the %zu with problems? "
+	    "[y/N] "), sum->total.imported, sum->total.skipped);
+	yes = ask_yes(q);
+	free(q);
+	return yes;
+}
+
+static void
+show_progress(double done, size_t rows, void *arg)
+{
+	struct admin_import	*ai = arg;
+
+	progress_update(&ai->progress, done, rows);
 }
 
 /* Why nothing was written (or would not be, for check). */
@@ -199,6 +359,9 @@ print_refusal(const struct import_summary *sum, const char *path,
 	case IMPORT_REFUSED_EMPTY:
 		why = _("there is no row to import");
 		break;
+	case IMPORT_REFUSED_DECLINED:
+		why = _("it was not confirmed");
+		break;
 	default:
 		return;
 	}
@@ -210,116 +373,61 @@ print_refusal(const struct import_summary *sum, const char *path,
 		    "changed\n"), PROGNAME, why, path);
 }
 
+static int
+import_status(const struct admin_import *ai, const struct import_summary *sum,
+    const char *path)
+{
+	if (sum->committed && !ai->quiet) {
+		printf(_("version %s is now live in %s\n"), sum->version, path);
+		printf("%s\n", _("the version before it is kept: chayue-admin "
+		    "rollback brings it back"));
+	}
+	print_refusal(sum, path, ai->opt.dry_run);
+	return sum->total.errors > 0 || sum->total.skipped > 0 ||
+	    sum->refusal != IMPORT_ACCEPTED ? ADMIN_EXIT_DATA : ADMIN_EXIT_OK;
+}
+
 /* import and check. */
 static int
-cmd_import(const struct config *cfg, int argc, char **argv, const char *cmd,
-    int dry_run)
+run_import(const struct config *cfg, int argc, char **argv, int dry_run)
 {
-	struct import_args	 a;
-	struct import_options	 opt;
+	struct admin_import	 ai;
 	struct import_summary	 sum;
-	struct diag_list	 diags;
 	char			*error = NULL;
 	int			 rc;
 
-	if ((rc = parse_import_args(argc, argv, cmd, &a)) != -1)
+	memset(&ai, 0, sizeof ai);
+	if ((rc = parse_import_args(argc, argv, argv[0], &ai)) != -1)
 		return rc;
-	opt.strict = a.strict;
-	opt.dry_run = dry_run;
-	diag_init(&diags);
-	rc = import_files(cfg->catalogue, a.files, a.nfiles, &opt, &diags,
-	    &sum, &error);
-	diag_print(&diags, stderr, a.quiet);
-	if (rc != 0) {
-		fprintf(stderr, "%s: %s\n", PROGNAME, error);
-		free(error);
-		rc = EXIT_CATALOGUE;
-	} else {
-		if (!a.quiet)
-			print_summary(&sum, dry_run);
-		print_refusal(&sum, cfg->catalogue, dry_run);
-		rc = sum.total.errors > 0 || sum.total.skipped > 0 ||
-		    sum.refusal != IMPORT_ACCEPTED ? EXIT_DATA : EXIT_OK;
-	}
+	ai.opt.dry_run = dry_run;
+	ai.opt.keep_versions = cfg->keep_versions;
+	ai.opt.confirm = confirm;
+	ai.opt.progress = show_progress;
+	ai.opt.arg = &ai;
+	diag_init(&ai.diags);
+	progress_init(&ai.progress, stdout);
+	rc = import_files(cfg->catalogue, ai.files, ai.nfiles, &ai.opt,
+	    &ai.diags, &sum, &error);
+	report(&ai, &sum, 0);
+	if (rc != 0)
+		rc = admin_fail(error, ADMIN_EXIT_CATALOGUE);
+	else
+		rc = import_status(&ai, &sum, cfg->catalogue);
 	import_summary_done(&sum);
-	diag_done(&diags);
-	return rc;
-}
-
-static void
-print_domains(const struct domain_list *list)
-{
-	size_t	i;
-	char	*name;
-
-	fputs(_("items by domain:\n"), stdout);
-	for (i = 0; i < list->n; i++) {
-		/* Catalogue text reaches the staff terminal only sanitised. */
-		name = text_sanitise(list->v[i].name, strlen(list->v[i].name), 0);
-		printf(list->v[i].national ? "  %6zu  %s\n" :
-		    _("  %6zu  %s (local domain)\n"), list->v[i].items, name);
-		free(name);
-	}
-}
-
-static int
-show_status(struct catalogue *cat, const char *path, char **error)
-{
-	struct catalogue_info	info;
-	struct domain_list	domains;
-	char			*names;
-	int			rc = -1;
-
-	memset(&info, 0, sizeof info);
-	memset(&domains, 0, sizeof domains);
-	if (catalogue_info(cat, &info, error) == 0 &&
-	    catalogue_domains(cat, &domains, error) == 0) {
-		printf(_("catalogue: %s\n"), path);
-		printf(_("version: %s\n"), info.version);
-		printf(_("created: %s\n"), info.created);
-		printf(_("items: %zu\n"), info.items);
-		names = text_sanitise(info.jurisdiction_names,
-		    strlen(info.jurisdiction_names), 0);
-		printf(_("jurisdictions: %zu"), info.jurisdictions);
-		if (*names != '\0')
-			printf(" (%s%s)", names, info.jurisdictions > 3 ? "…" : "");
-		putchar('\n');
-		free(names);
-		print_domains(&domains);
-		rc = 0;
-	}
-	domain_list_done(&domains);
-	catalogue_info_done(&info);
+	diag_done(&ai.diags);
 	return rc;
 }
 
 static int
-cmd_status(const struct config *cfg, int argc, char **argv)
+cmd_import(const struct config *cfg, int argc, char **argv)
 {
-	struct catalogue	*cat;
-	char			*error = NULL;
-	int			 rc;
+	return run_import(cfg, argc, argv, 0);
+}
 
-	if (argc > 1 && strcmp(argv[1], "--help") == 0) {
-		usage(stdout);
-		return EXIT_OK;
-	}
-	if (argc > 1)
-		return usage_error(_("status: unexpected argument '%s'"),
-		    argv[1]);
-	if ((cat = catalogue_open(cfg->catalogue, &error)) == NULL) {
-		fprintf(stderr, "%s: %s\n", PROGNAME, error);
-		free(error);
-		return EXIT_CATALOGUE;
-	}
-	rc = show_status(cat, cfg->catalogue, &error);
-	catalogue_close(cat);
-	if (rc != 0) {
-		fprintf(stderr, "%s: %s\n", PROGNAME, error);
-		free(error);
-		return EXIT_CATALOGUE;
-	}
-	return EXIT_OK;
+static int
+cmd_check(const struct config *cfg, int argc, char **argv)
+{
+	return run_import(cfg, argc, argv, 1);
 }
 
 /* One line of standard input without its newline; echo off on a terminal. */
@@ -347,231 +455,46 @@ read_secret(const char *prompt, char *buf, size_t size)
 
 /* pin: hash a new staff PIN for the configuration file. */
 static int
-cmd_pin(int argc, char **argv)
+cmd_pin(const struct config *cfg, int argc, char **argv)
 {
 	char pin[64], again[64], *hash, *error = NULL;
 
+	(void)cfg;
 	if (argc > 1)
-		return usage_error(_("pin: unexpected argument '%s'"), argv[1]);
+		return admin_usage_error(_("pin: unexpected argument '%s'"), argv[1]);
 	if (read_secret(_("New staff PIN (4 to 12 digits): "), pin, sizeof pin) != 0)
-		return usage_error("%s", _("pin: no PIN given on standard input"));
+		return admin_usage_error("%s", _("pin: no PIN given on standard input"));
 	if (isatty(STDIN_FILENO) &&
 	    (read_secret(_("The same PIN again: "), again, sizeof again) != 0 ||
 	    strcmp(pin, again) != 0))
-		return usage_error("%s", _("pin: the two PINs differ"));
+		return admin_usage_error("%s", _("pin: the two PINs differ"));
 	if ((hash = pin_hash(pin, &error)) == NULL) {
 		fprintf(stderr, "%s: pin: %s\n", PROGNAME, _(error));
 		free(error);
-		return EXIT_USAGE;
+		return ADMIN_EXIT_USAGE;
 	}
 	printf("staff_pin = %s\n", hash);
 	free(hash);
-	return EXIT_OK;
+	return ADMIN_EXIT_OK;
 }
 
-/* ---- search ------------------------------------------------------------ */
-
-struct search_args {
-	size_t	 limit;
-	int	 json;
-	char	*query;		/* the words, joined with spaces */
+/* The commands, in the order of the help text. */
+static const struct {
+	const char	*name;
+	int		(*run)(const struct config *, int, char **);
+} admin_commands[] = {
+	{ "import", cmd_import },
+	{ "check", cmd_check },
+	{ "status", admin_versions_status },
+	{ "history", admin_versions_history },
+	{ "rollback", admin_versions_rollback },
+	{ "diff", admin_versions_diff },
+	{ "export", admin_versions_export },
+	{ "search", admin_search },
+	{ "hot", admin_hot },
+	{ "feedback", admin_feedback },
+	{ "pin", cmd_pin },
 };
-
-static int
-parse_search_args(int argc, char **argv, struct search_args *a)
-{
-	static const struct option longopts[] = {
-		{ "limit", required_argument, NULL, 'n' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	char	*end, *joined;
-	long	 n;
-	int	 c, i;
-
-	memset(a, 0, sizeof *a);
-	a->limit = 20;
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'n':
-			n = strtol(optarg, &end, 10);
-			if (*optarg == '\0' || *end != '\0' || n < 0)
-				return usage_error(_("search: --limit needs a "
-				    "number, 0 or more, not '%s'"), optarg);
-			a->limit = (size_t)n;
-			break;
-		case 'j':
-			a->json = 1;
-			break;
-		case 'h':
-			usage(stdout);
-			return EXIT_OK;
-		default:
-			return try_help();
-		}
-	}
-	if (optind >= argc)
-		return usage_error("%s", _("search: no query given"));
-	a->query = xstrdup(argv[optind]);
-	for (i = optind + 1; i < argc; i++) {
-		joined = xasprintf("%s %s", a->query, argv[i]);
-		free(a->query);
-		a->query = joined;
-	}
-	return -1;
-}
-
-/* Catalogue text for the staff terminal: sanitised, on one line. */
-static char *
-clean(const char *s, size_t len)
-{
-	return text_sanitise(s, len, 0);
-}
-
-/* The matched element around the match: …before«match»after… */
-static void
-print_excerpt(const struct search_display *d)
-{
-	size_t len = strlen(d->text), from, to;
-	char *before, *match, *after, buf[256];
-
-	from = text_tail_cols(d->text, d->start, 24);
-	to = d->end + text_copy_cols(buf, sizeof buf, d->text + d->end,
-	    len - d->end, 36, NULL);
-	before = clean(d->text + from, d->start - from);
-	match = clean(d->text + d->start, d->end - d->start);
-	after = clean(d->text + d->end, to - d->end);
-	printf("    %s: %s%s«%s»%s%s\n", _(search_field_label(d->field)),
-	    from > 0 ? "…" : "", before, match, after, to < len ? "…" : "");
-	free(before);
-	free(match);
-	free(after);
-}
-
-static void
-print_hit(size_t rank, const struct search_display *d)
-{
-	char *name = clean(d->name, strlen(d->name));
-	char *domain = clean(d->item.domain, strlen(d->item.domain));
-	char *where = clean(d->item.jurisdiction, strlen(d->item.jurisdiction));
-
-	printf("%3zu. %s — %s, %s [#%lld]\n", rank, name, domain,
-	    *where != '\0' ? where : _("Not stated"), (long long)d->item.id);
-	if (d->field != SEARCH_FIELD_NAME && d->end > d->start)
-		print_excerpt(d);
-	free(name);
-	free(domain);
-	free(where);
-}
-
-/* A JSON string of sanitised text. */
-static void
-print_json_string(const char *s, size_t len)
-{
-	char *c = clean(s, len), *p;
-
-	putchar('"');
-	for (p = c; *p != '\0'; p++) {
-		if (*p == '"' || *p == '\\')
-			printf("\\%c", *p);
-		else if ((unsigned char)*p < 0x20)
-			printf("\\u%04x", (unsigned char)*p);
-		else
-			putchar(*p);
-	}
-	putchar('"');
-	free(c);
-}
-
-static void
-print_json_hit(size_t rank, const struct search_hit *h,
-    const struct search_display *d)
-{
-	static const char *const tiers[] = { "exact", "prefix", "name", "other" };
-	static const char *const fields[SEARCH_FIELDS] = { "name", "level1",
-	    "content", "basis", "subject", "jurisdiction" };
-
-	printf("%s\n    {\"rank\": %zu, \"id\": %lld, \"tier\": \"%s\", "
-	    "\"field\": \"%s\", \"domain\": ", rank > 1 ? "," : "", rank,
-	    (long long)h->item, tiers[h->tier], fields[d->field]);
-	print_json_string(d->item.domain, strlen(d->item.domain));
-	fputs(", \"name\": ", stdout);
-	print_json_string(d->name, strlen(d->name));
-	fputs(", \"jurisdiction\": ", stdout);
-	print_json_string(d->item.jurisdiction, strlen(d->item.jurisdiction));
-	fputs(", \"match\": ", stdout);
-	print_json_string(d->text + d->start, d->end - d->start);
-	putchar('}');
-}
-
-static int
-print_results(struct catalogue *cat, const struct query *q,
-    const struct search_results *r, int json, char **error)
-{
-	struct search_display d;
-	size_t i;
-
-	if (json)
-		printf("{\"total\": %zu, \"results\": [", r->total);
-	for (i = 0; i < r->n; i++) {
-		if (search_display(cat, q, &r->v[i], &d, error) != 0)
-			return -1;
-		if (json)
-			print_json_hit(i + 1, &r->v[i], &d);
-		else
-			print_hit(i + 1, &d);
-		search_display_done(&d);
-	}
-	if (json)
-		printf("%s]}\n", r->n > 0 ? "\n" : "");
-	else if (r->n == 0)
-		puts(_("No results. Try fewer characters, or pinyin initials "
-		    "(zdshbz for 最低生活保障)."));
-	else if (r->n < r->total)
-		printf(_("%zu of %zu results (use --limit 0 for all)\n"),
-		    r->n, r->total);
-	return 0;
-}
-
-static int
-cmd_search(const struct config *cfg, int argc, char **argv)
-{
-	struct search_args	a;
-	struct search_results	r;
-	struct catalogue	*cat;
-	struct query		q;
-	char			*error = NULL;
-	int			 rc;
-
-	if ((rc = parse_search_args(argc, argv, &a)) != -1)
-		return rc;
-	if ((cat = catalogue_open(cfg->catalogue, &error)) == NULL) {
-		fprintf(stderr, "%s: %s\n", PROGNAME, error);
-		free(error);
-		free(a.query);
-		return EXIT_CATALOGUE;
-	}
-	query_parse(&q, a.query, strlen(a.query));
-	if (q.dropped > 0)
-		fprintf(stderr, _("%s: the query is too long; only its first %d "
-		    "characters are used\n"), PROGNAME, QUERY_MAX);
-	rc = search_run(cat, &q, NULL, a.limit, SEARCH_COMPLETE, &r, &error);
-	if (rc == 0)
-		rc = print_results(cat, &q, &r, a.json, &error);
-	if (rc != 0) {
-		fprintf(stderr, "%s: %s\n", PROGNAME, error);
-		free(error);
-		rc = EXIT_CATALOGUE;
-	} else
-		rc = r.total > 0 ? EXIT_OK : EXIT_DATA;
-	search_results_done(&r);
-	query_done(&q);
-	catalogue_close(cat);
-	free(a.query);
-	return rc;
-}
 
 /* Run COMMAND with its arguments argv[0..argc), argv[0] the command. */
 static int
@@ -579,27 +502,17 @@ dispatch(const struct config *cfg, int argc, char **argv)
 {
 	const char	*cmd = argv[0];
 	char		**sub;
-	int		 rc;
+	size_t		 i;
+	int		 rc = -1;
 
 	sub = xcalloc((size_t)argc + 1, sizeof *sub);
 	memcpy(sub, argv, (size_t)argc * sizeof *sub);
 	sub[0] = xasprintf("%s %s", PROGNAME, cmd);
-	if (strcmp(cmd, "import") == 0)
-		rc = cmd_import(cfg, argc, sub, cmd, 0);
-	else if (strcmp(cmd, "check") == 0)
-		rc = cmd_import(cfg, argc, sub, cmd, 1);
-	else if (strcmp(cmd, "status") == 0)
-		rc = cmd_status(cfg, argc, sub);
-	else if (strcmp(cmd, "pin") == 0)
-		rc = cmd_pin(argc, sub);
-	else if (strcmp(cmd, "hot") == 0)
-		rc = admin_hot(cfg, argc, sub);
-	else if (strcmp(cmd, "feedback") == 0)
-		rc = admin_feedback(cfg, argc, sub);
-	else if (strcmp(cmd, "search") == 0)
-		rc = cmd_search(cfg, argc, sub);
-	else
-		rc = usage_error(_("unknown command '%s'"), cmd);
+	for (i = 0; i < sizeof admin_commands / sizeof admin_commands[0]; i++)
+		if (strcmp(cmd, admin_commands[i].name) == 0)
+			rc = admin_commands[i].run(cfg, argc, sub);
+	if (rc == -1)
+		rc = admin_usage_error(_("unknown command '%s'"), cmd);
 	free(sub[0]);
 	free(sub);
 	return rc;
@@ -631,17 +544,17 @@ parse_global(int argc, char **argv, const char **config_path,
 			*config_path = optarg;
 			break;
 		case 'h':
-			usage(stdout);
-			return EXIT_OK;
+			admin_usage(stdout);
+			return ADMIN_EXIT_OK;
 		case 'V':
 			version();
-			return EXIT_OK;
+			return ADMIN_EXIT_OK;
 		default:
 			return try_help();
 		}
 	}
 	if (optind >= argc)
-		return usage_error("%s", _("no command given"));
+		return admin_usage_error("%s", _("no command given"));
 	return -1;
 }
 
@@ -673,7 +586,7 @@ main(int argc, char **argv)
 	    getenv("CHAYUE_LOCALEDIR"));
 	rc = parse_global(argc, argv, &config_path, &catalogue);
 	if (rc == -1 && load_config(&cfg, config_path, catalogue) != 0)
-		rc = EXIT_USAGE;
+		rc = ADMIN_EXIT_USAGE;
 	if (rc == -1) {
 		/* The configured interface language from here on. */
 		i18n_init(cfg.language, cfg.locale_dir != NULL ? cfg.locale_dir :

@@ -1,25 +1,47 @@
 /*
- * chayue-admin: the exit statuses every command uses (see
- * man/chayue-admin.8), and the commands that live in files of their own.
+ * chayue-admin: the pieces its command files share. admin.c holds main,
+ * the command table, import, check, search and pin; admin_versions.c the
+ * commands that show and change catalogue versions; admin_stats.c hot
+ * items and feedback.
  */
 #ifndef CHAYUE_ADMIN_H
 #define CHAYUE_ADMIN_H
+
+#include <stdio.h>
 
 struct config;
 
 #define ADMIN_PROGNAME	"chayue-admin"
 
+/* Exit statuses (man/chayue-admin.8). */
 enum {
-	EXIT_OK = 0,
-	EXIT_DATA = 1,		/* something was refused or skipped */
-	EXIT_USAGE = 2,		/* bad command line or configuration */
-	EXIT_CATALOGUE = 3,	/* the catalogue cannot be read or written */
+	ADMIN_EXIT_OK = 0,
+	ADMIN_EXIT_DATA = 1,		/* rows skipped, or the import refused */
+	ADMIN_EXIT_USAGE = 2,		/* bad command line or configuration */
+	ADMIN_EXIT_CATALOGUE = 3,	/* the catalogue cannot be read or written */
+	ADMIN_EXIT_NO_VERSION = 4,	/* the named version does not exist */
 };
 
+/* The help text. */
+void admin_usage(FILE *fp);
+
+/* "chayue-admin: message" and the --help hint on stderr; ADMIN_EXIT_USAGE. */
+int admin_usage_error(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+
+/* "chayue-admin: error" on stderr; frees error; returns status. */
+int admin_fail(char *error, int status);
+
 /*
- * hot add|remove|list and feedback (kiosk/admin_stats.c): argv[0] is
- * "chayue-admin COMMAND", for getopt's messages. Return an exit status.
+ * A command: argv[0] is "chayue-admin COMMAND" (for getopt's messages),
+ * the rest its arguments. Returns the exit status.
  */
+int admin_versions_status(const struct config *cfg, int argc, char **argv);
+int admin_versions_history(const struct config *cfg, int argc, char **argv);
+int admin_versions_rollback(const struct config *cfg, int argc, char **argv);
+int admin_versions_diff(const struct config *cfg, int argc, char **argv);
+int admin_versions_export(const struct config *cfg, int argc, char **argv);
+int admin_search(const struct config *cfg, int argc, char **argv);
 int admin_hot(const struct config *cfg, int argc, char **argv);
 int admin_feedback(const struct config *cfg, int argc, char **argv);
 

@@ -48,7 +48,7 @@ stats_usage(const char *fmt, ...)
 	fputc('\n', stderr);
 	fprintf(stderr, _("Try '%s --help' for more information.\n"),
 	    ADMIN_PROGNAME);
-	return EXIT_USAGE;
+	return ADMIN_EXIT_USAGE;
 }
 
 /* A message from the data layer, freed; the catalogue or state file failed. */
@@ -57,7 +57,7 @@ stats_failed(char *error)
 {
 	fprintf(stderr, "%s: %s\n", ADMIN_PROGNAME, error);
 	free(error);
-	return EXIT_CATALOGUE;
+	return ADMIN_EXIT_CATALOGUE;
 }
 
 /* Options anywhere after the command; the words left in argv[optind..]. */
@@ -90,11 +90,11 @@ stats_parse(int argc, char **argv, struct stats_args *a)
 			    "       %s hot list\n"
 			    "       %s feedback [--since YYYY-MM-DD] [--csv]\n"),
 			    ADMIN_PROGNAME, ADMIN_PROGNAME, ADMIN_PROGNAME);
-			return EXIT_OK;
+			return ADMIN_EXIT_OK;
 		default:
 			fprintf(stderr, _("Try '%s --help' for more "
 			    "information.\n"), ADMIN_PROGNAME);
-			return EXIT_USAGE;
+			return ADMIN_EXIT_USAGE;
 		}
 	}
 	return -1;
@@ -172,7 +172,7 @@ stats_ambiguous(const struct stats_args *a, const struct stats_ref *refs,
 		stats_print_item(stderr, "  ", &refs[i]);
 	fprintf(stderr, "%s\n", _("Choose one with --domain or --jurisdiction, "
 	    "or give --all for every one of them."));
-	return EXIT_DATA;
+	return ADMIN_EXIT_DATA;
 }
 
 /* The catalogue's items named a->name, as full items. */
@@ -219,7 +219,7 @@ stats_mark(struct stats *st, const struct item *items, size_t n)
 		stats_print_item(stdout, r == 0 ? _("hot now: ") : _("hot already: "),
 		    &ref);
 	}
-	return EXIT_OK;
+	return ADMIN_EXIT_OK;
 }
 
 static int
@@ -244,7 +244,7 @@ stats_hot_add_cmd(const struct config *cfg, const struct stats_args *a)
 			    "'%s' (the name is the 二级事项, or the 一级事项 "
 			    "where there is none)\n"), ADMIN_PROGNAME,
 			    cfg->catalogue, a->name);
-			rc = EXIT_DATA;
+			rc = ADMIN_EXIT_DATA;
 		} else if (n > 1 && !a->all)
 			rc = stats_ambiguous(a, refs, n);
 		else if ((rc = stats_open_for(cfg, 1, &st)) == 0)
@@ -280,7 +280,7 @@ stats_unmark(struct stats *st, const struct stats_args *a,
 	const struct stats_row **rows = xcalloc(hot->n + 1, sizeof *rows);
 	char *error = NULL;
 	size_t i, n = 0;
-	int rc = EXIT_OK;
+	int rc = ADMIN_EXIT_OK;
 
 	for (i = 0; i < hot->n; i++) {
 		if (stats_row_matches(&hot->v[i], a)) {
@@ -291,10 +291,10 @@ stats_unmark(struct stats *st, const struct stats_args *a,
 	if (n == 0) {
 		fprintf(stderr, _("%s: hot remove: no hot item is named '%s'; "
 		    "see: chayue-admin hot list\n"), ADMIN_PROGNAME, a->name);
-		rc = EXIT_DATA;
+		rc = ADMIN_EXIT_DATA;
 	} else if (n > 1 && !a->all)
 		rc = stats_ambiguous(a, refs, n);
-	for (i = 0; rc == EXIT_OK && i < n; i++) {
+	for (i = 0; rc == ADMIN_EXIT_OK && i < n; i++) {
 		if (stats_hot_remove(st, rows[i]->key, &error) < 0)
 			rc = stats_failed(error);
 		else
@@ -374,7 +374,7 @@ stats_hot_list_cmd(const struct config *cfg)
 	catalogue_close(cat);
 	stats_rows_done(&hot);
 	stats_close(st);
-	return EXIT_OK;
+	return ADMIN_EXIT_OK;
 }
 
 int
@@ -507,5 +507,5 @@ admin_feedback(const struct config *cfg, int argc, char **argv)
 		stats_print_table(&rows, a.since);
 	stats_rows_done(&rows);
 	stats_close(st);
-	return EXIT_OK;
+	return ADMIN_EXIT_OK;
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "i18n/i18n.h"
+#include "data/versions.h"
 #include "kiosk/config.h"
 #include "lib/xmalloc.h"
 
@@ -27,6 +28,12 @@ static const char *
 set_catalogue(struct config *cfg, const char *value)
 {
 	return set_path(&cfg->catalogue, value);
+}
+
+static const char *
+set_import_dir(struct config *cfg, const char *value)
+{
+	return set_path(&cfg->import_dir, value);
 }
 
 static const char *
@@ -164,6 +171,20 @@ set_hot_most_viewed(struct config *cfg, const char *value)
 }
 
 static const char *
+set_keep_versions(struct config *cfg, const char *value)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(value, &end, 10);
+	if (errno != 0 || end == value || *end != '\0' || n < 0 || n > 1000)
+		return "not a number of versions; use 0 to 1000";
+	cfg->keep_versions = (int)n;
+	return NULL;
+}
+
+static const char *
 set_print(struct config *cfg, const char *value)
 {
 	/* In the order of enum config_print. */
@@ -213,6 +234,8 @@ static const struct {
 	{ "log_file", set_log_file },
 	{ "state_file", set_state_file },
 	{ "hot_most_viewed", set_hot_most_viewed },
+	{ "keep_versions", set_keep_versions },
+	{ "import_dir", set_import_dir },
 	{ "print", set_print },
 	{ "printer", set_printer },
 	{ "print_page_limit", set_print_page_limit },
@@ -228,6 +251,8 @@ config_init(struct config *cfg)
 	cfg->kiosk = 0;
 	cfg->mouse = 1;
 	cfg->idle_seconds = 120;
+	cfg->keep_versions = VERSIONS_KEEP_DEFAULT;
+	cfg->import_dir = xstrdup(CONFIG_DEFAULT_IMPORT_DIR);
 	cfg->print_page_limit = 10;
 }
 
@@ -240,6 +265,7 @@ config_done(struct config *cfg)
 	free(cfg->staff_pin);
 	free(cfg->log_file);
 	free(cfg->state_file);
+	free(cfg->import_dir);
 	free(cfg->printer);
 	memset(cfg, 0, sizeof *cfg);
 }
@@ -282,7 +308,8 @@ config_line(struct config *cfg, char *line, const char **key_out)
 	return "unknown key; known keys are catalogue, language, "
 	    "ambiguous_width, mode, mouse, locale_dir, staff_pin, "
 	    "idle_seconds, theme, large_text, log_file, state_file, "
-	    "hot_most_viewed, print, printer, print_page_limit";
+	    "hot_most_viewed, print, printer, print_page_limit, keep_versions, "
+	    "import_dir";
 }
 
 static void
@@ -291,7 +318,9 @@ config_copy(struct config *dst, const struct config *src)
 	config_init(dst);
 	free(dst->catalogue);
 	free(dst->language);
+	free(dst->import_dir);
 	*dst = *src;
+	dst->import_dir = xstrdup(src->import_dir);
 	dst->catalogue = xstrdup(src->catalogue);
 	dst->language = xstrdup(src->language);
 	dst->locale_dir = src->locale_dir ? xstrdup(src->locale_dir) : NULL;

@@ -7,6 +7,7 @@
 
 #define CONFIG_DEFAULT_PATH	SYSCONFDIR "/chayue.conf"
 #define CONFIG_DEFAULT_CATALOGUE LOCALSTATEDIR "/lib/chayue/catalogue.db"
+#define CONFIG_DEFAULT_IMPORT_DIR LOCALSTATEDIR "/lib/chayue/incoming"
 
 enum config_theme {
 	CONFIG_THEME_NORMAL,
@@ -41,6 +42,8 @@ struct config {
 	/* Counts and hot items (data/stats.h); NULL: beside the catalogue. */
 	char	*state_file;
 	int	 hot_most_viewed;	/* the home screen shows the most viewed */
+	int	 keep_versions;	/* earlier catalogue versions kept (0-1000) */
+	char	*import_dir;	/* the staff screen imports files from here */
 	int	 print;		/* enum config_print */
 	char	*printer;	/* the CUPS queue; NULL: the default destination */
 	int	 print_page_limit;	/* pages per visitor; 0: no limit */

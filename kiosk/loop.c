@@ -29,6 +29,7 @@
 struct loop {
 	struct ui		 ui;
 	const struct config	*cfg;
+	struct staff_settings	 staff;
 	struct lockdown		 lock;
 	struct visitor		 visitor;	/* counts, hot items */
 	struct printing		 print;
@@ -275,6 +276,10 @@ loop_setup(struct loop *l)
 	l->ui.theme_ctx = l;
 	visitor_init(&l->visitor, cfg);
 	l->ui.visitor = &l->visitor.ui;
+	l->staff.catalogue = cfg->catalogue;
+	l->staff.import_dir = cfg->import_dir;
+	l->staff.keep_versions = cfg->keep_versions;
+	l->ui.staff = &l->staff;
 	printing_init(&l->print, cfg, &l->ui);
 	l->last_input = lockdown_now();
 }

@@ -44,6 +44,7 @@ static const struct {
 	{ "", N_("Results whose name is what you typed come first, then names "
 	    "that begin with it, then names that contain it, then items that "
 	    "mention it elsewhere (content, basis, who publishes).") },
+	{ "F9", N_("staff: load a new catalogue, roll back (staff PIN)") },
 	{ NULL, N_("In a domain") },
 	{ "l", N_("show items of one level: county (县级), township (乡级), "
 	    "village (村级), or those whose level the source does not state") },

@@ -116,24 +116,18 @@ home_resize(void *state, struct ui *ui)
 	home_show_sel(h, ui);
 }
 
-static void *
-home_enter(struct ui *ui, const void *arg)
+/* Read the domains and the version; -1 with a status message. */
+static int
+home_load(struct home *h, struct ui *ui)
 {
-	struct home *h = xcalloc(1, sizeof *h);
 	char *error = NULL, *count;
 	size_t i;
 
-	(void)arg;
-	if (ui->cat == NULL) {
-		free(h);
-		return NULL;	/* the kiosk shows the "unavailable" screen */
-	}
 	if (catalogue_domains(ui->cat, &h->domains, &error) != 0 ||
 	    catalogue_info(ui->cat, &h->info, &error) != 0) {
 		ui_status(ui, _("The catalogue cannot be read: %s"), error);
 		free(error);
-		home_leave(h);
-		return NULL;
+		return -1;
 	}
 	h->cells = xcalloc(h->domains.n ? h->domains.n : 1, sizeof *h->cells);
 	for (i = 0; i < h->domains.n; i++) {
@@ -143,7 +137,29 @@ home_enter(struct ui *ui, const void *arg)
 		free(count);
 	}
 	hot_line_load(&h->hot, ui);
+	if (h->sel >= h->domains.n)
+		h->sel = 0;
 	home_resize(h, ui);
+	return 0;
+}
+
+static void *
+home_enter(struct ui *ui, const void *arg)
+{
+	struct home *h;
+	char *error = NULL;
+
+	(void)arg;
+	if (ui->cat == NULL)
+		return NULL;	/* the kiosk shows the "unavailable" screen */
+	/* A new visitor (F12, walk-away reset) gets the newest version. */
+	if (catalogue_changed(ui->cat) && catalogue_reopen(ui->cat, &error) != 0)
+		free(error);
+	h = xcalloc(1, sizeof *h);
+	if (home_load(h, ui) != 0) {
+		home_leave(h);
+		return NULL;
+	}
 	return h;
 }
 
@@ -173,6 +189,39 @@ home_publishers(const struct home *h, int names)
 	free(who);
 	free(items);
 	return line;
+}
+
+/*
+ * Back on the home screen, nothing above it holds anything of the
+ * catalogue: the moment to pick up a version staff switched in since.
+ * If it cannot be opened the old one stays, and so does the kiosk.
+ */
+static void
+home_resume(void *state, struct ui *ui)
+{
+	struct home *h = state;
+	char *error = NULL;
+
+	if (!catalogue_changed(ui->cat))
+		return;
+	if (catalogue_reopen(ui->cat, &error) != 0) {
+		free(error);	/* staff see it with chayue-admin status */
+		return;
+	}
+	home_free_cells(h);
+	hot_line_done(&h->hot);
+	domain_list_done(&h->domains);
+	catalogue_info_done(&h->info);
+	h->top = 0;
+	if (home_load(h, ui) != 0) {
+		/* An empty grid, and the status line says why. */
+		domain_list_done(&h->domains);
+		catalogue_info_done(&h->info);
+		h->info.version = xstrdup("");
+		h->info.created = xstrdup("");
+		h->info.jurisdiction_names = xstrdup("");
+	}
+	ui->dirty = 1;
 }
 
 static void
@@ -335,4 +384,5 @@ const struct screen screen_home = {
 	.key = home_key,
 	.mouse = home_mouse,
 	.resize = home_resize,
+	.resume = home_resume,
 };

@@ -113,6 +113,25 @@ ui_leave(struct ui *ui)
 	ui_push(ui, &screen_pin, &leave);
 }
 
+/* The PIN was right: the staff screen. */
+static void
+ui_staff_granted(struct ui *ui)
+{
+	ui_push(ui, &screen_staff, ui->staff);
+}
+
+/* F9: the staff screen, after the staff PIN, in either mode. */
+static void
+ui_staff(struct ui *ui)
+{
+	static struct pin_request staff = { NULL, ui_staff_granted };
+
+	if (ui->staff == NULL)
+		return;
+	staff.title = _("Staff PIN for the catalogue refresh");
+	ui_push(ui, &screen_pin, &staff);
+}
+
 /* F2: large text on and off; every screen lays itself out again. */
 static void
 ui_large_text(struct ui *ui)
@@ -193,6 +212,11 @@ ui_key_global(struct ui *ui, int key)
 		if (top != &screen_search)
 			ui_push(ui, &screen_search, NULL);
 		break;
+	case SCREEN_KEY(KEY_F(9)):
+		if (top != &screen_pin && top != &screen_staff)
+			ui_staff(ui);
+		break;
+
 	default:
 		break;
 	}
@@ -282,4 +306,12 @@ ui_draw(struct ui *ui)
 		draw_notice(ui, msg);
 	}
 	ui->dirty = 0;
+}
+
+void
+ui_busy(struct ui *ui, const char *message)
+{
+	ui_status(ui, "%s", message);
+	ui_draw(ui);
+	refresh();
 }

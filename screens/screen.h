@@ -75,6 +75,16 @@ struct pin_request {
 	void		(*granted)(struct ui *ui);
 };
 
+/*
+ * What the staff screen (F9, behind the staff PIN) works on; kiosk/loop.c
+ * fills it from the configuration. The strings belong to the caller.
+ */
+struct staff_settings {
+	const char	*catalogue;	/* the live catalogue file */
+	const char	*import_dir;	/* where staff put files to import */
+	int		 keep_versions;	/* earlier versions to keep */
+};
+
 /* What ui->check_pin says of a PIN. */
 enum {
 	UI_PIN_WRONG = 0,
@@ -134,6 +144,7 @@ struct ui_visitor {
 		    struct item_list *viewed);
 	void	 *ctx;
 };
+extern const struct screen screen_staff;
 extern const struct screen screen_preview;	/* arg: the struct item */
 
 struct print_doc;
@@ -187,6 +198,8 @@ struct ui {
 	/* Switches to the next colour theme (F3); may be NULL. */
 	void			(*next_theme)(void *ctx);
 	void			*theme_ctx;
+	/* For the staff screen (F9); NULL: there is none. */
+	const struct staff_settings *staff;
 	int			 rows, cols;	/* window size, columns */
 	/* Counts and hot items; NULL when the terminal keeps none. */
 	struct ui_visitor	*visitor;
@@ -247,5 +260,11 @@ void ui_mouse(struct ui *ui, int y, int x, enum screen_button button);
 void ui_resize(struct ui *ui, int rows, int cols);
 /* Draw the top screen (and the status line) if dirty. */
 void ui_draw(struct ui *ui);
+
+/*
+ * Show message on the status line now, before a long piece of work that
+ * keeps the loop from drawing (an import from the staff screen).
+ */
+void ui_busy(struct ui *ui, const char *message);
 
 #endif

@@ -19,8 +19,8 @@ screen | tail -n 1 | grep -qF "q 退出"
 ok $? "the key bar offers no quit key"
 
 # Keys that would interrupt, suspend, quit or freeze a terminal program
-# (F4 is not among them: it switches the language, see lang.sh).
-for k in C-c C-z 'C-\' C-s C-q C-d q Q ':' '!' F5 F6 F7 F8 F9 F11; do
+# (F4 switches the language, see lang.sh; F9 opens the staff screen).
+for k in C-c C-z 'C-\' C-s C-q C-d q Q ':' '!' F5 F6 F7 F8 F11; do
 	keys "$k"
 	settle
 	if ! alive || ! screen | grep -qF "$home"; then

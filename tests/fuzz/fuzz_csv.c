@@ -73,7 +73,7 @@ fuzz_import(const char *buf, size_t len, int header)
 	    "time_limit,subject,channels,audience_all,audience_specific,"
 	    "method_active,method_on_request,level_county,level_township,"
 	    "level_village,jurisdiction,source_url,code\n";
-	struct import_options	 opt = { 0, 1 };
+	struct import_options	 opt = { .dry_run = 1 };
 	struct import_summary	 sum;
 	struct diag_list	 d;
 	struct import		*imp;

@@ -132,7 +132,7 @@ static int
 run(const char *cat, char **files, int n, int strict, int dry_run,
     struct diag_list *d, struct import_summary *sum)
 {
-	struct import_options	 opt = { strict, dry_run };
+	struct import_options	 opt = { .strict = strict, .dry_run = dry_run };
 	char			*error = NULL;
 	int			 rc;
 
@@ -692,7 +692,7 @@ test_refused(const char *cat)
 static void
 test_unwritable(void)
 {
-	struct import_options	 opt = { 0, 0 };
+	struct import_options	 opt = { .strict = 0 };
 	struct import_summary	 sum;
 	struct diag_list	 d;
 	char			*file = fixture("bom-crlf.csv"), *error = NULL;
@@ -713,7 +713,7 @@ static void
 import_texts(const char *cat, const char *const *texts, size_t n,
     struct diag_list *d, struct import_summary *sum)
 {
-	struct import_options	 opt = { 0, 0 };
+	struct import_options	 opt = { .strict = 0 };
 	struct import		*imp;
 	char			*error = NULL;
 	size_t			 i;
@@ -781,6 +781,61 @@ test_text(const char *cat_path)
 	catalogue_close(cat);
 }
 
+/* The published table's ways: names by meaning, titles, tick lists. */
+static void
+test_published(const char *cat_path)
+{
+	static const char *const texts[] = {
+		"晋江市村级财务领域基层政务公开标准目录.csv",
+		"序号,公開事項,公开内容（要素）,公开方式,公开层级\n"
+		"1,财务收支,收支明细,\"主动、依申请公开\",乡（镇、街道）级\n"
+		"2,集体资产,资产清单,主动,\"县级 村级\"\n"
+		"3,补助发放,名单,被动,县级\n",
+		"two.csv",
+		"泉州市晋江市青阳街道社會救助领域基层政务公开标准目录,,\n"
+		"二级事项,全社会,特定群众\n"
+		"低保认定,√,\n"
+		"特困认定,,\n",
+	};
+	struct diag_list	 d;
+	struct import_summary	 sum;
+	struct catalogue	*cat;
+	struct item		 it;
+
+	import_texts(cat_path, texts, 4, &d, &sum);
+	counts(&sum, 5, 4, 1, 1, 0, "two published tables");
+	ok(has_diag(&d, DIAG_ERROR, 4, 4, "column 4 (公开方式): \"被动\" is "
+	    "not one of 主动、依申请"), "a tick list with an unknown word");
+	import_summary_done(&sum);
+	diag_done(&d);
+	if ((cat = open_cat(cat_path)) == NULL)
+		return;
+	ok(get_item(cat, "村级财务", "财务收支", "晋江市", &it) == 0,
+	    "a local domain and its government, from the file name; a "
+	    "Traditional title (公開事項) is the item name");
+	ok(it.method_active == FLAG_YES && it.method_on_request == FLAG_YES &&
+	    it.level_township == FLAG_YES && it.level_county == FLAG_NO &&
+	    it.level_village == FLAG_NO, "tick lists name what is ticked; the "
+	    "rest of the group is no");
+	item_done(&it);
+	ok(get_item(cat, "村级财务", "集体资产", "晋江市", &it) == 0 &&
+	    it.method_on_request == FLAG_NO && it.level_county == FLAG_YES &&
+	    it.level_village == FLAG_YES, "  separated by a space too");
+	item_done(&it);
+	ok(get_item(cat, "社会救助", "低保认定", "泉州市晋江市青阳街道", &it) == 0,
+	    "a national domain in Traditional characters in the title row, "
+	    "and the governments before it");
+	ok(it.audience_all == FLAG_YES && it.audience_specific == FLAG_NO,
+	    "  an empty cell beside a tick is no");
+	item_done(&it);
+	ok(get_item(cat, "社会救助", "特困认定", "泉州市晋江市青阳街道", &it) == 0 &&
+	    it.audience_all == FLAG_UNSTATED &&
+	    it.audience_specific == FLAG_UNSTATED,
+	    "  a group without a tick is not stated");
+	item_done(&it);
+	catalogue_close(cat);
+}
+
 /* Files that cannot be used at all. */
 static void
 test_unusable(const char *cat)
@@ -790,17 +845,19 @@ test_unusable(const char *cat)
 		long		 line;
 	} f[] = {
 		{ "", "the file is empty", "empty file", 0 },
-		{ "\xff\xfe" "d\0", "UTF-16", "UTF-16 with a BOM", 1 },
+		{ "\x01\x02\x00junk\x00", "the file is not text",
+		  "binary junk", 0 },
+		{ "PK\x03\x04\x14\x00", "an Excel workbook", "an .xlsx file", 0 },
 		{ "level2,content\nx,y\n", "the header has no \"domain\" column",
 		  "no domain column", 1 },
 		{ "domain,content\nx,y\n", "neither a \"level2\" nor a "
 		  "\"level1\" column", "no item name column", 1 },
-		{ "标题\n", "does not name any known column",
-		  "a title row instead of the header", 1 },
+		{ "标题\n", "no row below the title names any known column",
+		  "a title row and no header", 0 },
 		{ "domain,level2,Domain\n", "column \"Domain\" appears twice",
 		  "a repeated column", 1 },
-		{ "domain,level2,\xd5\xd0\n", "the header row is not UTF-8",
-		  "a GB18030 header", 1 },
+		{ "领域,二级事项,\xff\n", "the header row is not valid UTF-8",
+		  "a damaged byte in a UTF-8 header", 1 },
 	};
 	const char		*texts[2];
 	struct diag_list	 d;
@@ -849,6 +906,7 @@ main(void)
 	test_refused(cat);
 	test_unwritable();
 	test_text(cat);
+	test_published(cat);
 	test_unusable(cat);
 	unlink(cat);
 	free(cat);

@@ -398,7 +398,7 @@ import_reference(int64_t *items)
 	char *ref = xasprintf("%s/data/demo/reference-catalogue.csv",
 	    top != NULL && *top != '\0' ? top : ".");
 	char *path = xasprintf("%s/ref.db", dir), *error = NULL;
-	struct import_options opt = { 0, 0 };
+	struct import_options opt = { .strict = 0 };
 	struct import_summary sum;
 	struct diag_list d;
 

@@ -130,7 +130,7 @@ test_hot(struct stats *st)
 static int
 import_csv(const char *path, const char *csv)
 {
-	struct import_options opt = { 0, 0 };
+	struct import_options opt = { .strict = 0 };
 	struct import_summary sum;
 	struct diag_list diags;
 	struct import *imp;

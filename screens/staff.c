@@ -1,0 +1,518 @@
+/*
+ * The staff screen, behind the staff PIN (F9): load a new catalogue from
+ * the files staff put in the import directory (a USB stick, a share), with
+ * the checks, the summary and the confirmation of chayue-admin import;
+ * see which version is live; roll back one version. The work is
+ * data/import.h's and data/versions.h's; visitors get the new version at
+ * their next return to the home screen.
+ */
+#include <config.h>
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "data/diag.h"
+#include "data/import.h"
+#include "data/versions.h"
+#include "i18n/i18n.h"
+#include "i18n/text.h"
+#include "lib/xmalloc.h"
+#include "screens/draw.h"
+#include "screens/list.h"
+#include "screens/screen.h"
+
+#define STAFF_LIST_TOP	(DRAW_BODY_TOP + 3)
+
+enum staff_mode {
+	STAFF_FILES,		/* choosing files */
+	STAFF_REPORT,		/* what a check found; y imports */
+	STAFF_ROLLBACK,		/* y rolls back */
+};
+
+struct staff {
+	char			*catalogue, *dir;
+	int			 keep;
+	char			**files;	/* names in dir, sorted */
+	char			*picked;	/* per file */
+	size_t			 nfiles;
+	struct list		 list;
+	enum staff_mode		 mode;
+	char			*report;	/* what the check found */
+	struct text_lines	 lines;		/* report wrapped */
+	size_t			 top;
+	struct import_counts	 checked;	/* what the clerk confirms */
+	int			 can_import;
+	char			*live;		/* the live version, a line */
+};
+
+/* Files an import can read: CSV, "Unicode text", JSON. */
+static int
+staff_readable(const char *dir, const char *name)
+{
+	static const char *const ext[] = { ".csv", ".txt", ".tsv", ".json" };
+	const char	*dot = strrchr(name, '.');
+	struct stat	 sb;
+	char		*path;
+	size_t		 i;
+	int		 ok = 0;
+
+	if (name[0] == '.' || dot == NULL)
+		return 0;
+	for (i = 0; i < sizeof ext / sizeof ext[0]; i++)
+		ok |= strcasecmp(dot, ext[i]) == 0;
+	path = xasprintf("%s/%s", dir, name);
+	ok = ok && stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
+	free(path);
+	return ok;
+}
+
+static int
+staff_name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void
+staff_scan(struct staff *s)
+{
+	struct dirent	*de;
+	size_t		 cap = 0;
+	DIR		*d = opendir(s->dir);
+
+	while (d != NULL && (de = readdir(d)) != NULL) {
+		if (!staff_readable(s->dir, de->d_name))
+			continue;
+		if (s->nfiles == cap) {
+			cap = cap ? cap * 2 : 16;
+			s->files = xreallocarray(s->files, cap, sizeof *s->files);
+		}
+		s->files[s->nfiles++] = xstrdup(de->d_name);
+	}
+	if (d != NULL)
+		closedir(d);
+	if (s->nfiles > 1)
+		qsort(s->files, s->nfiles, sizeof *s->files, staff_name_cmp);
+	s->picked = xcalloc(s->nfiles ? s->nfiles : 1, 1);
+}
+
+/* The line saying which version is live. */
+static void
+staff_read_live(struct staff *s)
+{
+	struct versions_list	 list;
+	char			*error = NULL;
+
+	free(s->live);
+	if (versions_list(s->catalogue, &list, &error) != 0)
+		s->live = xasprintf(_("The versions cannot be read: %s"), error);
+	else if (list.n > 0 && list.v[0].live)
+		s->live = xasprintf(_("Live: version %s of %s, %zu items; %zu "
+		    "earlier versions kept"), list.v[0].id, list.v[0].created,
+		    list.v[0].items, list.n - 1);
+	else
+		s->live = xstrdup(_("No catalogue is live."));
+	free(error);
+	versions_list_done(&list);
+}
+
+static void
+staff_resize(void *state, struct ui *ui)
+{
+	struct staff	*s = state;
+	int		 h = draw_body_rows(ui) - (STAFF_LIST_TOP - DRAW_BODY_TOP);
+
+	list_set_height(&s->list, ui_visible(ui, h > 1 ? h : 1));
+	text_lines_done(&s->lines);
+	if (s->report != NULL)
+		text_wrap(s->report, strlen(s->report),
+		    ui->cols > 3 ? (size_t)ui->cols - 2 : 1, &s->lines);
+}
+
+static void *
+staff_enter(struct ui *ui, const void *arg)
+{
+	const struct staff_settings	*set = arg;
+	struct staff			*s;
+
+	if (set == NULL)
+		return NULL;
+	s = xcalloc(1, sizeof *s);
+	s->catalogue = xstrdup(set->catalogue);
+	s->dir = xstrdup(set->import_dir);
+	s->keep = set->keep_versions;
+	staff_scan(s);
+	staff_read_live(s);
+	list_init(&s->list, s->nfiles, NULL, NULL);
+	staff_resize(s, ui);
+	return s;
+}
+
+static void
+staff_leave(void *state)
+{
+	struct staff	*s = state;
+	size_t		 i;
+
+	for (i = 0; i < s->nfiles; i++)
+		free(s->files[i]);
+	free(s->files);
+	free(s->picked);
+	free(s->report);
+	text_lines_done(&s->lines);
+	free(s->live);
+	free(s->catalogue);
+	free(s->dir);
+	free(s);
+}
+
+static void
+staff_draw_files(struct staff *s, struct ui *ui)
+{
+	char	*line;
+	size_t	 i;
+	int	 y;
+
+	line = xasprintf(_("Files in %s:"), s->dir);
+	draw_text(DRAW_BODY_TOP + 1, 1, line, ui->cols - 2, DRAW_LABEL);
+	free(line);
+	if (s->nfiles == 0) {
+		draw_text(STAFF_LIST_TOP, 1, _("No CSV, TXT or JSON file is "
+		    "there. Copy the files there, or set import_dir in the "
+		    "configuration."), ui->cols - 2, DRAW_DIM);
+		return;
+	}
+	for (i = s->list.top; i < s->nfiles &&
+	    i < s->list.top + (size_t)s->list.height; i++) {
+		y = STAFF_LIST_TOP + (int)(i - s->list.top) * ui->spacing;
+		line = xasprintf("[%s] %s", s->picked[i] ? "x" : " ",
+		    s->files[i]);
+		draw_text(y, 1, line, ui->cols - 2, i == s->list.sel ?
+		    DRAW_SELECTED : DRAW_NORMAL);
+		free(line);
+	}
+}
+
+static void
+staff_draw_report(struct staff *s, struct ui *ui)
+{
+	size_t	i;
+	int	rows = draw_body_rows(ui) - 1;
+
+	for (i = s->top; i < s->lines.n && (int)(i - s->top) < rows; i++)
+		draw_text(DRAW_BODY_TOP + 1 + (int)(i - s->top), 1,
+		    s->lines.v[i], ui->cols - 2, DRAW_NORMAL);
+}
+
+static void
+staff_draw(void *state, struct ui *ui)
+{
+	static const struct draw_key files_keys[] = {
+		{ "Space", N_("Pick"), ' ' },
+		{ "Enter", N_("Check"), '\r' },
+		{ "r", N_("Roll back"), 'r' },
+		{ "Esc", N_("Back"), SCREEN_ESC },
+	};
+	static const struct draw_key report_keys[] = {
+		{ "y", N_("Import"), 'y' },
+		{ "↑↓", N_("Scroll"), 0 },
+		{ "Esc", N_("Cancel"), SCREEN_ESC },
+	};
+	struct staff *s = state;
+
+	draw_title(ui, _("Staff: catalogue refresh"), NULL);
+	draw_text(DRAW_BODY_TOP, 1, s->live, ui->cols - 2, DRAW_HEADING);
+	if (s->mode == STAFF_REPORT) {
+		staff_draw_report(s, ui);
+		draw_keybar(ui, report_keys + !s->can_import,
+		    sizeof report_keys / sizeof report_keys[0] - !s->can_import);
+		return;
+	}
+	staff_draw_files(s, ui);
+	draw_keybar(ui, files_keys, sizeof files_keys / sizeof files_keys[0]);
+	if (s->mode == STAFF_ROLLBACK)
+		draw_notice(ui, _("Roll back to the version before the live "
+		    "one? y: yes, n: no"));
+}
+
+/* The files to work on: those picked, else the selected one. */
+static char **
+staff_paths(const struct staff *s, int *n)
+{
+	char	**paths = xcalloc(s->nfiles + 1, sizeof *paths);
+	size_t	  i;
+
+	*n = 0;
+	for (i = 0; i < s->nfiles; i++)
+		if (s->picked[i])
+			paths[(*n)++] = xasprintf("%s/%s", s->dir, s->files[i]);
+	if (*n == 0 && s->list.sel < s->nfiles)
+		paths[(*n)++] = xasprintf("%s/%s", s->dir,
+		    s->files[s->list.sel]);
+	return paths;
+}
+
+static void
+staff_paths_free(char **paths, int n)
+{
+	while (n-- > 0)
+		free(paths[n]);
+	free(paths);
+}
+
+/* Append a line to *report. */
+static void
+staff_add(char **report, const char *line)
+{
+	char	*joined = xasprintf("%s%s\n", *report, line);
+
+	free(*report);
+	*report = joined;
+}
+
+/* What the check found, as text: counts, problems, the question. */
+static char *
+staff_report(const struct diag_list *d, const struct import_summary *sum)
+{
+	const struct import_counts	*t = &sum->total;
+	char				*r = xstrdup(""), *line;
+	size_t				 i;
+
+	for (i = 0; i < sum->nfiles; i++) {
+		line = xasprintf(_("%s: rows read %zu, would import %zu, would "
+		    "skip %zu, warnings %zu"), sum->files[i].name,
+		    sum->files[i].counts.rows_read,
+		    sum->files[i].counts.imported,
+		    sum->files[i].counts.skipped,
+		    sum->files[i].counts.warnings);
+		staff_add(&r, line);
+		free(line);
+	}
+	for (i = 0; i < d->n; i++) {
+		line = diag_format(&d->v[i]);
+		staff_add(&r, line);
+		free(line);
+	}
+	if (sum->refusal == IMPORT_ACCEPTED && t->skipped > 0)
+		line = xasprintf(_("y imports %zu rows and leaves out the %zu "
+		    "with problems; Esc cancels."), t->imported, t->skipped);
+	else if (sum->refusal == IMPORT_ACCEPTED)
+		line = xasprintf(_("y imports all %zu rows; Esc cancels."),
+		    t->imported);
+	else
+		line = xstrdup(_("Nothing can be imported: fix the problems "
+		    "above, or choose other files."));
+	staff_add(&r, "");
+	staff_add(&r, line);
+	free(line);
+	return r;
+}
+
+/* Read and check the files, writing nothing: the report. */
+static int
+staff_check(struct staff *s, struct ui *ui)
+{
+	struct import_options	 opt = { .dry_run = 1 };
+	struct import_summary	 sum;
+	struct diag_list	 d;
+	char			**paths, *error = NULL;
+	int			 n;
+
+	if (s->nfiles == 0)
+		return SCREEN_HANDLED;
+	paths = staff_paths(s, &n);
+	ui_busy(ui, _("Checking…"));
+	diag_init(&d);
+	if (import_files(s->catalogue, paths, n, &opt, &d, &sum, &error) != 0) {
+		ui_status(ui, "%s", error);
+		free(error);
+	} else {
+		free(s->report);
+		s->report = staff_report(&d, &sum);
+		s->checked = sum.total;
+		s->can_import = sum.refusal == IMPORT_ACCEPTED;
+		s->mode = STAFF_REPORT;
+		s->top = 0;
+		ui->status[0] = '\0';
+		staff_resize(s, ui);
+	}
+	import_summary_done(&sum);
+	diag_done(&d);
+	staff_paths_free(paths, n);
+	return SCREEN_REDRAW;
+}
+
+/* Go ahead only with what the clerk saw: the files did not change. */
+static int
+staff_confirm(const struct import_summary *sum, void *arg)
+{
+	const struct staff	*s = arg;
+
+	return sum->total.imported == s->checked.imported &&
+	    sum->total.skipped == s->checked.skipped &&
+	    sum->total.rows_read == s->checked.rows_read;
+}
+
+/* Why an import did not happen, for the status line. */
+static const char *
+staff_refusal(enum import_refusal r)
+{
+	switch (r) {
+	case IMPORT_REFUSED_DECLINED:
+		return _("Not imported: the files changed since the check; "
+		    "check them again.");
+	case IMPORT_REFUSED_EMPTY:
+		return _("Not imported: there is no row to import.");
+	default:
+		return _("Not imported: a file cannot be used.");
+	}
+}
+
+static int
+staff_import(struct staff *s, struct ui *ui)
+{
+	struct import_options	 opt = { .keep_versions = s->keep };
+	struct import_summary	 sum;
+	struct diag_list	 d;
+	char			**paths, *error = NULL;
+	int			 n;
+
+	if (!s->can_import)
+		return SCREEN_HANDLED;
+	opt.confirm = staff_confirm;
+	opt.arg = s;
+	paths = staff_paths(s, &n);
+	ui_busy(ui, _("Importing…"));
+	diag_init(&d);
+	if (import_files(s->catalogue, paths, n, &opt, &d, &sum, &error) != 0) {
+		ui_status(ui, "%s", error);
+		free(error);
+	} else if (sum.committed) {
+		ui_status(ui, _("Version %s is live. Visitors see it when they "
+		    "next come back to the home screen."), sum.version);
+		memset(s->picked, 0, s->nfiles ? s->nfiles : 1);
+	} else
+		ui_status(ui, "%s", staff_refusal(sum.refusal));
+	s->mode = STAFF_FILES;
+	staff_read_live(s);
+	import_summary_done(&sum);
+	diag_done(&d);
+	staff_paths_free(paths, n);
+	return SCREEN_REDRAW;
+}
+
+static int
+staff_rollback(struct staff *s, struct ui *ui)
+{
+	char	*now = NULL, *error = NULL;
+
+	s->mode = STAFF_FILES;
+	if (versions_rollback(s->catalogue, NULL, s->keep, &now, &error) != 0)
+		ui_status(ui, "%s", error);
+	else
+		ui_status(ui, _("Version %s is live again. Visitors see it when "
+		    "they next come back to the home screen."), now);
+	free(now);
+	free(error);
+	staff_read_live(s);
+	return SCREEN_REDRAW;
+}
+
+static int
+staff_key_files(struct staff *s, struct ui *ui, int key)
+{
+	size_t	i;
+
+	switch (key) {
+	case ' ':
+		if (s->list.sel < s->nfiles)
+			s->picked[s->list.sel] = !s->picked[s->list.sel];
+		return SCREEN_REDRAW;
+	case 'a':
+		for (i = 0; i < s->nfiles; i++)
+			s->picked[i] = 1;
+		return SCREEN_REDRAW;
+	case '\r':
+	case '\n':
+	case SCREEN_KEY(KEY_ENTER):
+		return staff_check(s, ui);
+	case 'r':
+		s->mode = STAFF_ROLLBACK;
+		return SCREEN_REDRAW;
+	}
+	return list_key(&s->list, key);
+}
+
+static int
+staff_key_report(struct staff *s, struct ui *ui, int key)
+{
+	int	page = draw_body_rows(ui) - 1;
+
+	switch (key) {
+	case 'y':
+	case 'Y':
+		return staff_import(s, ui);
+	case SCREEN_ESC:
+	case 'n':
+		s->mode = STAFF_FILES;
+		return SCREEN_REDRAW;
+	case SCREEN_KEY(KEY_UP):
+		s->top -= s->top > 0;
+		return SCREEN_REDRAW;
+	case SCREEN_KEY(KEY_DOWN):
+		s->top += s->top + 1 < s->lines.n;
+		return SCREEN_REDRAW;
+	case SCREEN_KEY(KEY_PPAGE):
+		s->top = s->top > (size_t)page ? s->top - (size_t)page : 0;
+		return SCREEN_REDRAW;
+	case SCREEN_KEY(KEY_NPAGE):
+		if (s->top + (size_t)page < s->lines.n)
+			s->top += (size_t)page;
+		return SCREEN_REDRAW;
+	}
+	/* Function keys (help, F10 …) still work; nothing else does. */
+	return key >= SCREEN_KEY(0) ? SCREEN_IGNORED : SCREEN_HANDLED;
+}
+
+static int
+staff_key(void *state, struct ui *ui, int key)
+{
+	struct staff	*s = state;
+
+	if (s->mode == STAFF_REPORT)
+		return staff_key_report(s, ui, key);
+	if (s->mode == STAFF_ROLLBACK) {
+		if (key == 'y' || key == 'Y')
+			return staff_rollback(s, ui);
+		s->mode = STAFF_FILES;
+		return SCREEN_REDRAW;
+	}
+	return staff_key_files(s, ui, key);
+}
+
+static int
+staff_mouse(void *state, struct ui *ui, int y, int x,
+    enum screen_button button)
+{
+	struct staff	*s = state;
+	int		 r = (y - STAFF_LIST_TOP) / ui->spacing;
+
+	(void)x;
+	if (button != SCREEN_CLICK || s->mode != STAFF_FILES ||
+	    y < STAFF_LIST_TOP || !list_click(&s->list, r))
+		return SCREEN_IGNORED;
+	s->picked[s->list.sel] = !s->picked[s->list.sel];
+	return SCREEN_REDRAW;
+}
+
+const struct screen screen_staff = {
+	.name = "staff",
+	.enter = staff_enter,
+	.leave = staff_leave,
+	.draw = staff_draw,
+	.key = staff_key,
+	.mouse = staff_mouse,
+	.resize = staff_resize,
+};

@@ -1,0 +1,113 @@
+#!/bin/bash
+# What staff receive: the reference rows written in every encoding and
+# layout (tests/e2e/variants.py), each imported and compared item by item
+# with what the rows say; exports imported back; the hand-written broken
+# files of tests/unit/fixtures each reported as file:line:column.
+. "${top_srcdir:-.}/tests/e2e/lib.sh"
+export LANGUAGE=
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
+REF=$top_srcdir/data/demo/reference-catalogue.csv
+FIX=$top_srcdir/tests/unit/fixtures
+VAR=$T_TMP/variants
+CONF=$T_TMP/en.conf
+echo "language = en" >"$CONF"
+admin() { "$ADMIN" --config "$CONF" "$@"; }
+
+python3 "$top_srcdir/tests/e2e/variants.py" make "$REF" "$VAR"
+ok $? "the variants are made from the reference rows"
+
+for dir in "$VAR"/*/; do
+	name=$(basename "$dir")
+	db=$T_TMP/$name.db
+	admin --catalogue "$db" import --quiet "$dir"/* >"$T_TMP/out" 2>&1
+	ok $? "$name: imported without a problem ($(ls "$dir" | wc -l) files)"
+	python3 "$top_srcdir/tests/e2e/variants.py" check "$VAR/$name.expected.csv" "$db"
+	ok $? "$name: every item as the reference rows say"
+done
+
+# The summary names what was detected.
+admin --catalogue "$T_TMP/s.db" check "$VAR/published-gb18030/000.csv" >"$T_TMP/out"
+grep -qE "000\.csv \(GB18030, published layout, domain [^)]+\): rows read [1-9]" "$T_TMP/out"
+ok $? "check names the encoding, the layout and the domain from the title"
+
+# Overrides: the encoding, the format, the delimiter, the domain.
+db=$T_TMP/o.db
+admin --catalogue "$db" import --quiet --encoding gbk "$VAR/canonical-gb18030/catalogue.csv" &&
+	python3 "$top_srcdir/tests/e2e/variants.py" check "$VAR/canonical-gb18030.expected.csv" "$db"
+ok $? "--encoding gbk reads GB18030"
+cp "$VAR/json-canonical/catalogue.json" "$T_TMP/catalogue.txt"
+admin --catalogue "$db" import --quiet --format json "$T_TMP/catalogue.txt" &&
+	python3 "$top_srcdir/tests/e2e/variants.py" check "$VAR/json-canonical.expected.csv" "$db"
+ok $? "--format json reads JSON whatever the file is called"
+printf 'level2\tcontent\n低保\t条件\n' >"$T_TMP/tab.csv"
+admin --catalogue "$db" import --quiet --delimiter tab --domain 社会救助 "$T_TMP/tab.csv" &&
+	[ "$(DB=$db sql "SELECT d.name || '/' || i.level2 || '/' || i.content FROM item i JOIN domain d ON d.id = i.domain_id")" = "社会救助/低保/条件" ]
+ok $? "--delimiter tab and --domain for rows that name no domain"
+admin --catalogue "$db" import --encoding latin9 "$T_TMP/tab.csv" >/dev/null 2>&1
+[ $? -eq 2 ]
+ok $? "an unknown --encoding is a usage error (exit 2)"
+
+# Exports read back give the same catalogue: diff finds nothing.
+db=$T_TMP/r.db
+admin --catalogue "$db" import --quiet "$REF" || true
+for fmt in csv json; do
+	admin --catalogue "$db" export --format $fmt --output "$T_TMP/export.$fmt" &&
+		admin --catalogue "$db" import --quiet "$T_TMP/export.$fmt" &&
+		admin --catalogue "$db" diff >"$T_TMP/diff"
+	head -n 1 "$T_TMP/diff" | grep -qE ": 0 added, 0 removed, 0 changed$"
+	ok $? "export --format $fmt, imported again: diff shows no change"
+done
+
+# Hand-written broken files: every problem, where it is, what to do.
+broken() {	# broken FILE STATUS PATTERN DESCRIPTION
+	admin --catalogue "$T_TMP/b.db" check "$FIX/$1" >"$T_TMP/out" 2>&1
+	st=$?
+	[ $st -eq "$2" ] && grep -qE -- "$3" "$T_TMP/out"
+	ok $? "$4"
+	[ $st -eq "$2" ] || diag "exit status $st"
+	grep -qE -- "$3" "$T_TMP/out" || sed 's/^/# /' "$T_TMP/out"
+}
+broken truncated-quote.csv 1 "truncated-quote\.csv:3:4: error: unterminated quoted field in column 4 \(content\)" \
+	"truncated CSV: the unclosed quote, file:line:column"
+broken mixed-encoding.csv 1 "mixed-encoding\.csv:3:1: error: column 1 \(domain\) is not valid UTF-8 text \(byte 0x[0-9A-F]{2}\), and neither are 8 more cells of the row; .*GB18030" \
+	"mixed encodings: the GB18030 row, once, with what to do"
+broken mixed-encoding.csv 1 "rows read 3, would import 2, would skip 1" \
+	"mixed encodings: the UTF-8 rows are still good"
+broken gb18030-truncated.csv 1 "gb18030-truncated\.csv: warning: the file ends in the middle of a GB18030 character" \
+	"GB18030 cut inside a character: a warning for the file"
+broken gb18030-truncated.csv 1 "gb18030-truncated\.csv:4: error: row has 2 columns but the header has 17" \
+	"GB18030 cut inside a character: and the broken last row"
+broken utf16-odd.txt 1 "utf16-odd\.txt: warning: the file ends in the middle of a UTF-16LE character" \
+	"UTF-16 with an odd number of bytes: truncated"
+broken wrong-columns.csv 1 "wrong-columns\.csv:4:18: error: row has 18 columns but the header has 17" \
+	"wrong column count: where the extra cell is"
+broken junk.bin 1 "junk\.bin: error: the file is not text" "binary junk: not text"
+broken workbook.xlsx 1 "workbook\.xlsx: error: the file is an Excel workbook" \
+	"an .xlsx workbook: save it as CSV"
+broken truncated.json 1 "truncated\.json:4:17: error: invalid JSON: .*truncated" \
+	"truncated JSON: file:line:column of the end"
+broken truncated.json 1 "rows read 1, would import 1" \
+	"truncated JSON: the objects before the damage are read"
+broken not-array.json 1 "not-array\.json:1:1: error: the file does not hold a JSON array" \
+	"JSON that is not an array"
+broken published-broken.csv 1 "published-broken\.csv:4:3: error: row has no item name" \
+	"published table: a row without a name"
+broken published-broken.csv 1 "published-broken\.csv:5:9: error: column 9 \(全社会\): \"有\" is not a yes/no mark" \
+	"published table: an unknown mark, named by the column's title"
+broken published-broken.csv 1 "published-broken\.csv:7: error: row has 13 columns but the header has 15" \
+	"published table: a short row"
+broken published-broken.csv 1 "rows read 5, would import 2, would skip 3" \
+	"published table: every problem in one run, and the summary"
+
+# Strict mode refuses the whole file; the live catalogue stays as it was.
+db=$T_TMP/live.db
+admin --catalogue "$db" import --quiet "$REF"
+cp "$db" "$T_TMP/before.db"
+admin --catalogue "$db" import --strict "$FIX/published-broken.csv" >/dev/null 2>&1
+[ $? -eq 1 ] && cmp -s "$db" "$T_TMP/before.db"
+ok $? "--strict refuses a file with errors; the live catalogue is byte-identical"
+admin --catalogue "$db" import "$FIX/junk.bin" "$REF" >/dev/null 2>&1
+[ $? -eq 1 ] && cmp -s "$db" "$T_TMP/before.db"
+ok $? "one unusable file refuses the import of all"
+
+done_testing

@@ -1,0 +1,90 @@
+#!/bin/bash
+# The staff screen: F9 and the staff PIN, then the files of import_dir
+# checked and imported as chayue-admin would (summary, problems, the
+# clerk's confirmation), a rollback; visitors get the new version when
+# they come back to the home screen.
+. "${top_srcdir:-.}/tests/e2e/lib.sh"
+REF=$top_srcdir/data/demo/reference-catalogue.csv
+PIN=27182818
+export DB=$T_TMP/k.db
+IN=$T_TMP/incoming
+mkdir -p "$IN"
+export CONFIG=$T_TMP/kiosk.conf
+printf '%s\nimport_dir = %s\nlanguage = en\nlog_file = %s\n' \
+	"$(echo $PIN | "$ADMIN" pin)" "$IN" "$T_TMP/kiosk.log" >"$CONFIG"
+"$ADMIN" --config "$CONFIG" --catalogue "$DB" import --quiet "$REF"
+all=$(sql 'SELECT count(*) FROM item')
+head -n 41 "$REF" >"$IN/a40.csv"
+printf 'domain,level2,audience_all\n社会救助,低保,1\n社会救助,特困,有\n' >"$IN/bad.csv"
+echo 'not a catalogue' >"$IN/notes.doc"
+
+kiosk_start 100 30 --kiosk
+wait_for "$all items"
+keys F9
+wait_for "Staff PIN for the catalogue refresh"
+ok $? "F9 asks for the staff PIN"
+type_text 1234
+keys Enter
+wait_for "Wrong PIN"
+ok $? "a wrong PIN does not open the staff screen"
+type_text "$PIN"
+keys Enter
+wait_for "Staff: catalogue refresh"
+ok $? "the right PIN opens the staff screen"
+live=$(sql "SELECT value FROM meta WHERE key = 'version'")
+screen | grep -qF "Live: version $live" && screen | grep -qF "$all items"
+ok $? "it shows the live version ($live, $all items)"
+screen | grep -qF "[ ] a40.csv" && screen | grep -qF "[ ] bad.csv" &&
+	! screen | grep -qF "notes.doc"
+ok $? "it lists the files it can import, and only those"
+
+# a40.csv is the first: check it, then import it.
+keys Enter
+wait_for "y imports all 40 rows"
+screen | grep -qF "a40.csv: rows read 40, would import 40, would skip 0"
+ok $? "Enter checks the file and shows the summary"
+[ "$(sql 'SELECT count(*) FROM item')" = "$all" ]
+ok $? "a check changes nothing"
+keys y
+wait_for "is live. Visitors see it"
+[ "$(sql 'SELECT count(*) FROM item')" = 40 ]
+ok $? "y imports it: the new version is live"
+screen | grep -qF "40 items; 1 earlier versions kept"
+ok $? "the staff screen shows the new live version"
+
+# bad.csv: the problems, file:line:column, and the clerk decides.
+keys Down Enter
+wait_for "y imports 1 rows and leaves out the 1 with problems"
+screen | grep -qF "bad.csv:3:3: error:"
+ok $? "problems are listed as file:line:column"
+keys Escape
+wait_for "[ ] bad.csv"
+[ "$(sql 'SELECT count(*) FROM item')" = 40 ]
+ok $? "Esc leaves the catalogue as it was"
+
+# Roll back to the version before.
+keys r
+wait_for "Roll back to the version before"
+keys y
+wait_for "is live again"
+[ "$(sql 'SELECT count(*) FROM item')" = "$all" ]
+ok $? "r and y roll back to the version before ($all items)"
+
+keys Escape
+wait_for "$all items"
+ok $? "Esc leaves the staff screen; the home screen shows the live version"
+keys F9
+wait_for "Staff PIN"
+type_text "$PIN"
+keys Enter
+wait_for "Staff: catalogue refresh"
+keys Enter
+wait_for "y imports all 40 rows"
+keys y
+wait_for "is live. Visitors see it"
+keys Escape
+wait_for "40 items"
+ok $? "after an import from the staff screen, the home screen shows it at once"
+! grep -qF "$PIN" "$T_TMP/kiosk.log"
+ok $? "the PIN is not logged"
+done_testing
