@@ -3,7 +3,8 @@
 # every screen, queries typed one key at a time (Chinese, Traditional,
 # pinyin, initials, a document number), the ranking and the counts against
 # SQL over the same catalogue, the highlight, Enter and Esc, the narrowing
-# to a domain and level, empty results, hostile input, resizing.
+# to a domain and level, empty results, hostile input, resizing; and
+# chayue-admin search, the same search on the command line.
 . "${top_srcdir:-.}/tests/e2e/lib.sh"
 
 # rank QUERY: item names in the search's order, by SQL (a plain Chinese
@@ -204,5 +205,22 @@ ok $? "the item page's key bar has '/ 检索'"
 keys /
 wait_for "检索："
 ok $? "/ on the item page opens a new search"
+
+# chayue-admin search: the same code, so the same ranking as SQL's.
+got=$("$ADMIN" --catalogue "$DEMO_DB" search --limit 0 --json "$word" |
+	python3 -c 'import json, sys; print("\n".join(r["name"] for r in json.load(sys.stdin)["results"]))')
+[ "$got" = "$(rank "$word")" ]
+ok $? "chayue-admin search --json lists SQL's ranking for $word"
+"$ADMIN" --catalogue "$DEMO_DB" search --limit 1 zdshbz | grep -qF "1. $first"
+ok $? "chayue-admin search zdshbz: $first first, as on the screen"
+"$ADMIN" --catalogue "$DEMO_DB" search xqxqxq >/dev/null
+[ $? -eq 1 ]
+ok $? "chayue-admin search exits 1 when nothing is found"
+"$ADMIN" --catalogue "$DEMO_DB" search --limit x z >/dev/null 2>&1
+[ $? -eq 2 ]
+ok $? "and 2 for a bad --limit"
+"$ADMIN" --catalogue "$T_TMP/none.db" search z >/dev/null 2>&1
+[ $? -eq 3 ]
+ok $? "and 3 when the catalogue cannot be read"
 
 done_testing
