@@ -493,5 +493,11 @@ main(void)
 	kill_rollbacks();
 	free(pts);
 	rm_tree(tmp);
+	free(ref);
+	free(admin);
+	free(newfile);
+	free(conf);
+	free(template_dir);
+	free(old_id);
 	return tap_done();
 }
