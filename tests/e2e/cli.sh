@@ -8,10 +8,12 @@ REF=$top_srcdir/data/demo/reference-catalogue.csv
 
 out=$("$CHAYUE" --help)
 ok $? "chayue --help exits 0"
-for opt in --catalogue --config --help --version; do
-	printf '%s\n' "$out" | grep -qF -- "$opt" || break
+missing=
+for opt in --catalogue --config --kiosk --idle --printer --help --version; do
+	printf '%s\n' "$out" | grep -qF -- "$opt" || missing="$missing $opt"
 done
-ok $? "--help lists every option"
+[ -z "$missing" ]
+ok $? "--help lists every option${missing:+ (missing:$missing)}"
 printf '%s\n' "$out" | grep -qF "浏览、检索和阅读政务公开事项目录"
 ok $? "--help is in Chinese by default"
 [ "$("$CHAYUE" --version)" = "chayue $(sed -n 's/^AC_INIT(\[chayue\], \[\([^]]*\)\].*/\1/p' "$top_srcdir/configure.ac")" ]

@@ -29,19 +29,21 @@ check_page() {	# check_page COLS ROWS
 	kiosk_start "$cols" "$rows"
 	open_item
 	item_dump >"$dump"
+	bad=0
 	for label in 领域 一级事项 二级事项 公开内容 公开依据 公开时限 公开主体 \
 	    公开渠道 公开对象 公开方式 公开层级 发布机关 来源网址; do
-		grep -qE "^ $label" "$dump" || { diag "no label $label"; false; } || break
+		grep -qE "^ $label" "$dump" || { diag "no label $label"; bad=1; }
 	done
-	ok $? "${cols}x$rows: every element is labelled"
+	ok $bad "${cols}x$rows: every element is labelled"
+	bad=0
 	for col in content basis subject time_limit source_url; do
 		label=$(case $col in content) echo 公开内容 ;; basis) echo 公开依据 ;;
 		    subject) echo 公开主体 ;; time_limit) echo 公开时限 ;;
 		    source_url) echo 来源网址 ;; esac)
 		[ "$(field "$dump" "$label" | squash)" = "$(val "$col" | squash)" ] ||
-			{ diag "$label differs: $(field "$dump" "$label")"; false; } || break
+			{ diag "$label differs: $(field "$dump" "$label")"; bad=1; }
 	done
-	ok $? "${cols}x$rows: content, basis, subject, time limit and source are complete"
+	ok $bad "${cols}x$rows: content, basis, subject, time limit and source are complete"
 	[ "$(field "$dump" 公开渠道 | squash)" = "$(val "replace(channels, char(10), '')" | squash)" ]
 	ok $? "${cols}x$rows: the ticked channels are listed"
 	[ "$(field "$dump" 公开对象 | squash)" = "全社会:$(word "$(val audience_all)")特定群体:$(word "$(val audience_specific)")" ]

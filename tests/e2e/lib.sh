@@ -309,8 +309,10 @@ PY
 # field_lines DUMP LABEL: how many lines the element takes.
 field_lines() { FIELD_LINES=1 field "$@"; }
 
-# squash: drop all white space (wrapping may drop spaces at line ends).
-squash() { tr -d ' \t\n　'; }
+# squash: drop all white space, the ideographic space U+3000 included
+# (wrapping may drop spaces at line ends). sed works by characters in a
+# UTF-8 locale; tr would work by bytes and cut CJK characters apart.
+squash() { sed 's/[[:space:]　]//g' | tr -d '\n'; }
 
 # msg LANG MSGID: the interface's text for MSGID in LANG (zh_CN, zh_TW, en),
 # from the built catalogues, to look for on screen.
