@@ -103,15 +103,6 @@ struct search_scope {
 	const char	*label;		/* what it is, e.g. "社会救助 · 县级" */
 };
 
-extern const struct screen screen_home;
-extern const struct screen screen_domain;
-extern const struct screen screen_jurisdiction;
-extern const struct screen screen_item;
-extern const struct screen screen_help;
-extern const struct screen screen_pin;
-extern const struct screen screen_unavailable;
-extern const struct screen screen_qr;		/* arg: the struct item */
-extern const struct screen screen_hot;
 
 /* What ui->visitor->vote says. */
 enum {
@@ -144,8 +135,6 @@ struct ui_visitor {
 		    struct item_list *viewed);
 	void	 *ctx;
 };
-extern const struct screen screen_staff;
-extern const struct screen screen_preview;	/* arg: the struct item */
 
 struct print_doc;
 
@@ -173,7 +162,20 @@ ui_print_left(const struct ui_print *p)
 		return -1;
 	return p->pages_used < p->page_limit ? p->page_limit - p->pages_used : 0;
 }
-extern const struct screen screen_search;
+
+/* Every screen; the comment names what enter() takes as arg. */
+extern const struct screen screen_home;
+extern const struct screen screen_domain;	/* the struct domain */
+extern const struct screen screen_jurisdiction;	/* struct jurisdiction_pick */
+extern const struct screen screen_item;		/* item id (int64_t) */
+extern const struct screen screen_search;	/* struct search_scope or NULL */
+extern const struct screen screen_help;
+extern const struct screen screen_pin;		/* struct pin_request */
+extern const struct screen screen_unavailable;	/* the reason (char *) or NULL */
+extern const struct screen screen_qr;		/* the struct item */
+extern const struct screen screen_hot;
+extern const struct screen screen_preview;	/* the struct item */
+extern const struct screen screen_staff;	/* struct staff_settings */
 
 #define UI_STACK_MAX	16
 #define UI_BUTTONS_MAX	32
