@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "data/catalogue.h"
+#include "data/element.h"
 #include "i18n/i18n.h"
 #include "i18n/text.h"
 #include "lib/xmalloc.h"
@@ -23,47 +24,6 @@ struct flow {
 	struct text_lines	 header;	/* the header text, wrapped */
 	int			 first, end;
 	int			 line;		/* next free body line */
-};
-
-/* A flag group: up to three yes/no elements under one label. */
-struct flag_group {
-	const char	*label;
-	const char	*names[3];
-	size_t		 offsets[3];	/* of each enum flag in struct item */
-	size_t		 n;
-};
-
-/* The text elements in page order; flags come after the channels. */
-static const struct {
-	const char	*label;
-	size_t		 offset;	/* of a char * in struct item */
-	int		 optional;	/* left out when empty instead of "not stated" */
-} print_texts[] = {
-	{ N_("Domain"), offsetof(struct item, domain), 0 },
-	{ N_("Level-1 item"), offsetof(struct item, level1), 0 },
-	{ N_("Level-2 item"), offsetof(struct item, level2), 0 },
-	{ N_("Content"), offsetof(struct item, content), 0 },
-	{ N_("Basis"), offsetof(struct item, basis), 0 },
-	{ N_("Time limit"), offsetof(struct item, time_limit), 0 },
-	{ N_("Subject"), offsetof(struct item, subject), 0 },
-	{ N_("Channels"), offsetof(struct item, channels), 0 },
-	{ N_("Published by"), offsetof(struct item, jurisdiction), 0 },
-	{ N_("Code"), offsetof(struct item, code), 1 },
-	{ N_("Source address"), offsetof(struct item, source_url), 0 },
-};
-#define PRINT_FLAGS_AFTER	8	/* the flag groups follow print_texts[7] */
-
-static const struct flag_group print_flags[] = {
-	{ N_("Audience"), { N_("Everyone"), N_("Specific groups") },
-	    { offsetof(struct item, audience_all),
-	      offsetof(struct item, audience_specific) }, 2 },
-	{ N_("Method"), { N_("Proactive"), N_("On request") },
-	    { offsetof(struct item, method_active),
-	      offsetof(struct item, method_on_request) }, 2 },
-	{ N_("Level"), { N_("County"), N_("Township"), N_("Village") },
-	    { offsetof(struct item, level_county),
-	      offsetof(struct item, level_township),
-	      offsetof(struct item, level_village) }, 3 },
 };
 
 static void
@@ -148,23 +108,19 @@ print_flag_word(enum flag v)
 /* "全社会: 是" one per line, or one "not stated" if none is stated. */
 static void
 print_flag_group(struct flow *f, const struct item *it,
-    const struct flag_group *g, int x)
+    const struct element *e, int x)
 {
-	enum flag v[3];
 	char *text = xstrdup(""), *next;
-	size_t i, stated = 0;
+	size_t i;
 
-	for (i = 0; i < g->n; i++) {
-		memcpy(&v[i], (const char *)it + g->offsets[i], sizeof v[i]);
-		stated += v[i] != FLAG_UNSTATED;
-	}
-	for (i = 0; i < g->n && stated > 0; i++) {
+	for (i = 0; i < e->nflags && element_stated(e, it); i++) {
 		next = xasprintf("%s%s%s: %s", text, i ? "\n" : "",
-		    _(g->names[i]), print_flag_word(v[i]));
+		    _(e->flags[i].name),
+		    print_flag_word(element_flag_value(e, it, i)));
 		free(text);
 		text = next;
 	}
-	print_element(f, _(g->label), text, x);
+	print_element(f, _(e->label), text, x);
 	free(text);
 }
 
@@ -172,45 +128,39 @@ print_flag_group(struct flow *f, const struct item *it,
 static int
 print_value_x(void)
 {
+	const struct element *e;
 	size_t i, w, widest = 0;
 	const char *l;
 
-	for (i = 0; i < sizeof print_texts / sizeof print_texts[0]; i++) {
-		l = _(print_texts[i].label);
-		if ((w = text_width(l, strlen(l))) > widest)
-			widest = w;
-	}
-	for (i = 0; i < sizeof print_flags / sizeof print_flags[0]; i++) {
-		l = _(print_flags[i].label);
+	for (i = 0; (e = element_get(i)) != NULL; i++) {
+		l = _(e->label);
 		if ((w = text_width(l, strlen(l))) > widest)
 			widest = w;
 	}
 	return (int)widest + 2;
 }
 
-/* The item's name, then every element. */
+/* The item's name, then every element of data/element.h. */
 static void
 print_body(struct flow *f, const struct item *it)
 {
 	int x = print_value_x();
 	struct text_lines name;
-	const char *value;
-	size_t i, j;
+	const struct element *e;
+	size_t i;
 
 	text_wrap(f->doc->title, strlen(f->doc->title), PRINT_COLS, &name);
 	for (i = 0; i < name.n; i++)
 		print_set(print_next_line(f), NULL, name.v[i], 0, PRINT_HEADING);
 	text_lines_done(&name);
 	print_next_line(f);	/* a blank line under the name */
-	for (i = 0; i < sizeof print_texts / sizeof print_texts[0]; i++) {
-		if (i == PRINT_FLAGS_AFTER) {
-			for (j = 0; j < sizeof print_flags / sizeof print_flags[0]; j++)
-				print_flag_group(f, it, &print_flags[j], x);
-		}
-		memcpy(&value, (const char *)it + print_texts[i].offset,
-		    sizeof value);
-		if (value[0] != '\0' || !print_texts[i].optional)
-			print_element(f, _(print_texts[i].label), value, x);
+	for (i = 0; (e = element_get(i)) != NULL; i++) {
+		if (!element_shown(e, it))
+			continue;
+		if (e->kind == ELEMENT_FLAGS)
+			print_flag_group(f, it, e, x);
+		else
+			print_element(f, _(e->label), element_text(e, it), x);
 	}
 }
 

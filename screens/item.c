@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "data/catalogue.h"
+#include "data/element.h"
 #include "i18n/i18n.h"
 #include "i18n/text.h"
 #include "lib/xmalloc.h"
@@ -119,63 +120,52 @@ item_flag(enum flag f)
  * single "not stated" when the source says nothing about any of them.
  */
 static void
-item_add_flags(struct item_screen *s, const struct ui *ui, const char *label,
-    const char *const *names, const enum flag *flags, size_t n)
+item_add_flags(struct item_screen *s, const struct ui *ui,
+    const struct element *e)
 {
 	char *text = xstrdup(""), *next;
-	size_t i, stated = 0;
+	size_t i;
 
-	for (i = 0; i < n; i++)
-		stated += flags[i] != FLAG_UNSTATED;
-	for (i = 0; i < n && stated > 0; i++) {
-		next = xasprintf("%s%s%s: %s", text, i ? "\n" : "", names[i],
-		    item_flag(flags[i]));
+	for (i = 0; i < e->nflags && element_stated(e, &s->item); i++) {
+		next = xasprintf("%s%s%s: %s", text, i ? "\n" : "",
+		    _(e->flags[i].name),
+		    item_flag(element_flag_value(e, &s->item, i)));
 		free(text);
 		text = next;
 	}
-	item_add_field(s, ui, label, text);
+	item_add_field(s, ui, _(e->label), text);
 	free(text);
 }
 
-static void
-item_add_flag_fields(struct item_screen *s, const struct ui *ui)
-{
-	const struct item *it = &s->item;
-	const char *audience[] = { _("Everyone"), _("Specific groups") };
-	const char *method[] = { _("Proactive"), _("On request") };
-	const char *level[] = { _("County"), _("Township"), _("Village") };
-	enum flag af[] = { it->audience_all, it->audience_specific };
-	enum flag mf[] = { it->method_active, it->method_on_request };
-	enum flag lf[] = { it->level_county, it->level_township,
-	    it->level_village };
-
-	item_add_flags(s, ui, _("Audience"), audience, af, 2);
-	item_add_flags(s, ui, _("Method"), method, mf, 2);
-	item_add_flags(s, ui, _("Level"), level, lf, 3);
-}
-
-/* The widest label decides where values start beside the labels. */
+/*
+ * The widest label decides where values start beside the labels. All of
+ * them are measured, so that no translation of any one pushes its value
+ * out of line.
+ */
 static int
 item_label_cols(void)
 {
-	const char *labels[] = { _("Level-1 item"), _("Source address"),
-	    _("Time limit"), _("Published by"), _("Channels") };
+	const struct element *e;
+	const char *label;
 	size_t i, w, widest = 0;
 
-	for (i = 0; i < sizeof labels / sizeof labels[0]; i++) {
-		w = text_width(labels[i], strlen(labels[i]));
+	for (i = 0; (e = element_get(i)) != NULL; i++) {
+		label = _(e->label);
+		w = text_width(label, strlen(label));
 		if (w > widest)
 			widest = w;
 	}
 	return (int)widest;
 }
 
-/* Lay the item out for the current window width. */
+/* Lay the item out for the window's width: its name, then its elements. */
 static void
 item_layout(struct item_screen *s, const struct ui *ui)
 {
 	const struct item *it = &s->item;
+	const struct element *e;
 	int label_cols = item_label_cols();
+	size_t i;
 
 	item_clear_lines(s);
 	s->side_labels = ui->cols >= ITEM_SIDE_LABELS_COLS;
@@ -183,19 +173,14 @@ item_layout(struct item_screen *s, const struct ui *ui)
 	item_add_wrapped(s, ui, NULL, it->level2[0] != '\0' ? it->level2 :
 	    it->level1, 1, DRAW_HEADING);
 	item_add_line(s, NULL, "", 1, DRAW_NORMAL);
-	item_add_field(s, ui, _("Domain"), it->domain);
-	item_add_field(s, ui, _("Level-1 item"), it->level1);
-	item_add_field(s, ui, _("Level-2 item"), it->level2);
-	item_add_field(s, ui, _("Content"), it->content);
-	item_add_field(s, ui, _("Basis"), it->basis);
-	item_add_field(s, ui, _("Time limit"), it->time_limit);
-	item_add_field(s, ui, _("Subject"), it->subject);
-	item_add_field(s, ui, _("Channels"), it->channels);
-	item_add_flag_fields(s, ui);
-	item_add_field(s, ui, _("Published by"), it->jurisdiction);
-	if (it->code[0] != '\0')
-		item_add_field(s, ui, _("Code"), it->code);
-	item_add_field(s, ui, _("Source address"), it->source_url);
+	for (i = 0; (e = element_get(i)) != NULL; i++) {
+		if (!element_shown(e, it))
+			continue;
+		if (e->kind == ELEMENT_FLAGS)
+			item_add_flags(s, ui, e);
+		else
+			item_add_field(s, ui, _(e->label), element_text(e, it));
+	}
 	if (s->top + (size_t)ui_visible(ui, draw_body_rows(ui)) > s->n)
 		s->top = s->n > (size_t)ui_visible(ui, draw_body_rows(ui)) ?
 		    s->n - (size_t)ui_visible(ui, draw_body_rows(ui)) : 0;
