@@ -4,11 +4,14 @@
 #include <config.h>
 
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "data/catalogue.h"
 #include "data/element.h"
 #include "i18n/i18n.h"
+#include "i18n/text.h"
+#include "lib/xmalloc.h"
 
 /* Designated initialisers, so that -Wextra accepts the fields left out. */
 #define ELEMENT_T(l, field, opt)					\
@@ -106,4 +109,44 @@ int
 element_shown(const struct element *e, const struct item *it)
 {
 	return !e->optional || element_stated(e, it);
+}
+
+static const char *
+element_flag_word(enum flag v)
+{
+	return v == FLAG_YES ? _("Yes") : v == FLAG_NO ? _("No") :
+	    _("Not stated");
+}
+
+char *
+element_value(const struct element *e, const struct item *it)
+{
+	char *text, *next;
+	size_t i;
+
+	if (e->kind == ELEMENT_TEXT)
+		return xstrdup(element_text(e, it));
+	text = xstrdup("");
+	for (i = 0; i < e->nflags && element_stated(e, it); i++) {
+		next = xasprintf("%s%s%s: %s", text, i ? "\n" : "",
+		    _(e->flags[i].name),
+		    element_flag_word(element_flag_value(e, it, i)));
+		free(text);
+		text = next;
+	}
+	return text;
+}
+
+size_t
+element_label_cols(void)
+{
+	const char *label;
+	size_t i, w, widest = 0;
+
+	for (i = 0; i < ELEMENT_N; i++) {
+		label = _(element_table[i].label);
+		if ((w = text_width(label, strlen(label))) > widest)
+			widest = w;
+	}
+	return widest;
 }

@@ -72,4 +72,15 @@ int element_stated(const struct element *e, const struct item *it);
  */
 int element_shown(const struct element *e, const struct item *it);
 
+/*
+ * The value as the item page and the printout show it, translated: the
+ * text (empty when the source left it empty), or for a flag group one line
+ * per flag ("全社会: 是\n特定群体: 未注明"), empty when the source states
+ * none of them. The caller frees it.
+ */
+char *element_value(const struct element *e, const struct item *it);
+
+/* The display columns of the widest translated label. */
+size_t element_label_cols(void);
+
 #endif

@@ -98,55 +98,14 @@ print_element(struct flow *f, const char *label, const char *value, int x)
 	text_lines_done(&lines);
 }
 
-static const char *
-print_flag_word(enum flag v)
-{
-	return v == FLAG_YES ? _("Yes") : v == FLAG_NO ? _("No") :
-	    _("Not stated");
-}
-
-/* "全社会: 是" one per line, or one "not stated" if none is stated. */
-static void
-print_flag_group(struct flow *f, const struct item *it,
-    const struct element *e, int x)
-{
-	char *text = xstrdup(""), *next;
-	size_t i;
-
-	for (i = 0; i < e->nflags && element_stated(e, it); i++) {
-		next = xasprintf("%s%s%s: %s", text, i ? "\n" : "",
-		    _(e->flags[i].name),
-		    print_flag_word(element_flag_value(e, it, i)));
-		free(text);
-		text = next;
-	}
-	print_element(f, _(e->label), text, x);
-	free(text);
-}
-
-/* Where values start: after the widest label and two spaces. */
-static int
-print_value_x(void)
-{
-	const struct element *e;
-	size_t i, w, widest = 0;
-	const char *l;
-
-	for (i = 0; (e = element_get(i)) != NULL; i++) {
-		l = _(e->label);
-		if ((w = text_width(l, strlen(l))) > widest)
-			widest = w;
-	}
-	return (int)widest + 2;
-}
-
 /* The item's name, then every element of data/element.h. */
 static void
 print_body(struct flow *f, const struct item *it)
 {
-	int x = print_value_x();
+	int x = (int)element_label_cols() + 2;	/* labels, two spaces */
 	struct text_lines name;
 	const struct element *e;
+	char *value;
 	size_t i;
 
 	text_wrap(f->doc->title, strlen(f->doc->title), PRINT_COLS, &name);
@@ -157,10 +116,9 @@ print_body(struct flow *f, const struct item *it)
 	for (i = 0; (e = element_get(i)) != NULL; i++) {
 		if (!element_shown(e, it))
 			continue;
-		if (e->kind == ELEMENT_FLAGS)
-			print_flag_group(f, it, e, x);
-		else
-			print_element(f, _(e->label), element_text(e, it), x);
+		value = element_value(e, it);
+		print_element(f, _(e->label), value, x);
+		free(value);
 	}
 }
 

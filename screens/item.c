@@ -102,69 +102,14 @@ item_add_field(struct item_screen *s, const struct ui *ui, const char *label,
 	item_add_wrapped(s, ui, label, value, s->text_x, role);
 }
 
-static const char *
-item_flag(enum flag f)
-{
-	switch (f) {
-	case FLAG_YES:
-		return _("Yes");
-	case FLAG_NO:
-		return _("No");
-	default:
-		return _("Not stated");
-	}
-}
-
-/*
- * One line per flag of a group ("全社会: 是", "特定群体: 未注明"), or a
- * single "not stated" when the source says nothing about any of them.
- */
-static void
-item_add_flags(struct item_screen *s, const struct ui *ui,
-    const struct element *e)
-{
-	char *text = xstrdup(""), *next;
-	size_t i;
-
-	for (i = 0; i < e->nflags && element_stated(e, &s->item); i++) {
-		next = xasprintf("%s%s%s: %s", text, i ? "\n" : "",
-		    _(e->flags[i].name),
-		    item_flag(element_flag_value(e, &s->item, i)));
-		free(text);
-		text = next;
-	}
-	item_add_field(s, ui, _(e->label), text);
-	free(text);
-}
-
-/*
- * The widest label decides where values start beside the labels. All of
- * them are measured, so that no translation of any one pushes its value
- * out of line.
- */
-static int
-item_label_cols(void)
-{
-	const struct element *e;
-	const char *label;
-	size_t i, w, widest = 0;
-
-	for (i = 0; (e = element_get(i)) != NULL; i++) {
-		label = _(e->label);
-		w = text_width(label, strlen(label));
-		if (w > widest)
-			widest = w;
-	}
-	return (int)widest;
-}
-
 /* Lay the item out for the window's width: its name, then its elements. */
 static void
 item_layout(struct item_screen *s, const struct ui *ui)
 {
 	const struct item *it = &s->item;
 	const struct element *e;
-	int label_cols = item_label_cols();
+	char *value;
+	int label_cols = (int)element_label_cols();
 	size_t i;
 
 	item_clear_lines(s);
@@ -176,10 +121,9 @@ item_layout(struct item_screen *s, const struct ui *ui)
 	for (i = 0; (e = element_get(i)) != NULL; i++) {
 		if (!element_shown(e, it))
 			continue;
-		if (e->kind == ELEMENT_FLAGS)
-			item_add_flags(s, ui, e);
-		else
-			item_add_field(s, ui, _(e->label), element_text(e, it));
+		value = element_value(e, it);
+		item_add_field(s, ui, _(e->label), value);
+		free(value);
 	}
 	if (s->top + (size_t)ui_visible(ui, draw_body_rows(ui)) > s->n)
 		s->top = s->n > (size_t)ui_visible(ui, draw_body_rows(ui)) ?

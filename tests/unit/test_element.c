@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "data/catalogue.h"
@@ -323,6 +324,17 @@ text_of(const char *label, const struct item *it)
 	return e != NULL && (v = element_text(e, it)) != NULL ? v : "(none)";
 }
 
+/* element_value of e for it is want (messages untranslated: no locale). */
+static void
+value_is(const struct element *e, const struct item *it, const char *want,
+    const char *what)
+{
+	char *v = e != NULL ? element_value(e, it) : NULL;
+
+	is_str(v != NULL ? v : "(none)", want, what);
+	free(v);
+}
+
 static void
 test_accessors(void)
 {
@@ -384,6 +396,12 @@ test_accessors(void)
 	    "other empty elements are shown (as not stated)");
 	it.code = "A-1";
 	ok(code != NULL && element_shown(code, &it), "a Code is shown");
+	value_is(audience, &it, "Everyone: Yes\nSpecific groups: No",
+	    "a group's value: one line a flag, in words");
+	value_is(level, &it, "County: Not stated\nTownship: Not stated\n"
+	    "Village: Yes", "an unstated flag beside a stated one: not stated");
+	value_is(method, &it, "", "a group with nothing stated: empty");
+	value_is(find("Content"), &it, "content", "a text's value: the text");
 }
 
 int
