@@ -78,7 +78,19 @@ kiosk_start() {
 		--catalogue "${DB:-$DEMO_DB}" "$@"
 }
 
-kiosk_stop() { tmux -L "$T_SOCK" kill-server 2>/dev/null; }
+# kiosk_stop: end the tmux server, and wait until chayue has gone, since
+# it writes its sanitizer reports (leaks) only as it exits.
+kiosk_stop() {
+	local pid i=0
+	pid=$(kiosk_pid 2>/dev/null)
+	tmux -L "$T_SOCK" kill-server 2>/dev/null
+	while [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null &&
+	    [ $i -lt $((T_WAIT * 10)) ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 0
+}
 
 # screen: the pane's text now.
 screen() { tmux -L "$T_SOCK" capture-pane -p -t t 2>/dev/null; }
