@@ -58,15 +58,54 @@ def send_batch(n):
         tmux("send-keys", "-t", "t", *names)
 
 
-events = 0
-resizes = 0
+def query(fmt):
+    return subprocess.run(["tmux", "-L", sock, "display", "-p", "-t", "t", fmt],
+                          capture_output=True, text=True).stdout.strip()
+
+
+def alive():
+    """chayue still runs in the pane (the shell that started it waits)."""
+    pane = query("#{pane_pid}")
+    return query("#{pane_dead}") == "0" and pane != "" and subprocess.run(
+        ["pgrep", "-P", pane, "-x", "chayue"],
+        stdout=subprocess.DEVNULL).returncode == 0
+
+
+def drawn():
+    """The pane shows something within 3 s: a screen, or the too-small
+    notice (the kiosk may still be working through the last batch)."""
+    for _ in range(30):
+        out = subprocess.run(["tmux", "-L", sock, "capture-pane", "-p", "-t",
+                              "t"], capture_output=True, text=True).stdout
+        if out.strip() != "":
+            return True
+        time.sleep(0.1)
+    return False
+
+
+# Resizes take the sizes from a shuffled deck, so that every size, 1x1
+# included, comes up in every run long enough to go through the deck.
+events = resizes = tiny = checks = dead = blank = batches = 0
+deck = []
 while events < count:
     n = min(rnd.randrange(20, 80), count - events)
     send_batch(n)
     events += n
-    if rnd.random() < 0.08:
-        w, h = rnd.choice(SIZES)
+    batches += 1
+    if batches % 10 == 0:
+        if not deck:
+            deck = SIZES[:]
+            rnd.shuffle(deck)
+        w, h = deck.pop()
         tmux("resize-window", "-t", "t", "-x", str(w), "-y", str(h))
         resizes += 1
+        tiny += (w, h) == (1, 1)
+        # Now and then: still running, and drawing at a usable size.
+        time.sleep(0.3)
+        checks += 1
+        dead += not alive()
+        if w >= 40 and h >= 12:
+            blank += not drawn()
     time.sleep(0.01)
-print(f"{events} events, {resizes} resizes, seed {seed}")
+print(f"{events} events, {resizes} resizes ({tiny} to 1x1), {checks} checks: "
+      f"{dead} not running, {blank} blank, seed {seed}")

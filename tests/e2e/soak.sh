@@ -10,7 +10,15 @@ CONFIG=$T_TMP/soak.conf kiosk_start 80 24 --kiosk
 wait_for "政务公开事项目录查阅"
 summary=$(python3 "$top_srcdir/tests/e2e/soak.py" "$T_SOCK" 10000 "$seed")
 diag "$summary (rerun with SOAK_SEED=$seed)"
-ok 0 "sent $summary"
+case "$summary" in
+"10000 events, "*) ;;
+*) false ;;
+esac
+ok $? "10,000 events sent"
+[ "$(printf '%s' "$summary" | sed -E 's/.*\(([0-9]+) to 1x1.*/\1/')" -ge 1 ]
+ok $? "resized down to 1x1 and back"
+printf '%s' "$summary" | grep -qE ' 0 not running, 0 blank,'
+ok $? "running and drawing at every check along the way"
 
 sleep 1
 ! pane_dead && [ -n "$(kiosk_pid)" ]
