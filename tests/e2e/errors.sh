@@ -84,5 +84,62 @@ settle
 ok $? "cursor moves, carriage returns, tabs and invalid bytes are neutralised"
 screen | head -n 1 | grep -qF "$(sql "SELECT name FROM domain WHERE position = 1")"
 ok $? "the title bar is intact"
+kiosk_stop
+
+# The same through the real importer, so that the search index holds it
+# too: escape sequences in a name and its content, and overlong cells (a
+# 6,000-character name with no break opportunity, 40,000 characters of
+# content, a 2,000-byte address).
+python3 - "$T_TMP/hostile.csv" <<'EOF2'
+import csv, sys
+head = ("domain,level1,level2,content,basis,time_limit,subject,channels,"
+        "audience_all,audience_specific,method_active,method_on_request,"
+        "level_county,level_township,level_village,jurisdiction,source_url")
+evil = "EVIL\x1b]2;PWNED\x07\x1b[2J\x1b[31mRED\u202ex"
+rows = [["社会救助", "综合", evil, "内容\x1b[10;10H说明\x1b[?1049l", "依据",
+         "时限", "主体", "政府网站", "1", "", "", "", "", "", "", "测试县",
+         "http://x/" + "a" * 2000],
+        ["社会救助", "综合", "超长事项" + "长" * 3000 + "A" * 3000,
+         "很长" * 20000, "依据", "时限", "主体", "政府网站", "1", "", "", "",
+         "", "", "", "测试县", "http://y/"]]
+with open(sys.argv[1], "w", newline="") as f:
+    w = csv.writer(f)
+    w.writerow(head.split(","))
+    w.writerows(rows)
+EOF2
+"$ADMIN" --catalogue "$T_TMP/hostile2.db" import --quiet --yes "$T_TMP/hostile.csv"
+ok $? "a catalogue with escape sequences and overlong cells imports"
+DB=$T_TMP/hostile2.db kiosk_start 80 24
+wait_for "政务公开事项目录查阅"
+keys /
+wait_for "$(msg zh_CN "Search")"
+type_text evil
+wait_for "RED"
+settle
+title=$(tmux -L "$T_SOCK" display -p -t t '#{pane_title}')
+[ "$title" != PWNED ] && screen | grep -qF "EVIL" &&
+	! tmux -L "$T_SOCK" capture-pane -p -e -t t | grep -F 'RED' | grep -qF $'\033[31m'
+ok $? "found by search, the hostile name is plain text: no title set, no colour"
+keys Enter
+wait_for "公开内容"
+settle
+[ "$(tmux -L "$T_SOCK" display -p -t t '#{alternate_on}')" = 1 ] &&
+	[ "$(field <(item_dump) 公开内容)" = "内容说明" ]
+ok $? "its content's cursor move and leaving the alternate screen are not obeyed"
+keys Escape C-u
+type_text 超长事项
+wait_for "超长事项"
+[ "$(max_width)" -le 80 ] && ! pane_dead
+ok $? "a 6,000-character name in the results stays inside the window"
+keys Enter
+wait_for "公开内容"
+keys End
+settle
+[ "$(max_width)" -le 80 ] && ! pane_dead && screen | head -n 1 | grep -qF 社会救助
+ok $? "its item page, 40,000 characters long, scrolls to the end inside the window"
+resize 40 12
+settle
+[ "$(max_width)" -le 40 ] && ! pane_dead
+ok $? "and at 40x12"
 
 done_testing
