@@ -65,6 +65,19 @@ keys F12
 settle
 screen | sed -n 5p | grep -qF " 3 "
 ok $? "and back to the configured text size"
+
+# A visitor searches and walks away: the next one finds no query.
+keys /
+wait_for "检索："
+type_text 低保
+wait_for "条结果"
+wait_for "秒后返回首页"
+wait_for "$home"
+keys /
+wait_for "检索："
+settle
+screen | sed -n 2p | grep -qE "^ *检索： *$" && ! screen | grep -qF 低保
+ok $? "the walk-away reset leaves no search text behind"
 kiosk_stop
 
 # Plain mode with --idle 0: no reset at all.
