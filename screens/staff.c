@@ -17,6 +17,7 @@
 #include "data/diag.h"
 #include "data/import.h"
 #include "data/versions.h"
+#include "i18n/format.h"
 #include "i18n/i18n.h"
 #include "i18n/text.h"
 #include "lib/xmalloc.h"
@@ -40,12 +41,19 @@ struct staff {
 	size_t			 nfiles;
 	struct list		 list;
 	enum staff_mode		 mode;
-	char			*report;	/* what the check found */
-	struct text_lines	 lines;		/* report wrapped */
+	/*
+	 * What the screen shows is kept as data and worded when it is laid
+	 * out or drawn, so that F4 words it again in the new language.
+	 */
+	int			 checked;	/* sum and problems are set */
+	struct import_summary	 sum;		/* what the last check found:
+						   what the clerk confirms */
+	char			**problems;	/* its diagnostics, worded */
+	size_t			 nproblems;
+	struct text_lines	 lines;		/* the report, wrapped */
 	size_t			 top;
-	struct import_counts	 checked;	/* what the clerk confirms */
-	int			 can_import;
-	char			*live;		/* the live version, a line */
+	struct versions_list	 versions;	/* the live one first */
+	char			*versions_error; /* NULL: versions is read */
 };
 
 /* Files an import can read: CSV, "Unicode text", JSON. */
@@ -98,37 +106,126 @@ staff_scan(struct staff *s)
 	s->picked = xcalloc(s->nfiles ? s->nfiles : 1, 1);
 }
 
-/* The line saying which version is live. */
+/* Read the versions again, after a change (or none) to the catalogue. */
 static void
 staff_read_live(struct staff *s)
 {
-	struct versions_list	 list;
-	char			*error = NULL;
+	versions_list_done(&s->versions);
+	free(s->versions_error);
+	s->versions_error = NULL;
+	if (versions_list(s->catalogue, &s->versions, &s->versions_error) != 0)
+		versions_list_done(&s->versions);
+}
 
-	free(s->live);
-	if (versions_list(s->catalogue, &list, &error) != 0)
-		s->live = xasprintf(_("The versions cannot be read: %s"), error);
-	else if (list.n > 0 && list.v[0].live)
-		s->live = xasprintf(_("Live: version %s of %s, %zu items; %zu "
-		    "earlier versions kept"), list.v[0].id, list.v[0].created,
-		    list.v[0].items, list.n - 1);
+/* The line saying which version is live, in the language of the moment. */
+static char *
+staff_live_line(const struct staff *s)
+{
+	const struct versions_entry	*e = s->versions.v;
+	char				*line, *date;
+
+	if (s->versions_error != NULL)
+		return xasprintf(_("The versions cannot be read: %s"),
+		    s->versions_error);
+	if (s->versions.n == 0 || !e->live)
+		return xstrdup(_("No catalogue is live."));
+	date = format_date(e->created);
+	line = xasprintf(_("Live: version %s of %s, %zu items; %zu earlier "
+	    "versions kept"), e->id, date, e->items, s->versions.n - 1);
+	free(date);
+	return line;
+}
+
+/* Append a line to *report. */
+static void
+staff_add(char **report, const char *line)
+{
+	char	*joined = xasprintf("%s%s\n", *report, line);
+
+	free(*report);
+	*report = joined;
+}
+
+/*
+ * What the last check found, as text: counts, problems, the question. The
+ * problems stay in the language of the check: the importer words them, and
+ * only checking the files again would word them anew.
+ */
+static char *
+staff_report(const struct staff *s)
+{
+	const struct import_summary	*sum = &s->sum;
+	const struct import_counts	*t = &sum->total;
+	char				*r = xstrdup(""), *line;
+	size_t				 i;
+
+	for (i = 0; i < sum->nfiles; i++) {
+		line = xasprintf(_("%s: rows read %zu, would import %zu, would "
+		    "skip %zu, warnings %zu"), sum->files[i].name,
+		    sum->files[i].counts.rows_read,
+		    sum->files[i].counts.imported,
+		    sum->files[i].counts.skipped,
+		    sum->files[i].counts.warnings);
+		staff_add(&r, line);
+		free(line);
+	}
+	for (i = 0; i < s->nproblems; i++)
+		staff_add(&r, s->problems[i]);
+	if (sum->refusal == IMPORT_ACCEPTED && t->skipped > 0)
+		line = xasprintf(_("y imports %zu rows and leaves out the %zu "
+		    "with problems; Esc cancels."), t->imported, t->skipped);
+	else if (sum->refusal == IMPORT_ACCEPTED)
+		line = xasprintf(_("y imports all %zu rows; Esc cancels."),
+		    t->imported);
 	else
-		s->live = xstrdup(_("No catalogue is live."));
-	free(error);
-	versions_list_done(&list);
+		line = xstrdup(_("Nothing can be imported: fix the problems "
+		    "above, or choose other files."));
+	staff_add(&r, "");
+	staff_add(&r, line);
+	free(line);
+	return r;
+}
+
+/* Forget the last check: before the next one, and on leaving. */
+static void
+staff_check_done(struct staff *s)
+{
+	size_t	i;
+
+	for (i = 0; i < s->nproblems; i++)
+		free(s->problems[i]);
+	free(s->problems);
+	s->problems = NULL;
+	s->nproblems = 0;
+	import_summary_done(&s->sum);
+	s->checked = 0;
+}
+
+/* The report can be imported: the check found rows to import. */
+static int
+staff_can_import(const struct staff *s)
+{
+	return s->checked && s->sum.refusal == IMPORT_ACCEPTED;
 }
 
 static void
 staff_resize(void *state, struct ui *ui)
 {
 	struct staff	*s = state;
+	char		*report;
 	int		 h = draw_body_rows(ui) - (STAFF_LIST_TOP - DRAW_BODY_TOP);
 
 	list_set_height(&s->list, ui_visible(ui, h > 1 ? h : 1));
 	text_lines_done(&s->lines);
-	if (s->report != NULL)
-		text_wrap(s->report, strlen(s->report),
-		    ui->cols > 3 ? (size_t)ui->cols - 2 : 1, &s->lines);
+	if (!s->checked)
+		return;
+	/* Worded here: ui_next_language lays every screen out again. */
+	report = staff_report(s);
+	text_wrap(report, strlen(report),
+	    ui->cols > 3 ? (size_t)ui->cols - 2 : 1, &s->lines);
+	free(report);
+	if (s->top >= s->lines.n)
+		s->top = s->lines.n ? s->lines.n - 1 : 0;
 }
 
 static void *
@@ -160,9 +257,10 @@ staff_leave(void *state)
 		free(s->files[i]);
 	free(s->files);
 	free(s->picked);
-	free(s->report);
+	staff_check_done(s);
 	text_lines_done(&s->lines);
-	free(s->live);
+	versions_list_done(&s->versions);
+	free(s->versions_error);
 	free(s->catalogue);
 	free(s->dir);
 	free(s);
@@ -220,14 +318,18 @@ staff_draw(void *state, struct ui *ui)
 		{ "↑↓", N_("Scroll"), 0 },
 		{ "Esc", N_("Cancel"), SCREEN_ESC },
 	};
-	struct staff *s = state;
+	struct staff	*s = state;
+	char		*live;
+	int		 can = staff_can_import(s);
 
 	draw_title(ui, _("Staff: catalogue refresh"), NULL);
-	draw_text(DRAW_BODY_TOP, 1, s->live, ui->cols - 2, DRAW_HEADING);
+	live = staff_live_line(s);
+	draw_text(DRAW_BODY_TOP, 1, live, ui->cols - 2, DRAW_HEADING);
+	free(live);
 	if (s->mode == STAFF_REPORT) {
 		staff_draw_report(s, ui);
-		draw_keybar(ui, report_keys + !s->can_import,
-		    sizeof report_keys / sizeof report_keys[0] - !s->can_import);
+		draw_keybar(ui, report_keys + !can,
+		    sizeof report_keys / sizeof report_keys[0] - !can);
 		return;
 	}
 	staff_draw_files(s, ui);
@@ -262,54 +364,6 @@ staff_paths_free(char **paths, int n)
 	free(paths);
 }
 
-/* Append a line to *report. */
-static void
-staff_add(char **report, const char *line)
-{
-	char	*joined = xasprintf("%s%s\n", *report, line);
-
-	free(*report);
-	*report = joined;
-}
-
-/* What the check found, as text: counts, problems, the question. */
-static char *
-staff_report(const struct diag_list *d, const struct import_summary *sum)
-{
-	const struct import_counts	*t = &sum->total;
-	char				*r = xstrdup(""), *line;
-	size_t				 i;
-
-	for (i = 0; i < sum->nfiles; i++) {
-		line = xasprintf(_("%s: rows read %zu, would import %zu, would "
-		    "skip %zu, warnings %zu"), sum->files[i].name,
-		    sum->files[i].counts.rows_read,
-		    sum->files[i].counts.imported,
-		    sum->files[i].counts.skipped,
-		    sum->files[i].counts.warnings);
-		staff_add(&r, line);
-		free(line);
-	}
-	for (i = 0; i < d->n; i++) {
-		line = diag_format(&d->v[i]);
-		staff_add(&r, line);
-		free(line);
-	}
-	if (sum->refusal == IMPORT_ACCEPTED && t->skipped > 0)
-		line = xasprintf(_("y imports %zu rows and leaves out the %zu "
-		    "with problems; Esc cancels."), t->imported, t->skipped);
-	else if (sum->refusal == IMPORT_ACCEPTED)
-		line = xasprintf(_("y imports all %zu rows; Esc cancels."),
-		    t->imported);
-	else
-		line = xstrdup(_("Nothing can be imported: fix the problems "
-		    "above, or choose other files."));
-	staff_add(&r, "");
-	staff_add(&r, line);
-	free(line);
-	return r;
-}
-
 /* Read and check the files, writing nothing: the report. */
 static int
 staff_check(struct staff *s, struct ui *ui)
@@ -318,6 +372,7 @@ staff_check(struct staff *s, struct ui *ui)
 	struct import_summary	 sum;
 	struct diag_list	 d;
 	char			**paths, *error = NULL;
+	size_t			 i;
 	int			 n;
 
 	if (s->nfiles == 0)
@@ -328,17 +383,20 @@ staff_check(struct staff *s, struct ui *ui)
 	if (import_files(s->catalogue, paths, n, &opt, &d, &sum, &error) != 0) {
 		ui_status(ui, "%s", error);
 		free(error);
+		import_summary_done(&sum);
 	} else {
-		free(s->report);
-		s->report = staff_report(&d, &sum);
-		s->checked = sum.total;
-		s->can_import = sum.refusal == IMPORT_ACCEPTED;
+		staff_check_done(s);
+		s->sum = sum;
+		s->problems = xcalloc(d.n ? d.n : 1, sizeof *s->problems);
+		for (i = 0; i < d.n; i++)
+			s->problems[i] = diag_format(&d.v[i]);
+		s->nproblems = d.n;
+		s->checked = 1;
 		s->mode = STAFF_REPORT;
 		s->top = 0;
 		ui->status[0] = '\0';
 		staff_resize(s, ui);
 	}
-	import_summary_done(&sum);
 	diag_done(&d);
 	staff_paths_free(paths, n);
 	return SCREEN_REDRAW;
@@ -350,9 +408,9 @@ staff_confirm(const struct import_summary *sum, void *arg)
 {
 	const struct staff	*s = arg;
 
-	return sum->total.imported == s->checked.imported &&
-	    sum->total.skipped == s->checked.skipped &&
-	    sum->total.rows_read == s->checked.rows_read;
+	return sum->total.imported == s->sum.total.imported &&
+	    sum->total.skipped == s->sum.total.skipped &&
+	    sum->total.rows_read == s->sum.total.rows_read;
 }
 
 /* Why an import did not happen, for the status line. */
@@ -379,7 +437,7 @@ staff_import(struct staff *s, struct ui *ui)
 	char			**paths, *error = NULL;
 	int			 n;
 
-	if (!s->can_import)
+	if (!staff_can_import(s))
 		return SCREEN_HANDLED;
 	opt.confirm = staff_confirm;
 	opt.arg = s;

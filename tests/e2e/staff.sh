@@ -18,6 +18,25 @@ head -n 41 "$REF" >"$IN/a40.csv"
 printf 'domain,level2,audience_all\n社会救助,低保,1\n社会救助,特困,有\n' >"$IN/bad.csv"
 echo 'not a catalogue' >"$IN/notes.doc"
 
+# say LANG MSGID ARG...: MSGID in LANG from the built catalogues, with the
+# arguments put in (printf(1) has no %zu: it takes them as %s).
+say() {
+	local fmt
+	fmt=$(msg "$1" "$2")
+	shift 2
+	printf "${fmt//%zu/%s}" "$@"
+}
+# day LANG: the catalogue's date as the language writes it.
+day() {
+	local created
+	created=$(sql "SELECT value FROM meta WHERE key = 'created'")
+	case $1 in
+	en) LC_ALL=C date -d "$created" '+%B %-d, %Y' ;;
+	*) date -d "$created" '+%Y年%-m月%-d日' ;;
+	esac
+}
+LIVE="Live: version %s of %s, %zu items; %zu earlier versions kept"
+
 kiosk_start 100 30 --kiosk
 wait_for "$all items"
 keys F9
@@ -38,11 +57,31 @@ screen | grep -qF "[ ] a40.csv" && screen | grep -qF "[ ] bad.csv" &&
 	! screen | grep -qF "notes.doc"
 ok $? "it lists the files it can import, and only those"
 
+# F4 (en → zh_CN → zh_TW → en) words the live version again, and writes
+# its date the language's way.
+bad=0
+for lang in zh_CN zh_TW en; do
+	keys F4
+	want=$(say $lang "$LIVE" "$live" "$(day $lang)" "$all" 0)
+	wait_for "$want" || { diag "in $lang: no \"$want\""; bad=1; }
+done
+ok $bad "F4 switches the live version's line, its date written the language's way"
+
 # a40.csv is the first: check it, then import it.
 keys Enter
 wait_for "y imports all 40 rows"
 screen | grep -qF "a40.csv: rows read 40, would import 40, would skip 0"
 ok $? "Enter checks the file and shows the summary"
+bad=0
+for lang in zh_CN zh_TW en; do
+	keys F4
+	for want in "$(say $lang "y imports all %zu rows; Esc cancels." 40)" \
+	    "$(say $lang "%s: rows read %zu, would import %zu, would skip %zu, warnings %zu" a40.csv 40 40 0 0)" \
+	    "$(say $lang "$LIVE" "$live" "$(day $lang)" "$all" 0)"; do
+		wait_for "$want" || { diag "in $lang: no \"$want\""; bad=1; }
+	done
+done
+ok $bad "F4 switches the summary and the question of the check too"
 [ "$(sql 'SELECT count(*) FROM item')" = "$all" ]
 ok $? "a check changes nothing"
 keys y
@@ -57,6 +96,12 @@ keys Down Enter
 wait_for "y imports 1 rows and leaves out the 1 with problems"
 screen | grep -qF "bad.csv:3:3: error:"
 ok $? "problems are listed as file:line:column"
+keys F4 F4
+wait_for "$(say zh_TW "y imports %zu rows and leaves out the %zu with problems; Esc cancels." 1 1)" &&
+	screen | grep -qF "bad.csv:3:3: error:"
+ok $? "in zh_TW, the question is switched and the problems are still listed"
+keys F4
+wait_for "y imports 1 rows and leaves out the 1 with problems"
 keys Escape
 wait_for "[ ] bad.csv"
 [ "$(sql 'SELECT count(*) FROM item')" = 40 ]
