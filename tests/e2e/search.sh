@@ -164,6 +164,20 @@ eventually sh -c "tmux -L $T_SOCK capture-pane -p -t t | head -n 1 | grep -qE ' 
 ok $? "Tab removes the narrowing: $all results"
 keys Escape
 wait_for "层级："
+# And to the level being browsed: l picks 县级 first.
+keys l
+wait_for " $(sql "SELECT count(*) FROM item WHERE domain_id = $dom AND level_county = 1") 项"
+keys /
+wait_for "仅在 $dname · 县级 中"
+ok $? "/ under a level filter narrows the search to the domain and level"
+type_text 公开
+n=$(sql "SELECT count(*) FROM item WHERE domain_id = $dom AND level_county = 1
+	AND instr(level1 || char(1) || level2 || char(1) || content || char(1) ||
+	basis || char(1) || subject || char(1) || jurisdiction, '公开') > 0")
+eventually sh -c "tmux -L $T_SOCK capture-pane -p -t t | head -n 1 | grep -qE ' $n 条结果 *\$'"
+ok $? "公开 in $dname at 县级: $n results"
+keys Escape
+wait_for "层级："
 
 # Touch: the key-bar button, and a result.
 keys Escape
