@@ -29,6 +29,7 @@ struct csv_reader {
 	struct csv_field	*fields;
 	size_t			 cfields;
 	int			 broken;
+	int			 unfinished;
 
 	char			**names;	/* column titles, for messages */
 	size_t			 nnames;
@@ -102,6 +103,7 @@ put(struct csv_reader *r, char c)
 
 enum problem {
 	UNTERMINATED,
+	ENDS_IN_QUOTE,	/* unterminated, on the last line of the buffer */
 	AFTER_QUOTE,
 	STRAY_QUOTE,
 };
@@ -126,6 +128,12 @@ syntax_error(struct csv_reader *r, long line, size_t fieldno, enum problem p)
 		    "quote is never closed"), col);
 		diag_hint(d, "%s", _("the file may be truncated, or a closing "
 		    "quote is missing; reading goes on at the next line"));
+	} else if (p == ENDS_IN_QUOTE) {
+		diag_add(d, DIAG_ERROR, r->file, line, (long)fieldno,
+		    _("the file ends in the middle of a row, inside the quoted "
+		    "field in column %s"), col);
+		diag_hint(d, "%s", _("it may have been cut off — export it "
+		    "again; if it is whole, close the quote"));
 	} else if (p == AFTER_QUOTE) {
 		diag_add(d, DIAG_ERROR, r->file, line, (long)fieldno,
 		    _("text after the closing quote in column %s"), col);
@@ -187,18 +195,21 @@ field_end(struct csv_reader *r)
 /*
  * A quote that is never closed swallowed the rest of the file: report it
  * and start again after the line it opened on, so the rows below it are
- * still read and checked.
+ * still read and checked. When no line follows, the file ends inside the
+ * row: most likely it was cut off.
  */
 static void
 unterminated(struct csv_reader *r, size_t qpos, long qline)
 {
-	syntax_error(r, qline, r->nspans, UNTERMINATED);
 	r->pos = qpos + 1;
 	r->line = qline;
 	while (r->pos < r->len && !at_eol(r))
 		r->pos++;
 	if (r->pos < r->len)
 		skip_eol(r);
+	r->unfinished = r->pos >= r->len;
+	syntax_error(r, qline, r->nspans, r->unfinished ? ENDS_IN_QUOTE :
+	    UNTERMINATED);
 }
 
 /* Characters after a closing quote: kept, as spreadsheets do. */
@@ -283,6 +294,7 @@ finish(struct csv_reader *r, struct csv_record *rec)
 	rec->v = r->fields;
 	rec->n = r->nspans;
 	rec->broken = r->broken;
+	rec->unfinished = r->unfinished;
 }
 
 int
@@ -291,7 +303,7 @@ csv_read(struct csv_reader *r, struct csv_record *rec)
 	if (r->pos >= r->len)
 		return 0;
 	r->tlen = r->nspans = 0;
-	r->broken = 0;
+	r->broken = r->unfinished = 0;
 	rec->line = r->line;
 	rec->offset = r->pos;
 	for (;;) {
@@ -304,8 +316,10 @@ csv_read(struct csv_reader *r, struct csv_record *rec)
 		} else
 			read_unquoted(r);
 		field_end(r);
-		if (r->pos >= r->len)
+		if (r->pos >= r->len) {
+			r->unfinished = 1;	/* no line break at the end */
 			break;
+		}
 		if (at_eol(r)) {
 			skip_eol(r);
 			break;

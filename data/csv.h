@@ -9,7 +9,9 @@
  * inside (a CRLF inside a quoted field becomes LF). Syntax errors go to the
  * diagnostics list and the reader goes on; the record is marked broken:
  *  - an opening quote never closed (a truncated file, or a lost quote):
- *    the reader resumes at the line after the one the quote opened on;
+ *    the reader resumes at the line after the one the quote opened on; if
+ *    that was the last line, the file ends inside the row, and the error
+ *    says so;
  *  - a quote inside an unquoted field, or text after a closing quote: the
  *    characters are kept as they are.
  * Bytes are not decoded: fields are whatever bytes the file holds.
@@ -36,6 +38,8 @@ struct csv_record {
 	long		  line;	/* physical line where the record starts */
 	size_t		  offset;	/* where the record starts in the buffer */
 	int		  broken;	/* a syntax error was reported in it */
+	int		  unfinished;	/* the buffer ends inside it: no line
+					   break after it, or in a quote */
 };
 
 struct csv_reader;

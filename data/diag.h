@@ -5,8 +5,10 @@
  *
  *	file:line:column: error: what is wrong; what to do
  *
- * Line and column are 1-based; 0 means "the whole file" or "the whole line"
- * and is left out when printed.
+ * Line and column are 1-based. A problem with no place of its own (a whole
+ * row, a whole file) is put at column 1 of the line concerned, 1:1 for a
+ * file, so that every message has the same form; the readers and the
+ * importer always give both. 0 is left out when printed.
  */
 #ifndef CHAYUE_DIAG_H
 #define CHAYUE_DIAG_H
@@ -22,8 +24,8 @@ enum diag_severity {
 struct diag {
 	enum diag_severity severity;
 	char	*file;		/* owned; "" when not about a file */
-	long	 line;		/* 0: the whole file */
-	long	 column;	/* 0: the whole line */
+	long	 line;		/* 0: none (left out) */
+	long	 column;	/* 0: none (left out) */
 	char	*message;	/* owned: what is wrong */
 	char	*hint;		/* owned: what to do; NULL if nothing to add */
 };

@@ -65,7 +65,7 @@ struct source {
 struct cells {
 	char	*v[LAYOUT_NCOLS];
 	long	 line[LAYOUT_NCOLS];	/* where each cell starts */
-	long	 col[LAYOUT_NCOLS];	/* for messages; 0 if absent */
+	long	 col[LAYOUT_NCOLS];	/* for messages; 1 if absent */
 };
 
 /* The yes/no groups of the published table, and their tick-list column. */
@@ -94,18 +94,46 @@ file_error(struct source *src, long line, long col, const char *msg,
 	diag_hint(src->imp->diags, "%s", hint);
 }
 
+/*
+ * A row with more cells than the header: placed at the first extra cell.
+ * With fewer: placed where the first missing cell would be; the last row
+ * of a file that ends without a line break, or inside a quote, was most
+ * likely cut off.
+ */
 static int
 row_width_ok(struct source *src, const struct csv_record *rec)
 {
-	size_t	want = src->lay.nfields;
+	struct diag_list	*d = src->imp->diags;
+	size_t			 want = src->lay.nfields;
+	char			*where;
 
 	if (rec->n == want)
 		return 1;
-	diag_add(src->imp->diags, DIAG_ERROR, src->name, rec->line,
-	    rec->n > want ? (long)want + 1 : 0,
-	    _("row has %zu columns but the header has %zu"), rec->n, want);
-	diag_hint(src->imp->diags, "%s", _("a cell may hold an unquoted comma, "
-	    "or a cell is missing; put cells that contain commas in quotes"));
+	if (rec->n > want) {
+		diag_add(d, DIAG_ERROR, src->name, rec->line, (long)want + 1,
+		    _("row has %zu columns but the header has %zu: the extra "
+		    "cells start at column %zu"), rec->n, want, want + 1);
+		diag_hint(d, "%s", _("a cell may hold an unquoted comma; put "
+		    "cells that contain commas in quotes"));
+		return 0;
+	}
+	where = layout_where(&src->lay, rec->n);
+	if (rec->unfinished) {
+		diag_add(d, DIAG_ERROR, src->name, rec->line, (long)rec->n + 1,
+		    _("the file ends in the middle of a row: it has %zu of "
+		    "the header's %zu columns and ends before %s"),
+		    rec->n, want, where);
+		diag_hint(d, "%s", _("it may have been cut off — export it "
+		    "again"));
+	} else {
+		diag_add(d, DIAG_ERROR, src->name, rec->line, (long)rec->n + 1,
+		    _("row has only %zu of the header's %zu columns: it ends "
+		    "before %s"), rec->n, want, where);
+		diag_hint(d, "%s", _("a cell may be missing, or a line break "
+		    "in a cell is not in quotes; put cells that contain line "
+		    "breaks in quotes"));
+	}
+	free(where);
 	return 0;
 }
 
@@ -179,7 +207,7 @@ cells_read(struct source *src, const struct csv_record *rec, struct cells *c)
 		if (src->lay.at[k] < 0) {
 			c->v[k] = xstrdup("");
 			c->line[k] = rec->line;
-			c->col[k] = 0;
+			c->col[k] = 1;	/* the row, as a whole */
 			continue;
 		}
 		f = &rec->v[src->lay.at[k]];
@@ -367,13 +395,20 @@ row_jurisdiction(struct source *src, struct cells *c)
 		cell_set(c, LAYOUT_JURISDICTION, src->lay.jurisdiction);
 }
 
+/* The cell that names the item: 二级事项, or 一级事项 in a file without. */
+static int
+name_cell(const struct source *src)
+{
+	return src->lay.at[LAYOUT_LEVEL2] >= 0 ? LAYOUT_LEVEL2 : LAYOUT_LEVEL1;
+}
+
 /* The domain and the item name, as written (before any carrying down). */
 static int
 row_names(struct source *src, const struct csv_record *rec,
     const struct cells *c)
 {
 	struct diag_list	*d = src->imp->diags;
-	int			 k, bad = 0;
+	int			 k = name_cell(src), bad = 0;
 
 	if (*c->v[LAYOUT_DOMAIN] == '\0') {
 		diag_add(d, DIAG_ERROR, src->name, rec->line,
@@ -384,8 +419,6 @@ row_names(struct source *src, const struct csv_record *rec,
 		bad = 1;
 	}
 	if (*c->v[LAYOUT_LEVEL1] == '\0' && *c->v[LAYOUT_LEVEL2] == '\0') {
-		k = src->lay.at[LAYOUT_LEVEL2] >= 0 ? LAYOUT_LEVEL2 :
-		    LAYOUT_LEVEL1;
 		diag_add(d, DIAG_ERROR, src->name, rec->line, c->col[k], "%s",
 		    _("row has no item name (一级事项 and 二级事项 are both "
 		    "empty)"));
@@ -505,9 +538,10 @@ row_duplicate(struct source *src, const struct csv_record *rec,
 	s = seen_check(src->imp, h1, h2, src->index, rec->line);
 	if (s == NULL)
 		return 0;
-	diag_add(src->imp->diags, DIAG_WARNING, src->name, rec->line, 0,
-	    _("duplicate of the row at %s:%ld (same domain, jurisdiction, "
-	    "一级事项, 二级事项 and content)"),
+	/* Placed at the item name; the message names the first row. */
+	diag_add(src->imp->diags, DIAG_WARNING, src->name, rec->line,
+	    c->col[name_cell(src)], _("duplicate of the row at %s:%ld (same "
+	    "domain, jurisdiction, 一级事项, 二级事项 and content)"),
 	    src->imp->sum.files[s->file].name, s->line);
 	diag_hint(src->imp->diags, "%s", _("the row is skipped; delete one of "
 	    "the two"));
@@ -604,17 +638,17 @@ source_usable(struct source *src)
 	case DECODE_TEXT:
 		return 1;
 	case DECODE_EMPTY:
-		file_error(src, 0, 0, _("the file is empty"),
+		file_error(src, 1, 1, _("the file is empty"),
 		    _("export the catalogue table again"));
 		break;
 	case DECODE_XLSX:
 	case DECODE_XLS:
-		file_error(src, 0, 0, _("the file is an Excel workbook, not a "
+		file_error(src, 1, 1, _("the file is an Excel workbook, not a "
 		    "CSV or JSON file"), _("open it in Excel or WPS and save "
 		    "it as CSV, then import the CSV file"));
 		break;
 	default:
-		file_error(src, 0, 0, _("the file is not text: it holds NUL "
+		file_error(src, 1, 1, _("the file is not text: it holds NUL "
 		    "bytes or other control characters"), _("it may be "
 		    "damaged or not a catalogue export; export the table as "
 		    "CSV again"));
@@ -719,13 +753,24 @@ source_json(struct source *src, char **error)
 	return rc;
 }
 
-/* A file that ends inside a character was cut short. */
+/*
+ * A file that ends inside a character was cut short: reported at column 1
+ * of its last line, counted as the CSV reader counts lines.
+ */
 static void
 source_truncated(struct source *src)
 {
+	const char	*s = src->text.text;
+	size_t		 i, n = src->text.len;
+	long		 line = 1;
+
 	if (!src->text.truncated)
 		return;
-	diag_add(src->imp->diags, DIAG_WARNING, src->name, 0, 0,
+	for (i = 0; i < n; i++)
+		if (s[i] == '\n' || (s[i] == '\r' &&
+		    (i + 1 == n || s[i + 1] != '\n')))
+			line++;
+	diag_add(src->imp->diags, DIAG_WARNING, src->name, line, 1,
 	    _("the file ends in the middle of a %s character"),
 	    decode_name(src->text.encoding));
 	diag_hint(src->imp->diags, "%s", _("it may be truncated; check its "
@@ -910,7 +955,7 @@ import_file(struct import *imp, const char *path, char **error)
 	e = errno;
 	source_init(&src, imp, path);
 	imp->unusable = 1;
-	diag_add(imp->diags, DIAG_ERROR, path, 0, 0,
+	diag_add(imp->diags, DIAG_ERROR, path, 1, 1,
 	    _("cannot read the file: %s"), strerror(e));
 	diag_hint(imp->diags, "%s", _("check the file name and that the "
 	    "file can be read"));

@@ -30,6 +30,7 @@ struct json_reader {
 	char			*file;
 	struct diag_list	*diags;
 	int			 fatal;	/* no array of objects at all */
+	struct pos		 start;	/* the array's "[" */
 
 	struct element		*el;
 	size_t			 nel, cel, next;
@@ -125,6 +126,7 @@ parse_array(struct json_reader *r)
 		    "\"level2\": ...}, ...]"));
 		return;
 	}
+	r->start = p;
 	advance(r, &p, p.off + 1);
 	for (;;) {
 		skip_space(r, &p);
@@ -154,6 +156,8 @@ parse_array(struct json_reader *r)
 	if (p.off < r->len) {
 		diag_add(r->diags, DIAG_WARNING, r->file, p.line, p.column, "%s",
 		    _("text after the end of the JSON array is ignored"));
+		diag_hint(r->diags, "%s", _("delete it, or make it part of "
+		    "the array"));
 	}
 }
 
@@ -204,6 +208,59 @@ collect_keys(struct json_reader *r)
 	r->texts = xcalloc(r->nkeys ? r->nkeys : 1, sizeof *r->texts);
 }
 
+/* Move p to where key is written (searching forward), if it can be found. */
+static void
+find_key(const struct json_reader *r, struct pos *p, size_t end,
+    const char *key)
+{
+	char		*quoted = xasprintf("\"%s\"", key);
+	const char	*hit;
+
+	hit = memmem(r->buf + p->off, end - p->off, quoted, strlen(quoted));
+	if (hit != NULL)
+		advance(r, p, (size_t)(hit - r->buf));
+	free(quoted);
+}
+
+/* Does object o have key, itself or in an object value? */
+static int
+has_key(json_t *o, const char *key)
+{
+	const char	*k;
+	json_t		*v;
+
+	if (json_object_get(o, key) != NULL)
+		return 1;
+	json_object_foreach(o, k, v)
+		if (json_is_object(v) && json_object_get(v, key) != NULL)
+			return 1;
+	return 0;
+}
+
+/*
+ * Where key is first written, for messages about it: in the first object
+ * that has it; else where the array starts.
+ */
+static void
+place_key(const struct json_reader *r, const char *key,
+    struct csv_field *f)
+{
+	struct pos	p = r->start;
+	size_t		i;
+
+	for (i = 0; i < r->nel; i++) {
+		if (!json_is_object(r->el[i].value) ||
+		    !has_key(r->el[i].value, key))
+			continue;
+		p = r->el[i].at;
+		find_key(r, &p, r->el[i].end, key);
+		break;
+	}
+	f->offset = p.off;
+	f->line = p.line;
+	f->column = p.column;
+}
+
 struct json_reader *
 json_open(const char *buf, size_t len, const char *file,
     struct diag_list *diags)
@@ -222,13 +279,15 @@ json_open(const char *buf, size_t len, const char *file,
 int
 json_keys(struct json_reader *r, struct csv_record *rec)
 {
-	size_t	i;
+	const struct pos	*at;
+	size_t			 i;
 
 	if (r->fatal)
 		return 0;
 	if (r->nkeys == 0) {
-		diag_add(r->diags, DIAG_ERROR, r->file, 0, 0, "%s",
-		    _("the JSON array holds no object with keys"));
+		at = r->nel > 0 ? &r->el[0].at : &r->start;
+		diag_add(r->diags, DIAG_ERROR, r->file, at->line, at->column,
+		    "%s", _("the JSON array holds no object with keys"));
 		diag_hint(r->diags, "%s", _("each item is an object: "
 		    "{\"domain\": ..., \"level2\": ...}"));
 		return 0;
@@ -236,14 +295,13 @@ json_keys(struct json_reader *r, struct csv_record *rec)
 	for (i = 0; i < r->nkeys; i++) {
 		r->fields[i].text = r->keys[i];
 		r->fields[i].len = strlen(r->keys[i]);
-		r->fields[i].offset = r->nel > 0 ? r->el[0].at.off : 0;
-		r->fields[i].line = r->nel > 0 ? r->el[0].at.line : 1;
-		r->fields[i].column = 0;
+		place_key(r, r->keys[i], &r->fields[i]);
 	}
 	memset(rec, 0, sizeof *rec);
 	rec->v = r->fields;
 	rec->n = r->nkeys;
-	rec->line = r->fields[0].line;
+	rec->line = r->nel > 0 ? r->el[0].at.line : r->start.line;
+	rec->offset = r->nel > 0 ? r->el[0].at.off : r->start.off;
 	return 1;
 }
 
@@ -289,20 +347,6 @@ value_text(json_t *v)
 		s = joined;
 	}
 	return s;
-}
-
-/* Move p to where key is written (searching forward), if it can be found. */
-static void
-find_key(const struct json_reader *r, struct pos *p, size_t end,
-    const char *key)
-{
-	char		*quoted = xasprintf("\"%s\"", key);
-	const char	*hit;
-
-	hit = memmem(r->buf + p->off, end - p->off, quoted, strlen(quoted));
-	if (hit != NULL)
-		advance(r, p, (size_t)(hit - r->buf));
-	free(quoted);
 }
 
 /* Set the field of key from value v, written at p; -1 if v is no cell. */

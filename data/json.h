@@ -7,8 +7,9 @@
  * gives the key 全社会). Parsing is jansson's.
  *
  * The first record holds the keys: every key of every object, in the
- * order they first appear. Each later record is one object, its field i
- * the value of key i as text: strings as they are, numbers in decimal,
+ * order they first appear, each field's line and column where its key is
+ * first written. Each later record is one object, its field i the value
+ * of key i as text: strings as they are, numbers in decimal,
  * true 1, false 0, null and absent keys "", a list of strings joined with
  * line breaks (a list of channels). Each field's line and column are
  * where its key is written, for messages.

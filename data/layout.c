@@ -569,16 +569,16 @@ header_cell(const struct csv_record *r1, const struct csv_record *r2,
 	return i < r1->n ? &r1->v[i] : NULL;
 }
 
+/* The title of field i, at line:col, is none we know. */
 static void
-unknown_column(struct layout *lay, long line, size_t i)
+unknown_column(struct layout *lay, long line, long col, size_t i)
 {
 	if (lay->keys)
-		diag_add(lay->diags, DIAG_WARNING, lay->file, line, 0,
+		diag_add(lay->diags, DIAG_WARNING, lay->file, line, col,
 		    _("unknown key \"%s\" is ignored"), lay->titles[i]);
 	else
-		diag_add(lay->diags, DIAG_WARNING, lay->file, line,
-		    (long)i + 1, _("unknown column \"%s\" is ignored"),
-		    lay->titles[i]);
+		diag_add(lay->diags, DIAG_WARNING, lay->file, line, col,
+		    _("unknown column \"%s\" is ignored"), lay->titles[i]);
 	diag_hint(lay->diags, _("the known columns are %s and code, or the "
 	    "titles of the published table (领域, 一级事项, 二级事项, 公开内容, "
 	    "公开依据, 公开时限, 公开主体, 公开渠道和载体, 公开对象, 公开方式, "
@@ -586,33 +586,42 @@ unknown_column(struct layout *lay, long line, size_t i)
 }
 
 static int
-repeated_column(struct layout *lay, long line, size_t i, int c)
+repeated_column(struct layout *lay, long line, long col, size_t i, int c)
 {
 	if (lay->keys)
-		diag_add(lay->diags, DIAG_ERROR, lay->file, line, 0,
+		diag_add(lay->diags, DIAG_ERROR, lay->file, line, col,
 		    _("keys \"%s\" and \"%s\" name the same element"),
 		    lay->titles[lay->at[c]], lay->titles[i]);
 	else
-		diag_add(lay->diags, DIAG_ERROR, lay->file, line, (long)i + 1,
+		diag_add(lay->diags, DIAG_ERROR, lay->file, line, col,
 		    _("column \"%s\" appears twice (columns %ld and %zu)"),
 		    lay->titles[i], lay->at[c] + 1, i + 1);
 	diag_hint(lay->diags, "%s", _("delete or rename one of them"));
 	return -1;
 }
 
-/* Map one header cell; -1 if it repeats a column. */
+/*
+ * Map one header cell, field i; -1 if it repeats a column. Messages are
+ * placed where the cell is: a CSV cell's column is its field number, a
+ * JSON key's is where it is first written.
+ */
 static int
 map_cell(struct layout *lay, const struct csv_field *f, long line, size_t i,
     int *chinese)
 {
 	const char	*s = f != NULL ? f->text : "";
 	size_t		 len = f != NULL ? f->len : 0;
+	long		 col = f != NULL && f->column > 0 ? f->column :
+			    (long)i + 1;
 	int		 c, english;
+
+	if (f != NULL && f->line > 0)
+		line = f->line;
 
 	s = cell_trim(s, &len);
 	if (decode_utf8_valid(s, len) != len) {
 		lay->titles[i] = xstrdup("?");
-		diag_add(lay->diags, DIAG_ERROR, lay->file, line, (long)i + 1,
+		diag_add(lay->diags, DIAG_ERROR, lay->file, line, col,
 		    _("the header row is not valid %s text"), lay->encoding);
 		diag_hint(lay->diags, "%s", _("the file is damaged or mixes "
 		    "encodings; save it again from the spreadsheet"));
@@ -622,14 +631,14 @@ map_cell(struct layout *lay, const struct csv_field *f, long line, size_t i,
 	if (len == 0)
 		return 0;	/* an untitled column: nothing to say */
 	if ((c = title_column(s, len, &english)) == -1) {
-		unknown_column(lay, line, i);
+		unknown_column(lay, line, col, i);
 		return 0;
 	}
 	if (c == LAYOUT_IGNORED)
 		return 0;
 	*chinese += !english;
 	if (lay->at[c] != -1)
-		return repeated_column(lay, line, i, c);
+		return repeated_column(lay, line, col, i, c);
 	lay->at[c] = (long)i;
 	return 0;
 }
@@ -677,20 +686,20 @@ check_header(struct layout *lay, long line)
 	for (c = 0; c < LAYOUT_NCOLS; c++)
 		known += lay->at[c] >= 0;
 	if (known == 0)
-		return fail(lay, line, 0, _("the header row does not name any "
+		return fail(lay, line, 1, _("the header row does not name any "
 		    "known column"), _("the first row (below any title) must "
 		    "be the header: domain,level1,level2,... or 领域, 一级事项, "
 		    "二级事项, ..."));
 	title_from_file(lay);
 	if (lay->at[LAYOUT_DOMAIN] < 0 && lay->domain == NULL) {
-		fail(lay, line, 0, _("the header has no \"domain\" column, and "
+		fail(lay, line, 1, _("the header has no \"domain\" column, and "
 		    "neither a title row nor the file name names a domain"),
 		    _("add the column domain (领域), or put the domain in the "
 		    "file name, e.g. 晋江市社会救助领域目录.csv"));
 		bad = 1;
 	}
 	if (lay->at[LAYOUT_LEVEL1] < 0 && lay->at[LAYOUT_LEVEL2] < 0) {
-		fail(lay, line, 0, _("the header has neither a \"level2\" nor "
+		fail(lay, line, 1, _("the header has neither a \"level2\" nor "
 		    "a \"level1\" column"), _("add the column level2 "
 		    "(二级事项), the item name"));
 		bad = 1;
@@ -724,6 +733,7 @@ title_row(struct layout *lay, const struct csv_record *rec)
 	size_t	i;
 
 	lay->ntitles++;
+	lay->title_line = rec->line;
 	for (i = 0; i < rec->n; i++)
 		if (rec->v[i].len > 0)
 			title_read(lay, rec->v[i].text, rec->v[i].len);
@@ -763,7 +773,7 @@ feed_top(struct layout *lay, const struct csv_record *rec)
 		title_row(lay, rec);
 		return LAYOUT_MORE;
 	}
-	return fail(lay, rec->line, 0, _("the first row does not name any "
+	return fail(lay, rec->line, 1, _("the first row does not name any "
 	    "known column"), _("the first row (below any title) must be the "
 	    "header: domain,level1,level2,... or 领域, 一级事项, 二级事项, ..."));
 }
@@ -791,7 +801,7 @@ layout_feed(struct layout *lay, const struct csv_record *rec)
 	if (lay->state == READY)
 		return LAYOUT_DATA;
 	if (lay->state == LOOKING && rec->broken)
-		return fail(lay, rec->line, 0, _("the header row cannot be "
+		return fail(lay, rec->line, 1, _("the header row cannot be "
 		    "read"), _("fix the quotes in the first row"));
 	if (layout_blank(rec))
 		return LAYOUT_MORE;
@@ -812,10 +822,10 @@ layout_end(struct layout *lay)
 		return check_header(lay, lay->row1.line);
 	}
 	if (lay->ntitles > 0)
-		return fail(lay, 0, 0, _("no row below the title names any "
-		    "known column"), _("the first row below the title must be "
-		    "the header: 领域, 一级事项, 二级事项, ..."));
-	return fail(lay, 0, 0, _("the file has no header row"),
+		return fail(lay, lay->title_line, 1, _("no row below the "
+		    "title names any known column"), _("the first row below "
+		    "the title must be the header: 领域, 一级事项, 二级事项, ..."));
+	return fail(lay, 1, 1, _("the file has no header row"),
 	    _("export the catalogue table again"));
 }
 

@@ -87,6 +87,7 @@ struct layout {
 	struct diag_list	*diags;
 	int			 state;
 	int			 ntitles;
+	long			 title_line;	/* the last title row's */
 	struct csv_record	 row1;
 	long			 row1_line;
 };

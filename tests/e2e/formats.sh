@@ -67,22 +67,32 @@ broken() {	# broken FILE STATUS PATTERN DESCRIPTION
 	[ $st -eq "$2" ] || diag "exit status $st"
 	grep -qE -- "$3" "$T_TMP/out" || sed 's/^/# /' "$T_TMP/out"
 }
-broken truncated-quote.csv 1 "truncated-quote\.csv:3:4: error: unterminated quoted field in column 4 \(content\)" \
-	"truncated CSV: the unclosed quote, file:line:column"
+broken truncated-quote.csv 1 "truncated-quote\.csv:3:4: error: the file ends in the middle of a row, inside the quoted field in column 4 \(content\); it may have been cut off — export it again" \
+	"truncated CSV: the unclosed quote on the last line, file:line:column, cut off"
+broken cut-row.csv 1 "cut-row\.csv:3:5: error: the file ends in the middle of a row: it has 4 of the header's 17 columns and ends before column 5 \(basis\); it may have been cut off — export it again" \
+	"a file cut in the middle of its last row: said so, at the first missing column"
 broken mixed-encoding.csv 1 "mixed-encoding\.csv:3:1: error: column 1 \(domain\) is not valid UTF-8 text \(byte 0x[0-9A-F]{2}\), and neither are 8 more cells of the row; .*GB18030" \
 	"mixed encodings: the GB18030 row, once, with what to do"
 broken mixed-encoding.csv 1 "rows read 3, would import 2, would skip 1" \
 	"mixed encodings: the UTF-8 rows are still good"
-broken gb18030-truncated.csv 1 "gb18030-truncated\.csv: warning: the file ends in the middle of a GB18030 character" \
-	"GB18030 cut inside a character: a warning for the file"
-broken gb18030-truncated.csv 1 "gb18030-truncated\.csv:4: error: row has 2 columns but the header has 17" \
-	"GB18030 cut inside a character: and the broken last row"
-broken utf16-odd.txt 1 "utf16-odd\.txt: warning: the file ends in the middle of a UTF-16LE character" \
+broken gb18030-truncated.csv 1 "gb18030-truncated\.csv:4:1: warning: the file ends in the middle of a GB18030 character; " \
+	"GB18030 cut inside a character: a warning at column 1 of the last line"
+broken gb18030-truncated.csv 1 "gb18030-truncated\.csv:4:3: error: the file ends in the middle of a row: it has 2 of the header's 17 columns and ends before column 3 \(level2\); it may have been cut off" \
+	"GB18030 cut inside a character: and the cut last row"
+broken utf16-odd.txt 1 "utf16-odd\.txt:4:1: warning: the file ends in the middle of a UTF-16LE character; " \
 	"UTF-16 with an odd number of bytes: truncated"
-broken wrong-columns.csv 1 "wrong-columns\.csv:4:18: error: row has 18 columns but the header has 17" \
-	"wrong column count: where the extra cell is"
-broken junk.bin 1 "junk\.bin: error: the file is not text" "binary junk: not text"
-broken workbook.xlsx 1 "workbook\.xlsx: error: the file is an Excel workbook" \
+broken utf16-odd.txt 1 "utf16-odd\.txt:4:2: error: the file ends in the middle of a row: " \
+	"UTF-16 with an odd number of bytes: the cut last row"
+broken wrong-columns.csv 1 "wrong-columns\.csv:4:18: error: row has 18 columns but the header has 17: the extra cells start at column 18; a cell may hold an unquoted comma" \
+	"too many cells: where the first extra cell is"
+broken wrong-columns.csv 1 "wrong-columns\.csv:3:17: error: row has only 16 of the header's 17 columns: it ends before column 17 \(source_url\); a cell may be missing" \
+	"too few cells: where the first missing cell is, named"
+! grep -q "middle of a row" "$T_TMP/out"
+ok $? "too few cells in a file that is whole: not called cut off"
+broken duplicate.csv 1 "duplicate\.csv:3:3: warning: duplicate of the row at .*duplicate\.csv:2 \(same domain" \
+	"a duplicate: at its item name (column 3), naming the line of the first"
+broken junk.bin 1 "junk\.bin:1:1: error: the file is not text" "binary junk: not text, at 1:1"
+broken workbook.xlsx 1 "workbook\.xlsx:1:1: error: the file is an Excel workbook" \
 	"an .xlsx workbook: save it as CSV"
 broken truncated.json 1 "truncated\.json:4:17: error: invalid JSON: .*truncated" \
 	"truncated JSON: file:line:column of the end"
@@ -94,10 +104,25 @@ broken published-broken.csv 1 "published-broken\.csv:4:3: error: row has no item
 	"published table: a row without a name"
 broken published-broken.csv 1 "published-broken\.csv:5:9: error: column 9 \(全社会\): \"有\" is not a yes/no mark" \
 	"published table: an unknown mark, named by the column's title"
-broken published-broken.csv 1 "published-broken\.csv:7: error: row has 13 columns but the header has 15" \
-	"published table: a short row"
+broken published-broken.csv 1 "published-broken\.csv:7:14: error: row has only 13 of the header's 15 columns: it ends before column 14 \(乡级\)" \
+	"published table: a short row, at its first missing column"
 broken published-broken.csv 1 "rows read 5, would import 2, would skip 3" \
 	"published table: every problem in one run, and the summary"
+
+# Issue 6.2: every problem, row-level or file-level, as
+# file:line:column: error|warning: what is wrong; what to do.
+for f in "$FIX"/*; do
+	admin --catalogue "$T_TMP/b.db" check "$f" >"$T_TMP/out" 2>&1
+	grep -E ": (error|warning): " "$T_TMP/out" >"$T_TMP/diags"
+	grep -vE "^$f:[1-9][0-9]*:[1-9][0-9]*: (error|warning): [^;]+; .+" \
+		"$T_TMP/diags" >"$T_TMP/bad"
+	[ ! -s "$T_TMP/bad" ]
+	ok $? "$(basename "$f"): each of its $(wc -l <"$T_TMP/diags") problems is file:line:column: ...; what to do"
+	sed 's/^/# /' "$T_TMP/bad"
+done
+admin --catalogue "$T_TMP/b.db" check "$T_TMP/no-such-file.csv" >"$T_TMP/out" 2>&1
+grep -qE "no-such-file\.csv:1:1: error: cannot read the file: .+; " "$T_TMP/out"
+ok $? "a file that cannot be read: at 1:1 too"
 
 # Strict mode refuses the whole file; the live catalogue stays as it was.
 db=$T_TMP/live.db

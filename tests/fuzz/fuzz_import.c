@@ -11,7 +11,8 @@
  * The first byte chooses a header put in front (none, the canonical one,
  * a published table's title and two header rows), the format and the
  * encoding; the rest is the file. Checked: every row read is imported or
- * skipped, and a skipped row or a refused file was reported.
+ * skipped, a skipped row or a refused file was reported, and every
+ * diagnostic has a line, a column and what to do (issue 6.2).
  */
 #include <config.h>
 
@@ -54,7 +55,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct import		*imp;
 	const char		*h;
 	char			*all, *error = NULL;
-	size_t			 n;
+	size_t			 n, i;
 
 	if (size == 0)
 		return 0;
@@ -77,6 +78,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if ((sum.total.skipped > 0 || sum.refusal == IMPORT_REFUSED_FILE) &&
 	    d.errors + d.warnings == 0)
 		abort();	/* left out, and nobody told */
+	for (i = 0; i < d.n; i++)
+		if (d.v[i].line < 1 || d.v[i].column < 1 || d.v[i].hint == NULL)
+			abort();	/* not file:line:column: ...; what to do */
 	import_summary_done(&sum);
 	diag_done(&d);
 	free(all);

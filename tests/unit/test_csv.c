@@ -201,12 +201,70 @@ test_other(void)
 	csv_set_names(r, names, 2);
 	ok(csv_read(r, &rec) == 1 && rec.broken, "broken record");
 	msg = diag_format(&d.v[0]);
+	is_str(msg, "n.csv:1:2: error: the file ends in the middle of a row, "
+	    "inside the quoted field in column 2 (content); it may have been "
+	    "cut off — export it again; if it is whole, close the quote",
+	    "a quote open on the last line: the file was cut off, the column "
+	    "named");
+	free(msg);
+	csv_close(r);
+	diag_done(&d);
+	r = csv_open("x,\"y\nz\n", 6, ',', "n.csv", &d);
+	csv_set_names(r, names, 2);
+	ok(csv_read(r, &rec) == 1 && rec.broken, "broken record");
+	msg = diag_format(&d.v[0]);
 	ok(strncmp(msg, "n.csv:1:2: error: unterminated quoted field in "
-	    "column 2 (content)", 58) == 0, "messages name the column");
+	    "column 2 (content)", 58) == 0, "a quote open with lines after "
+	    "it: unterminated, not cut off");
 	printf("# %s\n", msg);
 	free(msg);
 	csv_close(r);
 	diag_done(&d);
+}
+
+/* Each record's unfinished flag, "0" or "1", in order. */
+static char *
+unfinished(const char *s)
+{
+	struct diag_list	 d;
+	struct csv_reader	*r;
+	struct csv_record	 rec;
+	char			*buf = exact(s, strlen(s)), *out = xstrdup("");
+
+	diag_init(&d);
+	r = csv_open(buf, strlen(s), ',', "u.csv", &d);
+	while (csv_read(r, &rec) == 1)
+		append(&out, rec.unfinished ? "1" : "0", 1);
+	csv_close(r);
+	diag_done(&d);
+	free(buf);
+	return out;
+}
+
+static void
+test_unfinished(void)
+{
+	static const struct {
+		const char	*text, *want, *what;
+	} t[] = {
+		{ "a,b\nc,d\n", "00", "a line break after the last record" },
+		{ "a,b\nc,d", "01", "no line break at the end: unfinished" },
+		{ "a,b\r\nc,\r\n", "00", "CRLF at the end" },
+		{ "a,b\rc,d\r", "00", "a lone CR at the end" },
+		{ "a,b\nc,", "01", "cut after a delimiter" },
+		{ "a,\"b\"\n", "0", "a closed quote at the end" },
+		{ "a,\"b\n", "1", "a quote open on the last line" },
+		{ "a,\"b\nc\n", "00", "a quote open, lines after it" },
+		{ "a,\"b\nc", "01", "a quote open, the line after it cut" },
+	};
+	size_t	 i;
+	char	*got;
+
+	for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+		got = unfinished(t[i].text);
+		is_str(got, t[i].want, t[i].what);
+		free(got);
+	}
 }
 
 int
@@ -217,5 +275,6 @@ main(void)
 	test_errors();
 	test_positions();
 	test_other();
+	test_unfinished();
 	return tap_done();
 }

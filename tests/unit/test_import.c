@@ -4,6 +4,7 @@
  */
 #include <config.h>
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -170,6 +171,29 @@ has_diag(const struct diag_list *d, enum diag_severity sev, long line,
 			free(s);
 		}
 	return found;
+}
+
+/*
+ * Issue 6.2: does every diagnostic read "file:line:column: severity: what
+ * is wrong; what to do", line and column 1 or more? If not, show which.
+ */
+static int
+all_placed(const struct diag_list *d)
+{
+	size_t	 i;
+	char	*s;
+	int	 good = 1;
+
+	for (i = 0; i < d->n; i++) {
+		if (d->v[i].line >= 1 && d->v[i].column >= 1 &&
+		    d->v[i].hint != NULL && *d->v[i].hint != '\0')
+			continue;
+		s = diag_format(&d->v[i]);
+		printf("# not placed, or no hint: %s\n", s);
+		free(s);
+		good = 0;
+	}
+	return good;
 }
 
 /* The id of a domain by name, or 0. */
@@ -550,15 +574,42 @@ test_broken(const char *cat)
 		const char	*text;
 	} f[] = {
 		{ "truncated-quote.csv", 2, 1, 1, 1, 0, DIAG_ERROR, 3, 4,
-		  "unterminated quoted field in column 4 (content)" },
+		  "error: the file ends in the middle of a row, inside the "
+		  "quoted field in column 4 (content); it may have been cut "
+		  "off — export it again" },
+		{ "cut-row.csv", 2, 1, 1, 1, 0, DIAG_ERROR, 3, 5,
+		  "cut-row.csv:3:5: error: the file ends in the middle of a "
+		  "row: it has 4 of the header's 17 columns and ends before "
+		  "column 5 (basis); it may have been cut off — export it "
+		  "again" },
+		{ "gb18030-truncated.csv", 3, 2, 1, 1, 1, DIAG_ERROR, 4, 3,
+		  "gb18030-truncated.csv:4:3: error: the file ends in the "
+		  "middle of a row: it has 2 of the header's 17 columns and "
+		  "ends before column 3 (level2); it may have been cut off" },
+		{ "gb18030-truncated.csv", 3, 2, 1, 1, 1, DIAG_WARNING, 4, 1,
+		  "gb18030-truncated.csv:4:1: warning: the file ends in the "
+		  "middle of a GB18030 character; it may be truncated" },
+		{ "utf16-odd.txt", 3, 2, 1, 1, 1, DIAG_ERROR, 4, 2,
+		  "utf16-odd.txt:4:2: error: the file ends in the middle of a "
+		  "row: it has 1 of the header's 17 columns" },
+		{ "utf16-odd.txt", 3, 2, 1, 1, 1, DIAG_WARNING, 4, 1,
+		  "utf16-odd.txt:4:1: warning: the file ends in the middle of "
+		  "a UTF-16LE character" },
 		{ "stray-quote.csv", 3, 1, 2, 2, 0, DIAG_ERROR, 2, 4,
 		  "quote inside column 4 (content)" },
 		{ "stray-quote.csv", 3, 1, 2, 2, 0, DIAG_ERROR, 3, 3,
 		  "text after the closing quote in column 3 (level2)" },
-		{ "wrong-columns.csv", 3, 1, 2, 2, 0, DIAG_ERROR, 3, 0,
-		  "row has 16 columns but the header has 17" },
+		{ "wrong-columns.csv", 3, 1, 2, 2, 0, DIAG_ERROR, 3, 17,
+		  "wrong-columns.csv:3:17: error: row has only 16 of the "
+		  "header's 17 columns: it ends before column 17 (source_url); "
+		  "a cell may be missing" },
 		{ "wrong-columns.csv", 3, 1, 2, 2, 0, DIAG_ERROR, 4, 18,
-		  "row has 18 columns but the header has 17" },
+		  "wrong-columns.csv:4:18: error: row has 18 columns but the "
+		  "header has 17: the extra cells start at column 18; a cell "
+		  "may hold an unquoted comma" },
+		{ "published-broken.csv", 5, 2, 3, 3, 0, DIAG_ERROR, 7, 14,
+		  "published-broken.csv:7:14: error: row has only 13 of the "
+		  "header's 15 columns: it ends before column 14 (乡级); " },
 		{ "invalid-utf8.csv", 2, 1, 1, 1, 0, DIAG_ERROR, 2, 4,
 		  "column 4 (content) is not valid UTF-8 text (byte 0xD5)" },
 		{ "bad-flag.csv", 2, 1, 1, 1, 0, DIAG_ERROR, 2, 9,
@@ -567,8 +618,10 @@ test_broken(const char *cat)
 		{ "no-name.csv", 2, 1, 1, 1, 0, DIAG_ERROR, 2, 3,
 		  "error: row has no item name (一级事项 and 二级事项 are both "
 		  "empty); fill in 二级事项 or delete the row" },
-		{ "duplicate.csv", 3, 2, 1, 0, 1, DIAG_WARNING, 3, 0,
-		  "duplicate of the row at " },
+		{ "duplicate.csv", 3, 2, 1, 0, 1, DIAG_WARNING, 3, 3,
+		  "duplicate.csv:3:3: warning: duplicate of the row at " },
+		{ "duplicate.csv", 3, 2, 1, 0, 1, DIAG_WARNING, 3, 3,
+		  "duplicate.csv:2 (same domain" },
 		{ "unknown-column.csv", 1, 1, 0, 0, 1, DIAG_WARNING, 1, 3,
 		  "unknown column \"remark\" is ignored" },
 	};
@@ -590,6 +643,8 @@ test_broken(const char *cat)
 		ok(has_diag(&d, f[i].sev, f[i].line, f[i].col, f[i].text),
 		    what);
 		free(what);
+		ok(all_placed(&d), "  every diagnostic has a line and a "
+		    "column, and says what to do");
 		ok(sum.committed, "  the good rows are imported");
 		import_summary_done(&sum);
 		diag_done(&d);
@@ -665,8 +720,8 @@ test_refused(const char *cat)
 	is_int(run(cat, missing, 2, 0, 0, &d, &sum), 0, "missing file");
 	ok(!sum.committed && sum.refusal == IMPORT_REFUSED_FILE,
 	    "a file that cannot be read refuses the import");
-	ok(has_diag(&d, DIAG_ERROR, 0, 0, "cannot read the file"),
-	    "and says so");
+	ok(has_diag(&d, DIAG_ERROR, 1, 1, "nope.csv:1:1: error: cannot read "
+	    "the file"), "and says so, at 1:1");
 	ok(same_bytes(before, len, cat), "missing file: byte-identical");
 	import_summary_done(&sum);
 	diag_done(&d);
@@ -757,11 +812,12 @@ test_text(const char *cat_path)
 
 	import_texts(cat_path, texts, 4, &d, &sum);
 	counts(&sum, 5, 3, 2, 0, 2, "blank rows are not counted");
-	ok(has_diag(&d, DIAG_WARNING, 7, 0, "one.csv:7: warning: duplicate "
+	ok(has_diag(&d, DIAG_WARNING, 7, 2, "one.csv:7:2: warning: duplicate "
 	    "of the row at one.csv:5"), "an alternative domain name is "
-	    "the same domain");
-	ok(has_diag(&d, DIAG_WARNING, 2, 0, "two.csv:2: warning: duplicate "
+	    "the same domain; placed at the item name, column 2");
+	ok(has_diag(&d, DIAG_WARNING, 2, 2, "two.csv:2:2: warning: duplicate "
 	    "of the row at one.csv:3"), "duplicates across files, after NFC");
+	ok(all_placed(&d), "every diagnostic has a line and a column");
 	import_summary_done(&sum);
 	diag_done(&d);
 	if ((cat = open_cat(cat_path)) == NULL)
@@ -844,16 +900,20 @@ test_unusable(const char *cat)
 		const char	*text, *message, *what;
 		long		 line;
 	} f[] = {
-		{ "", "the file is empty", "empty file", 0 },
-		{ "\x01\x02\x00junk\x00", "the file is not text",
-		  "binary junk", 0 },
-		{ "PK\x03\x04\x14\x00", "an Excel workbook", "an .xlsx file", 0 },
+		{ "", "bad.csv:1:1: error: the file is empty", "empty file", 1 },
+		{ "\x01\x02\x00junk\x00", "bad.csv:1:1: error: the file is not "
+		  "text", "binary junk", 1 },
+		{ "PK\x03\x04\x14\x00", "bad.csv:1:1: error: the file is an "
+		  "Excel workbook", "an .xlsx file", 1 },
 		{ "level2,content\nx,y\n", "the header has no \"domain\" column",
 		  "no domain column", 1 },
 		{ "domain,content\nx,y\n", "neither a \"level2\" nor a "
 		  "\"level1\" column", "no item name column", 1 },
-		{ "标题\n", "no row below the title names any known column",
-		  "a title row and no header", 0 },
+		{ "标题\n\n二\n", "bad.csv:3:1: error: no row below the title "
+		  "names any known column", "title rows and no header: at the "
+		  "last title row", 3 },
+		{ "\n\n", "bad.csv:1:1: error: the file has no header row",
+		  "blank lines only", 1 },
 		{ "domain,level2,Domain\n", "column \"Domain\" appears twice",
 		  "a repeated column", 1 },
 		{ "领域,二级事项,\xff\n", "the header row is not valid UTF-8",
@@ -875,6 +935,8 @@ test_unusable(const char *cat)
 		    has_diag(&d, DIAG_ERROR, f[i].line, -1, f[i].message),
 		    what);
 		free(what);
+		ok(all_placed(&d), "  every diagnostic has a line and a "
+		    "column");
 		ok(access(cat, F_OK) != 0, "  no catalogue was written");
 		import_summary_done(&sum);
 		diag_done(&d);
@@ -883,6 +945,134 @@ test_unusable(const char *cat)
 	import_texts(cat, texts, 2, &d, &sum);
 	ok(!sum.committed && sum.refusal == IMPORT_REFUSED_EMPTY,
 	    "a header alone: refused, nothing to import");
+	import_summary_done(&sum);
+	diag_done(&d);
+}
+
+/* Every fixture, alone: each problem has its line and column. */
+static void
+test_fixtures_placed(const char *cat)
+{
+	struct diag_list	 d;
+	struct import_summary	 sum;
+	struct dirent		*e;
+	DIR			*dir;
+	char			*path = fixture(""), *what;
+	size_t			 n = 0;
+
+	if ((dir = opendir(path)) == NULL) {
+		ok(0, "the fixtures can be listed");
+		free(path);
+		return;
+	}
+	while ((e = readdir(dir)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		import_fixture(e->d_name, cat, &d, &sum);
+		what = xasprintf("%s: %zu diagnostics, each at line:column, "
+		    "each with what to do", e->d_name, d.n);
+		ok(all_placed(&d), what);
+		free(what);
+		n += d.n;
+		import_summary_done(&sum);
+		diag_done(&d);
+	}
+	closedir(dir);
+	free(path);
+	ok(n >= 20, "the fixtures gave diagnostics to check");
+	printf("# %zu diagnostics\n", n);
+}
+
+/* A row cut short: said so only for the last row of a file cut off. */
+static void
+test_cut(const char *cat)
+{
+	static const struct {
+		const char	*text;
+		long		 line, col;
+		const char	*message, *what;
+	} f[] = {
+		{ "domain,level2,content\n社会救助,低保,条件\n社会救助,特困",
+		  3, 3, "cut.csv:3:3: error: the file ends in the middle of "
+		  "a row: it has 2 of the header's 3 columns and ends before "
+		  "column 3 (content); it may have been cut off — export it "
+		  "again", "a short last row, no line break: cut off" },
+		{ "domain,level2,content\n社会救助,低保,条件\n社会救助,特困\n",
+		  3, 3, "cut.csv:3:3: error: row has only 2 of the header's 3 "
+		  "columns: it ends before column 3 (content); a cell may be "
+		  "missing", "a short last row with its line break: short, not "
+		  "cut off" },
+		{ "domain,level2,content\n社会救助,特困\n社会救助,低保,条件",
+		  2, 3, "cut.csv:2:3: error: row has only 2 of the header's 3 "
+		  "columns", "a short row above a whole last row: not cut off" },
+		{ "domain,level2,content\n社会救助,低保,\"条件\n", 2, 3,
+		  "cut.csv:2:3: error: the file ends in the middle of a row, "
+		  "inside the quoted field in column 3 (content); it may have "
+		  "been cut off", "the file ends inside quotes: cut off" },
+		{ "domain,level2,content\n社会救助,低保,条件,x,y", 2, 4,
+		  "cut.csv:2:4: error: row has 5 columns but the header has 3: "
+		  "the extra cells start at column 4; a cell may hold an "
+		  "unquoted comma", "a long last row: the first extra cell" },
+	};
+	const char		*texts[2] = { "cut.csv", NULL };
+	struct diag_list	 d;
+	struct import_summary	 sum;
+	size_t			 i, cut;
+
+	for (i = 0; i < sizeof f / sizeof f[0]; i++) {
+		texts[1] = f[i].text;
+		import_texts(cat, texts, 2, &d, &sum);
+		ok(has_diag(&d, DIAG_ERROR, f[i].line, f[i].col,
+		    f[i].message), f[i].what);
+		ok(all_placed(&d), "  every diagnostic has a line and a "
+		    "column");
+		for (cut = 0; cut < d.n; cut++)
+			if (strstr(d.v[cut].message, "middle of a row") !=
+			    NULL)
+				break;
+		ok((cut < d.n) == (strstr(f[i].message, "middle of a row") !=
+		    NULL), "  \"cut off\" only when it is");
+		import_summary_done(&sum);
+		diag_done(&d);
+	}
+}
+
+/* JSON: keys where they are written, file-level problems at a place. */
+static void
+test_json_places(const char *cat)
+{
+	const char		*texts[2] = { "k.json", NULL };
+	struct diag_list	 d;
+	struct import_summary	 sum;
+
+	texts[1] = "[\n {\"domain\": \"社会救助\", \"level2\": \"低保\",\n"
+	    "  \"remark\": 1}\n] x\n";
+	import_texts(cat, texts, 2, &d, &sum);
+	ok(has_diag(&d, DIAG_WARNING, 3, 3, "k.json:3:3: warning: unknown "
+	    "key \"remark\" is ignored"), "an unknown key: where it is "
+	    "written");
+	ok(has_diag(&d, DIAG_WARNING, 4, 3, "k.json:4:3: warning: text "
+	    "after the end of the JSON array is ignored; delete it"),
+	    "text after the array: where it starts, what to do");
+	ok(all_placed(&d), "  every diagnostic has a line and a column");
+	import_summary_done(&sum);
+	diag_done(&d);
+
+	texts[1] = "\n  [1, 2]\n";
+	import_texts(cat, texts, 2, &d, &sum);
+	ok(has_diag(&d, DIAG_ERROR, 2, 4, "k.json:2:4: error: the JSON "
+	    "array holds no object with keys"), "no object: at the first "
+	    "item");
+	ok(all_placed(&d), "  every diagnostic has a line and a column");
+	import_summary_done(&sum);
+	diag_done(&d);
+
+	texts[1] = "[{\"level2\": \"a\", \"二级事项\": \"b\"}]";
+	import_texts(cat, texts, 2, &d, &sum);
+	ok(has_diag(&d, DIAG_ERROR, 1, 18, "k.json:1:18: error: keys "
+	    "\"level2\" and \"二级事项\" name the same element"),
+	    "two keys for one element: at the second");
+	ok(all_placed(&d), "  every diagnostic has a line and a column");
 	import_summary_done(&sum);
 	diag_done(&d);
 }
@@ -908,6 +1098,9 @@ main(void)
 	test_text(cat);
 	test_published(cat);
 	test_unusable(cat);
+	test_fixtures_placed(cat);
+	test_cut(cat);
+	test_json_places(cat);
 	unlink(cat);
 	free(cat);
 	rmdir(tmpdir);
