@@ -87,7 +87,7 @@ keys Escape
 wait_for "$home"
 keys '?'
 wait_for "$(msg zh_CN "Moving around")"
-cycle "help" "Moving around"
+cycle "help" "Help"	# the title: 帮助, 說明, Help (基本操作 is the same in both Chinese)
 keys F4
 wait_for "$(msg zh_TW "Moving around")"
 screen | grep -qF "F4  $(msg zh_TW "language: 简体中文, 繁體中文, English")"
