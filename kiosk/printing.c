@@ -309,8 +309,10 @@ printing_print(void *ctx, struct ui *ui, const struct print_doc *doc)
 		return -1;
 	}
 	if (left >= 0 && doc->npages > (size_t)left) {
-		ui_status(ui, _("This printout has %zu pages; %d more pages may be "
-		    "printed now."), doc->npages, left);
+		ui_status(ui, ngettext("This printout has %zu page; pages you may "
+		    "still print now: %d.", "This printout has %zu pages; pages "
+		    "you may still print now: %d.", doc->npages),
+		    doc->npages, left);
 		return -1;
 	}
 	printing_stop(p);	/* no longer follow the last job */

@@ -277,8 +277,10 @@ preview_print(struct preview *s, struct ui *ui, int granted)
 	int left = ui_print_left(ui->print);
 
 	if (left >= 0 && s->doc->npages > (size_t)left) {
-		ui_status(ui, _("This printout has %zu pages; %d more pages may be "
-		    "printed now."), s->doc->npages, left);
+		ui_status(ui, ngettext("This printout has %zu page; pages you may "
+		    "still print now: %d.", "This printout has %zu pages; pages "
+		    "you may still print now: %d.", s->doc->npages),
+		    s->doc->npages, left);
 		return SCREEN_REDRAW;
 	}
 	if (ui->print->staff_only && !ui->allow_quit && !granted) {

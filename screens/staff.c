@@ -122,7 +122,7 @@ static char *
 staff_live_line(const struct staff *s)
 {
 	const struct versions_entry	*e = s->versions.v;
-	char				*line, *date;
+	char				*line, *date, *n, *items;
 
 	if (s->versions_error != NULL)
 		return xasprintf(_("The versions cannot be read: %s"),
@@ -130,8 +130,12 @@ staff_live_line(const struct staff *s)
 	if (s->versions.n == 0 || !e->live)
 		return xstrdup(_("No catalogue is live."));
 	date = format_date(e->created);
-	line = xasprintf(_("Live: version %s of %s, %zu items; %zu earlier "
-	    "versions kept"), e->id, date, e->items, s->versions.n - 1);
+	n = format_number((long long)e->items);
+	items = xasprintf(ngettext("%s item", "%s items", e->items), n);
+	line = xasprintf(_("Live: version %s of %s, %s; earlier versions "
+	    "kept: %zu"), e->id, date, items, s->versions.n - 1);
+	free(items);
+	free(n);
 	free(date);
 	return line;
 }
@@ -172,10 +176,13 @@ staff_report(const struct staff *s)
 	for (i = 0; i < s->nproblems; i++)
 		staff_add(&r, s->problems[i]);
 	if (sum->refusal == IMPORT_ACCEPTED && t->skipped > 0)
-		line = xasprintf(_("y imports %zu rows and leaves out the %zu "
-		    "with problems; Esc cancels."), t->imported, t->skipped);
+		line = xasprintf(ngettext("y imports %zu row and leaves out "
+		    "the %zu with problems; Esc cancels.", "y imports %zu rows "
+		    "and leaves out the %zu with problems; Esc cancels.",
+		    t->imported), t->imported, t->skipped);
 	else if (sum->refusal == IMPORT_ACCEPTED)
-		line = xasprintf(_("y imports all %zu rows; Esc cancels."),
+		line = xasprintf(ngettext("y imports the %zu row; Esc cancels.",
+		    "y imports all %zu rows; Esc cancels.", t->imported),
 		    t->imported);
 	else
 		line = xstrdup(_("Nothing can be imported: fix the problems "

@@ -333,6 +333,12 @@ msg() {
 		gettext -d chayue -- "$2"
 }
 
+# nmsg LANG MSGID MSGID_PLURAL N: the same for a message with plurals.
+nmsg() {
+	TEXTDOMAINDIR=$top_builddir/locale LANGUAGE=$1 LC_ALL=C.UTF-8 \
+		ngettext -d chayue -- "$2" "$3" "$4"
+}
+
 # goto_item ID: from the home screen (in zh_CN), open item ID by its
 # domain's number and its number in the domain's list.
 goto_item() {

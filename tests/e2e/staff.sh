@@ -26,6 +26,15 @@ say() {
 	shift 2
 	printf "${fmt//%zu/%s}" "$@"
 }
+# nsay LANG MSGID MSGID_PLURAL N ARGS...: the same with plurals, for N.
+nsay() {
+	local fmt
+	fmt=$(nmsg "$1" "$2" "$3" "$4")
+	shift 4
+	printf "${fmt//%zu/%s}" "$@"
+}
+# items LANG N: "N items" as the language says it.
+items() { nsay "$1" "%s item" "%s items" "$2" "$2"; }
 # day LANG: the catalogue's date as the language writes it.
 day() {
 	local created
@@ -35,7 +44,7 @@ day() {
 	*) date -d "$created" '+%Y年%-m月%-d日' ;;
 	esac
 }
-LIVE="Live: version %s of %s, %zu items; %zu earlier versions kept"
+LIVE="Live: version %s of %s, %s; earlier versions kept: %zu"
 
 kiosk_start 100 30 --kiosk
 wait_for "$all items"
@@ -62,7 +71,7 @@ ok $? "it lists the files it can import, and only those"
 bad=0
 for lang in zh_CN zh_TW en; do
 	keys F4
-	want=$(say $lang "$LIVE" "$live" "$(day $lang)" "$all" 0)
+	want=$(say $lang "$LIVE" "$live" "$(day $lang)" "$(items $lang "$all")" 0)
 	wait_for "$want" || { diag "in $lang: no \"$want\""; bad=1; }
 done
 ok $bad "F4 switches the live version's line, its date written the language's way"
@@ -75,9 +84,10 @@ ok $? "Enter checks the file and shows the summary"
 bad=0
 for lang in zh_CN zh_TW en; do
 	keys F4
-	for want in "$(say $lang "y imports all %zu rows; Esc cancels." 40)" \
+	for want in "$(nsay $lang "y imports the %zu row; Esc cancels." \
+	    "y imports all %zu rows; Esc cancels." 40 40)" \
 	    "$(say $lang "%s: rows read %zu, would import %zu, would skip %zu, warnings %zu" a40.csv 40 40 0 0)" \
-	    "$(say $lang "$LIVE" "$live" "$(day $lang)" "$all" 0)"; do
+	    "$(say $lang "$LIVE" "$live" "$(day $lang)" "$(items $lang "$all")" 0)"; do
 		wait_for "$want" || { diag "in $lang: no \"$want\""; bad=1; }
 	done
 done
@@ -88,20 +98,21 @@ keys y
 wait_for "is live. Visitors see it"
 [ "$(sql 'SELECT count(*) FROM item')" = 40 ]
 ok $? "y imports it: the new version is live"
-screen | grep -qF "40 items; 1 earlier versions kept"
+screen | grep -qF "40 items; earlier versions kept: 1"
 ok $? "the staff screen shows the new live version"
 
 # bad.csv: the problems, file:line:column, and the clerk decides.
 keys Down Enter
-wait_for "y imports 1 rows and leaves out the 1 with problems"
+wait_for "y imports 1 row and leaves out the 1 with problems"
 screen | grep -qF "bad.csv:3:3: error:"
 ok $? "problems are listed as file:line:column"
 keys F4 F4
-wait_for "$(say zh_TW "y imports %zu rows and leaves out the %zu with problems; Esc cancels." 1 1)" &&
+wait_for "$(nsay zh_TW "y imports %zu row and leaves out the %zu with problems; Esc cancels." \
+    "y imports %zu rows and leaves out the %zu with problems; Esc cancels." 1 1 1)" &&
 	screen | grep -qF "bad.csv:3:3: error:"
 ok $? "in zh_TW, the question is switched and the problems are still listed"
 keys F4
-wait_for "y imports 1 rows and leaves out the 1 with problems"
+wait_for "y imports 1 row and leaves out the 1 with problems"
 keys Escape
 wait_for "[ ] bad.csv"
 [ "$(sql 'SELECT count(*) FROM item')" = 40 ]
