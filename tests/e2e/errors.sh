@@ -54,6 +54,14 @@ wait_for "请告知工作人员"
 screen | grep -qF "junk.db"
 ok $? "a damaged catalogue: the same screen, with the reason for the staff"
 kiosk_stop
+# A catalogue path that cannot be read as a file (a directory stands there;
+# as root a permission bit would not stop the read).
+mkdir "$T_TMP/dir.db"
+DB=$T_TMP/dir.db kiosk_start 80 24 --kiosk
+wait_for "请告知工作人员"
+screen | grep -qF "dir.db" && ! pane_dead
+ok $? "an unreadable catalogue: the same screen, the kiosk goes on"
+kiosk_stop
 
 # Hostile text in the catalogue: set the window title, clear the screen,
 # change colours, move the cursor, override bidi, invalid UTF-8.

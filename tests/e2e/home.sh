@@ -79,5 +79,26 @@ wait_exit
 ok $? "q quits in plain mode"
 [ "$(pane_status)" = 0 ]
 ok $? "and the exit status is 0"
+kiosk_stop
+
+# Local domains come after the 26 national ones, numbered on: the reference
+# rows, then two local domains that first appear in this order.
+REF=$top_srcdir/data/demo/reference-catalogue.csv
+{
+	cat "$REF"
+	tail -n 1 "$REF" | awk -F, -v OFS=, '{ $1 = "村务公开"; $3 = "村务一"; print }'
+	tail -n 1 "$REF" | awk -F, -v OFS=, '{ $1 = "村务公开"; $3 = "村务二"; print }'
+	tail -n 1 "$REF" | awk -F, -v OFS=, '{ $1 = "惠侨政策"; $3 = "惠侨一"; print }'
+} >"$T_TMP/local.csv"
+"$ADMIN" --catalogue "$T_TMP/local.db" import --quiet --yes "$T_TMP/local.csv"
+DB=$T_TMP/local.db kiosk_start 80 24
+wait_for "政务公开事项目录查阅"
+screen | grep -qE "26 $(sql "SELECT name FROM domain WHERE position = 26") " &&
+	screen | grep -qE "27 村务公开 \(2\)" && screen | grep -qE "28 惠侨政策 \(1\)"
+ok $? "local domains follow the national ones (27 村务公开, 28 惠侨政策)"
+open_domain 27
+wait_for "村务一"
+screen | head -n 1 | grep -qF "村务公开"
+ok $? "and open like any other (27 → 村务公开)"
 
 done_testing
