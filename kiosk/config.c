@@ -61,7 +61,7 @@ set_idle(struct config *cfg, const char *value)
 
 	if (*value == '\0' || *end != '\0' ||
 	    (v != 0 && (v < CONFIG_IDLE_MIN || v > CONFIG_IDLE_MAX)))
-		return "idle_seconds must be 0 (never) or 15 to 86400 seconds";
+		return "not a number of seconds in range; use 0 (never) or 15 to 86400";
 	cfg->idle_seconds = (int)v;
 	return NULL;
 }
@@ -154,7 +154,7 @@ set_ambiguous(struct config *cfg, const char *value)
 	else if (strcmp(value, "2") == 0)
 		cfg->ambiguous_width = 2;
 	else
-		return "ambiguous_width must be 1 or 2 (columns)";
+		return "not a number of columns; use 1 or 2";
 	return NULL;
 }
 
@@ -212,7 +212,7 @@ set_print_page_limit(struct config *cfg, const char *value)
 	long v = strtol(value, &end, 10);
 
 	if (*value == '\0' || *end != '\0' || v < 0 || v > CONFIG_PRINT_LIMIT_MAX)
-		return "print_page_limit must be 0 (no limit) to 1000 pages";
+		return "not a number of pages in range; use 0 (no limit) to 1000";
 	cfg->print_page_limit = (int)v;
 	return NULL;
 }

@@ -19,6 +19,7 @@
 #include "kiosk/config.h"
 #include "kiosk/log.h"
 #include "kiosk/loop.h"
+#include "lib/xmalloc.h"
 
 static void
 usage(FILE *f)
@@ -56,6 +57,24 @@ main_locale(void)
 }
 
 /* Parse options into cfg; returns -1 to exit with *status. */
+/*
+ * An option that overrides the configuration's key, if given; an error
+ * names the option as typed rather than the key (*error: the caller frees).
+ */
+static int
+main_override(struct config *cfg, const char *option, const char *key,
+    const char *value, char **error)
+{
+	char *why = NULL;
+
+	if (value == NULL || config_set(cfg, key, value, &why) == 0)
+		return 0;
+	/* config_set says "key: why"; the key is not what was typed. */
+	*error = xasprintf("%s %s: %s", option, value, why + strlen(key) + 2);
+	free(why);
+	return -1;
+}
+
 static int
 main_options(int argc, char **argv, struct config *cfg, int *status)
 {
@@ -111,8 +130,8 @@ main_options(int argc, char **argv, struct config *cfg, int *status)
 		return -1;
 	}
 	if (config_read(cfg, config_path, catalogue, &error) != 0 ||
-	    (idle != NULL && config_set(cfg, "idle_seconds", idle, &error) != 0) ||
-	    (printer != NULL && config_set(cfg, "printer", printer, &error) != 0)) {
+	    main_override(cfg, "--idle", "idle_seconds", idle, &error) != 0 ||
+	    main_override(cfg, "--printer", "printer", printer, &error) != 0) {
 		fprintf(stderr, "chayue: %s\n", error);
 		free(error);
 		*status = 2;

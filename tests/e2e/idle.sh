@@ -91,7 +91,7 @@ ok $? "--idle 0 turns the reset off"
 kiosk_stop
 
 CONFIG=/dev/null "$CHAYUE" --idle 5 --catalogue "$DEMO_DB" </dev/null >/dev/null 2>"$T_TMP/err"
-[ $? = 2 ] && grep -qF "idle_seconds" "$T_TMP/err"
+[ $? = 2 ] && grep -qF -- "--idle 5: " "$T_TMP/err"
 ok $? "--idle below 15 s is refused with a message"
 
 done_testing
