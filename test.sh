@@ -72,7 +72,8 @@ step "fuzz text_sanitise/text_wrap" fuzz fuzz_text \
 step "fuzz CSV reader" fuzz fuzz_csv \
 	tests/fuzz/fuzz_csv.c data/csv.c data/diag.c lib/xmalloc.c
 step "fuzz print layout" fuzz fuzz_print \
-	tests/fuzz/fuzz_print.c print/layout.c i18n/text.c lib/xmalloc.c
+	tests/fuzz/fuzz_print.c print/layout.c data/element.c i18n/text.c \
+	lib/xmalloc.c
 step "fuzz search query parser and matcher" fuzz fuzz_query \
 	tests/fuzz/fuzz_query.c data/query.c i18n/fold.c i18n/pinyin.c \
 	lib/xmalloc.c
