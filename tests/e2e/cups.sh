@@ -19,7 +19,8 @@ trap 'cups_stop; cleanup' EXIT
 
 # The backend: testfile:/path writes the document to /path. While
 # /path.hold exists it reports "out of paper", as a printer does, and waits
-# (at most a minute) for it to go away.
+# (at most a minute) for it to go away; while /path.slow exists it just
+# takes its time, as a printer busy printing does.
 cups_backend() {
 	cat >"$C_DIR/bin/backend/testfile" <<-'EOF'
 	#!/bin/sh
@@ -31,6 +32,7 @@ cups_backend() {
 		while [ -e "$out.hold" ] && [ $n -lt 600 ]; do sleep 0.1; n=$((n + 1)); done
 		echo "STATE: -media-empty-error" >&2
 	fi
+	while [ -e "$out.slow" ] && [ $n -lt 600 ]; do sleep 0.1; n=$((n + 1)); done
 	if [ -n "$6" ]; then cat "$6"; else cat; fi >"$out.tmp" && mv "$out.tmp" "$out"
 	EOF
 	# Mode 700: cupsd runs it as the user it runs as (root in CI).

@@ -317,6 +317,16 @@ ok $? "a job the server refuses: the screen says so, with the server's reason"
 "$C_SBIN/lpadmin" -p hall -o job-quota-period=0 -o job-k-limit=0
 alive && keys Escape && wait_for "层级："
 ok $? "the kiosk goes on"
+touch "$OUT.slow"
+keys Enter
+wait_for "公开内容" && keys p && wait_for "打印预览" && keys Enter
+wait_for "正在打印……"
+ok $? "a job the printer is working on: \"printing\""
+rm -f "$OUT.slow"
+wait_for "打印完成"
+ok $? "then \"done\""
+keys Escape
+wait_for "层级："
 touch "$OUT.hold"
 keys Enter
 wait_for "公开内容" && keys p && wait_for "打印预览" && keys Enter
