@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "data/catalogue.h"
+#include "data/cell.h"
 #include "data/diag.h"
 #include "data/import.h"
 #include "lib/xmalloc.h"
@@ -1077,6 +1078,43 @@ test_json_places(const char *cat)
 	diag_done(&d);
 }
 
+/* Every mark the published tables tick or leave in a flag column. */
+static void
+test_flag_marks(void)
+{
+	static const char *const yes[] = {
+		"1", "１", "√", "✓", "✔", "○", "●", "■", "☑", "是",
+	};
+	static const char *const no[] = {
+		"0", "０", "×", "✗", "✘", "□", "☐", "否",
+	};
+	static const char *const neither[] = {
+		"2", "yes", "√√", "是的", "?", "〇x",
+	};
+	size_t	i;
+	int	right;
+
+	for (right = 1, i = 0; i < sizeof yes / sizeof yes[0]; i++)
+		if (cell_flag(yes[i]) != FLAG_YES) {
+			printf("# not read as ticked: %s\n", yes[i]);
+			right = 0;
+		}
+	ok(right, "√ ✓ ✔ ○ ● ■ ☑ 是 1 １ are ticked");
+	for (right = 1, i = 0; i < sizeof no / sizeof no[0]; i++)
+		if (cell_flag(no[i]) != FLAG_NO) {
+			printf("# not read as not ticked: %s\n", no[i]);
+			right = 0;
+		}
+	ok(right, "× ✗ ✘ □ ☐ 否 0 ０ are not ticked");
+	ok(cell_flag("") == FLAG_UNSTATED, "an empty cell is not stated");
+	for (right = 1, i = 0; i < sizeof neither / sizeof neither[0]; i++)
+		if (cell_flag(neither[i]) != CELL_NOT_A_FLAG) {
+			printf("# read as a mark: %s\n", neither[i]);
+			right = 0;
+		}
+	ok(right, "anything else is not a mark (and is reported)");
+}
+
 int
 main(void)
 {
@@ -1089,6 +1127,7 @@ main(void)
 		return 1;
 	}
 	cat = tmpfile_path("t.db");
+	test_flag_marks();
 	test_reference();
 	test_bom_crlf(cat);
 	test_broken(cat);
