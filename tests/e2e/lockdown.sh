@@ -39,6 +39,20 @@ ok $? "after ^S (and no ^Q) the kiosk still draws what keys do (no frozen output
 keys Escape
 wait_for "$home"
 
+# What a visitor searches for and opens is never logged.
+keys /
+wait_for "检索："
+type_text zdshbz
+wait_for "条结果"
+keys Enter
+wait_for "公开内容"
+opened=$(screen | sed -n 2p | sed 's/^ *//; s/ *$//')
+keys Escape Escape
+wait_for "$home"
+[ -s "$T_TMP/kiosk.log" ] && ! grep -qiF zdshbz "$T_TMP/kiosk.log" &&
+	[ -n "$opened" ] && ! grep -qF "$opened" "$T_TMP/kiosk.log"
+ok $? "the log holds neither the search (zdshbz) nor the item opened ($opened)"
+
 # Closing: F10 asks for the staff PIN.
 keys F10
 wait_for "输入工作人员密码以关闭查阅终端"
