@@ -59,12 +59,18 @@ keys Escape
 settle
 screen | head -n 1 | grep -qF "$home"
 ok $? "F12 (new visitor) goes to a fresh home screen at once"
+colours() { tmux -L "$T_SOCK" capture-pane -p -e -t t | head -n 1; }
+before=$(colours)
 keys F2 F3
 settle
+[ "$(colours)" != "$before" ]
+ok $? "F3 changes the colours of the title bar"
 keys F12
 settle
 screen | sed -n 5p | grep -qF " 3 "
 ok $? "and back to the configured text size"
+[ "$(colours)" = "$before" ]
+ok $? "and to the configured colours"
 
 # A visitor searches and walks away: the next one finds no query.
 keys /
