@@ -288,6 +288,8 @@ preview_print(struct preview *s, struct ui *ui, int granted)
 		ui_push(ui, &screen_pin, &pin);
 		return SCREEN_REDRAW;
 	}
+	/* The date printed is now, not when the preview opened. */
+	(void)preview_build(s, ui);
 	/* On its way: back to the item, where the status line follows it. */
 	if (ui->print->print(ui->print->ctx, ui, s->doc) == 0)
 		ui_back(ui);	/* frees s */
