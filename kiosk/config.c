@@ -61,7 +61,8 @@ set_idle(struct config *cfg, const char *value)
 
 	if (*value == '\0' || *end != '\0' ||
 	    (v != 0 && (v < CONFIG_IDLE_MIN || v > CONFIG_IDLE_MAX)))
-		return "not a number of seconds in range; use 0 (never) or 15 to 86400";
+		return "not a number of seconds in range; use 0 (never) or "
+		    "15 to 86400";
 	cfg->idle_seconds = (int)v;
 	return NULL;
 }

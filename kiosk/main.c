@@ -56,7 +56,6 @@ main_locale(void)
 	return -1;
 }
 
-/* Parse options into cfg; returns -1 to exit with *status. */
 /*
  * An option that overrides the configuration's key, if given; an error
  * names the option as typed rather than the key (*error: the caller frees).
@@ -75,6 +74,7 @@ main_override(struct config *cfg, const char *option, const char *key,
 	return -1;
 }
 
+/* Parse options into cfg; returns -1 to exit with *status. */
 static int
 main_options(int argc, char **argv, struct config *cfg, int *status)
 {

@@ -300,7 +300,6 @@ static int
 printing_print(void *ctx, struct ui *ui, const struct print_doc *doc)
 {
 	struct printing *p = ctx;
-	int left = ui_print_left(&p->pub);
 
 	printing_poll(p);
 	if (p->sending) {
@@ -308,13 +307,8 @@ printing_print(void *ctx, struct ui *ui, const struct print_doc *doc)
 		    "please wait a moment."));
 		return -1;
 	}
-	if (left >= 0 && doc->npages > (size_t)left) {
-		ui_status(ui, ngettext("This printout has %zu page; pages you may "
-		    "still print now: %d.", "This printout has %zu pages; pages "
-		    "you may still print now: %d.", doc->npages),
-		    doc->npages, left);
+	if (ui_print_over_limit(ui, &p->pub, doc->npages))
 		return -1;
-	}
 	printing_stop(p);	/* no longer follow the last job */
 	return printing_start(p, ui, doc);
 }

@@ -274,15 +274,9 @@ static int
 preview_print(struct preview *s, struct ui *ui, int granted)
 {
 	static struct pin_request pin = { NULL, preview_granted };
-	int left = ui_print_left(ui->print);
 
-	if (left >= 0 && s->doc->npages > (size_t)left) {
-		ui_status(ui, ngettext("This printout has %zu page; pages you may "
-		    "still print now: %d.", "This printout has %zu pages; pages "
-		    "you may still print now: %d.", s->doc->npages),
-		    s->doc->npages, left);
+	if (ui_print_over_limit(ui, ui->print, s->doc->npages))
 		return SCREEN_REDRAW;
-	}
 	if (ui->print->staff_only && !ui->allow_quit && !granted) {
 		pin.title = N_("Staff PIN to print");
 		ui_push(ui, &screen_pin, &pin);

@@ -160,6 +160,19 @@ ui_status(struct ui *ui, const char *fmt, ...)
 	ui->dirty = 1;
 }
 
+int
+ui_print_over_limit(struct ui *ui, const struct ui_print *p, size_t npages)
+{
+	int left = ui_print_left(p);
+
+	if (left < 0 || npages <= (size_t)left)
+		return 0;
+	ui_status(ui, ngettext("This printout has %zu page; pages you may "
+	    "still print now: %d.", "This printout has %zu pages; pages you "
+	    "may still print now: %d.", npages), npages, left);
+	return 1;
+}
+
 void
 ui_button(struct ui *ui, int y, int x0, int x1, int key)
 {

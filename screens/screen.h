@@ -163,6 +163,13 @@ ui_print_left(const struct ui_print *p)
 	return p->pages_used < p->page_limit ? p->page_limit - p->pages_used : 0;
 }
 
+/*
+ * Is a printout of npages over what this visitor may still print? If so,
+ * the status line says so. Checked by the preview before it asks for the
+ * staff PIN, and by the kiosk before it prints.
+ */
+int ui_print_over_limit(struct ui *ui, const struct ui_print *p, size_t npages);
+
 /* Every screen; the comment names what enter() takes as arg. */
 extern const struct screen screen_home;
 extern const struct screen screen_domain;	/* the struct domain */
