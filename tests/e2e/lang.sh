@@ -57,6 +57,7 @@ wait_for "来源网址"
 keys c
 wait_for "$(msg zh_CN "Take this item home")"
 cycle "take it home" "Take this item home"
+settle
 [ "$(decode_qr)" = "$(sql "SELECT source_url FROM item WHERE id = $id")" ]
 ok $? "the code still decodes after three switches"
 keys Escape Escape

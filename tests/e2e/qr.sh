@@ -25,6 +25,7 @@ qr_case() {
 	goto_item "$id"
 	keys c
 	wait_for "$heading"
+	settle	# the heading is drawn first: wait for the whole code
 	got=$(decode_qr $wide)
 	[ "$got" = "$(url "$id")" ]
 	ok $? "${cols}x$rows${wide:+ $wide}: the code on screen decodes to the address of item $id"
@@ -52,6 +53,7 @@ ok $? "Esc goes back to the item page"
 # The button on the item page does what c does.
 click_on "$(msg zh_CN "Take it home")"
 wait_for "$heading"
+settle
 [ "$(decode_qr)" = "$(url "$short")" ]
 ok $? "touching the take-it-home button shows the code"
 qr_is() { [ "$(decode_qr)" = "$1" ] && [ "$(max_width)" -le 80 ]; }
