@@ -70,26 +70,26 @@ FUZZ_LIBS="-lunistring"
 step "fuzz text_sanitise/text_wrap" fuzz fuzz_text \
 	tests/fuzz/fuzz_text.c i18n/text.c lib/xmalloc.c
 step "fuzz CSV reader" fuzz fuzz_csv \
-	tests/fuzz/fuzz_csv.c data/csv.c data/diag.c lib/xmalloc.c
+	tests/fuzz/fuzz_csv.c data/import/csv.c data/import/diag.c lib/xmalloc.c
 step "fuzz print layout" fuzz fuzz_print \
-	tests/fuzz/fuzz_print.c print/layout.c data/element.c i18n/text.c \
+	tests/fuzz/fuzz_print.c print/page.c data/store/element.c i18n/text.c \
 	lib/xmalloc.c
 step "fuzz search query parser and matcher" fuzz fuzz_query \
-	tests/fuzz/fuzz_query.c data/query.c i18n/fold.c i18n/pinyin.c \
+	tests/fuzz/fuzz_query.c data/search/query.c i18n/fold.c i18n/pinyin.c \
 	lib/xmalloc.c
 FUZZ_LIBS="-lqrencode"
 step "fuzz QR code as text" fuzz fuzz_qrtext \
 	tests/fuzz/fuzz_qrtext.c lib/qrtext.c lib/xmalloc.c
 FUZZ_LIBS=""
 step "fuzz encoding reader (UTF-8, GB18030, UTF-16)" fuzz fuzz_decode \
-	tests/fuzz/fuzz_decode.c data/decode.c lib/xmalloc.c
+	tests/fuzz/fuzz_decode.c data/import/decode.c lib/xmalloc.c
 FUZZ_LIBS="-ljansson"
 step "fuzz JSON reader" fuzz fuzz_json \
-	tests/fuzz/fuzz_json.c data/json.c data/diag.c lib/xmalloc.c
+	tests/fuzz/fuzz_json.c data/import/json.c data/import/diag.c lib/xmalloc.c
 # Every reader through the mapping: canonical and published layouts, JSON.
 FUZZ_LIBS="-lsqlite3 -licui18n -licuuc -ljansson -lunistring"
 step "fuzz import (every reader, both layouts, JSON)" fuzz fuzz_import \
-	tests/fuzz/fuzz_import.c data/[a-z]*.c i18n/fold.c i18n/pinyin.c \
+	tests/fuzz/fuzz_import.c data/*/[a-z]*.c i18n/fold.c i18n/pinyin.c \
 	i18n/text.c lib/xmalloc.c
 
 distcheck() {

@@ -18,9 +18,9 @@
 
 #include <pango/pangocairo.h>
 
-#include "data/catalogue.h"
+#include "data/store/catalogue.h"
 #include "lib/xmalloc.h"
-#include "print/layout.h"
+#include "print/page.h"
 #include "print/pdf.h"
 
 struct totals {

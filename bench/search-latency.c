@@ -25,10 +25,10 @@
 
 #include <sqlite3.h>
 
-#include "data/catalogue.h"
-#include "data/query.h"
-#include "data/search.h"
-#include "data/search_index.h"
+#include "data/store/catalogue.h"
+#include "data/search/query.h"
+#include "data/search/engine.h"
+#include "data/search/index.h"
 
 #define ROUNDS		3
 #define KIOSK_LIMIT	200

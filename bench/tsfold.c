@@ -26,8 +26,8 @@
 #include <unicode/utrans.h>
 #include <unistr.h>
 
-#include "data/csv.h"
-#include "data/diag.h"
+#include "data/import/csv.h"
+#include "data/import/diag.h"
 #include "i18n/fold.h"
 #include "lib/xmalloc.h"
 

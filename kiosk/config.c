@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "i18n/i18n.h"
-#include "data/versions.h"
+#include "data/versions/versions.h"
 #include "kiosk/config.h"
 #include "lib/xmalloc.h"
 

@@ -39,7 +39,7 @@ struct config {
 	int	 theme;		/* enum config_theme */
 	int	 large_text;	/* double-spaced lists and pages */
 	char	*log_file;	/* log here instead of syslog; NULL: syslog */
-	/* Counts and hot items (data/stats.h); NULL: beside the catalogue. */
+	/* Counts and hot items (data/stats/stats.h); NULL: beside the catalogue. */
 	char	*state_file;
 	int	 hot_most_viewed;	/* the home screen shows the most viewed */
 	int	 keep_versions;	/* earlier catalogue versions kept (0-1000) */

@@ -5,7 +5,7 @@
 #ifndef CHAYUE_LOCKDOWN_H
 #define CHAYUE_LOCKDOWN_H
 
-#include "kiosk/pin.h"
+#include "kiosk/staff_pin.h"
 
 struct lockdown {
 	const char		*pin_hash;	/* from the configuration; may be NULL */

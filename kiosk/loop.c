@@ -8,7 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "data/catalogue.h"
+#include "data/store/catalogue.h"
 #include "i18n/i18n.h"
 #include "kiosk/config.h"
 #include "kiosk/lockdown.h"
@@ -16,8 +16,8 @@
 #include "kiosk/loop.h"
 #include "kiosk/printing.h"
 #include "kiosk/visitor.h"
-#include "screens/draw.h"
-#include "screens/screen.h"
+#include "screens/ui/draw.h"
+#include "screens/ui/screen.h"
 
 /* How long get_wch waits before the loop looks at the clock again, ms. */
 #define LOOP_TICK_MS		250

@@ -12,8 +12,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "data/catalogue.h"
-#include "data/search.h"
+#include "data/store/catalogue.h"
+#include "data/search/engine.h"
 #include "i18n/i18n.h"
 #include "i18n/text.h"
 #include "kiosk/config.h"

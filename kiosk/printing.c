@@ -20,7 +20,7 @@
 #include "kiosk/log.h"
 #include "kiosk/printing.h"
 #include "lib/xmalloc.h"
-#include "print/layout.h"
+#include "print/page.h"
 #include "print/pdf.h"
 
 /* How long the child follows a job once the server has it, seconds. */

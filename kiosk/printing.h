@@ -10,7 +10,7 @@
 
 #include <sys/types.h>
 
-#include "screens/screen.h"
+#include "screens/ui/screen.h"
 
 struct config;
 

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "data/catalogue.h"
+#include "data/store/catalogue.h"
 #include "i18n/format.h"
 #include "kiosk/config.h"
 #include "kiosk/lockdown.h"

@@ -1,6 +1,6 @@
 /*
  * The terminal's counts for the screens (struct ui_visitor): item views
- * and 有用/没用 answers written to the state file (data/stats.h), and the
+ * and 有用/没用 answers written to the state file (data/stats/stats.h), and the
  * hot items for the home screen.
  *
  * Counting is rate-limited so one person cannot flood it: a visitor's
@@ -13,8 +13,8 @@
 #ifndef CHAYUE_VISITOR_H
 #define CHAYUE_VISITOR_H
 
-#include "data/stats.h"
-#include "screens/screen.h"
+#include "data/stats/stats.h"
+#include "screens/ui/screen.h"
 
 struct config;
 

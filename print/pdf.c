@@ -14,7 +14,7 @@
 
 #include "i18n/i18n.h"
 #include "lib/xmalloc.h"
-#include "print/layout.h"
+#include "print/page.h"
 #include "print/pdf.h"
 
 /* A4 in points (1/72 inch). */

@@ -1,5 +1,5 @@
 /*
- * The PDF of a laid-out document (print/layout.h), for CUPS to print.
+ * The PDF of a laid-out document (print/page.h), for CUPS to print.
  * Made with cairo and pango in one font, Noto Sans Mono CJK SC (Debian
  * package fonts-noto-cjk), embedded in the file, so the printout does not
  * depend on the fonts of the print server or the printer. See README.md,

@@ -10,8 +10,8 @@
 #include "i18n/i18n.h"
 #include "i18n/text.h"
 #include "lib/xmalloc.h"
-#include "screens/draw.h"
-#include "screens/screen.h"
+#include "screens/ui/draw.h"
+#include "screens/ui/screen.h"
 
 /* A key and what it does; a NULL key makes a heading. */
 static const struct {

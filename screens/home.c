@@ -8,15 +8,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "data/catalogue.h"
+#include "data/store/catalogue.h"
 #include "i18n/format.h"
 #include "i18n/i18n.h"
 #include "i18n/text.h"
 #include "lib/xmalloc.h"
-#include "screens/draw.h"
+#include "screens/ui/draw.h"
 #include "screens/hot.h"
-#include "screens/list.h"
-#include "screens/screen.h"
+#include "screens/ui/list.h"
+#include "screens/ui/screen.h"
 
 #define HOME_GRID_TOP	(DRAW_BODY_TOP + 2)
 

@@ -7,14 +7,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "data/catalogue.h"
+#include "data/store/catalogue.h"
 #include "i18n/i18n.h"
 #include "i18n/text.h"
 #include "lib/xmalloc.h"
-#include "screens/draw.h"
+#include "screens/ui/draw.h"
 #include "screens/hot.h"
-#include "screens/list.h"
-#include "screens/screen.h"
+#include "screens/ui/list.h"
+#include "screens/ui/screen.h"
 
 /* Keys the names on the home line send when touched. */
 #define HOT_KEY_OPEN(n)	SCREEN_KEY(KEY_MAX + 40 + (n))

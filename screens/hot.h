@@ -7,7 +7,7 @@
 #ifndef CHAYUE_HOT_H
 #define CHAYUE_HOT_H
 
-#include "data/catalogue.h"
+#include "data/store/catalogue.h"
 
 struct ui;
 

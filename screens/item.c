@@ -9,14 +9,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "data/catalogue.h"
-#include "data/element.h"
+#include "data/store/catalogue.h"
+#include "data/store/element.h"
 #include "i18n/i18n.h"
 #include "i18n/text.h"
 #include "lib/xmalloc.h"
-#include "screens/actions.h"
-#include "screens/draw.h"
-#include "screens/screen.h"
+#include "screens/ui/actions.h"
+#include "screens/ui/draw.h"
+#include "screens/ui/screen.h"
 
 /* Below this width labels go on their own line above the value. */
 #define ITEM_SIDE_LABELS_COLS	60

@@ -6,13 +6,13 @@
 
 #include <stdlib.h>
 
-#include "data/catalogue.h"
+#include "data/store/catalogue.h"
 #include "i18n/format.h"
 #include "i18n/i18n.h"
 #include "lib/xmalloc.h"
-#include "screens/draw.h"
-#include "screens/list.h"
-#include "screens/screen.h"
+#include "screens/ui/draw.h"
+#include "screens/ui/list.h"
+#include "screens/ui/screen.h"
 
 #define PICK_LIST_TOP	(DRAW_BODY_TOP + 1)
 

@@ -9,8 +9,8 @@
 
 #include "i18n/i18n.h"
 #include "lib/xmalloc.h"
-#include "screens/draw.h"
-#include "screens/screen.h"
+#include "screens/ui/draw.h"
+#include "screens/ui/screen.h"
 
 #define PIN_SCREEN_MAX	12
 #define KEY_PAD_DELETE	SCREEN_KEY(KEY_MAX + 20)

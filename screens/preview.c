@@ -1,5 +1,5 @@
 /*
- * The print preview: the item's printed pages (print/layout.h) one at a
+ * The print preview: the item's printed pages (print/page.h) one at a
  * time, line for line as they will come out of the printer. Enter prints,
  * after the staff PIN where only staff may print; Esc goes back without
  * printing. A page taller or wider than the window scrolls.
@@ -10,13 +10,13 @@
 #include <string.h>
 #include <time.h>
 
-#include "data/catalogue.h"
+#include "data/store/catalogue.h"
 #include "i18n/i18n.h"
 #include "i18n/text.h"
 #include "lib/xmalloc.h"
-#include "print/layout.h"
-#include "screens/draw.h"
-#include "screens/screen.h"
+#include "print/page.h"
+#include "screens/ui/draw.h"
+#include "screens/ui/screen.h"
 
 /* Sent by the PIN screen once the PIN is right; no terminal sends it. */
 #define PREVIEW_KEY_GRANTED	SCREEN_KEY(KEY_MAX + 30)

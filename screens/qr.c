@@ -9,13 +9,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "data/catalogue.h"
+#include "data/store/catalogue.h"
 #include "i18n/i18n.h"
 #include "i18n/text.h"
 #include "lib/qrtext.h"
 #include "lib/xmalloc.h"
-#include "screens/draw.h"
-#include "screens/screen.h"
+#include "screens/ui/draw.h"
+#include "screens/ui/screen.h"
 
 /* Narrower than this, the text beside the code is left out. */
 #define QR_TEXT_MIN_COLS	16

@@ -15,15 +15,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "data/catalogue.h"
-#include "data/query.h"
-#include "data/search.h"
+#include "data/store/catalogue.h"
+#include "data/search/query.h"
+#include "data/search/engine.h"
 #include "i18n/i18n.h"
 #include "i18n/text.h"
 #include "lib/xmalloc.h"
-#include "screens/draw.h"
-#include "screens/list.h"
-#include "screens/screen.h"
+#include "screens/ui/draw.h"
+#include "screens/ui/list.h"
+#include "screens/ui/screen.h"
 
 /* Results asked for per keystroke: more than anyone pages through. */
 #define SEARCH_LIMIT		200

@@ -3,7 +3,7 @@
  * the files staff put in the import directory (a USB stick, a share), with
  * the checks, the summary and the confirmation of chayue-admin import;
  * see which version is live; roll back one version. The work is
- * data/import.h's and data/versions.h's; visitors get the new version at
+ * data/import/import.h's and data/versions/versions.h's; visitors get the new version at
  * their next return to the home screen.
  */
 #include <config.h>
@@ -14,16 +14,16 @@
 #include <strings.h>
 #include <sys/stat.h>
 
-#include "data/diag.h"
-#include "data/import.h"
-#include "data/versions.h"
+#include "data/import/diag.h"
+#include "data/import/import.h"
+#include "data/versions/versions.h"
 #include "i18n/format.h"
 #include "i18n/i18n.h"
 #include "i18n/text.h"
 #include "lib/xmalloc.h"
-#include "screens/draw.h"
-#include "screens/list.h"
-#include "screens/screen.h"
+#include "screens/ui/draw.h"
+#include "screens/ui/list.h"
+#include "screens/ui/screen.h"
 
 #define STAFF_LIST_TOP	(DRAW_BODY_TOP + 3)
 

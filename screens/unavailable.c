@@ -9,8 +9,8 @@
 
 #include "i18n/i18n.h"
 #include "lib/xmalloc.h"
-#include "screens/draw.h"
-#include "screens/screen.h"
+#include "screens/ui/draw.h"
+#include "screens/ui/screen.h"
 
 struct unavailable {
 	char	*reason;	/* for the staff; from the catalogue layer */

@@ -6,7 +6,7 @@
 cd "$top_srcdir" || exit 1
 
 xgettext --from-code=UTF-8 -k_ -kN_ --package-name=chayue -o "$T_TMP/now.pot" \
-	$(ls kiosk/*.c screens/*.c data/*.c i18n/*.c print/*.c) 2>/dev/null
+	$(find kiosk screens data i18n print -name "*.c" | sort) 2>/dev/null
 ids() { msgcat --no-location --sort-output "$1" | grep -E '^msgid ' ; }
 diff <(ids "$T_TMP/now.pot") <(ids po/chayue.pot) >"$T_TMP/diff"
 ok $? "po/chayue.pot is up to date with the sources (run make update-po)"

@@ -4,10 +4,10 @@
  * written). Build:
  *
  *   clang -g -fsanitize=fuzzer,address,undefined -I<builddir> -I. \
- *       data/csv.c data/diag.c lib/xmalloc.c tests/fuzz/fuzz_csv.c
+ *       data/import/csv.c data/import/diag.c lib/xmalloc.c tests/fuzz/fuzz_csv.c
  *   clang -g -fsanitize=fuzzer,address,undefined -DFUZZ_IMPORT \
- *       -I<builddir> -I. data/csv.c data/diag.c data/import.c \
- *       data/builder.c data/domains.c data/schema.c lib/xmalloc.c \
+ *       -I<builddir> -I. data/import/csv.c data/import/diag.c data/import/import.c \
+ *       data/import/builder.c data/store/domains.c data/store/schema.c lib/xmalloc.c \
  *       tests/fuzz/fuzz_csv.c -lsqlite3 -licuuc
  *
  * The first byte chooses the delimiter (and, for the import, whether the
@@ -19,10 +19,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "data/csv.h"
-#include "data/diag.h"
+#include "data/import/csv.h"
+#include "data/import/diag.h"
 #ifdef FUZZ_IMPORT
-#include "data/import.h"
+#include "data/import/import.h"
 #endif
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

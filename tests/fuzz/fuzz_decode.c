@@ -1,9 +1,9 @@
 /*
- * libFuzzer target for the encoding reader (data/decode.c): detection and
+ * libFuzzer target for the encoding reader (data/import/decode.c): detection and
  * conversion of any bytes, as any encoding. Build:
  *
  *   clang -g -fsanitize=fuzzer,address,undefined -I<builddir> -I. \
- *       data/decode.c lib/xmalloc.c tests/fuzz/fuzz_decode.c
+ *       data/import/decode.c lib/xmalloc.c tests/fuzz/fuzz_decode.c
  *
  * The first byte chooses the encoding (detected, or one forced); the rest
  * is the file. Checked: the text is valid UTF-8 except for the 0xFF bytes
@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "data/decode.h"
+#include "data/import/decode.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

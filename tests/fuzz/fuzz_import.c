@@ -20,8 +20,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "data/diag.h"
-#include "data/import.h"
+#include "data/import/diag.h"
+#include "data/import/import.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -1,8 +1,8 @@
 /*
- * libFuzzer target for the JSON reader (data/json.c, over jansson). Build:
+ * libFuzzer target for the JSON reader (data/import/json.c, over jansson). Build:
  *
  *   clang -g -fsanitize=fuzzer,address,undefined -I<builddir> -I. \
- *       data/json.c data/diag.c lib/xmalloc.c tests/fuzz/fuzz_json.c \
+ *       data/import/json.c data/import/diag.c lib/xmalloc.c tests/fuzz/fuzz_json.c \
  *       -ljansson
  *
  * Checked: every record has one field per key, each NUL-terminated at its
@@ -14,8 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "data/diag.h"
-#include "data/json.h"
+#include "data/import/diag.h"
+#include "data/import/json.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

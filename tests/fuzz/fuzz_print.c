@@ -5,7 +5,7 @@
  * holds no control character, and whose footers count the pages. Build:
  *
  *   clang -g -fsanitize=fuzzer,address,undefined -I<builddir> -I. \
- *       print/layout.c i18n/text.c lib/xmalloc.c tests/fuzz/fuzz_print.c \
+ *       print/page.c i18n/text.c lib/xmalloc.c tests/fuzz/fuzz_print.c \
  *       -lunistring
  *
  * The first byte sets the flags and the ambiguous width; the rest is
@@ -18,10 +18,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "data/catalogue.h"
+#include "data/store/catalogue.h"
 #include "i18n/text.h"
 #include "lib/xmalloc.h"
-#include "print/layout.h"
+#include "print/page.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -1,9 +1,9 @@
 /*
- * libFuzzer target for the query parser and the matcher (data/query.c)
+ * libFuzzer target for the query parser and the matcher (data/search/query.c)
  * with folding (i18n/fold.c) and the pinyin tables. Build:
  *
  *   clang -g -fsanitize=fuzzer,address,undefined -I<builddir> -I. \
- *       data/query.c i18n/fold.c i18n/pinyin.c lib/xmalloc.c \
+ *       data/search/query.c i18n/fold.c i18n/pinyin.c lib/xmalloc.c \
  *       tests/fuzz/fuzz_query.c -lunistring
  *
  * The first byte says where the input splits into a query and a text.
@@ -19,7 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "data/query.h"
+#include "data/search/query.h"
 #include "i18n/fold.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

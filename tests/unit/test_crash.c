@@ -2,7 +2,7 @@
  * Crash safety of a refresh. chayue-admin import (and rollback) is killed
  * with SIGKILL at many points: every point of the switch and at least a
  * hundred chosen at random among the rows (CHAYUE_TEST_CRASH_AT, see
- * data/versions.h), and at random moments from outside. After each kill
+ * data/versions/versions.h), and at random moments from outside. After each kill
  * the catalogue the kiosk opens (catalogue_open, as kiosk/main.c does) is
  * the previous complete version or the new complete version, never a mix,
  * and passes PRAGMA integrity_check; and the next import works.
@@ -26,8 +26,8 @@
 
 #include <sqlite3.h>
 
-#include "data/catalogue.h"
-#include "data/versions.h"
+#include "data/store/catalogue.h"
+#include "data/versions/versions.h"
 #include "lib/xmalloc.h"
 #include "tests/unit/tap.h"
 

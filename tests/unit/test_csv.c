@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "data/csv.h"
-#include "data/diag.h"
+#include "data/import/csv.h"
+#include "data/import/diag.h"
 #include "lib/xmalloc.h"
 #include "tests/unit/tap.h"
 

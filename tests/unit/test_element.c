@@ -1,5 +1,5 @@
 /*
- * The table of an item's elements (data/element.c) that the item page and
+ * The table of an item's elements (data/store/element.c) that the item page and
  * the printed page both walk: every text field of struct item once, every
  * flag once in its group, labels present and distinct, the published
  * order, Code the only optional element; and the accessors. The checks are
@@ -12,8 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "data/catalogue.h"
-#include "data/element.h"
+#include "data/store/catalogue.h"
+#include "data/store/element.h"
 #include "tests/unit/tap.h"
 
 #define TEST_MAX	32

@@ -10,10 +10,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "data/catalogue.h"
-#include "data/cell.h"
-#include "data/diag.h"
-#include "data/import.h"
+#include "data/store/catalogue.h"
+#include "data/import/cell.h"
+#include "data/import/diag.h"
+#include "data/import/import.h"
 #include "lib/xmalloc.h"
 #include "tests/unit/tap.h"
 

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kiosk/pin.h"
+#include "kiosk/staff_pin.h"
 #include "tests/unit/tap.h"
 
 static void

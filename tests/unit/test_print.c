@@ -10,10 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "data/catalogue.h"
+#include "data/store/catalogue.h"
 #include "i18n/text.h"
 #include "lib/xmalloc.h"
-#include "print/layout.h"
+#include "print/page.h"
 #include "print/pdf.h"
 #include "tests/unit/tap.h"
 

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "data/query.h"
+#include "data/search/query.h"
 #include "i18n/fold.h"
 #include "tests/unit/tap.h"
 

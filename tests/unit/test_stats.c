@@ -1,5 +1,5 @@
 /*
- * The state file (data/stats.c): keys that stay when the catalogue is
+ * The state file (data/stats/stats.c): keys that stay when the catalogue is
  * rebuilt, counts per day, feedback since a day, hot items, the most
  * viewed of a window, and files that are not ours.
  */
@@ -10,10 +10,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "data/catalogue.h"
-#include "data/diag.h"
-#include "data/import.h"
-#include "data/stats.h"
+#include "data/store/catalogue.h"
+#include "data/import/diag.h"
+#include "data/import/import.h"
+#include "data/stats/stats.h"
 #include "lib/xmalloc.h"
 #include "tests/unit/tap.h"
 

@@ -1,0 +1,323 @@
+#include <config.h>
+
+#include <errno.h>
+#include <iconv.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "data/import/decode.h"
+#include "lib/xmalloc.h"
+
+/* How much of the start of a file the guesses look at. */
+#define DECODE_SAMPLE	65536
+
+static const struct {
+	const char		*name;
+	enum decode_encoding	 enc;
+} decode_names[] = {
+	{ "auto", DECODE_AUTO },
+	{ "utf-8", DECODE_UTF8 }, { "utf8", DECODE_UTF8 },
+	{ "gb18030", DECODE_GB18030 }, { "gbk", DECODE_GB18030 },
+	{ "gb2312", DECODE_GB18030 }, { "cp936", DECODE_GB18030 },
+	{ "utf-16le", DECODE_UTF16LE }, { "utf16le", DECODE_UTF16LE },
+	{ "utf-16be", DECODE_UTF16BE }, { "utf16be", DECODE_UTF16BE },
+};
+
+const char *
+decode_name(enum decode_encoding enc)
+{
+	switch (enc) {
+	case DECODE_GB18030:	return "GB18030";
+	case DECODE_UTF16LE:	return "UTF-16LE";
+	case DECODE_UTF16BE:	return "UTF-16BE";
+	default:		return "UTF-8";
+	}
+}
+
+int
+decode_parse_name(const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof decode_names / sizeof decode_names[0]; i++)
+		if (strcasecmp(name, decode_names[i].name) == 0)
+			return (int)decode_names[i].enc;
+	return -1;
+}
+
+/* Bytes in the UTF-8 sequence at s[0..len), or 0 if it is not valid. */
+static size_t
+utf8_seq(const unsigned char *s, size_t len)
+{
+	size_t		n, k;
+	uint32_t	c = s[0], min;
+
+	if (c >= 0x01 && c < 0x80)
+		return 1;
+	if (c >= 0xc2 && c <= 0xdf) {
+		n = 1; c &= 0x1f; min = 0x80;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		n = 2; c &= 0x0f; min = 0x800;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		n = 3; c &= 0x07; min = 0x10000;
+	} else
+		return 0;
+	if (len <= n)
+		return 0;
+	for (k = 1; k <= n; k++) {
+		if ((s[k] & 0xc0) != 0x80)
+			return 0;
+		c = c << 6 | (s[k] & 0x3f);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		return 0;
+	return n + 1;
+}
+
+size_t
+decode_utf8_valid(const char *p, size_t len)
+{
+	const unsigned char	*s = (const unsigned char *)p;
+	size_t			 i = 0, n;
+
+	while (i < len) {
+		/* ASCII runs dominate catalogue files: step over them fast. */
+		while (i < len && s[i] >= 0x01 && s[i] < 0x80)
+			i++;
+		/* So do CJK characters: E1-EC or EE-EF, then two 80-BF. */
+		while (i + 2 < len && s[i] >= 0xe1 && s[i] <= 0xef &&
+		    s[i] != 0xed && (s[i + 1] & 0xc0) == 0x80 &&
+		    (s[i + 2] & 0xc0) == 0x80)
+			i += 3;
+		if (i == len || (s[i] >= 0x01 && s[i] < 0x80))
+			continue;
+		if ((n = utf8_seq(s + i, len - i)) == 0)
+			return i;
+		i += n;
+	}
+	return len;
+}
+
+/*
+ * How UTF-8-like the text is: multi-byte sequences that are valid UTF-8,
+ * and bytes that are not. GB18030 Chinese almost never forms the former.
+ */
+static void
+utf8_score(const unsigned char *s, size_t len, size_t *good, size_t *bad)
+{
+	size_t	i = 0, n;
+
+	*good = *bad = 0;
+	while (i < len) {
+		if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if ((n = utf8_seq(s + i, len - i)) == 0) {
+			(*bad)++;
+			i++;
+		} else {
+			(*good)++;
+			i += n;
+		}
+	}
+}
+
+/* Control bytes a text file does not hold (NUL above all). */
+static int
+looks_binary(const unsigned char *s, size_t len)
+{
+	size_t	i, n = len < DECODE_SAMPLE ? len : DECODE_SAMPLE, junk = 0;
+
+	if (memchr(s, 0, len) != NULL)
+		return 1;
+	for (i = 0; i < n; i++)
+		if (s[i] < 0x20 && s[i] != '\t' && s[i] != '\n' &&
+		    s[i] != '\r' && s[i] != '\f' && s[i] != 0x1a)
+			junk++;
+	return junk * 200 > n;	/* more than 0.5% */
+}
+
+/*
+ * UTF-16 without a byte order mark: ASCII (delimiters, digits, line
+ * breaks) gives a zero byte in every such character, on one side only.
+ */
+static enum decode_encoding
+guess_utf16(const unsigned char *s, size_t len)
+{
+	size_t	i, n = (len < DECODE_SAMPLE ? len : DECODE_SAMPLE) & ~(size_t)1;
+	size_t	z0 = 0, z1 = 0, pairs = n / 2;
+
+	if (pairs < 2)
+		return DECODE_AUTO;
+	for (i = 0; i < n; i += 2) {
+		z0 += s[i] == 0;
+		z1 += s[i + 1] == 0;
+	}
+	if (z1 * 8 > pairs && z0 * 50 < pairs)
+		return DECODE_UTF16LE;
+	if (z0 * 8 > pairs && z1 * 50 < pairs)
+		return DECODE_UTF16BE;
+	return DECODE_AUTO;
+}
+
+/* A byte order mark at the start: its encoding and length. */
+static enum decode_encoding
+bom(const char *buf, size_t len, size_t *n)
+{
+	static const struct {
+		const char		*bytes;
+		size_t			 len;
+		enum decode_encoding	 enc;
+	} marks[] = {
+		{ "\xef\xbb\xbf", 3, DECODE_UTF8 },
+		{ "\xff\xfe", 2, DECODE_UTF16LE },
+		{ "\xfe\xff", 2, DECODE_UTF16BE },
+		{ "\x84\x31\x95\x33", 4, DECODE_GB18030 },
+	};
+	size_t	i;
+
+	for (i = 0; i < sizeof marks / sizeof marks[0]; i++) {
+		if (len >= marks[i].len &&
+		    memcmp(buf, marks[i].bytes, marks[i].len) == 0) {
+			*n = marks[i].len;
+			return marks[i].enc;
+		}
+	}
+	*n = 0;
+	return DECODE_AUTO;
+}
+
+static enum decode_refusal
+workbook(const char *buf, size_t len)
+{
+	if (len >= 4 && memcmp(buf, "PK\x03\x04", 4) == 0)
+		return DECODE_XLSX;
+	if (len >= 8 && memcmp(buf, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8) == 0)
+		return DECODE_XLS;
+	return DECODE_TEXT;
+}
+
+/* No mark: UTF-16 by its zero bytes, UTF-8 if it mostly is, else GB18030. */
+static enum decode_encoding
+detect(const unsigned char *s, size_t len)
+{
+	enum decode_encoding	enc;
+	size_t			good, bad;
+
+	if ((enc = guess_utf16(s, len)) != DECODE_AUTO)
+		return enc;
+	if (decode_utf8_valid((const char *)s, len) == len)
+		return DECODE_UTF8;
+	/*
+	 * Mostly UTF-8 with some damage, or rows pasted in from GB18030?
+	 * The first megabyte tells.
+	 */
+	utf8_score(s, len < (1u << 20) ? len : 1u << 20, &good, &bad);
+	return good > bad ? DECODE_UTF8 : DECODE_GB18030;
+}
+
+/* iconv's name for an encoding we convert from. */
+static const char *
+iconv_name(enum decode_encoding enc)
+{
+	return enc == DECODE_GB18030 ? "GB18030" : decode_name(enc);
+}
+
+/* Make room for at least need more bytes after *op. */
+static void
+grow(struct decode_result *out, size_t *cap, char **op, size_t *ol,
+    size_t need)
+{
+	size_t	used = (size_t)(*op - out->owned);
+
+	if (*ol >= need)
+		return;
+	*cap = *cap * 2 + need;
+	out->owned = xreallocarray(out->owned, *cap, 1);
+	*op = out->owned + used;
+	*ol = *cap - used;
+}
+
+/*
+ * Convert with iconv; a bad sequence becomes 0xFF and the input goes on
+ * unit bytes later (1 for GB18030, 2 for UTF-16).
+ */
+static void
+convert(const char *in, size_t inlen, size_t unit, struct decode_result *out)
+{
+	iconv_t	 cd = iconv_open("UTF-8", iconv_name(out->encoding));
+	size_t	 cap = inlen + inlen / 2 + 16, il = inlen, ol = cap;
+	char	*ip = (char *)in, *op;
+
+	if (cd == (iconv_t)-1)
+		abort();	/* glibc always has these */
+	out->owned = xmalloc(cap);
+	op = out->owned;
+	while (il > 0) {
+		if (iconv(cd, &ip, &il, &op, &ol) != (size_t)-1)
+			break;
+		if (errno == E2BIG) {
+			grow(out, &cap, &op, &ol, 64);
+			continue;
+		}
+		grow(out, &cap, &op, &ol, 1);
+		*op++ = (char)0xff;
+		ol--;
+		out->invalid++;
+		if (errno == EINVAL || il <= unit) {
+			out->truncated = errno == EINVAL || il < unit;
+			break;
+		}
+		ip += unit;
+		il -= unit;
+	}
+	iconv_close(cd);
+	out->text = out->owned;
+	out->len = (size_t)(op - out->owned);
+}
+
+void
+decode_buffer(const char *buf, size_t len, enum decode_encoding enc,
+    struct decode_result *out)
+{
+	const unsigned char	*s;
+	size_t			 skip;
+	enum decode_encoding	 marked = bom(buf, len, &skip);
+
+	memset(out, 0, sizeof *out);
+	if ((out->refusal = workbook(buf, len)) != DECODE_TEXT)
+		return;
+	out->bom = marked != DECODE_AUTO;
+	if (enc != DECODE_AUTO && marked != enc)
+		skip = 0;	/* forced: a "mark" of another encoding is text */
+	s = (const unsigned char *)buf + skip;
+	len -= skip;
+	if (len == 0) {
+		out->refusal = DECODE_EMPTY;
+		return;
+	}
+	if (enc == DECODE_AUTO)
+		enc = marked != DECODE_AUTO ? marked : detect(s, len);
+	out->encoding = enc;
+	if (enc != DECODE_UTF16LE && enc != DECODE_UTF16BE &&
+	    looks_binary(s, len)) {
+		out->refusal = DECODE_BINARY;
+		return;
+	}
+	if (enc == DECODE_UTF8) {
+		out->text = (const char *)s;
+		out->len = len;
+		return;
+	}
+	convert((const char *)s, len, enc == DECODE_GB18030 ? 1 : 2, out);
+}
+
+void
+decode_done(struct decode_result *out)
+{
+	free(out->owned);
+	memset(out, 0, sizeof *out);
+}

@@ -1,0 +1,128 @@
+/*
+ * Import staff's catalogue files into a new catalogue version.
+ *
+ * An import reads every given file, checks every row, reports every problem
+ * to a diagnostics list and, unless it is a dry run or it is refused,
+ * switches the catalogue to a new version made of exactly the rows that
+ * passed (versions.h: atomic, the old version kept for rollback). It is
+ * refused, leaving the live catalogue untouched, when:
+ *  - a file cannot be used at all (unreadable, not text, no header, no
+ *    domain, no item-name column): importing the rest would silently drop
+ *    a whole file from the hall;
+ *  - in strict mode, when any error was found;
+ *  - no row at all could be imported;
+ *  - rows were skipped and the caller's confirm callback says no.
+ * Otherwise rows with errors are skipped and reported.
+ *
+ * Each file goes bytes -> UTF-8 (decode.h: UTF-8 with or without BOM,
+ * GB18030/GBK, UTF-16) -> records (csv.h, or json.h for a JSON array) ->
+ * header (layout.h: the canonical layout or the published table) -> items
+ * (here: the one mapping every reader feeds).
+ */
+#ifndef CHAYUE_IMPORT_H
+#define CHAYUE_IMPORT_H
+
+#include <stddef.h>
+
+#include "data/import/decode.h"
+#include "data/import/diag.h"
+
+enum import_format {
+	IMPORT_FORMAT_AUTO,	/* JSON if the text starts with [ or { */
+	IMPORT_FORMAT_CSV,
+	IMPORT_FORMAT_JSON,
+};
+
+struct import_summary;
+
+struct import_options {
+	int	 strict;	/* refuse everything on any error */
+	int	 dry_run;	/* check only: no catalogue is written */
+	int	 keep_versions;	/* earlier versions to keep; -1: all */
+	enum decode_encoding encoding;	/* DECODE_AUTO: detect */
+	enum import_format format;
+	int	 delimiter;	/* ',' or '\t'; 0: detect */
+	const char *domain;	/* for rows that name none; NULL */
+	const char *jurisdiction;	/* for rows that name none; NULL */
+	/*
+	 * Asked before switching when rows were skipped or errors found
+	 * (not in strict mode): non-zero to go ahead. NULL: go ahead.
+	 */
+	int	(*confirm)(const struct import_summary *sum, void *arg);
+	/* Now and then while reading: done is 0..1 of all the input. */
+	void	(*progress)(double done, size_t rows, void *arg);
+	void	*arg;		/* for confirm and progress */
+};
+
+/* Why nothing was written. */
+enum import_refusal {
+	IMPORT_ACCEPTED,
+	IMPORT_REFUSED_STRICT,	/* strict mode and errors were found */
+	IMPORT_REFUSED_FILE,	/* a file could not be used at all */
+	IMPORT_REFUSED_EMPTY,	/* no row could be imported */
+	IMPORT_REFUSED_DECLINED,	/* confirm said no */
+};
+
+struct import_counts {
+	size_t	 rows_read;	/* data rows, blank ones not counted */
+	size_t	 imported;	/* rows that became items (or would, dry run) */
+	size_t	 skipped;	/* rows with errors, and duplicates */
+	size_t	 warnings;
+	size_t	 errors;
+};
+
+struct import_file_summary {
+	char			*name;	/* owned */
+	struct import_counts	 counts;
+	const char		*encoding;	/* decode_name(); static */
+	const char		*layout;	/* "canonical layout",
+						   "published layout", "JSON"
+						   (message ids); NULL */
+	char			*domain;	/* named by title or file name,
+						   owned; NULL */
+};
+
+struct import_summary {
+	struct import_counts		 total;
+	struct import_file_summary	*files;	/* owned, one per file */
+	size_t				 nfiles;
+	int				 committed;	/* catalogue replaced */
+	enum import_refusal		 refusal;
+	char				*version;	/* the new live id,
+							   owned; NULL */
+};
+
+void import_summary_done(struct import_summary *sum);
+
+/*
+ * Import nfiles files into a new catalogue at catalogue_path (ignored for a
+ * dry run). Problems with the data go to diags and *sum; *sum is filled in
+ * every case and released with import_summary_done. Returns 0 when the
+ * import ran (committed, refused or dry run: see sum), or -1 with *error
+ * (caller frees) when the catalogue could not be written.
+ */
+int import_files(const char *catalogue_path, char *const *files, int nfiles,
+    const struct import_options *opt, struct diag_list *diags,
+    struct import_summary *sum, char **error);
+
+/*
+ * The same in steps, for callers that have the data in memory (tests, the
+ * fuzzer). import_begin returns NULL with *error if the catalogue cannot be
+ * created. import_buffer checks and adds one file's bytes (name is used in
+ * messages; buf need not be NUL-terminated); import_file reads path first.
+ * Both return -1 with *error only when the catalogue cannot be written;
+ * then the only thing left to do is import_abort. import_end commits or
+ * discards, fills *sum and frees imp; -1 with *error if the commit fails.
+ */
+struct import;
+
+struct import *import_begin(const char *catalogue_path,
+    const struct import_options *opt, struct diag_list *diags, char **error);
+int import_buffer(struct import *imp, const char *name, const char *buf,
+    size_t len, char **error);
+int import_file(struct import *imp, const char *path, char **error);
+int import_end(struct import *imp, struct import_summary *sum, char **error);
+/* Discard everything, leaving the live catalogue as it was, and free imp. */
+void import_abort(struct import *imp);
+
+#endif

@@ -1,0 +1,1138 @@
+/*
+ * The read side of the search index (layout in data/search/index.c).
+ *
+ * Loaded once per open catalogue: the items in rank order (domain
+ * position, then import order), every distinct folded text, and for each
+ * text the items that have it. A search then has three steps:
+ *   1. plan: from the posting lists, the set of candidate texts in each
+ *      space (names, other elements), a superset of those that match: the
+ *      query's adjacent characters, and its adjacent sounds and syllables
+ *      under every way of cutting its letters into syllables and initials;
+ *   2. verify: run the matcher (data/search/query.h) on candidate texts in
+ *      memory, each distinct text at most once per search: every name;
+ *      other texts in the order of their first item, until the best hits
+ *      are known (a bounded search also stops after SEARCH_BUDGET);
+ *   3. rank: mark each matching text's items in a bit set per tier, and
+ *      read the tiers out in rank order.
+ */
+#include <config.h>
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+#include <unistr.h>
+
+#include "data/search/engine.h"
+#include "data/search/index.h"
+#include "data/store/store.h"
+#include "i18n/fold.h"
+#include "i18n/i18n.h"
+#include "i18n/pinyin.h"
+#include "lib/xmalloc.h"
+
+/* Distinct non-name texts a bounded search reads and verifies. */
+#define SEARCH_BUDGET		2000
+/* Posting lists kept (as bit sets) from one keystroke to the next. */
+#define SEARCH_CACHE_BYTES	(8u << 20)
+/* The longest syllable: zhuang. */
+#define SEARCH_SYLLABLE_MAX	6
+
+/* The docs of one domain are [first, last) in rank order. */
+struct search_range {
+	size_t		first, last;
+};
+
+/* A posting list as a bit set over one space's text ids. */
+struct search_bits {
+	int64_t		 key;
+	uint64_t	*bits;
+};
+
+/*
+ * The distinct texts of one space, in memory: folded UTF-8 back to back,
+ * and for each the docs that have it (positions in rank order, rising).
+ */
+struct search_texts {
+	char		*buf;		/* text i: buf[at[i] .. at[i + 1]) */
+	uint32_t	*at;
+	uint32_t	*units;		/* names only: text i decoded, */
+	uint32_t	*uat;		/* units[uat[i] .. uat[i + 1]) */
+	uint32_t	*docs;		/* text i: docs[first[i] .. first[i + 1]) */
+	uint32_t	*first;
+	uint32_t	*order;		/* ids by their first doc */
+	size_t		 norder;
+	size_t		 nbits;		/* ids are 1 .. nbits - 1 */
+	size_t		 words;
+};
+
+struct search {
+	sqlite3			*db;
+	sqlite3_stmt		*post;		/* a key's segments */
+	int64_t			*items;		/* by rank position ("doc") */
+	uint8_t			*levels;	/* 1 county, 2 township, 4 village */
+	size_t			 ndocs, dwords;
+	struct search_range	*domains;	/* by domain id */
+	size_t			 ndomains;
+	struct search_texts	 sp[2];
+
+	/* Per search. */
+	uint64_t		*cand[2];	/* candidate texts */
+	uint8_t			*memo;		/* other texts: 0 ?, 1 no, 2 yes */
+	uint64_t		*hits[4];	/* docs per tier */
+	uint64_t		*named;		/* docs found by name */
+	uint64_t		*mask;		/* docs the filter keeps */
+	uint32_t		*units;
+	size_t			 capunits;
+	char			*qutf8;		/* the folded query */
+	size_t			 qlen;
+	size_t			 budget;
+
+	struct search_bits	*cache;
+	size_t			 ncache, capcache, cachebytes;
+};
+
+static const char *const search_labels[SEARCH_FIELDS] = {
+	N_("Level-2 item"), N_("Level-1 item"), N_("Content"), N_("Basis"),
+	N_("Subject"), N_("Published by"),
+};
+
+const char *
+search_field_label(enum search_field f)
+{
+	return f < SEARCH_FIELDS ? search_labels[f] : "";
+}
+
+static char *
+search_error(struct search *s, const char *what)
+{
+	return xasprintf("cannot read %s: %s", what, sqlite3_errmsg(s->db));
+}
+
+/*
+ * Decode folded UTF-8 (written by the index, so valid; a damaged file
+ * only gives wrong characters, never a read past len) into out.
+ */
+static size_t
+search_decode(const char *t, size_t len, uint32_t *out)
+{
+	const unsigned char *p = (const unsigned char *)t, *end = p + len;
+	size_t n = 0, k, i;
+	uint32_t c;
+
+	while (p < end) {
+		c = *p++;
+		k = c < 0x80 ? 0 : c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
+		if ((size_t)(end - p) < k)
+			break;
+		c &= k == 0 ? 0x7F : 0x3F >> k;
+		for (i = 0; i < k; i++)
+			c = (c << 6) | (*p++ & 0x3F);
+		out[n++] = c;
+	}
+	return n;
+}
+
+static void
+search_texts_free(struct search_texts *t)
+{
+	free(t->buf);
+	free(t->at);
+	free(t->units);
+	free(t->uat);
+	free(t->docs);
+	free(t->first);
+	free(t->order);
+}
+
+void
+search_free(struct search *s)
+{
+	size_t i;
+
+	if (s == NULL)
+		return;
+	sqlite3_finalize(s->post);
+	for (i = 0; i < s->ncache; i++)
+		free(s->cache[i].bits);
+	free(s->cache);
+	free(s->items);
+	free(s->levels);
+	free(s->domains);
+	for (i = 0; i < 2; i++) {
+		search_texts_free(&s->sp[i]);
+		free(s->cand[i]);
+	}
+	for (i = 0; i < 4; i++)
+		free(s->hits[i]);
+	free(s->named);
+	free(s->memo);
+	free(s->mask);
+	free(s->units);
+	free(s->qutf8);
+	free(s);
+}
+
+/* One integer from meta; -1 if it is not there. */
+static long long
+search_meta(struct search *s, const char *key)
+{
+	sqlite3_stmt *st;
+	long long v = -1;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT CAST(value AS INTEGER) FROM meta"
+	    " WHERE key = ?1", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+static int
+search_count(struct search *s, const char *sql, size_t *n, char **error)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		*error = search_error(s, "the search index");
+		return -1;
+	}
+	rc = sqlite3_step(st);
+	*n = rc == SQLITE_ROW ? (size_t)sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW) {
+		*error = search_error(s, "the search index");
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Each space's docs per text, from the text ids of every doc (ids[d *
+ * SEARCH_FIELDS + f], field 0 a name): counted, then placed, so each
+ * list is in rank order. Body texts are also listed by first doc.
+ */
+static void
+search_index_docs(struct search *s, const uint32_t *ids)
+{
+	struct search_texts *t;
+	size_t d, f, n = s->ndocs * SEARCH_FIELDS;
+	uint32_t id, *fill;
+	int sp;
+
+	for (sp = 0; sp < 2; sp++) {
+		t = &s->sp[sp];
+		t->first = xcalloc(t->nbits + 1, sizeof *t->first);
+		if (sp == SEARCH_BODY)
+			t->order = xcalloc(t->nbits, sizeof *t->order);
+	}
+	for (d = 0; d < n; d++) {
+		t = &s->sp[d % SEARCH_FIELDS == 0 ? SEARCH_NAMES : SEARCH_BODY];
+		if ((id = ids[d]) != 0 && id < t->nbits &&
+		    t->first[id + 1]++ == 0 && t->order != NULL)
+			t->order[t->norder++] = id;
+	}
+	for (sp = 0; sp < 2; sp++) {
+		t = &s->sp[sp];
+		for (f = 1; f <= t->nbits; f++)
+			t->first[f] += t->first[f - 1];
+		t->docs = xcalloc(t->first[t->nbits] + 1, sizeof *t->docs);
+	}
+	fill = xcalloc(s->sp[0].nbits + s->sp[1].nbits, sizeof *fill);
+	for (d = 0; d < n; d++) {
+		sp = d % SEARCH_FIELDS == 0 ? SEARCH_NAMES : SEARCH_BODY;
+		t = &s->sp[sp];
+		if ((id = ids[d]) != 0 && id < t->nbits)
+			t->docs[t->first[id] + fill[sp * s->sp[0].nbits + id]++] =
+			    (uint32_t)(d / SEARCH_FIELDS);
+	}
+	free(fill);
+}
+
+/* The items in rank order, their levels, and each domain's range. */
+static int
+search_load_docs(struct search *s, char **error)
+{
+	sqlite3_stmt *st;
+	uint32_t *ids;
+	size_t n = 0, dom, i;
+	int rc;
+
+	if (search_count(s, "SELECT COUNT(*) FROM search_doc", &s->ndocs,
+	    error) != 0 || search_count(s, "SELECT MAX(id) + 1 FROM domain",
+	    &s->ndomains, error) != 0)
+		return -1;
+	if (sqlite3_prepare_v2(s->db, "SELECT s.item, s.domain_id, s.levels,"
+	    " s.name, s.grp, s.content, s.basis, s.subject, s.jurisdiction"
+	    " FROM search_doc AS s JOIN domain AS d ON d.id = s.domain_id"
+	    " ORDER BY d.position, s.item", -1, &st, NULL) != SQLITE_OK) {
+		*error = search_error(s, "the search index");
+		return -1;
+	}
+	s->items = xcalloc(s->ndocs + 1, sizeof *s->items);
+	s->levels = xcalloc(s->ndocs + 1, 1);
+	s->domains = xcalloc(s->ndomains + 1, sizeof *s->domains);
+	ids = xcalloc((s->ndocs + 1) * SEARCH_FIELDS, sizeof *ids);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < s->ndocs) {
+		s->items[n] = sqlite3_column_int64(st, 0);
+		dom = (size_t)sqlite3_column_int64(st, 1);
+		s->levels[n] = (uint8_t)sqlite3_column_int(st, 2);
+		for (i = 0; i < SEARCH_FIELDS; i++)
+			ids[n * SEARCH_FIELDS + i] =
+			    (uint32_t)sqlite3_column_int64(st, 3 + (int)i);
+		if (dom < s->ndomains) {
+			if (s->domains[dom].last == 0)
+				s->domains[dom].first = n;
+			s->domains[dom].last = n + 1;
+		}
+		n++;
+	}
+	sqlite3_finalize(st);
+	s->ndocs = n;
+	s->dwords = (n + 63) / 64;
+	if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+		search_index_docs(s, ids);
+	free(ids);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		*error = search_error(s, "the search index");
+		return -1;
+	}
+	return 0;
+}
+
+/* The folded texts of one space, back to back, for verifying in memory. */
+static int
+search_load_texts(struct search *s, enum search_space sp, char **error)
+{
+	struct search_texts *t = &s->sp[sp];
+	sqlite3_stmt *st;
+	size_t cap = 4096, len = 0, id = 0, k, n;
+	const char *text;
+	int rc;
+
+	t->at = xcalloc(t->nbits + 1, sizeof *t->at);
+	t->buf = xmalloc(cap);
+	if (sqlite3_prepare_v2(s->db, sp == SEARCH_NAMES ?
+	    "SELECT id, folded FROM search_name ORDER BY id" :
+	    "SELECT id, folded FROM search_text ORDER BY id", -1, &st,
+	    NULL) != SQLITE_OK) {
+		*error = search_error(s, "the search index");
+		return -1;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		k = (size_t)sqlite3_column_int64(st, 0);
+		text = (const char *)sqlite3_column_text(st, 1);
+		n = (size_t)sqlite3_column_bytes(st, 1);
+		if (k >= t->nbits || k < id || text == NULL || len + n >= UINT32_MAX)
+			continue;
+		while (id <= k)
+			t->at[id++] = (uint32_t)len;
+		while (len + n > cap)
+			t->buf = xreallocarray(t->buf, cap *= 2, 1);
+		memcpy(t->buf + len, text, n);
+		len += n;
+	}
+	while (id <= t->nbits)
+		t->at[id++] = (uint32_t)len;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		*error = search_error(s, "the search index");
+		return -1;
+	}
+	return 0;
+}
+
+/* Names are verified for every search: keep them decoded too. */
+static void
+search_decode_names(struct search_texts *t)
+{
+	size_t id, n = 0;
+
+	t->units = xcalloc(t->at[t->nbits] + 1, sizeof *t->units);
+	t->uat = xcalloc(t->nbits + 1, sizeof *t->uat);
+	for (id = 0; id < t->nbits; id++) {
+		t->uat[id] = (uint32_t)n;
+		n += search_decode(t->buf + t->at[id], t->at[id + 1] - t->at[id],
+		    t->units + n);
+	}
+	t->uat[t->nbits] = (uint32_t)n;
+	t->units = xreallocarray(t->units, n + 1, sizeof *t->units);
+}
+
+static int
+search_load(struct catalogue *cat, struct search *s, char **error)
+{
+	long long n[2];
+	int i;
+
+	s->db = catalogue_db(cat);
+	n[SEARCH_NAMES] = search_meta(s, "search_names");
+	n[SEARCH_BODY] = search_meta(s, "search_texts");
+	if (search_meta(s, "search_version") != SEARCH_INDEX_VERSION ||
+	    n[0] < 0 || n[1] < 0 || n[0] >= UINT32_MAX || n[1] >= UINT32_MAX) {
+		*error = xstrdup(_("this catalogue has no search index; rebuild"
+		    " it with: chayue-admin import FILE"));
+		return -1;
+	}
+	for (i = 0; i < 2; i++) {
+		s->sp[i].nbits = (size_t)n[i] + 1;
+		s->sp[i].words = (s->sp[i].nbits + 63) / 64;
+		s->cand[i] = xcalloc(s->sp[i].words, sizeof *s->cand[i]);
+	}
+	s->memo = xcalloc(s->sp[SEARCH_BODY].nbits, 1);
+	if (sqlite3_prepare_v3(s->db, "SELECT ids FROM search_post WHERE"
+	    " key = ?1", -1, SQLITE_PREPARE_PERSISTENT, &s->post, NULL) !=
+	    SQLITE_OK) {
+		*error = search_error(s, "the search index");
+		return -1;
+	}
+	if (search_load_docs(s, error) != 0 ||
+	    search_load_texts(s, SEARCH_NAMES, error) != 0 ||
+	    search_load_texts(s, SEARCH_BODY, error) != 0)
+		return -1;
+	search_decode_names(&s->sp[SEARCH_NAMES]);
+	for (i = 0; i < 4; i++)
+		s->hits[i] = xcalloc(s->dwords + 1, sizeof *s->hits[i]);
+	s->mask = xcalloc(s->dwords + 1, sizeof *s->mask);
+	s->named = xcalloc(s->dwords + 1, sizeof *s->named);
+	return 0;
+}
+
+int
+search_prepare(struct catalogue *cat, char **error)
+{
+	struct search **slot = catalogue_search(cat), *s;
+
+	if (*slot != NULL)
+		return 0;
+	s = xcalloc(1, sizeof *s);
+	if (search_load(cat, s, error) != 0) {
+		search_free(s);
+		return -1;
+	}
+	*slot = s;
+	return 0;
+}
+
+/* ---- posting lists as bit sets ------------------------------------------ */
+
+static void
+search_cache_clear(struct search *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->ncache; i++)
+		free(s->cache[i].bits);
+	s->ncache = 0;
+	s->cachebytes = 0;
+}
+
+/* The texts of space sp that have key (cached); NULL with *error. */
+static const uint64_t *
+search_key_bits(struct search *s, enum search_space sp, int64_t key,
+    char **error)
+{
+	const unsigned char *blob;
+	uint64_t *bits;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < s->ncache; i++) {
+		if (s->cache[i].key == key)
+			return s->cache[i].bits;
+	}
+	bits = xcalloc(s->sp[sp].words, sizeof *bits);
+	sqlite3_reset(s->post);
+	sqlite3_bind_int64(s->post, 1, key);
+	while ((rc = sqlite3_step(s->post)) == SQLITE_ROW) {
+		blob = sqlite3_column_blob(s->post, 0);
+		if (search_postings_or(blob, (size_t)sqlite3_column_bytes(s->post,
+		    0), bits, s->sp[sp].nbits) != 0) {
+			rc = SQLITE_CORRUPT;
+			break;
+		}
+	}
+	sqlite3_reset(s->post);
+	if (rc != SQLITE_DONE) {
+		free(bits);
+		*error = search_error(s, "the search index");
+		return NULL;
+	}
+	if (s->ncache == s->capcache) {
+		s->capcache = s->capcache ? 2 * s->capcache : 64;
+		s->cache = xreallocarray(s->cache, s->capcache, sizeof *s->cache);
+	}
+	s->cache[s->ncache].key = key;
+	s->cache[s->ncache++].bits = bits;
+	s->cachebytes += s->sp[sp].words * sizeof *bits;
+	return bits;
+}
+
+/* out &= in; returns whether anything is left. */
+static int
+search_and(uint64_t *out, const uint64_t *in, size_t words)
+{
+	uint64_t any = 0;
+	size_t i;
+
+	for (i = 0; i < words; i++)
+		any |= out[i] &= in[i];
+	return any != 0;
+}
+
+/* out |= a & b. */
+static void
+search_or_and(uint64_t *out, const uint64_t *a, const uint64_t *b,
+    size_t words)
+{
+	size_t i;
+
+	for (i = 0; i < words; i++)
+		out[i] |= a[i] & b[i];
+}
+
+/*
+ * Texts with n adjacent units whose sounds are in the sets set[0..n):
+ * the union over every combination (a character with two readings has
+ * two sounds). Into out; -1 with *error.
+ */
+static int
+search_sound_bits(struct search *s, enum search_space sp, const uint64_t *set,
+    int n, uint64_t *out, char **error)
+{
+	const uint64_t *bits;
+	struct search_combo c;
+	size_t k;
+	int ok;
+
+	memset(out, 0, s->sp[sp].words * sizeof *out);
+	for (ok = search_combo_first(&c, set, n); ok; ok = search_combo_next(&c)) {
+		if ((bits = search_key_bits(s, sp, search_key_sounds(sp, c.snd, n),
+		    error)) == NULL)
+			return -1;
+		for (k = 0; k < s->sp[sp].words; k++)
+			out[k] |= bits[k];
+	}
+	return 0;
+}
+
+/* ---- planning ------------------------------------------------------------ */
+
+/*
+ * Can the query's units [b, c) be matched by one unit of a text? 1: yes,
+ * and more may follow; 2: only as the last one (the beginning of a
+ * syllable); 3: both; 0: no. A non-letter is a unit on its own; letters
+ * make a syllable, an initial (one letter, or zh ch sh) or a Latin letter.
+ */
+static int
+search_unit(const struct query *q, const char *letters, size_t b, size_t c)
+{
+	size_t len = c - b, i;
+	int r = 0;
+
+	if (!query_is_letter(q, b))
+		return len == 1 ? 3 : 0;
+	for (i = b; i < c; i++) {
+		if (!query_is_letter(q, i))
+			return 0;
+	}
+	if (len == 1)
+		return 3;
+	if (pinyin_find(letters + b, len) >= 0 || (len == 2 &&
+	    letters[b + 1] == 'h' && strchr("zcs", letters[b]) != NULL))
+		r = 3;
+	if (c == q->n && pinyin_is_prefix(letters + b, len))
+		r |= 2;
+	return r;
+}
+
+/*
+ * The texts with a character one of whose readings the letters [b, c) of
+ * the query may stand for: that reading, or, for the query's last unit or
+ * an initial zh ch sh, any reading that starts with them. Into out.
+ */
+static int
+search_syllable_bits(struct search *s, enum search_space sp,
+    const char *letters, size_t len, int last, uint64_t *out, char **error)
+{
+	const uint64_t *bits;
+	const char *name;
+	size_t id, k, w = s->sp[sp].words;
+	int prefix = last || (len == 2 && letters[1] == 'h');
+
+	memset(out, 0, w * sizeof *out);
+	for (id = 0; id < pinyin_syllables(); id++) {
+		name = pinyin_syllable((unsigned)id);
+		if (strncmp(name, letters, len) != 0 ||
+		    (!prefix && name[len] != '\0'))
+			continue;
+		if ((bits = search_key_bits(s, sp, search_key_syllable(sp,
+		    (unsigned)id), error)) == NULL)
+			return -1;
+		for (k = 0; k < w; k++)
+			out[k] |= bits[k];
+	}
+	return 0;
+}
+
+/* The planner's states: r[b][k] = texts that can match up to a unit
+ * starting at b whose previous unit started at b - k (k = 0: none). */
+struct search_dp {
+	uint64_t	*r[QUERY_MAX + 1][SEARCH_SYLLABLE_MAX + 1];
+	uint64_t	 snd[QUERY_MAX];	/* sounds of a unit starting at i */
+	char		 letters[QUERY_MAX + 1];
+	uint64_t	*tmp, *syl;
+};
+
+static void
+search_dp_free(struct search_dp *dp)
+{
+	size_t b, k;
+
+	for (b = 0; b <= QUERY_MAX; b++) {
+		for (k = 0; k <= SEARCH_SYLLABLE_MAX; k++)
+			free(dp->r[b][k]);
+	}
+	free(dp->tmp);
+	free(dp->syl);
+}
+
+/*
+ * Narrow what reaches the unit [b, c) to texts with a reading it may stand
+ * for, when it is two letters or more: the one place where a full
+ * syllable (zui) is told apart from its initial (z). Returns the set to
+ * use: from, or dp->syl.
+ */
+static const uint64_t *
+search_dp_syllable(struct search *s, const struct query *q,
+    enum search_space sp, struct search_dp *dp, const uint64_t *from,
+    size_t b, size_t c, char **error)
+{
+	size_t i;
+
+	if (c - b < 2 || !query_is_letter(q, b))
+		return from;
+	if (dp->syl == NULL)
+		dp->syl = xcalloc(s->sp[sp].words, sizeof *dp->syl);
+	if (search_syllable_bits(s, sp, dp->letters + b, c - b, c == q->n,
+	    dp->syl, error) != 0)
+		return NULL;
+	for (i = 0; i < s->sp[sp].words; i++)
+		dp->syl[i] &= from[i];
+	return dp->syl;
+}
+
+/* From state (b - k, b) over the unit [b, c): into (b, c) or the result. */
+static int
+search_dp_step(struct search *s, const struct query *q, enum search_space sp,
+    struct search_dp *dp, size_t b, size_t k, size_t c, uint64_t *out,
+    char **error)
+{
+	const uint64_t *from;
+	uint64_t set[3], **to;
+	int v = search_unit(q, dp->letters, b, c), n = 0;
+	size_t i;
+
+	if (!(v & (c == q->n ? 2 : 1)))
+		return 0;
+	if ((from = search_dp_syllable(s, q, sp, dp, dp->r[b][k], b, c,
+	    error)) == NULL)
+		return -1;
+	if (c == q->n) {
+		for (i = 0; i < s->sp[sp].words; i++)
+			out[i] |= from[i];
+		return 0;
+	}
+	if (k > 0)
+		set[n++] = dp->snd[b - k];
+	set[n++] = dp->snd[b];
+	set[n++] = dp->snd[c];
+	if (search_sound_bits(s, sp, set, n, dp->tmp, error) != 0)
+		return -1;
+	to = &dp->r[c][c - b];
+	if (*to == NULL)
+		*to = xcalloc(s->sp[sp].words, sizeof **to);
+	search_or_and(*to, from, dp->tmp, s->sp[sp].words);
+	return 0;
+}
+
+/*
+ * The texts in which the query's sounds can follow each other, for some
+ * way of cutting its letters into units: a necessary condition for a
+ * match, checked on the posting lists of one, two and three adjacent
+ * sounds. Into out; -1 with *error.
+ */
+static int
+search_dp(struct search *s, const struct query *q, enum search_space sp,
+    uint64_t *out, char **error)
+{
+	struct search_dp dp;
+	size_t b, k, c, w = s->sp[sp].words;
+	int rc = 0;
+
+	memset(&dp, 0, sizeof dp);
+	for (b = 0; b < q->n; b++) {
+		dp.letters[b] = query_is_letter(q, b) ? (char)q->u[b] : '\0';
+		dp.snd[b] = query_is_letter(q, b) ? (uint64_t)1 << (q->u[b] - 'a') :
+		    search_sounds(q->u[b]);
+	}
+	dp.tmp = xcalloc(w, sizeof *dp.tmp);
+	dp.r[0][0] = xcalloc(w, sizeof *dp.r[0][0]);
+	memset(out, 0, w * sizeof *out);
+	rc = search_sound_bits(s, sp, &dp.snd[0], 1, dp.r[0][0], error);
+	for (b = 0; rc == 0 && b < q->n; b++) {
+		for (k = 0; rc == 0 && k <= SEARCH_SYLLABLE_MAX; k++) {
+			if (dp.r[b][k] == NULL)
+				continue;
+			for (c = b + 1; rc == 0 && c <= q->n &&
+			    c <= b + SEARCH_SYLLABLE_MAX; c++)
+				rc = search_dp_step(s, q, sp, &dp, b, k, c, out,
+				    error);
+			free(dp.r[b][k]);
+			dp.r[b][k] = NULL;
+		}
+	}
+	search_dp_free(&dp);
+	return rc;
+}
+
+/*
+ * The candidate texts of space sp into s->cand[sp]: those with every pair
+ * of adjacent non-letters of the query (or its one character), and, if it
+ * has letters, its sounds in order. Returns 1 if every candidate is sure
+ * to match (one or two characters, or one letter), 0 if candidates must be
+ * verified, -1 with *error.
+ */
+static int
+search_plan(struct search *s, const struct query *q, enum search_space sp,
+    char **error)
+{
+	uint64_t *cand = s->cand[sp], *dp;
+	const uint64_t *bits;
+	size_t i, w = s->sp[sp].words;
+	int64_t key;
+
+	memset(cand, 0xff, w * sizeof *cand);
+	cand[0] &= ~(uint64_t)1;	/* no text has id 0 */
+	for (i = 0; i < q->n; i++) {
+		if (query_is_letter(q, i))
+			continue;
+		if (i + 1 < q->n && !query_is_letter(q, i + 1))
+			key = search_key_pair(sp, q->u[i], q->u[i + 1]);
+		else if ((i == 0 || query_is_letter(q, i - 1)))
+			key = search_key_char(sp, q->u[i]);
+		else
+			continue;	/* the pair before covers it */
+		if ((bits = search_key_bits(s, sp, key, error)) == NULL)
+			return -1;
+		if (!search_and(cand, bits, w))
+			return 1;	/* nothing can match */
+	}
+	if (!q->letters)
+		return q->n <= 2;
+	dp = xcalloc(w, sizeof *dp);
+	if (search_dp(s, q, sp, dp, error) != 0) {
+		free(dp);
+		return -1;
+	}
+	search_and(cand, dp, w);
+	free(dp);
+	return q->n == 1;
+}
+
+/* ---- verifying ----------------------------------------------------------- */
+
+static int
+search_has(const uint64_t *bits, size_t i)
+{
+	return (int)(bits[i / 64] >> (i % 64) & 1);
+}
+
+/* Decode a text into s->units; returns the number of units. */
+static size_t
+search_units(struct search *s, const char *t, size_t len)
+{
+	if (s->capunits < len) {
+		s->capunits = len + 64;
+		s->units = xreallocarray(s->units, s->capunits, sizeof *s->units);
+	}
+	return search_decode(t, len, s->units);
+}
+
+/* How a folded text matches a query without letters: plain byte compares. */
+static enum query_tier
+search_literal_tier(const struct search *s, const char *t, size_t len)
+{
+	if (len < s->qlen)
+		return QUERY_NONE;
+	if (memcmp(t, s->qutf8, s->qlen) == 0)
+		return len == s->qlen ? QUERY_EXACT : QUERY_PREFIX;
+	return memmem(t, len, s->qutf8, s->qlen) != NULL ? QUERY_CONTAINS :
+	    QUERY_NONE;
+}
+
+/*
+ * How text id of space sp matches. sure: every candidate matches
+ * somewhere, so a one-letter query needs only the first unit looked at.
+ */
+static enum query_tier
+search_tier(struct search *s, const struct query *q, enum search_space sp,
+    uint32_t id, int sure)
+{
+	const struct search_texts *t = &s->sp[sp];
+	const char *text = t->buf + t->at[id];
+	size_t len = t->at[id + 1] - t->at[id];
+	enum query_tier tier;
+	ucs4_t first;
+	int k;
+
+	if (!q->letters)
+		return search_literal_tier(s, text, len);
+	if (sure && q->n == 1) {
+		k = u8_mbtouc(&first, (const uint8_t *)text, len);
+		tier = query_match(q, &first, 1);
+		if (tier == QUERY_EXACT && (size_t)k < len)
+			return QUERY_PREFIX;
+		return tier == QUERY_NONE ? QUERY_CONTAINS : tier;
+	}
+	if (t->units != NULL)
+		return query_match(q, t->units + t->uat[id],
+		    t->uat[id + 1] - t->uat[id]);
+	return query_match(q, s->units, search_units(s, text, len));
+}
+
+/* Does other text id match? 1, 0, or -1: not known, over budget. */
+static int
+search_text_matches(struct search *s, const struct query *q, uint32_t id,
+    int sure)
+{
+	const struct search_texts *t = &s->sp[SEARCH_BODY];
+	uint8_t *m = &s->memo[id];
+	const char *text;
+	size_t len;
+
+	if (*m != 0)
+		return *m == 2;
+	if (!search_has(s->cand[SEARCH_BODY], id))
+		*m = 1;
+	else if (sure)
+		*m = 2;
+	else if (s->budget == 0)
+		return -1;
+	else {
+		s->budget--;
+		text = t->buf + t->at[id];
+		len = t->at[id + 1] - t->at[id];
+		if (!q->letters)
+			*m = memmem(text, len, s->qutf8, s->qlen) != NULL ? 2 : 1;
+		else
+			*m = query_contains(q, s->units,
+			    search_units(s, text, len)) ? 2 : 1;
+	}
+	return *m == 2;
+}
+
+/* ---- ranking ------------------------------------------------------------- */
+
+/* The docs a filter leaves: [*lo, *hi); s->mask, if it returns 1. */
+static int
+search_filter_docs(struct search *s, const struct search_filter *f,
+    size_t *lo, size_t *hi)
+{
+	static const uint8_t bit[] = { 0, 1, 2, 4, 0 };
+	size_t d;
+
+	*lo = 0;
+	*hi = s->ndocs;
+	if (f == NULL)
+		return 0;
+	if (f->domain_id > 0) {
+		*lo = *hi = 0;
+		if ((size_t)f->domain_id < s->ndomains) {
+			*lo = s->domains[f->domain_id].first;
+			*hi = s->domains[f->domain_id].last;
+		}
+	}
+	if (f->level <= LEVEL_ANY || f->level > LEVEL_UNSTATED)
+		return 0;
+	memset(s->mask, 0, s->dwords * sizeof *s->mask);
+	for (d = *lo; d < *hi; d++) {
+		if (f->level == LEVEL_UNSTATED ? s->levels[d] == 0 :
+		    (s->levels[d] & bit[f->level]) != 0)
+			s->mask[d / 64] |= (uint64_t)1 << (d % 64);
+	}
+	return 1;
+}
+
+/* Mark the docs of a text in bits, except those in skip (may be NULL). */
+static void
+search_mark(struct search *s, enum search_space sp, uint32_t id,
+    uint64_t *bits, const uint64_t *skip)
+{
+	const struct search_texts *t = &s->sp[sp];
+	uint32_t i, d;
+
+	for (i = t->first[id]; i < t->first[id + 1]; i++) {
+		d = t->docs[i];
+		if (skip == NULL || !search_has(skip, d))
+			bits[d / 64] |= (uint64_t)1 << (d % 64);
+	}
+}
+
+/* Tiers 0-2: every doc whose name matches; names are always all checked. */
+static void
+search_names(struct search *s, const struct query *q, int sure)
+{
+	const uint64_t *cand = s->cand[SEARCH_NAMES];
+	enum query_tier tier;
+	size_t w;
+	uint64_t bits;
+	uint32_t id;
+
+	for (w = 0; w < s->sp[SEARCH_NAMES].words; w++) {
+		for (bits = cand[w]; bits != 0; bits &= bits - 1) {
+			id = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(bits));
+			tier = search_tier(s, q, SEARCH_NAMES, id, sure);
+			if (tier != QUERY_NONE)
+				search_mark(s, SEARCH_NAMES, id, s->hits[tier], NULL);
+		}
+	}
+}
+
+/* Docs in [lo, d) of bits (and the mask, if any). */
+static size_t
+search_popcount(const struct search *s, const uint64_t *bits, int masked,
+    size_t lo, size_t d)
+{
+	size_t w, n = 0;
+	uint64_t v;
+
+	for (w = lo / 64; w * 64 < d; w++) {
+		v = bits[w] & (masked ? s->mask[w] : ~(uint64_t)0);
+		if (w * 64 < lo)
+			v &= ~(uint64_t)0 << (lo % 64);
+		if (w * 64 + 64 > d)
+			v &= ((uint64_t)1 << (d % 64)) - 1;
+		n += (size_t)__builtin_popcountll(v);
+	}
+	return n;
+}
+
+/*
+ * Tier 3: docs found in another element and not by name (those are in
+ * s->named). Texts are taken in the order of their first doc, so once
+ * `need` such docs lie before the next text's first doc, the best hits are
+ * known; a bounded search stops there (its count is then a lower bound),
+ * and also when its budget of texts to verify is spent. Returns whether
+ * every candidate was decided.
+ */
+static int
+search_others(struct search *s, const struct query *q, int sure, size_t need,
+    int masked, size_t lo, size_t hi, enum search_effort effort)
+{
+	const struct search_texts *t = &s->sp[SEARCH_BODY];
+	size_t i, next, matched = 0;
+	uint32_t id;
+	int r;
+
+	for (i = 0; i < t->norder; i++) {
+		id = t->order[i];
+		if (!search_has(s->cand[SEARCH_BODY], id))
+			continue;
+		/* Every later text's docs come after the range too. */
+		if (t->docs[t->first[id]] >= hi)
+			return 1;
+		if ((r = search_text_matches(s, q, id, sure)) < 0)
+			return 0;
+		if (r == 0)
+			continue;
+		search_mark(s, SEARCH_BODY, id, s->hits[3], s->named);
+		if (effort == SEARCH_COMPLETE || ++matched % 8 != 0 ||
+		    i + 1 == t->norder)
+			continue;
+		next = t->docs[t->first[t->order[i + 1]]];
+		if (search_popcount(s, s->hits[3], masked, lo,
+		    next < hi ? next : hi) >= need)
+			return 0;
+	}
+	return 1;
+}
+
+/* Hits of one tier in rank order into out (up to limit), and their count. */
+static void
+search_collect(struct search *s, int tier, int masked, size_t lo, size_t hi,
+    size_t limit, struct search_results *out)
+{
+	struct search_hit *h;
+	size_t w, d;
+	uint64_t v;
+
+	out->total += search_popcount(s, s->hits[tier], masked, lo, hi);
+	for (w = lo / 64; w * 64 < hi && (limit == 0 || out->n < limit); w++) {
+		v = s->hits[tier][w] & (masked ? s->mask[w] : ~(uint64_t)0);
+		for (; v != 0 && (limit == 0 || out->n < limit); v &= v - 1) {
+			d = w * 64 + (size_t)__builtin_ctzll(v);
+			if (d < lo || d >= hi)
+				continue;
+			h = &out->v[out->n++];
+			h->item = s->items[d];
+			h->tier = tier < 3 ? (enum query_tier)tier : QUERY_NONE;
+		}
+	}
+}
+
+/* The folded query as UTF-8, for the byte compares of literal queries. */
+static void
+search_set_query(struct search *s, const struct query *q)
+{
+	struct fold_text f;
+
+	free(s->qutf8);
+	fold_text_init(&f);
+	f.v = (uint32_t *)q->u;
+	f.n = q->n;
+	s->qutf8 = fold_text_utf8(&f);
+	s->qlen = strlen(s->qutf8);
+}
+
+/* Clear the per-search state and plan both spaces. */
+static int
+search_start(struct search *s, const struct query *q,
+    enum search_effort effort, int *sure, char **error)
+{
+	int i;
+
+	if (s->cachebytes > SEARCH_CACHE_BYTES)
+		search_cache_clear(s);
+	memset(s->memo, 0, s->sp[SEARCH_BODY].nbits);
+	for (i = 0; i < 4; i++)
+		memset(s->hits[i], 0, s->dwords * sizeof *s->hits[i]);
+	search_set_query(s, q);
+	s->budget = effort == SEARCH_BOUNDED ? SEARCH_BUDGET : SIZE_MAX;
+	if ((sure[0] = search_plan(s, q, SEARCH_NAMES, error)) < 0 ||
+	    (sure[1] = search_plan(s, q, SEARCH_BODY, error)) < 0)
+		return -1;
+	return 0;
+}
+
+int
+search_run(struct catalogue *cat, const struct query *q,
+    const struct search_filter *filter, size_t limit,
+    enum search_effort effort, struct search_results *out, char **error)
+{
+	struct search *s;
+	size_t lo, hi, names = 0, need = SIZE_MAX, w;
+	int sure[2], masked, tier;
+
+	memset(out, 0, sizeof *out);
+	out->complete = 1;
+	if (q->n == 0)
+		return 0;
+	if (search_prepare(cat, error) != 0)
+		return -1;
+	s = *catalogue_search(cat);
+	if (search_start(s, q, effort, sure, error) != 0)
+		return -1;
+	masked = search_filter_docs(s, filter, &lo, &hi);
+	search_names(s, q, sure[0]);
+	/* A doc is in its best tier only. */
+	for (w = 0; w < s->dwords; w++) {
+		s->hits[1][w] &= ~s->hits[0][w];
+		s->hits[2][w] &= ~(s->hits[0][w] | s->hits[1][w]);
+		s->named[w] = s->hits[0][w] | s->hits[1][w] | s->hits[2][w];
+	}
+	names = search_popcount(s, s->named, masked, lo, hi);
+	if (limit != 0)
+		need = names < limit ? limit - names : 0;
+	if (effort == SEARCH_COMPLETE || need > 0)
+		out->complete = search_others(s, q, sure[1], need, masked, lo,
+		    hi, effort);
+	else
+		out->complete = 0;
+	out->v = xcalloc(limit != 0 ? limit : names + search_popcount(s,
+	    s->hits[3], masked, lo, hi) + 1, sizeof *out->v);
+	for (tier = 0; tier < 4; tier++)
+		search_collect(s, tier, masked, lo, hi, limit, out);
+	return 0;
+}
+
+void
+search_results_done(struct search_results *r)
+{
+	free(r->v);
+	memset(r, 0, sizeof *r);
+}
+
+/* ---- showing a hit --------------------------------------------------------- */
+
+/* The bytes of text that the leftmost match covers; start == end if none. */
+static void
+search_span(const struct query *q, const char *text, size_t *start,
+    size_t *end)
+{
+	struct fold_text f;
+	size_t a, b;
+	int len;
+
+	*start = *end = 0;
+	fold_text_init(&f);
+	fold_text(&f, text, strlen(text));
+	if (query_find(q, f.v, f.n, &a, &b) == 0) {
+		*start = f.at[a];
+		len = u8_mblen((const uint8_t *)text + f.at[b - 1],
+		    strlen(text) - f.at[b - 1]);
+		*end = f.at[b - 1] + (size_t)(len > 0 ? len : 1);
+	}
+	fold_text_done(&f);
+}
+
+static const char *
+search_field_text(const struct item *it, enum search_field f)
+{
+	switch (f) {
+	case SEARCH_FIELD_GROUP:	return it->level1;
+	case SEARCH_FIELD_CONTENT:	return it->content;
+	case SEARCH_FIELD_BASIS:	return it->basis;
+	case SEARCH_FIELD_SUBJECT:	return it->subject;
+	case SEARCH_FIELD_JURISDICTION:	return it->jurisdiction;
+	default:
+		return it->level2[0] != '\0' ? it->level2 : it->level1;
+	}
+}
+
+int
+search_display(struct catalogue *cat, const struct query *q,
+    const struct search_hit *hit, struct search_display *out, char **error)
+{
+	memset(out, 0, sizeof *out);
+	if (catalogue_item(cat, hit->item, &out->item, error) != 0)
+		return -1;
+	out->name = search_field_text(&out->item, SEARCH_FIELD_NAME);
+	search_span(q, out->name, &out->name_start, &out->name_end);
+	/* The first element, in the order of enum search_field, with a match. */
+	out->field = SEARCH_FIELD_NAME;
+	out->text = out->name;
+	out->start = out->name_start;
+	out->end = out->name_end;
+	while (hit->tier == QUERY_NONE && out->field + 1 < SEARCH_FIELDS) {
+		out->field++;
+		if (out->field == SEARCH_FIELD_GROUP && out->item.level2[0] == '\0')
+			continue;	/* level-1 is then the name */
+		out->text = search_field_text(&out->item, out->field);
+		search_span(q, out->text, &out->start, &out->end);
+		if (out->end > out->start)
+			break;
+	}
+	return 0;
+}
+
+void
+search_display_done(struct search_display *d)
+{
+	item_done(&d->item);
+	memset(d, 0, sizeof *d);
+}

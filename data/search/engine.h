@@ -1,0 +1,109 @@
+/*
+ * Search as you type over an open catalogue: the one implementation behind
+ * the kiosk's search screen and `chayue-admin search`.
+ *
+ * A query (data/search/query.h) matches an item when it matches the item's name
+ * (level-2, or level-1 when there is none), level-1 group, content, basis,
+ * subject or publishing jurisdiction. Results are ranked:
+ *   1. the name is the query (exact), 2. the name starts with it,
+ *   3. the name contains it, 4. another element contains it;
+ * ties in the order of the domains (the 26 national ones in the standard
+ * order, then local ones), then in import order.
+ *
+ * The index is read from the catalogue file (data/search/index.h) on the
+ * first search, or by search_prepare, and freed with the catalogue.
+ */
+#ifndef CHAYUE_SEARCH_H
+#define CHAYUE_SEARCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "data/store/catalogue.h"
+#include "data/search/query.h"
+
+/* The element of an item a result was found in. */
+enum search_field {
+	SEARCH_FIELD_NAME,
+	SEARCH_FIELD_GROUP,		/* level-1 */
+	SEARCH_FIELD_CONTENT,
+	SEARCH_FIELD_BASIS,
+	SEARCH_FIELD_SUBJECT,
+	SEARCH_FIELD_JURISDICTION,
+};
+#define SEARCH_FIELDS	6
+
+/* The element's label, an untranslated message id (N_). */
+const char *search_field_label(enum search_field f);
+
+struct search_hit {
+	int64_t			item;
+	enum query_tier		tier;	/* of the name; QUERY_NONE: elsewhere
+					   (search_display says where) */
+};
+
+/* Optional narrowing: the domain and level the visitor was browsing. */
+struct search_filter {
+	int			domain_id;	/* 0: every domain */
+	enum level_filter	level;
+};
+
+struct search_results {
+	struct search_hit	*v;
+	size_t			 n;
+	size_t			 total;		/* items that match */
+	int			 complete;	/* 0: total is a lower bound */
+};
+
+/* How much work one search may do. */
+enum search_effort {
+	/*
+	 * For the kiosk: a search stops after verifying a bounded number of
+	 * distinct texts, so every keystroke is answered at once; the hits
+	 * it returns are still the best ones in order, but there may be
+	 * fewer than limit and total may be a lower bound.
+	 */
+	SEARCH_BOUNDED,
+	SEARCH_COMPLETE,	/* everything (the command line) */
+};
+
+/*
+ * Load the search index of cat now rather than on the first search.
+ * -1 with *error (caller frees) if the catalogue has none (it was built by
+ * an older chayue-admin) or cannot be read.
+ */
+int search_prepare(struct catalogue *cat, char **error);
+
+/*
+ * The best hits for q (at most limit; 0: all), best first, into *out
+ * (release with search_results_done, also after a failure). filter may be
+ * NULL. An empty query gives no hits. 0, or -1 with *error.
+ */
+int search_run(struct catalogue *cat, const struct query *q,
+    const struct search_filter *filter, size_t limit,
+    enum search_effort effort, struct search_results *out, char **error);
+void search_results_done(struct search_results *r);
+
+/* What a result shows: the item, and where the query matched in it. */
+struct search_display {
+	struct item		 item;
+	const char		*name;		/* level-2, else level-1 */
+	size_t			 name_start, name_end;	/* bytes; equal: none */
+	enum search_field	 field;		/* the first that matched */
+	const char		*text;		/* that element */
+	size_t			 start, end;	/* its matched bytes */
+};
+
+/*
+ * Read a hit's item and find the matched parts (for highlighting). The
+ * strings point into out->item. Release with search_display_done.
+ */
+int search_display(struct catalogue *cat, const struct query *q,
+    const struct search_hit *hit, struct search_display *out, char **error);
+void search_display_done(struct search_display *d);
+
+/* Called by catalogue_close. */
+struct search;
+void search_free(struct search *s);
+
+#endif

@@ -1,0 +1,152 @@
+/*
+ * The elements of an item, in page order. See data/store/element.h.
+ */
+#include <config.h>
+
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "data/store/catalogue.h"
+#include "data/store/element.h"
+#include "i18n/i18n.h"
+#include "i18n/text.h"
+#include "lib/xmalloc.h"
+
+/* Designated initialisers, so that -Wextra accepts the fields left out. */
+#define ELEMENT_T(l, field, opt)					\
+	{ .label = (l), .kind = ELEMENT_TEXT,				\
+	  .offset = offsetof(struct item, field), .optional = (opt) }
+#define ELEMENT_F(name_, field)						\
+	{ .name = (name_), .offset = offsetof(struct item, field) }
+
+/*
+ * The published table's order (领域 ... 公开层级), then the publishing
+ * government, the code and the source address. Code is not a column of
+ * the published tables, so an item without one leaves it out rather than
+ * saying "not stated".
+ */
+static const struct element element_table[] = {
+	ELEMENT_T(N_("Domain"), domain, 0),
+	ELEMENT_T(N_("Level-1 item"), level1, 0),
+	ELEMENT_T(N_("Level-2 item"), level2, 0),
+	ELEMENT_T(N_("Content"), content, 0),
+	ELEMENT_T(N_("Basis"), basis, 0),
+	ELEMENT_T(N_("Time limit"), time_limit, 0),
+	ELEMENT_T(N_("Subject"), subject, 0),
+	ELEMENT_T(N_("Channels"), channels, 0),
+	{ .label = N_("Audience"), .kind = ELEMENT_FLAGS, .flags = {
+	    ELEMENT_F(N_("Everyone"), audience_all),
+	    ELEMENT_F(N_("Specific groups"), audience_specific) },
+	    .nflags = 2 },
+	{ .label = N_("Method"), .kind = ELEMENT_FLAGS, .flags = {
+	    ELEMENT_F(N_("Proactive"), method_active),
+	    ELEMENT_F(N_("On request"), method_on_request) },
+	    .nflags = 2 },
+	{ .label = N_("Level"), .kind = ELEMENT_FLAGS, .flags = {
+	    ELEMENT_F(N_("County"), level_county),
+	    ELEMENT_F(N_("Township"), level_township),
+	    ELEMENT_F(N_("Village"), level_village) },
+	    .nflags = 3 },
+	ELEMENT_T(N_("Published by"), jurisdiction, 0),
+	ELEMENT_T(N_("Code"), code, 1),
+	ELEMENT_T(N_("Source address"), source_url, 0),
+};
+
+#define ELEMENT_N	(sizeof element_table / sizeof element_table[0])
+
+const struct element *
+element_get(size_t i)
+{
+	return i < ELEMENT_N ? &element_table[i] : NULL;
+}
+
+size_t
+element_count(void)
+{
+	return ELEMENT_N;
+}
+
+const char *
+element_text(const struct element *e, const struct item *it)
+{
+	const char *v;
+
+	if (e->kind != ELEMENT_TEXT)
+		return NULL;
+	/* The bytes at offset are a char * of *it; memcpy reads them as one. */
+	memcpy(&v, (const char *)it + e->offset, sizeof v);
+	return v;
+}
+
+enum flag
+element_flag_value(const struct element *e, const struct item *it, size_t i)
+{
+	enum flag v;
+
+	if (e->kind != ELEMENT_FLAGS || i >= e->nflags)
+		return FLAG_UNSTATED;
+	memcpy(&v, (const char *)it + e->flags[i].offset, sizeof v);
+	return v;
+}
+
+int
+element_stated(const struct element *e, const struct item *it)
+{
+	const char *v;
+	size_t i;
+
+	if (e->kind == ELEMENT_TEXT)
+		return (v = element_text(e, it)) != NULL && v[0] != '\0';
+	for (i = 0; i < e->nflags; i++) {
+		if (element_flag_value(e, it, i) != FLAG_UNSTATED)
+			return 1;
+	}
+	return 0;
+}
+
+int
+element_shown(const struct element *e, const struct item *it)
+{
+	return !e->optional || element_stated(e, it);
+}
+
+static const char *
+element_flag_word(enum flag v)
+{
+	return v == FLAG_YES ? _("Yes") : v == FLAG_NO ? _("No") :
+	    _("Not stated");
+}
+
+char *
+element_value(const struct element *e, const struct item *it)
+{
+	char *text, *next;
+	size_t i;
+
+	if (e->kind == ELEMENT_TEXT)
+		return xstrdup(element_text(e, it));
+	text = xstrdup("");
+	for (i = 0; i < e->nflags && element_stated(e, it); i++) {
+		next = xasprintf("%s%s%s: %s", text, i ? "\n" : "",
+		    _(e->flags[i].name),
+		    element_flag_word(element_flag_value(e, it, i)));
+		free(text);
+		text = next;
+	}
+	return text;
+}
+
+size_t
+element_label_cols(void)
+{
+	const char *label;
+	size_t i, w, widest = 0;
+
+	for (i = 0; i < ELEMENT_N; i++) {
+		label = _(element_table[i].label);
+		if ((w = text_width(label, strlen(label))) > widest)
+			widest = w;
+	}
+	return widest;
+}

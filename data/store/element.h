@@ -1,0 +1,86 @@
+/*
+ * The elements of an item in the order the item page and the printed
+ * page show them: each one's label, where its value is in struct item,
+ * and whether it is text or a group of yes/no flags. The one list both
+ * screens/item.c and print/page.c walk, so that they cannot disagree.
+ * Pure data: no curses, no SQLite, no allocation. Labels and flag names
+ * are message ids: the caller translates them with _().
+ */
+#ifndef CHAYUE_ELEMENT_H
+#define CHAYUE_ELEMENT_H
+
+#include <stddef.h>
+
+#include "data/store/catalogue.h"
+
+#define ELEMENT_MAX_FLAGS	3
+
+enum element_kind {
+	ELEMENT_TEXT,		/* a char * of struct item */
+	ELEMENT_FLAGS,		/* a group of enum flag of struct item */
+};
+
+/* One yes/no element of a flag group, e.g. 全社会 under 公开对象. */
+struct element_flag {
+	const char	*name;		/* message id */
+	size_t		 offset;	/* of an enum flag in struct item */
+};
+
+struct element {
+	const char		*label;		/* message id */
+	enum element_kind	 kind;
+	size_t			 offset;	/* TEXT: of a char * in struct item */
+	int			 optional;	/* left out when empty */
+
+	/* ELEMENT_FLAGS: the group's flags, in order. */
+	struct element_flag	 flags[ELEMENT_MAX_FLAGS];
+	size_t			 nflags;
+};
+
+/*
+ * The i-th element (0-based) in page order, or NULL past the last one, so
+ * that callers loop until NULL. Points into static storage.
+ */
+const struct element *element_get(size_t i);
+
+/* The number of elements. */
+size_t element_count(void);
+
+/*
+ * The value of a text element of it: points into it (not copied; the
+ * caller does not free it), "" when the source left it empty. NULL for a
+ * flag group.
+ */
+const char *element_text(const struct element *e, const struct item *it);
+
+/*
+ * The i-th flag (0-based) of a flag group of it; FLAG_UNSTATED for i past
+ * the group's flags or for a text element.
+ */
+enum flag element_flag_value(const struct element *e, const struct item *it,
+    size_t i);
+
+/*
+ * Does the source state the element for it: text that is not empty, or
+ * at least one flag of a group that is not FLAG_UNSTATED.
+ */
+int element_stated(const struct element *e, const struct item *it);
+
+/*
+ * Is the element shown for it at all: every one is, "not stated" when
+ * empty, except an optional one that is empty.
+ */
+int element_shown(const struct element *e, const struct item *it);
+
+/*
+ * The value as the item page and the printout show it, translated: the
+ * text (empty when the source left it empty), or for a flag group one line
+ * per flag ("全社会: 是\n特定群体: 未注明"), empty when the source states
+ * none of them. The caller frees it.
+ */
+char *element_value(const struct element *e, const struct item *it);
+
+/* The display columns of the widest translated label. */
+size_t element_label_cols(void);
+
+#endif

@@ -1,0 +1,184 @@
+#include <config.h>
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+#include <sqlite3.h>
+
+#include "data/versions/export.h"
+#include "data/store/schema.h"
+#include "lib/xmalloc.h"
+
+/* The canonical columns, then code; the first seven flags are 8..14. */
+static const char *const export_columns[] = {
+	"domain", "level1", "level2", "content", "basis", "time_limit",
+	"subject", "channels", "audience_all", "audience_specific",
+	"method_active", "method_on_request", "level_county",
+	"level_township", "level_village", "jurisdiction", "source_url",
+	"code",
+};
+#define EXPORT_NCOLUMNS	(sizeof export_columns / sizeof export_columns[0])
+#define EXPORT_FIRST_FLAG	8
+#define EXPORT_LAST_FLAG	14
+#define EXPORT_CHANNELS		7
+
+static const char export_sql[] =
+	"SELECT d.name, i.level1, i.level2, i.content, i.basis, i.time_limit,"
+	" i.subject, i.channels, i.audience_all, i.audience_specific,"
+	" i.method_active, i.method_on_request, i.level_county,"
+	" i.level_township, i.level_village, i.jurisdiction, i.source_url,"
+	" i.code FROM item AS i JOIN domain AS d ON d.id = i.domain_id"
+	" ORDER BY i.id";
+
+/* A CSV field, quoted when it must be. */
+static void
+export_csv_field(FILE *out, const char *s)
+{
+	if (strpbrk(s, ",\"\r\n") == NULL && *s != ' ' &&
+	    (*s == '\0' || s[strlen(s) - 1] != ' ')) {
+		fputs(s, out);
+		return;
+	}
+	putc('"', out);
+	for (; *s != '\0'; s++) {
+		if (*s == '"')
+			putc('"', out);
+		putc(*s, out);
+	}
+	putc('"', out);
+}
+
+/* Channels are stored one per line and exported joined with "；". */
+static void
+export_csv_channels(FILE *out, const char *s)
+{
+	char	*joined = xmalloc(strlen(s) * 3 + 1), *o = joined;
+
+	for (; *s != '\0'; s++) {
+		if (*s == '\n') {
+			memcpy(o, "；", strlen("；"));
+			o += strlen("；");
+		} else
+			*o++ = *s;
+	}
+	*o = '\0';
+	export_csv_field(out, joined);
+	free(joined);
+}
+
+static void
+export_csv_row(FILE *out, sqlite3_stmt *st)
+{
+	const char	*s;
+	int		 c;
+
+	for (c = 0; c < (int)EXPORT_NCOLUMNS; c++) {
+		if (c > 0)
+			putc(',', out);
+		s = (const char *)sqlite3_column_text(st, c);
+		if (c == EXPORT_CHANNELS)
+			export_csv_channels(out, s != NULL ? s : "");
+		else
+			export_csv_field(out, s != NULL ? s : "");
+	}
+	putc('\n', out);
+}
+
+/* One item as a JSON object. */
+static json_t *
+export_json_item(sqlite3_stmt *st)
+{
+	json_t		*obj = json_object(), *list;
+	const char	*s, *line, *nl;
+	int		 c;
+
+	for (c = 0; c < (int)EXPORT_NCOLUMNS; c++) {
+		s = (const char *)sqlite3_column_text(st, c);
+		if (c >= EXPORT_FIRST_FLAG && c <= EXPORT_LAST_FLAG) {
+			json_object_set_new(obj, export_columns[c], s == NULL ?
+			    json_null() : json_integer(sqlite3_column_int(st, c)));
+			continue;
+		}
+		if (c != EXPORT_CHANNELS) {
+			json_object_set_new(obj, export_columns[c],
+			    json_string(s != NULL ? s : ""));
+			continue;
+		}
+		list = json_array();
+		for (line = s != NULL ? s : ""; *line != '\0'; line = nl + 1) {
+			nl = strchr(line, '\n');
+			json_array_append_new(list, json_stringn(line,
+			    nl != NULL ? (size_t)(nl - line) : strlen(line)));
+			if (nl == NULL)
+				break;
+		}
+		json_object_set_new(obj, export_columns[c], list);
+	}
+	return obj;
+}
+
+static void
+export_json_row(FILE *out, sqlite3_stmt *st, int first)
+{
+	json_t	*obj = export_json_item(st);
+
+	fputs(first ? "[\n" : ",\n", out);
+	json_dumpf(obj, out, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	json_decref(obj);
+}
+
+static int
+export_rows(sqlite3 *db, enum export_format format, FILE *out, char **error)
+{
+	sqlite3_stmt	*st;
+	size_t		 i, n = 0;
+	int		 rc;
+
+	if (sqlite3_prepare_v2(db, export_sql, -1, &st, NULL) != SQLITE_OK) {
+		*error = xasprintf("cannot read the catalogue: %s",
+		    sqlite3_errmsg(db));
+		return -1;
+	}
+	if (format == EXPORT_CSV) {
+		for (i = 0; i < EXPORT_NCOLUMNS; i++)
+			fprintf(out, "%s%s", i > 0 ? "," : "", export_columns[i]);
+		putc('\n', out);
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (format == EXPORT_CSV)
+			export_csv_row(out, st);
+		else
+			export_json_row(out, st, n == 0);
+		n++;
+	}
+	if (format == EXPORT_JSON)
+		fputs(n == 0 ? "[]\n" : "\n]\n", out);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		*error = xasprintf("cannot read the catalogue: %s",
+		    sqlite3_errmsg(db));
+		return -1;
+	}
+	return 0;
+}
+
+int
+export_catalogue(const char *path, enum export_format format, FILE *out,
+    char **error)
+{
+	sqlite3	*db;
+	int	 rc;
+
+	if ((db = schema_open(path, error)) == NULL)
+		return -1;
+	rc = export_rows(db, format, out, error);
+	sqlite3_close(db);
+	if (rc == 0 && (fflush(out) != 0 || ferror(out))) {
+		*error = xasprintf("cannot write the export: %s",
+		    strerror(errno));
+		rc = -1;
+	}
+	return rc;
+}

@@ -1,0 +1,249 @@
+/*
+ * chayue-admin: what staff run at the desk to load catalogue files into the
+ * kiosk and to see what it holds. This file holds main, the global options
+ * and the table of commands; each command family has a cmd_*.c of its own.
+ * The exit status tells a script what happened (see man/chayue-admin.8).
+ */
+#include <config.h>	/* not "config.h": that would be kiosk/config.h */
+
+#include <getopt.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "i18n/i18n.h"
+#include "i18n/text.h"
+#include "kiosk/admin/admin.h"
+#include "kiosk/config.h"
+#include "lib/xmalloc.h"
+
+#define PROGNAME	ADMIN_PROGNAME
+
+void
+admin_usage(FILE *fp)
+{
+	fprintf(fp, _("Usage: %s [--catalogue PATH] [--config PATH] COMMAND "
+	    "[ARG]...\n"), PROGNAME);
+	fputs(_("Load disclosure catalogue files into the chayue kiosk.\n\n"),
+	    fp);
+	fputs(_("Commands:\n"
+	    "  import [OPTION]... FILE...\n"
+	    "                     make the rows of the files the live "
+	    "catalogue\n"
+	    "  check [OPTION]... FILE...\n"
+	    "                     check the files only; nothing is written\n"
+	    "  status [--json]    the live version: date, files, items by "
+	    "domain\n"
+	    "                     and jurisdiction\n"
+	    "  history [--json]   the live version and the earlier ones kept\n"
+	    "  rollback [VERSION] make the version before the live one (or "
+	    "VERSION)\n"
+	    "                     live again\n"
+	    "  diff [--json] [FROM [TO]]\n"
+	    "                     what TO (default: live) added, removed and\n"
+	    "                     changed against FROM (default: previous)\n"
+	    "  export [--format csv|json] [--version VERSION] [--output FILE]\n"
+	    "                     write a version out in the canonical layout\n"
+	    "  search [--limit N] [--json] QUERY...\n"
+	    "                     the items the kiosk's search finds, best "
+	    "first\n"
+	    "  pin                read a new staff PIN and print the line that\n"
+	    "                     puts it (hashed) in the configuration\n\n"),
+	    fp);
+	fputs(_("Hot items and visitors' answers (in the state file):\n"
+	    "  hot add [--domain D] [--jurisdiction J] [--all] NAME\n"
+	    "                     mark the item named NAME as hot (热点事项)\n"
+	    "  hot remove [--domain D] [--jurisdiction J] [--all] NAME\n"
+	    "                     mark it as hot no more\n"
+	    "  hot list           list the hot items\n"
+	    "  feedback [--since DATE] [--csv]\n"
+	    "                     the 有用 / 没用 answers per item, since DATE\n"
+	    "                     (YYYY-MM-DD)\n\n"), fp);
+	fputs(_("Options of import and check:\n"
+	    "  --strict           refuse the whole import on any error\n"
+	    "  --yes              import the good rows without asking when "
+	    "rows\n"
+	    "                     are skipped\n"
+	    "  --quiet            print errors only\n"
+	    "  --encoding ENC     utf-8, gb18030 (gbk), utf-16le, utf-16be "
+	    "(default:\n"
+	    "                     detected)\n"
+	    "  --format FMT       csv or json (default: detected)\n"
+	    "  --delimiter D      comma or tab (default: detected)\n"
+	    "  --domain NAME      the domain of rows that name none\n"
+	    "  --jurisdiction NAME\n"
+	    "                     the publishing government of rows that name "
+	    "none\n\n"), fp);
+	fputs(_("Options of search:\n"
+	    "  --limit N          show at most N results (default 20; 0: all)\n"
+	    "  --json             print the results as JSON\n\n"), fp);
+	fputs(_("Global options:\n"
+	    "  --catalogue PATH   the catalogue file (default: from the "
+	    "configuration)\n"
+	    "  --config PATH      the configuration file\n"
+	    "  -h, --help         show this help and exit\n"
+	    "  -V, --version      show the version and exit\n\n"), fp);
+	fputs(_("Exit status: 0 success, 1 rows refused or skipped (search: "
+	    "nothing found),\n2 usage error, 3 the catalogue cannot be read or "
+	    "written, 4 no such\nversion.\n"), fp);
+	fprintf(fp, _("Default configuration file: %s\n"), CONFIG_DEFAULT_PATH);
+	fprintf(fp, _("Default catalogue: %s\n"), CONFIG_DEFAULT_CATALOGUE);
+}
+
+int
+admin_try_help(void)
+{
+	fprintf(stderr, _("Try '%s --help' for more information.\n"),
+	    PROGNAME);
+	return ADMIN_EXIT_USAGE;
+}
+
+int
+admin_usage_error(const char *fmt, ...)
+{
+	va_list	ap;
+
+	fprintf(stderr, "%s: ", PROGNAME);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return admin_try_help();
+}
+
+int
+admin_fail(char *error, int status)
+{
+	fprintf(stderr, "%s: %s\n", PROGNAME, error != NULL ? error : "");
+	free(error);
+	return status;
+}
+
+static void
+version(void)
+{
+	printf("%s (%s) %s\n", PROGNAME, PACKAGE_NAME, PACKAGE_VERSION);
+}
+
+
+/* The commands, in the order of the help text. */
+static const struct {
+	const char	*name;
+	int		(*run)(const struct config *, int, char **);
+} admin_commands[] = {
+	{ "import", admin_import },
+	{ "check", admin_check },
+	{ "status", admin_versions_status },
+	{ "history", admin_versions_history },
+	{ "rollback", admin_versions_rollback },
+	{ "diff", admin_versions_diff },
+	{ "export", admin_versions_export },
+	{ "search", admin_search },
+	{ "hot", admin_hot },
+	{ "feedback", admin_feedback },
+	{ "pin", admin_pin },
+};
+
+/* Run COMMAND with its arguments argv[0..argc), argv[0] the command. */
+static int
+dispatch(const struct config *cfg, int argc, char **argv)
+{
+	const char	*cmd = argv[0];
+	char		**sub;
+	size_t		 i;
+	int		 rc = -1;
+
+	sub = xcalloc((size_t)argc + 1, sizeof *sub);
+	memcpy(sub, argv, (size_t)argc * sizeof *sub);
+	sub[0] = xasprintf("%s %s", PROGNAME, cmd);
+	for (i = 0; i < sizeof admin_commands / sizeof admin_commands[0]; i++)
+		if (strcmp(cmd, admin_commands[i].name) == 0)
+			rc = admin_commands[i].run(cfg, argc, sub);
+	if (rc == -1)
+		rc = admin_usage_error(_("unknown command '%s'"), cmd);
+	free(sub[0]);
+	free(sub);
+	return rc;
+}
+
+/*
+ * Global options, before the command. Returns -1 to go on, or an exit
+ * status; *config_path and *catalogue point into argv.
+ */
+static int
+parse_global(int argc, char **argv, const char **config_path,
+    const char **catalogue)
+{
+	static const struct option longopts[] = {
+		{ "catalogue", required_argument, NULL, 'c' },
+		{ "config", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int	c;
+
+	while ((c = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'c':
+			*catalogue = optarg;
+			break;
+		case 'f':
+			*config_path = optarg;
+			break;
+		case 'h':
+			admin_usage(stdout);
+			return ADMIN_EXIT_OK;
+		case 'V':
+			version();
+			return ADMIN_EXIT_OK;
+		default:
+			return admin_try_help();
+		}
+	}
+	if (optind >= argc)
+		return admin_usage_error("%s", _("no command given"));
+	return -1;
+}
+
+/* The configuration file, then --catalogue over it; -1 on error. */
+static int
+load_config(struct config *cfg, const char *config_path,
+    const char *catalogue)
+{
+	char	*error = NULL;
+
+	if (config_read(cfg, config_path, catalogue, &error) != 0) {
+		fprintf(stderr, "%s: %s\n", PROGNAME, error);
+		free(error);
+		return -1;
+	}
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct config	 cfg;
+	const char	*config_path = NULL, *catalogue = NULL;
+	int		 rc;
+
+	setlocale(LC_ALL, "");
+	config_init(&cfg);
+	i18n_init(cfg.language, cfg.locale_dir != NULL ? cfg.locale_dir :
+	    getenv("CHAYUE_LOCALEDIR"));
+	rc = parse_global(argc, argv, &config_path, &catalogue);
+	if (rc == -1 && load_config(&cfg, config_path, catalogue) != 0)
+		rc = ADMIN_EXIT_USAGE;
+	if (rc == -1) {
+		/* The configured interface language from here on. */
+		i18n_init(cfg.language, cfg.locale_dir != NULL ? cfg.locale_dir :
+	    getenv("CHAYUE_LOCALEDIR"));
+		rc = dispatch(&cfg, argc - optind, argv + optind);
+	}
+	config_done(&cfg);
+	return rc;
+}

@@ -1,0 +1,68 @@
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "i18n/i18n.h"
+#include "kiosk/admin/progress.h"
+
+#define PROGRESS_WIDTH		30	/* cells of the bar */
+#define PROGRESS_EVERY_MS	100
+
+static long
+progress_ms(const struct timespec *a, const struct timespec *b)
+{
+	return (long)(b->tv_sec - a->tv_sec) * 1000 +
+	    (b->tv_nsec - a->tv_nsec) / 1000000;
+}
+
+void
+progress_init(struct progress *p, FILE *fp)
+{
+	const char	*delay = getenv("CHAYUE_PROGRESS_DELAY_MS");
+
+	memset(p, 0, sizeof *p);
+	p->fp = fp;
+	p->enabled = isatty(fileno(fp));
+	p->delay_ms = delay != NULL ? atol(delay) : 1000;
+	clock_gettime(CLOCK_MONOTONIC, &p->start);
+	p->last = p->start;
+}
+
+void
+progress_update(struct progress *p, double done, size_t rows)
+{
+	struct timespec	now;
+	char		bar[PROGRESS_WIDTH + 1];
+	int		i, full;
+
+	if (!p->enabled)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (progress_ms(&p->start, &now) < p->delay_ms ||
+	    (p->shown && progress_ms(&p->last, &now) < PROGRESS_EVERY_MS &&
+	    done < 1.0))
+		return;
+	done = done < 0 ? 0 : done > 1 ? 1 : done;
+	full = (int)(done * PROGRESS_WIDTH);
+	for (i = 0; i < PROGRESS_WIDTH; i++)
+		bar[i] = i < full ? '#' : '-';
+	bar[PROGRESS_WIDTH] = '\0';
+	fputc('\r', p->fp);
+	fprintf(p->fp, _("[%s] %3d%%  %zu rows"), bar, (int)(done * 100),
+	    rows);
+	fflush(p->fp);
+	p->shown = 1;
+	p->last = now;
+}
+
+void
+progress_clear(struct progress *p)
+{
+	if (!p->shown)
+		return;
+	fprintf(p->fp, "\r%*s\r", PROGRESS_WIDTH + 30, "");
+	fflush(p->fp);
+	p->shown = 0;
+}

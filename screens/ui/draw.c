@@ -1,0 +1,245 @@
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n/i18n.h"
+#include "i18n/text.h"
+#include "lib/xmalloc.h"
+#include "screens/ui/draw.h"
+#include "screens/ui/screen.h"
+
+static attr_t draw_attrs[DRAW_CODE + 1];
+
+/* Attributes only: what every terminal can show. */
+static void
+draw_mono(void)
+{
+	draw_attrs[DRAW_NORMAL] = A_NORMAL;
+	draw_attrs[DRAW_BAR] = A_REVERSE;
+	draw_attrs[DRAW_SELECTED] = A_REVERSE | A_BOLD;
+	draw_attrs[DRAW_HEADING] = A_BOLD | A_UNDERLINE;
+	draw_attrs[DRAW_LABEL] = A_BOLD;
+	draw_attrs[DRAW_DIM] = A_NORMAL;
+	draw_attrs[DRAW_ACTIVE] = A_REVERSE;
+	draw_attrs[DRAW_CODE] = A_NORMAL;
+	bkgdset(A_NORMAL | ' ');
+}
+
+static void
+draw_normal(void)
+{
+	init_pair(1, COLOR_WHITE, COLOR_BLUE);
+	init_pair(2, COLOR_BLUE, -1);
+	init_pair(3, COLOR_BLACK, COLOR_CYAN);
+	init_pair(7, COLOR_WHITE, COLOR_BLACK);
+	draw_mono();
+	draw_attrs[DRAW_CODE] = COLOR_PAIR(7) | A_BOLD;
+	draw_attrs[DRAW_HEADING] = COLOR_PAIR(2) | A_BOLD;
+	draw_attrs[DRAW_BAR] = COLOR_PAIR(1) | A_BOLD;
+	draw_attrs[DRAW_DIM] = A_DIM;
+	draw_attrs[DRAW_ACTIVE] = COLOR_PAIR(3);
+}
+
+/* For poor eyesight: bold white on black, yellow marks what is chosen. */
+static void
+draw_contrast(void)
+{
+	init_pair(4, COLOR_WHITE, COLOR_BLACK);
+	init_pair(5, COLOR_BLACK, COLOR_YELLOW);
+	init_pair(6, COLOR_YELLOW, COLOR_BLACK);
+	draw_attrs[DRAW_NORMAL] = COLOR_PAIR(4) | A_BOLD;
+	draw_attrs[DRAW_BAR] = COLOR_PAIR(5) | A_BOLD;
+	draw_attrs[DRAW_SELECTED] = COLOR_PAIR(5) | A_BOLD;
+	draw_attrs[DRAW_HEADING] = COLOR_PAIR(6) | A_BOLD | A_UNDERLINE;
+	draw_attrs[DRAW_LABEL] = COLOR_PAIR(6) | A_BOLD;
+	draw_attrs[DRAW_DIM] = COLOR_PAIR(4);
+	draw_attrs[DRAW_ACTIVE] = COLOR_PAIR(5) | A_BOLD;
+	draw_attrs[DRAW_CODE] = COLOR_PAIR(4) | A_BOLD;
+	bkgdset(COLOR_PAIR(4) | ' ');
+}
+
+enum draw_theme
+draw_init(enum draw_theme theme)
+{
+	static int colours = -1;
+
+	if (colours == -1)
+		colours = has_colors() && start_color() != ERR &&
+		    use_default_colors() != ERR;
+	if (!colours)
+		theme = DRAW_THEME_MONO;
+	if (theme == DRAW_THEME_CONTRAST)
+		draw_contrast();
+	else if (theme == DRAW_THEME_MONO)
+		draw_mono();
+	else
+		draw_normal();
+	return theme;
+}
+
+int
+draw_body_rows(const struct ui *ui)
+{
+	int n = ui->rows - 3;
+
+	return n > 0 ? n : 1;
+}
+
+/*
+ * With ambiguous characters set to two columns the terminal and curses
+ * (which uses the C library's wcwidth) disagree on where text ends, so
+ * place each character at the column we computed.
+ */
+static int
+draw_placed(int y, int x, const char *s)
+{
+	const char *p = s, *next;
+	int cols = 0, w;
+
+	while (*p != '\0') {
+		next = p + 1;
+		while ((*next & 0xc0) == 0x80)
+			next++;
+		w = (int)text_width(p, (size_t)(next - p));
+		if (w > 0)
+			mvaddnstr(y, x + cols, p, (int)(next - p));
+		else if (cols > 0)	/* combining mark: joins the cell before */
+			addnstr(p, (int)(next - p));
+		cols += w;
+		p = next;
+	}
+	return cols;
+}
+
+int
+draw_text(int y, int x, const char *s, int maxcols, enum draw_role role)
+{
+	char *clean, *buf;
+	size_t len, cols = 0;
+
+	if (maxcols <= 0 || s == NULL)
+		return 0;
+	clean = text_sanitise(s, strlen(s), 0);
+	len = strlen(clean) + 1;
+	buf = xmalloc(len);
+	text_copy_cols(buf, len, clean, len - 1, (size_t)maxcols, &cols);
+	attrset(draw_attrs[role]);
+	if (text_ambiguous_width() == 2)
+		draw_placed(y, x, buf);
+	else
+		mvaddstr(y, x, buf);
+	attrset(A_NORMAL);
+	free(buf);
+	free(clean);
+	return (int)cols;
+}
+
+void
+draw_fill(struct ui *ui, int y, int x, enum draw_role role)
+{
+	if (x >= ui->cols)
+		return;
+	attrset(draw_attrs[role]);
+	mvhline(y, x, ' ', ui->cols - x);
+	attrset(A_NORMAL);
+}
+
+void
+draw_title(struct ui *ui, const char *title, const char *extra)
+{
+	int used, w;
+
+	draw_fill(ui, 0, 0, DRAW_BAR);
+	used = 1 + draw_text(0, 1, title, ui->cols - 2, DRAW_BAR);
+	if (extra == NULL)
+		return;
+	w = (int)text_width(extra, strlen(extra));
+	if (used + 2 + w < ui->cols)
+		draw_text(0, ui->cols - 1 - w, extra, w, DRAW_BAR);
+}
+
+int
+draw_button(struct ui *ui, int y, int x, const char *label, int key,
+    enum draw_role role)
+{
+	int w = draw_text(y, x, label, ui->cols - x, role);
+
+	ui_button(ui, y, x, x + w, key);
+	return w;
+}
+
+/*
+ * The language key at the right end of the bar, named by the language it
+ * switches to in that language, for those who cannot read this one. It
+ * is kept before the screen's own keys; returns the columns it left.
+ */
+static int
+draw_language_key(struct ui *ui, int y)
+{
+	char *entry = xasprintf("F4 %s", i18n_language_name(i18n_next_language()));
+	int need = (int)text_width(entry, strlen(entry)), x = ui->cols - 1 - need;
+
+	if (x >= 1)
+		draw_button(ui, y, x, entry, UI_KEY_LANGUAGE, DRAW_BAR);
+	free(entry);
+	return x >= 1 ? x - 2 : ui->cols - 1;
+}
+
+void
+draw_keybar(struct ui *ui, const struct draw_key *keys, size_t n)
+{
+	int y = ui->rows - 1, x = 1, need, end;
+	size_t i;
+	char *entry;
+
+	draw_fill(ui, y, 0, DRAW_BAR);
+	end = draw_language_key(ui, y);
+	for (i = 0; i < n; i++) {
+		entry = xasprintf("%s %s", keys[i].name, _(keys[i].label));
+		need = (int)text_width(entry, strlen(entry));
+		if (x + need > end) {
+			free(entry);
+			break;
+		}
+		x += draw_button(ui, y, x, entry, keys[i].key, DRAW_BAR) + 2;
+		free(entry);
+	}
+}
+
+void
+draw_notice(struct ui *ui, const char *message)
+{
+	struct text_lines lines;
+	int width = ui->cols - 6, y, x, i, w = 0;
+
+	if (width < 1 || text_wrap(message, strlen(message), (size_t)width,
+	    &lines) != 0)
+		return;
+	for (i = 0; i < (int)lines.n; i++) {
+		if ((int)text_width(lines.v[i], strlen(lines.v[i])) > w)
+			w = (int)text_width(lines.v[i], strlen(lines.v[i]));
+	}
+	y = (ui->rows - (int)lines.n - 2) / 2;
+	x = (ui->cols - w - 4) / 2;
+	for (i = -1; i <= (int)lines.n; i++) {
+		attrset(draw_attrs[DRAW_BAR]);
+		mvhline(y + 1 + i, x, ' ', w + 4);
+		if (i >= 0 && i < (int)lines.n)
+			draw_text(y + 1 + i, x + 2, lines.v[i], w, DRAW_BAR);
+	}
+	attrset(A_NORMAL);
+	text_lines_done(&lines);
+}
+
+void
+draw_status(struct ui *ui, const char *message)
+{
+	int y = ui->rows - 2;
+
+	if (y <= DRAW_BODY_TOP)
+		return;
+	move(y, 0);
+	clrtoeol();
+	draw_text(y, 1, message, ui->cols - 2, DRAW_HEADING);
+}
