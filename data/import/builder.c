@@ -506,12 +506,6 @@ builder_version(const struct builder *b)
 	return b->version;
 }
 
-const char *
-builder_file(const struct builder *b)
-{
-	return b->tmp;
-}
-
 int
 builder_seal(struct builder *b, char **error)
 {

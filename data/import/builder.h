@@ -37,12 +37,9 @@ int builder_set_meta(struct builder *b, const char *key, const char *value,
 /* The version id the new catalogue has in meta, e.g. "20261126T211500Z". */
 const char *builder_version(const struct builder *b);
 
-/* The temporary file the new catalogue is built in. */
-const char *builder_file(const struct builder *b);
-
 /*
  * Finish the new catalogue: commit, close and fsync it. It is then
- * complete in builder_file(b), but not live: builder_switch or
+ * complete in its temporary file, but not live: builder_switch or
  * builder_abort next. On failure the file is removed and b freed.
  */
 int builder_seal(struct builder *b, char **error);

@@ -87,12 +87,6 @@ diag_hint(struct diag_list *list, const char *fmt, ...)
 	va_end(ap);
 }
 
-size_t
-diag_count(const struct diag_list *list, enum diag_severity sev)
-{
-	return sev == DIAG_ERROR ? list->errors : list->warnings;
-}
-
 char *
 diag_format(const struct diag *d)
 {

@@ -51,9 +51,6 @@ void diag_add(struct diag_list *list, enum diag_severity sev,
 void diag_hint(struct diag_list *list, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
-/* Number of diagnostics of one severity. */
-size_t diag_count(const struct diag_list *list, enum diag_severity sev);
-
 /* One diagnostic as a line without the newline; the caller frees it. */
 char *diag_format(const struct diag *d);
 
