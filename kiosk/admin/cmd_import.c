@@ -20,8 +20,6 @@
 #include "kiosk/config.h"
 #include "lib/xmalloc.h"
 
-#define PROGNAME	ADMIN_PROGNAME
-
 /* An import or check as staff asked for it. */
 struct import_request {
 	struct import_options	 opt;
@@ -212,7 +210,7 @@ confirm(const struct import_summary *sum, void *arg)
 	if (!isatty(STDIN_FILENO)) {
 		fprintf(stderr, _("%s: %zu rows have problems, so nothing was "
 		    "imported; to import the other %zu rows, run the import "
-		    "again with --yes\n"), PROGNAME, sum->total.skipped,
+		    "again with --yes\n"), ADMIN_PROGNAME, sum->total.skipped,
 		    sum->total.imported);
 		return 0;
 	}
@@ -256,10 +254,10 @@ print_refusal(const struct import_summary *sum, const char *path,
 	}
 	if (dry_run)
 		fprintf(stderr, _("%s: an import would be refused: %s\n"),
-		    PROGNAME, why);
+		    ADMIN_PROGNAME, why);
 	else
 		fprintf(stderr, _("%s: import refused: %s; %s was not "
-		    "changed\n"), PROGNAME, why, path);
+		    "changed\n"), ADMIN_PROGNAME, why, path);
 }
 
 static int

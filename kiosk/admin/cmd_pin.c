@@ -12,8 +12,6 @@
 #include "kiosk/admin/admin.h"
 #include "kiosk/staff_pin.h"
 
-#define PROGNAME	ADMIN_PROGNAME
-
 /* One line of standard input without its newline; echo off on a terminal. */
 static int
 read_secret(const char *prompt, char *buf, size_t size)
@@ -53,7 +51,7 @@ admin_pin(const struct config *cfg, int argc, char **argv)
 	    strcmp(pin, again) != 0))
 		return admin_usage_error("%s", _("pin: the two PINs differ"));
 	if ((hash = pin_hash(pin, &error)) == NULL) {
-		fprintf(stderr, "%s: pin: %s\n", PROGNAME, _(error));
+		fprintf(stderr, "%s: pin: %s\n", ADMIN_PROGNAME, _(error));
 		free(error);
 		return ADMIN_EXIT_USAGE;
 	}
