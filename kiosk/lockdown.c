@@ -4,7 +4,7 @@
 
 #include "kiosk/lockdown.h"
 #include "kiosk/log.h"
-#include "screens/ui/screen.h"
+#include "screens/ui/services.h"
 
 void
 lockdown_init(struct lockdown *lock, const char *pin_hash)

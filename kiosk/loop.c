@@ -11,13 +11,16 @@
 #include "data/store/catalogue.h"
 #include "i18n/i18n.h"
 #include "kiosk/config.h"
+#include "kiosk/keys.h"
 #include "kiosk/lockdown.h"
 #include "kiosk/log.h"
 #include "kiosk/loop.h"
 #include "kiosk/printing.h"
 #include "kiosk/visitor.h"
+#include "screens/screens.h"
 #include "screens/ui/draw.h"
-#include "screens/ui/screen.h"
+#include "screens/ui/services.h"
+#include "screens/ui/ui.h"
 
 /* How long get_wch waits before the loop looks at the clock again, ms. */
 #define LOOP_TICK_MS		250
@@ -266,7 +269,8 @@ loop_setup(struct loop *l)
 	}
 	l->theme = draw_init((enum draw_theme)cfg->theme);
 	lockdown_init(&l->lock, cfg->staff_pin);
-	ui_init(&l->ui, NULL, !cfg->kiosk);
+	ui_init(&l->ui, NULL, &screen_home, !cfg->kiosk);
+	l->ui.shared_key = keys_shared;
 	l->ui.rows = LINES;
 	l->ui.cols = COLS;
 	l->ui.spacing = cfg->large_text ? 2 : 1;
@@ -329,7 +333,7 @@ loop_run(struct catalogue *cat, const struct config *cfg)
 		if (loop_too_small())
 			loop_draw_too_small();
 		else
-			ui_draw(&l.ui);
+			draw_frame(&l.ui);
 		refresh();
 		loop_input(&l);
 		loop_tick(&l);

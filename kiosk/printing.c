@@ -22,6 +22,7 @@
 #include "lib/xmalloc.h"
 #include "print/page.h"
 #include "print/pdf.h"
+#include "screens/ui/ui.h"
 
 /* How long the child follows a job once the server has it, seconds. */
 #define PRINTING_FOLLOW		600

@@ -10,7 +10,7 @@
 
 #include <sys/types.h>
 
-#include "screens/ui/screen.h"
+#include "screens/ui/services.h"
 
 struct config;
 

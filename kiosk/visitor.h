@@ -14,7 +14,7 @@
 #define CHAYUE_VISITOR_H
 
 #include "data/stats/stats.h"
-#include "screens/ui/screen.h"
+#include "screens/ui/services.h"
 
 struct config;
 

@@ -12,9 +12,10 @@
 #include "i18n/format.h"
 #include "i18n/i18n.h"
 #include "lib/xmalloc.h"
+#include "screens/screens.h"
 #include "screens/ui/draw.h"
 #include "screens/ui/list.h"
-#include "screens/ui/screen.h"
+#include "screens/ui/ui.h"
 
 #define DOMAIN_LIST_TOP	(DRAW_BODY_TOP + 3)
 /* Keys the filter tabs send when touched. */
@@ -330,16 +331,10 @@ static int
 domain_mouse(void *state, struct ui *ui, int y, int x, enum screen_button button)
 {
 	struct domain_screen *d = state;
+	int r = list_mouse(&d->list, y, DOMAIN_LIST_TOP, ui->spacing, button);
 
 	(void)x;
-	if (button == SCREEN_WHEEL_UP || button == SCREEN_WHEEL_DOWN) {
-		list_scroll(&d->list, button == SCREEN_WHEEL_UP ? -3 : 3);
-		return SCREEN_REDRAW;
-	}
-	if (y >= DOMAIN_LIST_TOP &&
-	    list_click(&d->list, (y - DOMAIN_LIST_TOP) / ui->spacing))
-		return domain_open(d, ui);
-	return SCREEN_HANDLED;
+	return r == LIST_PICKED ? domain_open(d, ui) : r;
 }
 
 /* Back from the jurisdiction screen: apply what was picked. */

@@ -10,8 +10,9 @@
 #include "i18n/i18n.h"
 #include "i18n/text.h"
 #include "lib/xmalloc.h"
+#include "screens/screens.h"
 #include "screens/ui/draw.h"
-#include "screens/ui/screen.h"
+#include "screens/ui/ui.h"
 
 /* A key and what it does; a NULL key makes a heading. */
 static const struct {

@@ -13,10 +13,11 @@
 #include "i18n/i18n.h"
 #include "i18n/text.h"
 #include "lib/xmalloc.h"
-#include "screens/ui/draw.h"
 #include "screens/hot.h"
+#include "screens/screens.h"
+#include "screens/ui/draw.h"
 #include "screens/ui/list.h"
-#include "screens/ui/screen.h"
+#include "screens/ui/ui.h"
 
 #define HOME_GRID_TOP	(DRAW_BODY_TOP + 2)
 

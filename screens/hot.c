@@ -11,10 +11,12 @@
 #include "i18n/i18n.h"
 #include "i18n/text.h"
 #include "lib/xmalloc.h"
-#include "screens/ui/draw.h"
 #include "screens/hot.h"
+#include "screens/screens.h"
+#include "screens/ui/draw.h"
 #include "screens/ui/list.h"
-#include "screens/ui/screen.h"
+#include "screens/ui/services.h"
+#include "screens/ui/ui.h"
 
 /* Keys the names on the home line send when touched. */
 #define HOT_KEY_OPEN(n)	SCREEN_KEY(KEY_MAX + 40 + (n))
@@ -257,16 +259,10 @@ static int
 hot_mouse(void *state, struct ui *ui, int y, int x, enum screen_button button)
 {
 	struct hot_screen *s = state;
+	int r = list_mouse(&s->list, y, HOT_LIST_TOP, ui->spacing, button);
 
 	(void)x;
-	if (button != SCREEN_CLICK) {
-		list_scroll(&s->list, button == SCREEN_WHEEL_UP ? -3 : 3);
-		return SCREEN_REDRAW;
-	}
-	if (y >= HOT_LIST_TOP &&
-	    list_click(&s->list, (y - HOT_LIST_TOP) / ui->spacing))
-		return hot_open(s, ui);
-	return SCREEN_HANDLED;
+	return r == LIST_PICKED ? hot_open(s, ui) : r;
 }
 
 const struct screen screen_hot = {

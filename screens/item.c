@@ -14,9 +14,11 @@
 #include "i18n/i18n.h"
 #include "i18n/text.h"
 #include "lib/xmalloc.h"
+#include "screens/screens.h"
 #include "screens/ui/actions.h"
 #include "screens/ui/draw.h"
-#include "screens/ui/screen.h"
+#include "screens/ui/services.h"
+#include "screens/ui/ui.h"
 
 /* Below this width labels go on their own line above the value. */
 #define ITEM_SIDE_LABELS_COLS	60

@@ -10,9 +10,10 @@
 #include "i18n/format.h"
 #include "i18n/i18n.h"
 #include "lib/xmalloc.h"
+#include "screens/screens.h"
 #include "screens/ui/draw.h"
 #include "screens/ui/list.h"
-#include "screens/ui/screen.h"
+#include "screens/ui/ui.h"
 
 #define PICK_LIST_TOP	(DRAW_BODY_TOP + 1)
 
@@ -127,16 +128,10 @@ static int
 pick_mouse(void *state, struct ui *ui, int y, int x, enum screen_button button)
 {
 	struct pick_screen *p = state;
+	int r = list_mouse(&p->list, y, PICK_LIST_TOP, ui->spacing, button);
 
 	(void)x;
-	if (button != SCREEN_CLICK) {
-		list_scroll(&p->list, button == SCREEN_WHEEL_UP ? -3 : 3);
-		return SCREEN_REDRAW;
-	}
-	if (y >= PICK_LIST_TOP &&
-	    list_click(&p->list, (y - PICK_LIST_TOP) / ui->spacing))
-		return pick_choose(p, ui);
-	return SCREEN_HANDLED;
+	return r == LIST_PICKED ? pick_choose(p, ui) : r;
 }
 
 const struct screen screen_jurisdiction = {

@@ -9,8 +9,10 @@
 
 #include "i18n/i18n.h"
 #include "lib/xmalloc.h"
+#include "screens/screens.h"
 #include "screens/ui/draw.h"
-#include "screens/ui/screen.h"
+#include "screens/ui/services.h"
+#include "screens/ui/ui.h"
 
 #define PIN_SCREEN_MAX	12
 #define KEY_PAD_DELETE	SCREEN_KEY(KEY_MAX + 20)

@@ -15,8 +15,10 @@
 #include "i18n/text.h"
 #include "lib/xmalloc.h"
 #include "print/page.h"
+#include "screens/screens.h"
 #include "screens/ui/draw.h"
-#include "screens/ui/screen.h"
+#include "screens/ui/services.h"
+#include "screens/ui/ui.h"
 
 /* Sent by the PIN screen once the PIN is right; no terminal sends it. */
 #define PREVIEW_KEY_GRANTED	SCREEN_KEY(KEY_MAX + 30)

@@ -14,8 +14,9 @@
 #include "i18n/text.h"
 #include "lib/qrtext.h"
 #include "lib/xmalloc.h"
+#include "screens/screens.h"
 #include "screens/ui/draw.h"
-#include "screens/ui/screen.h"
+#include "screens/ui/ui.h"
 
 /* Narrower than this, the text beside the code is left out. */
 #define QR_TEXT_MIN_COLS	16

@@ -15,15 +15,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "data/store/catalogue.h"
-#include "data/search/query.h"
 #include "data/search/engine.h"
+#include "data/search/query.h"
+#include "data/store/catalogue.h"
 #include "i18n/i18n.h"
 #include "i18n/text.h"
 #include "lib/xmalloc.h"
+#include "screens/screens.h"
 #include "screens/ui/draw.h"
 #include "screens/ui/list.h"
-#include "screens/ui/screen.h"
+#include "screens/ui/ui.h"
 
 /* Results asked for per keystroke: more than anyone pages through. */
 #define SEARCH_LIMIT		200
@@ -38,7 +39,7 @@ struct search_screen {
 	size_t			 len;		/* bytes of input */
 	struct query		 q;
 	struct search_results	 res;
-	struct search_display	*shown;		/* per hit, read when drawn */
+	struct search_display	*shown;		/* per hit, read when in view */
 	unsigned char		*have;		/* shown[i] is filled */
 	struct list		 list;		/* one row per hit */
 	struct search_filter	 scope;		/* what was being browsed */
@@ -70,6 +71,31 @@ search_rows(const struct ui *ui)
 	return n > 0 ? n : 1;
 }
 
+/*
+ * Read the items behind the hits now in view that are not read yet. Every
+ * handler that changes what is in view calls this, so that draw only
+ * shows what is already here.
+ */
+static void
+search_fetch(struct search_screen *s, struct ui *ui)
+{
+	char *error = NULL;
+	size_t i;
+
+	for (i = s->list.top; i < s->res.n && i < s->list.top +
+	    (size_t)s->list.height; i++) {
+		if (s->have[i])
+			continue;
+		if (search_display(ui->cat, &s->q, &s->res.v[i], &s->shown[i],
+		    &error) != 0) {
+			ui_status(ui, _("The catalogue cannot be read: %s"), error);
+			free(error);
+			return;
+		}
+		s->have[i] = 1;
+	}
+}
+
 /* Run the query as it now stands and show its results from the top. */
 static void
 search_update(struct search_screen *s, struct ui *ui)
@@ -93,6 +119,7 @@ search_update(struct search_screen *s, struct ui *ui)
 	s->have = xcalloc(s->res.n + 1, 1);
 	list_init(&s->list, s->res.n, NULL, NULL);
 	list_set_height(&s->list, search_rows(ui));
+	search_fetch(s, ui);
 }
 
 static void
@@ -134,6 +161,7 @@ search_resize(void *state, struct ui *ui)
 	struct search_screen *s = state;
 
 	list_set_height(&s->list, search_rows(ui));
+	search_fetch(s, ui);
 }
 
 /*
@@ -164,29 +192,11 @@ search_draw_marked(int y, int x, const char *text, size_t start, size_t end,
 		draw_text(y, x + used, text + end, maxcols - used, role);
 }
 
-/* The item behind hit i, read the first time it is drawn. */
-static const struct search_display *
-search_shown(struct search_screen *s, struct ui *ui, size_t i)
-{
-	char *error = NULL;
-
-	if (!s->have[i]) {
-		if (search_display(ui->cat, &s->q, &s->res.v[i], &s->shown[i],
-		    &error) != 0) {
-			ui_status(ui, _("The catalogue cannot be read: %s"), error);
-			free(error);
-			return NULL;
-		}
-		s->have[i] = 1;
-	}
-	return &s->shown[i];
-}
-
 /* Hit i on rows y and y + 1. */
 static void
 search_draw_hit(struct search_screen *s, struct ui *ui, size_t i, int y)
 {
-	const struct search_display *d = search_shown(s, ui, i);
+	const struct search_display *d = s->have[i] ? &s->shown[i] : NULL;
 	enum draw_role role = i == s->list.sel ? DRAW_SELECTED : DRAW_NORMAL;
 	const char *where;
 	char *num, *label;
@@ -370,6 +380,7 @@ static int
 search_key(void *state, struct ui *ui, int key)
 {
 	struct search_screen *s = state;
+	int r;
 
 	if (search_is_text(key))
 		return search_type(s, ui, key);
@@ -394,22 +405,22 @@ search_key(void *state, struct ui *ui, int key)
 	case SCREEN_KEY(KEY_ENTER):
 		return search_open(s, ui);
 	}
-	return list_key(&s->list, key);
+	r = list_key(&s->list, key);
+	search_fetch(s, ui);
+	return r;
 }
 
 static int
 search_mouse(void *state, struct ui *ui, int y, int x, enum screen_button button)
 {
 	struct search_screen *s = state;
+	int r = list_mouse(&s->list, y, SEARCH_TOP, 2, button);
 
 	(void)x;
-	if (button == SCREEN_WHEEL_UP || button == SCREEN_WHEEL_DOWN) {
-		list_scroll(&s->list, button == SCREEN_WHEEL_UP ? -3 : 3);
-		return SCREEN_REDRAW;
-	}
-	if (y >= SEARCH_TOP && list_click(&s->list, (y - SEARCH_TOP) / 2))
+	if (r == LIST_PICKED)
 		return search_open(s, ui);
-	return SCREEN_HANDLED;
+	search_fetch(s, ui);
+	return r;
 }
 
 const struct screen screen_search = {

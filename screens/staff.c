@@ -21,9 +21,11 @@
 #include "i18n/i18n.h"
 #include "i18n/text.h"
 #include "lib/xmalloc.h"
+#include "screens/screens.h"
 #include "screens/ui/draw.h"
 #include "screens/ui/list.h"
-#include "screens/ui/screen.h"
+#include "screens/ui/services.h"
+#include "screens/ui/ui.h"
 
 #define STAFF_LIST_TOP	(DRAW_BODY_TOP + 3)
 
@@ -385,7 +387,7 @@ staff_check(struct staff *s, struct ui *ui)
 	if (s->nfiles == 0)
 		return SCREEN_HANDLED;
 	paths = staff_paths(s, &n);
-	ui_busy(ui, _("Checking…"));
+	draw_busy(ui, _("Checking…"));
 	diag_init(&d);
 	if (import_files(s->catalogue, paths, n, &opt, &d, &sum, &error) != 0) {
 		ui_status(ui, "%s", error);
@@ -449,7 +451,7 @@ staff_import(struct staff *s, struct ui *ui)
 	opt.confirm = staff_confirm;
 	opt.arg = s;
 	paths = staff_paths(s, &n);
-	ui_busy(ui, _("Importing…"));
+	draw_busy(ui, _("Importing…"));
 	diag_init(&d);
 	if (import_files(s->catalogue, paths, n, &opt, &d, &sum, &error) != 0) {
 		ui_status(ui, "%s", error);

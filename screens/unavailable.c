@@ -9,8 +9,9 @@
 
 #include "i18n/i18n.h"
 #include "lib/xmalloc.h"
+#include "screens/screens.h"
 #include "screens/ui/draw.h"
-#include "screens/ui/screen.h"
+#include "screens/ui/ui.h"
 
 struct unavailable {
 	char	*reason;	/* for the staff; from the catalogue layer */

@@ -7,9 +7,11 @@
 #include "i18n/i18n.h"
 #include "i18n/text.h"
 #include "lib/xmalloc.h"
+#include "screens/screens.h"
 #include "screens/ui/actions.h"
 #include "screens/ui/draw.h"
-#include "screens/ui/screen.h"
+#include "screens/ui/services.h"
+#include "screens/ui/ui.h"
 
 /* A button " k label " on line y at *x; false when it does not fit. */
 static int

@@ -7,7 +7,7 @@
 #include "i18n/text.h"
 #include "lib/xmalloc.h"
 #include "screens/ui/draw.h"
-#include "screens/ui/screen.h"
+#include "screens/ui/ui.h"
 
 static attr_t draw_attrs[DRAW_CODE + 1];
 
@@ -164,8 +164,16 @@ draw_button(struct ui *ui, int y, int x, const char *label, int key,
     enum draw_role role)
 {
 	int w = draw_text(y, x, label, ui->cols - x, role);
+	struct ui_button *b;
 
-	ui_button(ui, y, x, x + w, key);
+	/* ui_mouse turns a click inside it into key. */
+	if (ui->nbuttons < UI_BUTTONS_MAX && w > 0) {
+		b = &ui->buttons[ui->nbuttons++];
+		b->y = y;
+		b->x0 = x;
+		b->x1 = x + w;
+		b->key = key;
+	}
 	return w;
 }
 
@@ -242,4 +250,35 @@ draw_status(struct ui *ui, const char *message)
 	move(y, 0);
 	clrtoeol();
 	draw_text(y, 1, message, ui->cols - 2, DRAW_HEADING);
+}
+
+void
+draw_frame(struct ui *ui)
+{
+	char msg[256];
+
+	if (!ui->dirty || ui->depth == 0)
+		return;
+	if (ui->repaint)
+		clearok(curscr, TRUE);
+	erase();
+	ui->nbuttons = 0;
+	ui->stack[ui->depth - 1].screen->draw(ui->stack[ui->depth - 1].state, ui);
+	if (ui->status[0] != '\0')
+		draw_status(ui, ui->status);
+	if (ui->countdown > 0) {
+		snprintf(msg, sizeof msg, _("Back to the home screen in %d s. "
+		    "Press any key to stay."), ui->countdown);
+		draw_notice(ui, msg);
+	}
+	ui->dirty = 0;
+	ui->repaint = 0;
+}
+
+void
+draw_busy(struct ui *ui, const char *message)
+{
+	ui_status(ui, "%s", message);
+	draw_frame(ui);
+	refresh();
 }

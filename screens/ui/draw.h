@@ -82,4 +82,17 @@ void draw_notice(struct ui *ui, const char *message);
 int draw_button(struct ui *ui, int y, int x, const char *label, int key,
     enum draw_role role);
 
+/*
+ * Draw the top screen, its status line and the walk-away notice, if
+ * anything changed since the last time (ui->dirty); the buttons of the
+ * last drawing are forgotten and registered again.
+ */
+void draw_frame(struct ui *ui);
+
+/*
+ * Show message on the status line now, before a long piece of work that
+ * keeps the loop from drawing (an import from the staff screen).
+ */
+void draw_busy(struct ui *ui, const char *message);
+
 #endif

@@ -4,7 +4,7 @@
 #include <time.h>
 
 #include "screens/ui/list.h"
-#include "screens/ui/screen.h"
+#include "screens/ui/ui.h"
 
 static int
 list_can_select(const struct list *l, size_t i)
@@ -162,6 +162,20 @@ list_click(struct list *l, int r)
 		return 0;
 	l->sel = i;
 	return 1;
+}
+
+int
+list_mouse(struct list *l, int y, int top, int rowh, enum screen_button button)
+{
+	if (button != SCREEN_CLICK) {
+		list_scroll(l, button == SCREEN_WHEEL_UP ? -SCREEN_WHEEL_STEP :
+		    SCREEN_WHEEL_STEP);
+		return SCREEN_REDRAW;
+	}
+	/* Above the list, (y - top) / rowh would round up to row 0. */
+	if (y >= top && rowh > 0 && list_click(l, (y - top) / rowh))
+		return LIST_PICKED;
+	return SCREEN_HANDLED;
 }
 
 unsigned

@@ -8,6 +8,8 @@
 
 #include <stddef.h>
 
+#include "screens/ui/ui.h"
+
 struct list {
 	size_t	  n;		/* rows */
 	size_t	  sel;		/* selected row (n == 0: none) */
@@ -38,6 +40,16 @@ void list_scroll(struct list *l, int delta);
  * and returns 1 if it is selectable, else 0.
  */
 int list_click(struct list *l, int r);
+
+/*
+ * A mouse event on a list whose rows start at screen row top, rowh screen
+ * rows each: the wheel scrolls SCREEN_WHEEL_STEP rows (SCREEN_REDRAW); a
+ * click on a row selects it and returns LIST_PICKED, for the owner to
+ * open it; anything else is SCREEN_HANDLED.
+ */
+#define LIST_PICKED	4	/* none of the SCREEN_* results */
+int list_mouse(struct list *l, int y, int top, int rowh,
+    enum screen_button button);
 
 /*
  * A number typed digit by digit to jump to row N ("1", "2" → 12); a pause
