@@ -10,6 +10,7 @@
 
 struct catalogue;
 struct item;
+struct search;
 struct item_list;
 
 /*
@@ -196,6 +197,12 @@ struct ui_button {
 /* The context screens run in. */
 struct ui {
 	struct catalogue	*cat;
+	/*
+	 * cat's search index, or NULL until the search screen opens it (the
+	 * kiosk may at start). Whoever closes or reopens cat closes it:
+	 * kiosk/loop.c, screens/home.c.
+	 */
+	struct search		*search;
 	int			 allow_quit;	/* q quits (plain mode) */
 	int			 spacing;	/* 1, or 2 in large-text mode */
 	int			 countdown;	/* walk-away reset in N s; 0: none */
