@@ -115,7 +115,7 @@ kind_index(const char *kind)
 
 /* One keystroke as the kiosk handles it; returns ms, -1 on error. */
 static double
-keystroke(struct catalogue *cat, const char *text, size_t len,
+keystroke(struct search *s, const char *text, size_t len,
     enum search_effort effort, size_t limit, size_t *total)
 {
 	struct search_results r;
@@ -126,14 +126,14 @@ keystroke(struct catalogue *cat, const char *text, size_t len,
 	size_t i;
 
 	query_parse(&q, text, len);
-	if (search_run(cat, &q, NULL, limit, effort, &r, &error) != 0) {
+	if (search_run(s, &q, NULL, limit, effort, &r, &error) != 0) {
 		fprintf(stderr, "search-latency: %s\n", error);
 		free(error);
 		query_done(&q);
 		return -1;
 	}
 	for (i = 0; effort == SEARCH_BOUNDED && i < r.n && i < SHOWN; i++) {
-		if (search_display(cat, &q, &r.v[i], &d, &error) == 0)
+		if (search_display(s, &q, &r.v[i], &d, &error) == 0)
 			search_display_done(&d);
 		else
 			free(error);
@@ -146,7 +146,7 @@ keystroke(struct catalogue *cat, const char *text, size_t len,
 
 /* Type text one character at a time (a Han character is one keystroke). */
 static int
-type_query(struct catalogue *cat, const char *text, size_t kind)
+type_query(struct search *s, const char *text, size_t kind)
 {
 	size_t len = strlen(text), at = 0, total;
 	double ms;
@@ -155,7 +155,7 @@ type_query(struct catalogue *cat, const char *text, size_t kind)
 		at++;
 		while (at < len && ((unsigned char)text[at] & 0xC0) == 0x80)
 			at++;
-		if ((ms = keystroke(cat, text, at, SEARCH_BOUNDED, KIOSK_LIMIT,
+		if ((ms = keystroke(s, text, at, SEARCH_BOUNDED, KIOSK_LIMIT,
 		    &total)) < 0)
 			return -1;
 		if (nsamples[kind] < MAX_SAMPLES)
@@ -216,7 +216,7 @@ grep_ms(const char *text, const char *file, long *count)
 }
 
 static void
-print_grep(struct catalogue *cat, const char *file)
+print_grep(struct search *s, const char *file)
 {
 	size_t i, total;
 	double ours, theirs;
@@ -229,7 +229,7 @@ print_grep(struct catalogue *cat, const char *file)
 		if (strcmp(queries[i].kind, "Chinese") != 0)
 			continue;
 		theirs = grep_ms(queries[i].text, file, &lines);
-		ours = keystroke(cat, queries[i].text, strlen(queries[i].text),
+		ours = keystroke(s, queries[i].text, strlen(queries[i].text),
 		    SEARCH_COMPLETE, KIOSK_LIMIT, &total);
 		printf("    %-24s grep %8.2f ms (%ld lines)   ours %7.2f ms"
 		    " (%zu items)   ratio %.3f\n", queries[i].text, theirs, lines,
@@ -288,6 +288,7 @@ int
 main(int argc, char **argv)
 {
 	struct catalogue *cat;
+	struct search *s;
 	char *error = NULL;
 	double t0;
 	size_t i, r;
@@ -308,7 +309,7 @@ main(int argc, char **argv)
 	}
 	t0 = now_ms();
 	if ((cat = catalogue_open(argv[1], &error)) == NULL ||
-	    search_prepare(cat, &error) != 0) {
+	    (s = search_open(cat, &error)) == NULL) {
 		fprintf(stderr, "search-latency: %s\n", error);
 		return 1;
 	}
@@ -316,7 +317,7 @@ main(int argc, char **argv)
 	    status_kb("VmRSS:"));
 	for (r = 0; r < ROUNDS; r++) {
 		for (i = 0; i < NQUERIES; i++) {
-			if (type_query(cat, queries[i].text,
+			if (type_query(s, queries[i].text,
 			    kind_index(queries[i].kind)) != 0)
 				return 1;
 		}
@@ -325,7 +326,8 @@ main(int argc, char **argv)
 	printf("  RSS after the queries %ld kB, peak %ld kB\n",
 	    status_kb("VmRSS:"), status_kb("VmHWM:"));
 	if (argc > 2)
-		print_grep(cat, argv[2]);
+		print_grep(s, argv[2]);
+	search_close(s);
 	catalogue_close(cat);
 	return 0;
 }

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "data/store/catalogue.h"
+#include "data/search/engine.h"
 #include "i18n/i18n.h"
 #include "kiosk/config.h"
 #include "kiosk/keys.h"
@@ -310,18 +311,32 @@ int
 loop_run(struct catalogue *cat, const struct config *cfg)
 {
 	struct loop l;
+	struct search *search = NULL;
 	SCREEN *term;
+	char *error = NULL;
 	int status;
 
+	/*
+	 * Load the search index now, so the first '/' answers at once.
+	 * Without one the kiosk still browses; the search screen says how to
+	 * rebuild the catalogue. A catalogue opened or switched in later has
+	 * its index read on the first search (screens/search.c).
+	 */
+	if (cat != NULL && (search = search_open(cat, &error)) == NULL) {
+		log_event(LOG_WARNING, "no search index: %s", error);
+		free(error);
+	}
 	memset(&l, 0, sizeof l);
 	l.cfg = cfg;
 	loop_signals(cfg);
 	if ((term = newterm(NULL, stdout, stdin)) == NULL) {
 		fprintf(stderr, _("chayue: cannot use this terminal (TERM=%s)\n"),
 		    getenv("TERM") ? getenv("TERM") : "");
+		search_close(search);
 		return 1;
 	}
 	loop_setup(&l);
+	l.ui.search = search;
 	if ((l.ui.cat = cat) == NULL)
 		loop_open(&l);
 	else
@@ -344,6 +359,7 @@ loop_run(struct catalogue *cat, const struct config *cfg)
 	ui_done(&l.ui);
 	visitor_done(&l.visitor);
 	delscreen(term);
+	search_close(l.ui.search);	/* before the catalogue it reads */
 	if (l.ui.cat != cat)
 		catalogue_close(l.ui.cat);
 	free(l.reason);

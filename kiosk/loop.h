@@ -15,7 +15,9 @@ struct config;
 /*
  * Run the kiosk on cat until the visitor quits (plain mode) or a signal
  * asks us to stop. Returns the exit status; on failure writes why to
- * stderr after the terminal is restored.
+ * stderr after the terminal is restored. cat (may be NULL: the loop keeps
+ * trying to open the configured one) stays the caller's to close; its
+ * search index is the loop's (ui.search, screens/ui/screen.h).
  */
 int loop_run(struct catalogue *cat, const struct config *cfg);
 

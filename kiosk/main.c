@@ -13,7 +13,6 @@
 #include <unistd.h>
 
 #include "data/store/catalogue.h"
-#include "data/search/engine.h"
 #include "i18n/i18n.h"
 #include "i18n/text.h"
 #include "kiosk/config.h"
@@ -178,16 +177,6 @@ main(int argc, char **argv)
 		log_open("chayue", cfg.log_file);
 		log_event(LOG_NOTICE, "started in %s mode on %s",
 		    cfg.kiosk ? "kiosk" : "plain", cfg.catalogue);
-		/*
-		 * Load the search index now, so the first '/' answers at
-		 * once. Without one the kiosk still browses; the search
-		 * screen says how to rebuild the catalogue.
-		 */
-		if (cat != NULL && search_prepare(cat, &error) != 0) {
-			log_event(LOG_WARNING, "no search index: %s", error);
-			free(error);
-			error = NULL;
-		}
 		status = loop_run(cat, &cfg);
 		log_close();
 	}

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "data/store/catalogue.h"
+#include "data/search/engine.h"
 #include "i18n/format.h"
 #include "i18n/i18n.h"
 #include "i18n/text.h"
@@ -144,6 +145,20 @@ home_load(struct home *h, struct ui *ui)
 	return 0;
 }
 
+/*
+ * Switch to the version now at the catalogue's path. The search index read
+ * from the old one goes with it; the search screen reads the new one's.
+ */
+static int
+home_reopen(struct ui *ui, char **error)
+{
+	if (catalogue_reopen(ui->cat, error) != 0)
+		return -1;
+	search_close(ui->search);
+	ui->search = NULL;
+	return 0;
+}
+
 static void *
 home_enter(struct ui *ui, const void *arg)
 {
@@ -154,7 +169,7 @@ home_enter(struct ui *ui, const void *arg)
 	if (ui->cat == NULL)
 		return NULL;	/* the kiosk shows the "unavailable" screen */
 	/* A new visitor (F12, walk-away reset) gets the newest version. */
-	if (catalogue_changed(ui->cat) && catalogue_reopen(ui->cat, &error) != 0)
+	if (catalogue_changed(ui->cat) && home_reopen(ui, &error) != 0)
 		free(error);
 	h = xcalloc(1, sizeof *h);
 	if (home_load(h, ui) != 0) {
@@ -205,7 +220,7 @@ home_resume(void *state, struct ui *ui)
 
 	if (!catalogue_changed(ui->cat))
 		return;
-	if (catalogue_reopen(ui->cat, &error) != 0) {
+	if (home_reopen(ui, &error) != 0) {
 		free(error);	/* staff see it with chayue-admin status */
 		return;
 	}

@@ -86,7 +86,7 @@ search_fetch(struct search_screen *s, struct ui *ui)
 	    (size_t)s->list.height; i++) {
 		if (s->have[i])
 			continue;
-		if (search_display(ui->cat, &s->q, &s->res.v[i], &s->shown[i],
+		if (search_display(ui->search, &s->q, &s->res.v[i], &s->shown[i],
 		    &error) != 0) {
 			ui_status(ui, _("The catalogue cannot be read: %s"), error);
 			free(error);
@@ -109,7 +109,7 @@ search_update(struct search_screen *s, struct ui *ui)
 	if (s->q.dropped > 0)
 		ui_status(ui, _("Only the first %d characters are searched."),
 		    QUERY_MAX);
-	if (s->error == NULL && search_run(ui->cat, &s->q, s->scoped ?
+	if (s->error == NULL && search_run(ui->search, &s->q, s->scoped ?
 	    &s->scope : NULL, SEARCH_LIMIT, SEARCH_BOUNDED, &s->res,
 	    &error) != 0) {
 		ui_status(ui, _("The catalogue cannot be read: %s"), error);
@@ -141,7 +141,9 @@ search_enter(struct ui *ui, const void *arg)
 	const struct search_scope *scope = arg;
 	struct search_screen *s = xcalloc(1, sizeof *s);
 
-	if (search_prepare(ui->cat, &s->error) != 0)
+	/* Read the index unless the kiosk has it (at start, or from before). */
+	if (ui->search == NULL &&
+	    (ui->search = search_open(ui->cat, &s->error)) == NULL)
 		ui_status(ui, "%s", s->error);
 	if (scope != NULL && (scope->domain_id > 0 ||
 	    scope->level != LEVEL_ANY)) {
@@ -368,7 +370,7 @@ search_erase(struct search_screen *s, struct ui *ui)
 }
 
 static int
-search_open(struct search_screen *s, struct ui *ui)
+search_choose(struct search_screen *s, struct ui *ui)
 {
 	if (s->res.n == 0)
 		return SCREEN_HANDLED;
@@ -403,7 +405,7 @@ search_key(void *state, struct ui *ui, int key)
 	case '\r':
 	case '\n':
 	case SCREEN_KEY(KEY_ENTER):
-		return search_open(s, ui);
+		return search_choose(s, ui);
 	}
 	r = list_key(&s->list, key);
 	search_fetch(s, ui);
@@ -418,7 +420,7 @@ search_mouse(void *state, struct ui *ui, int y, int x, enum screen_button button
 
 	(void)x;
 	if (r == LIST_PICKED)
-		return search_open(s, ui);
+		return search_choose(s, ui);
 	search_fetch(s, ui);
 	return r;
 }

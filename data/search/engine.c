@@ -1,7 +1,7 @@
 /*
  * The read side of the search index (layout in data/search/index.c).
  *
- * Loaded once per open catalogue: the items in rank order (domain
+ * Loaded once, by search_open: the items in rank order (domain
  * position, then import order), every distinct folded text, and for each
  * text the items that have it. A search then has three steps:
  *   1. plan: from the posting lists, the set of candidate texts in each
@@ -68,7 +68,8 @@ struct search_texts {
 };
 
 struct search {
-	sqlite3			*db;
+	struct catalogue	*cat;		/* for the items of hits */
+	sqlite3			*db;		/* cat's */
 	sqlite3_stmt		*post;		/* a key's segments */
 	int64_t			*items;		/* by rank position ("doc") */
 	uint8_t			*levels;	/* 1 county, 2 township, 4 village */
@@ -147,7 +148,7 @@ search_texts_free(struct search_texts *t)
 }
 
 void
-search_free(struct search *s)
+search_close(struct search *s)
 {
 	size_t i;
 
@@ -369,6 +370,7 @@ search_load(struct catalogue *cat, struct search *s, char **error)
 	long long n[2];
 	int i;
 
+	s->cat = cat;
 	s->db = catalogue_db(cat);
 	n[SEARCH_NAMES] = search_meta(s, "search_names");
 	n[SEARCH_BODY] = search_meta(s, "search_texts");
@@ -402,20 +404,16 @@ search_load(struct catalogue *cat, struct search *s, char **error)
 	return 0;
 }
 
-int
-search_prepare(struct catalogue *cat, char **error)
+struct search *
+search_open(struct catalogue *cat, char **error)
 {
-	struct search **slot = catalogue_search(cat), *s;
+	struct search *s = xcalloc(1, sizeof *s);
 
-	if (*slot != NULL)
-		return 0;
-	s = xcalloc(1, sizeof *s);
 	if (search_load(cat, s, error) != 0) {
-		search_free(s);
-		return -1;
+		search_close(s);
+		return NULL;
 	}
-	*slot = s;
-	return 0;
+	return s;
 }
 
 /* ---- posting lists as bit sets ------------------------------------------ */
@@ -1020,11 +1018,10 @@ search_start(struct search *s, const struct query *q,
 }
 
 int
-search_run(struct catalogue *cat, const struct query *q,
+search_run(struct search *s, const struct query *q,
     const struct search_filter *filter, size_t limit,
     enum search_effort effort, struct search_results *out, char **error)
 {
-	struct search *s;
 	size_t lo, hi, names = 0, need = SIZE_MAX, w;
 	int sure[2], masked, tier;
 
@@ -1032,9 +1029,6 @@ search_run(struct catalogue *cat, const struct query *q,
 	out->complete = 1;
 	if (q->n == 0)
 		return 0;
-	if (search_prepare(cat, error) != 0)
-		return -1;
-	s = *catalogue_search(cat);
 	if (search_start(s, q, effort, sure, error) != 0)
 		return -1;
 	masked = search_filter_docs(s, filter, &lo, &hi);
@@ -1105,11 +1099,11 @@ search_field_text(const struct item *it, enum search_field f)
 }
 
 int
-search_display(struct catalogue *cat, const struct query *q,
+search_display(struct search *s, const struct query *q,
     const struct search_hit *hit, struct search_display *out, char **error)
 {
 	memset(out, 0, sizeof *out);
-	if (catalogue_item(cat, hit->item, &out->item, error) != 0)
+	if (catalogue_item(s->cat, hit->item, &out->item, error) != 0)
 		return -1;
 	out->name = search_field_text(&out->item, SEARCH_FIELD_NAME);
 	search_span(q, out->name, &out->name_start, &out->name_end);

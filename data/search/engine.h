@@ -10,8 +10,9 @@
  * ties in the order of the domains (the 26 national ones in the standard
  * order, then local ones), then in import order.
  *
- * The index is read from the catalogue file (data/search/index.h) on the
- * first search, or by search_prepare, and freed with the catalogue.
+ * search_open reads the index from the catalogue file (data/search/index.h)
+ * into memory; the search owns it until search_close. The catalogue knows
+ * nothing of it: whoever closes or reopens the catalogue closes the search.
  */
 #ifndef CHAYUE_SEARCH_H
 #define CHAYUE_SEARCH_H
@@ -67,19 +68,26 @@ enum search_effort {
 	SEARCH_COMPLETE,	/* everything (the command line) */
 };
 
+struct search;
+
 /*
- * Load the search index of cat now rather than on the first search.
- * -1 with *error (caller frees) if the catalogue has none (it was built by
- * an older chayue-admin) or cannot be read.
+ * Load the search index of cat. The caller owns the result and frees it
+ * with search_close (NULL is fine), before closing cat; it keeps reading
+ * the version cat had, so after catalogue_reopen(cat) close it and open
+ * another. NULL with
+ * *error (caller frees) if the catalogue has none (it was built by an
+ * older chayue-admin) or cannot be read.
  */
-int search_prepare(struct catalogue *cat, char **error);
+struct search *search_open(struct catalogue *cat, char **error);
+void search_close(struct search *s);
 
 /*
  * The best hits for q (at most limit; 0: all), best first, into *out
  * (release with search_results_done, also after a failure). filter may be
- * NULL. An empty query gives no hits. 0, or -1 with *error.
+ * NULL. An empty query gives no hits without looking at s, which may then
+ * be NULL (no index is needed to find nothing). 0, or -1 with *error.
  */
-int search_run(struct catalogue *cat, const struct query *q,
+int search_run(struct search *s, const struct query *q,
     const struct search_filter *filter, size_t limit,
     enum search_effort effort, struct search_results *out, char **error);
 void search_results_done(struct search_results *r);
@@ -98,12 +106,8 @@ struct search_display {
  * Read a hit's item and find the matched parts (for highlighting). The
  * strings point into out->item. Release with search_display_done.
  */
-int search_display(struct catalogue *cat, const struct query *q,
+int search_display(struct search *s, const struct query *q,
     const struct search_hit *hit, struct search_display *out, char **error);
 void search_display_done(struct search_display *d);
-
-/* Called by catalogue_close. */
-struct search;
-void search_free(struct search *s);
 
 #endif

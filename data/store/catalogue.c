@@ -9,7 +9,6 @@
 
 #include "data/store/catalogue.h"
 #include "data/store/schema.h"
-#include "data/search/engine.h"
 #include "data/store/store.h"
 #include "lib/xmalloc.h"
 
@@ -97,19 +96,12 @@ struct catalogue {
 	/* The catalogue never changes while open: info is read once. */
 	int			 have_info;
 	struct catalogue_info	 info;
-	struct search		*search;	/* data/search/engine.c's, or NULL */
 };
 
 sqlite3 *
 catalogue_db(struct catalogue *cat)
 {
 	return cat->db;
-}
-
-struct search **
-catalogue_search(struct catalogue *cat)
-{
-	return &cat->search;
 }
 
 /* Column text, "" for NULL; the caller frees. */
@@ -248,7 +240,6 @@ catalogue_close(struct catalogue *cat)
 
 	if (cat == NULL)
 		return;
-	search_free(cat->search);
 	for (i = 0; i < Q_COUNT; i++)
 		sqlite3_finalize(cat->st[i]);
 	sqlite3_close_v2(cat->db);

@@ -154,7 +154,7 @@ print_json_hit(size_t rank, const struct search_hit *h,
 }
 
 static int
-print_results(struct catalogue *cat, const struct query *q,
+print_results(struct search *s, const struct query *q,
     const struct search_results *r, int json, char **error)
 {
 	struct search_display d;
@@ -163,7 +163,7 @@ print_results(struct catalogue *cat, const struct query *q,
 	if (json)
 		printf("{\"total\": %zu, \"results\": [", r->total);
 	for (i = 0; i < r->n; i++) {
-		if (search_display(cat, q, &r->v[i], &d, error) != 0)
+		if (search_display(s, q, &r->v[i], &d, error) != 0)
 			return -1;
 		if (json)
 			print_json_hit(i + 1, &r->v[i], &d);
@@ -188,6 +188,7 @@ admin_search(const struct config *cfg, int argc, char **argv)
 	struct search_args	a;
 	struct search_results	r;
 	struct catalogue	*cat;
+	struct search		*s = NULL;
 	struct query		q;
 	char			*error = NULL;
 	int			 rc;
@@ -204,9 +205,15 @@ admin_search(const struct config *cfg, int argc, char **argv)
 	if (q.dropped > 0)
 		fprintf(stderr, _("%s: the query is too long; only its first %d "
 		    "characters are used\n"), ADMIN_PROGNAME, QUERY_MAX);
-	rc = search_run(cat, &q, NULL, a.limit, SEARCH_COMPLETE, &r, &error);
+	/* An empty query finds nothing, index or not (see search_run). */
+	if (q.n > 0 && (s = search_open(cat, &error)) == NULL) {
+		memset(&r, 0, sizeof r);
+		rc = -1;
+	} else
+		rc = search_run(s, &q, NULL, a.limit, SEARCH_COMPLETE, &r,
+		    &error);
 	if (rc == 0)
-		rc = print_results(cat, &q, &r, a.json, &error);
+		rc = print_results(s, &q, &r, a.json, &error);
 	if (rc != 0) {
 		fprintf(stderr, "%s: %s\n", ADMIN_PROGNAME, error);
 		free(error);
@@ -215,6 +222,7 @@ admin_search(const struct config *cfg, int argc, char **argv)
 		rc = r.total > 0 ? ADMIN_EXIT_OK : ADMIN_EXIT_DATA;
 	search_results_done(&r);
 	query_done(&q);
+	search_close(s);
 	catalogue_close(cat);
 	free(a.query);
 	return rc;

@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 struct catalogue;
+struct search;
 struct staff_settings;
 struct ui_print;
 struct ui_visitor;
@@ -78,6 +79,12 @@ struct ui_button {
 /* The context screens run in. */
 struct ui {
 	struct catalogue	*cat;
+	/*
+	 * cat's search index, or NULL until the search screen opens it (the
+	 * kiosk may at start). Whoever closes or reopens cat closes it:
+	 * kiosk/loop.c, screens/home.c.
+	 */
+	struct search		*search;
 	/* The first screen, and the one a new visitor gets. */
 	const struct screen	*home;
 	/*

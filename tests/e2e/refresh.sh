@@ -7,12 +7,31 @@ REF=$top_srcdir/data/demo/reference-catalogue.csv
 export DB=$T_TMP/k.db
 admin() { "$ADMIN" --config /dev/null --catalogue "$DB" "$@" >/dev/null 2>&1; }
 head -n 41 "$REF" >"$T_TMP/a40.csv"
+# hits QUERY: items with QUERY in a searched element, by SQL.
+hits() {
+	sql "SELECT count(*) FROM item WHERE instr(level1 || char(1) || level2 ||
+		char(1) || content || char(1) || basis || char(1) || subject ||
+		char(1) || jurisdiction, '$1') > 0"
+}
+# search_shows QUERY N: from the home screen, the search for QUERY counts
+# N results; Esc goes home again.
+search_shows() {
+	keys /
+	wait_for "检索：" && type_text "$1" && wait_for "检索： $1" &&
+	eventually sh -c "tmux -L $T_SOCK capture-pane -p -t t | head -n 1 | grep -qE ' $2 条结果 *\$'"
+	local r=$?
+	keys Escape
+	wait_for "共 " && return $r
+}
 
 admin import "$REF"
 all=$(sql 'SELECT count(*) FROM item')
 kiosk_start 80 24
 wait_for "共 $all 项"
 ok $? "the kiosk shows the catalogue ($all items)"
+n=$(hits 行政处罚)
+search_shows 行政处罚 "$n"
+ok $? "its search finds $n items for 行政处罚"
 
 name=$(sql "SELECT name FROM domain WHERE position = 5")
 open_domain 5
@@ -32,6 +51,9 @@ screen | grep -qE "(^| )5 $name \($n\)"
 ok $? "with its counts per domain ($name: $n)"
 ! pane_dead
 ok $? "without a restart"
+n=$(hits 行政处罚)
+search_shows 行政处罚 "$n"
+ok $? "and the search reads the new version's index: $n for 行政处罚"
 
 admin rollback
 open_domain 1

@@ -106,7 +106,8 @@ same_items(const struct search_results *r, const struct expect *e)
 
 /* The search's items for q equal the brute-force scan's. */
 static int
-check_query(struct catalogue *cat, const char *text, int64_t max, int quiet)
+check_query(struct catalogue *cat, struct search *s, const char *text,
+    int64_t max, int quiet)
 {
 	struct search_results r;
 	struct expect e;
@@ -116,7 +117,7 @@ check_query(struct catalogue *cat, const char *text, int64_t max, int quiet)
 
 	query_parse(&q, text, strlen(text));
 	brute_force(cat, &q, max, &e);
-	if (search_run(cat, &q, NULL, 0, SEARCH_COMPLETE, &r, &error) != 0) {
+	if (search_run(s, &q, NULL, 0, SEARCH_COMPLETE, &r, &error) != 0) {
 		printf("# %s\n", error);
 		free(error);
 	}
@@ -137,14 +138,14 @@ check_query(struct catalogue *cat, const char *text, int64_t max, int quiet)
 
 /* The hits of q, best first (at most limit; 0: all). */
 static void
-run(struct catalogue *cat, const char *text, const struct search_filter *f,
+run(struct search *s, const char *text, const struct search_filter *f,
     size_t limit, enum search_effort effort, struct search_results *r)
 {
 	struct query q;
 	char *error = NULL;
 
 	query_parse(&q, text, strlen(text));
-	if (search_run(cat, &q, f, limit, effort, r, &error) != 0) {
+	if (search_run(s, &q, f, limit, effort, r, &error) != 0) {
 		printf("# search_run: %s\n", error);
 		free(error);
 	}
@@ -224,11 +225,11 @@ ids(const struct search_results *r)
 }
 
 static void
-test_ranking(struct catalogue *cat)
+test_ranking(struct search *s)
 {
 	struct search_results r;
 
-	run(cat, "最低生活保障", NULL, 0, SEARCH_COMPLETE, &r);
+	run(s, "最低生活保障", NULL, 0, SEARCH_COMPLETE, &r);
 	/* Exact names (1, 4) in domain order (社会救助 is 18th, 养老服务 19th),
 	 * then the name that starts with it (2), then the content (3). */
 	is_str(ids(&r), "1 4 2 3", "exact names, then a name prefix, then content");
@@ -237,50 +238,50 @@ test_ranking(struct catalogue *cat)
 	is_int(r.v[3].tier, QUERY_NONE, "the last was found elsewhere");
 	is_int(r.total, 4, "4 results");
 	search_results_done(&r);
-	run(cat, "zdshbz", NULL, 0, SEARCH_COMPLETE, &r);
+	run(s, "zdshbz", NULL, 0, SEARCH_COMPLETE, &r);
 	is_str(ids(&r), "1 4 2 3", "the initials rank the same way");
 	search_results_done(&r);
-	run(cat, "保障", NULL, 2, SEARCH_COMPLETE, &r);
+	run(s, "保障", NULL, 2, SEARCH_COMPLETE, &r);
 	is_str(ids(&r), "1 4", "a limit keeps the best");
 	is_int(r.total, 4, "and the count is of all of them");
 	search_results_done(&r);
-	run(cat, "低保", NULL, 0, SEARCH_COMPLETE, &r);
+	run(s, "低保", NULL, 0, SEARCH_COMPLETE, &r);
 	is_str(ids(&r), "3 1 4", "低保: only the name that says 低保, then "
 	    "the items whose level-1 group says it");
 	search_results_done(&r);
 }
 
 static void
-test_filters(struct catalogue *cat)
+test_filters(struct search *s)
 {
 	struct search_filter f = { domains_lookup("社会救助"), LEVEL_ANY };
 	struct search_results r;
 
-	run(cat, "最低生活保障", &f, 0, SEARCH_COMPLETE, &r);
+	run(s, "最低生活保障", &f, 0, SEARCH_COMPLETE, &r);
 	is_str(ids(&r), "1 4 3", "narrowed to 社会救助");
 	search_results_done(&r);
 	f.level = LEVEL_COUNTY;
-	run(cat, "最低生活保障", &f, 0, SEARCH_COMPLETE, &r);
+	run(s, "最低生活保障", &f, 0, SEARCH_COMPLETE, &r);
 	is_str(ids(&r), "1", "and to county level");
 	search_results_done(&r);
 	f.level = LEVEL_UNSTATED;
-	run(cat, "最低生活保障", &f, 0, SEARCH_COMPLETE, &r);
+	run(s, "最低生活保障", &f, 0, SEARCH_COMPLETE, &r);
 	is_str(ids(&r), "4 3", "level not stated");
 	search_results_done(&r);
 	f.domain_id = 0;
 	f.level = LEVEL_COUNTY;
-	run(cat, "zdsh", &f, 0, SEARCH_COMPLETE, &r);
+	run(s, "zdsh", &f, 0, SEARCH_COMPLETE, &r);
 	is_str(ids(&r), "1", "every domain, county level");
 	search_results_done(&r);
 	f.domain_id = 9999;
 	f.level = LEVEL_ANY;
-	run(cat, "zdsh", &f, 0, SEARCH_COMPLETE, &r);
+	run(s, "zdsh", &f, 0, SEARCH_COMPLETE, &r);
 	is_int(r.n, 0, "a domain that does not exist has no results");
 	search_results_done(&r);
 }
 
 static void
-test_rules(struct catalogue *cat)
+test_rules(struct search *s)
 {
 	static const struct {
 		const char *query, *want, *what;
@@ -304,29 +305,29 @@ test_rules(struct catalogue *cat)
 	size_t i;
 
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		run(cat, cases[i].query, NULL, 0, SEARCH_COMPLETE, &r);
+		run(s, cases[i].query, NULL, 0, SEARCH_COMPLETE, &r);
 		is_str(ids(&r), cases[i].want, cases[i].what);
 		search_results_done(&r);
 	}
 }
 
 static void
-test_hostile(struct catalogue *cat)
+test_hostile(struct search *s)
 {
 	struct search_results r;
 	struct query q;
 	char *big, *error = NULL;
 
-	run(cat, "", NULL, 0, SEARCH_BOUNDED, &r);
+	run(s, "", NULL, 0, SEARCH_BOUNDED, &r);
 	ok(r.n == 0 && r.complete, "an empty query has no results");
 	search_results_done(&r);
-	run(cat, "\x1b[2J\x07\xff\xfe", NULL, 0, SEARCH_BOUNDED, &r);
+	run(s, "\x1b[2J\x07\xff\xfe", NULL, 0, SEARCH_BOUNDED, &r);
 	ok(r.n == 0, "escape sequences and invalid bytes find nothing");
 	search_results_done(&r);
 	big = xmalloc(1 << 20);
 	memset(big, 'z', 1 << 20);
 	query_parse(&q, big, 1 << 20);
-	ok(search_run(cat, &q, NULL, 10, SEARCH_BOUNDED, &r, &error) == 0,
+	ok(search_run(s, &q, NULL, 10, SEARCH_BOUNDED, &r, &error) == 0,
 	    "a megabyte of z is searched (its first 63)");
 	ok(r.n == 0, "and finds nothing");
 	search_results_done(&r);
@@ -335,7 +336,7 @@ test_hostile(struct catalogue *cat)
 }
 
 static void
-test_display(struct catalogue *cat)
+test_display(struct search *s)
 {
 	struct search_results r;
 	struct search_display d;
@@ -343,8 +344,8 @@ test_display(struct catalogue *cat)
 	char *error = NULL;
 
 	query_parse(&q, "zdsh", 4);
-	search_run(cat, &q, NULL, 0, SEARCH_COMPLETE, &r, &error);
-	if (ok(r.n == 4 && search_display(cat, &q, &r.v[3], &d, &error) == 0,
+	search_run(s, &q, NULL, 0, SEARCH_COMPLETE, &r, &error);
+	if (ok(r.n == 4 && search_display(s, &q, &r.v[3], &d, &error) == 0,
 	    "a hit can be shown")) {
 		is_str(d.name, "城乡低保", "its name");
 		is_int(d.field, SEARCH_FIELD_CONTENT, "where it was found");
@@ -373,15 +374,18 @@ test_no_index(void)
 	sqlite3_close(db);
 	cat = catalogue_open(path, &error);
 	ok(cat != NULL, "a catalogue without a search index still opens");
-	ok(cat != NULL && search_prepare(cat, &error) == -1 && error != NULL &&
+	ok(cat != NULL && search_open(cat, &error) == NULL && error != NULL &&
 	    strstr(error, "chayue-admin import") != NULL,
 	    "search says to rebuild it");
 	free(error);
 	error = NULL;
-	query_parse(&q, "z", 1);
-	ok(cat != NULL && search_run(cat, &q, NULL, 10, SEARCH_BOUNDED, &r,
-	    &error) == -1, "and a search fails with that message");
+	ok(cat != NULL && search_open(cat, &error) == NULL && error != NULL,
+	    "and says it again when asked again");
 	free(error);
+	error = NULL;
+	query_parse(&q, "", 0);
+	ok(search_run(NULL, &q, NULL, 10, SEARCH_BOUNDED, &r, &error) == 0 &&
+	    r.n == 0 && r.complete, "an empty query needs no index");
 	search_results_done(&r);
 	query_done(&q);
 	catalogue_close(cat);
@@ -437,7 +441,7 @@ sql_instr(const char *db_path, const char *s, struct expect *out)
 }
 
 static void
-test_reference_sql(struct catalogue *cat, const char *path)
+test_reference_sql(struct search *s, const char *path)
 {
 	static const char *const words[] = { "最低生活保障", "行政处罚",
 	    "政府信息公开", "重庆", "养老服务", "义务教育", "国办发〔2017〕97号",
@@ -449,7 +453,7 @@ test_reference_sql(struct catalogue *cat, const char *path)
 
 	for (i = 0; i < sizeof words / sizeof words[0]; i++) {
 		sql_instr(path, words[i], &e);
-		run(cat, words[i], NULL, 0, SEARCH_COMPLETE, &r);
+		run(s, words[i], NULL, 0, SEARCH_COMPLETE, &r);
 		for (k = found = 0; k < r.n; k++) {
 			size_t j;
 			for (j = 0; j < e.n; j++)
@@ -466,15 +470,15 @@ test_reference_sql(struct catalogue *cat, const char *path)
 
 /* The same hits, in the same order, for two queries. */
 static void
-same_hits(struct catalogue *cat, const char *a, const char *b)
+same_hits(struct search *s, const char *a, const char *b)
 {
 	struct search_results ra, rb;
 	char *what = xasprintf("%s and %s give the same results", a, b);
 	size_t i;
 	int same;
 
-	run(cat, a, NULL, 0, SEARCH_COMPLETE, &ra);
-	run(cat, b, NULL, 0, SEARCH_COMPLETE, &rb);
+	run(s, a, NULL, 0, SEARCH_COMPLETE, &ra);
+	run(s, b, NULL, 0, SEARCH_COMPLETE, &rb);
 	same = ra.n == rb.n && ra.n > 0;
 	for (i = 0; same && i < ra.n; i++)
 		same = ra.v[i].item == rb.v[i].item;
@@ -485,21 +489,21 @@ same_hits(struct catalogue *cat, const char *a, const char *b)
 }
 
 static void
-test_reference_forms(struct catalogue *cat)
+test_reference_forms(struct search *s)
 {
-	same_hits(cat, "最低生活保障", "zuidishenghuobaozhang");
-	same_hits(cat, "最低生活保障", "zui di sheng huo bao zhang");
-	same_hits(cat, "养老服务", "養老服務");
-	same_hits(cat, "政府信息公开", "政府信息公開");
-	same_hits(cat, "义务教育", "義務教育");
-	same_hits(cat, "国办发〔2017〕97号", "国办发2017 97号");
-	same_hits(cat, "2017", "２０１７");
-	same_hits(cat, "重庆", "chongqing");
+	same_hits(s, "最低生活保障", "zuidishenghuobaozhang");
+	same_hits(s, "最低生活保障", "zui di sheng huo bao zhang");
+	same_hits(s, "养老服务", "養老服務");
+	same_hits(s, "政府信息公开", "政府信息公開");
+	same_hits(s, "义务教育", "義務教育");
+	same_hits(s, "国办发〔2017〕97号", "国办发2017 97号");
+	same_hits(s, "2017", "２０１７");
+	same_hits(s, "重庆", "chongqing");
 }
 
 /* Rank order: tiers never go back; within one, domain order, then id. */
 static void
-test_reference_order(struct catalogue *cat)
+test_reference_order(struct catalogue *cat, struct search *s)
 {
 	static const char *const words[] = { "公开", "gk", "zhengfu", "县",
 	    "x" };
@@ -512,7 +516,7 @@ test_reference_order(struct catalogue *cat)
 
 	catalogue_domains(cat, &doms, &error);
 	for (i = 0; i < sizeof words / sizeof words[0]; i++) {
-		run(cat, words[i], NULL, 0, SEARCH_COMPLETE, &r);
+		run(s, words[i], NULL, 0, SEARCH_COMPLETE, &r);
 		good = r.n > 1;
 		for (k = 1; good && k < r.n; k++) {
 			if (r.v[k].tier != r.v[k - 1].tier) {
@@ -532,7 +536,7 @@ test_reference_order(struct catalogue *cat)
 		what = xasprintf("%s: %zu results in rank order", words[i], r.n);
 		ok(good, what);
 		free(what);
-		run(cat, words[i], NULL, 20, SEARCH_BOUNDED, &bounded);
+		run(s, words[i], NULL, 20, SEARCH_BOUNDED, &bounded);
 		prefix = bounded.n > 0 && bounded.n <= r.n;
 		for (k = 0; prefix && k < bounded.n; k++)
 			prefix = bounded.v[k].item == r.v[k].item;
@@ -548,7 +552,8 @@ test_reference_order(struct catalogue *cat)
 
 /* Pieces of the reference's text, as Chinese, pinyin and initials. */
 static void
-test_reference_pieces(struct catalogue *cat, int64_t items)
+test_reference_pieces(struct catalogue *cat, struct search *s,
+    int64_t items)
 {
 	static const char *const fields[] = { "level2", "content", "basis" };
 	struct fold_text f;
@@ -591,10 +596,10 @@ test_reference_pieces(struct catalogue *cat, int64_t items)
 			}
 		}
 		checked += 3;
-		good += (size_t)check_query(cat, piece, items, 1);
+		good += (size_t)check_query(cat, s, piece, items, 1);
 		if (full[0] != '\0') {
-			good += (size_t)check_query(cat, full, items, 1);
-			good += (size_t)check_query(cat, initials, items, 1);
+			good += (size_t)check_query(cat, s, full, items, 1);
+			good += (size_t)check_query(cat, s, initials, items, 1);
 		} else
 			checked -= 2;
 		item_done(&it);
@@ -614,21 +619,24 @@ test_reference(void)
 	    "公开", "国办发2017 97", "政府信息公開", "chongqing", "cq", "县",
 	    "养老fw", "zdsh保障", "gongkai", "ncwfgz", "yw教育" };
 	struct catalogue *cat;
+	struct search *s;
 	char *path, *error = NULL;
 	int64_t items;
 	size_t i;
 
 	path = import_reference(&items);
-	if ((cat = catalogue_open(path, &error)) == NULL) {
+	if ((cat = catalogue_open(path, &error)) == NULL ||
+	    (s = search_open(cat, &error)) == NULL) {
 		printf("# %s\n", error);
 		exit(tap_done());
 	}
 	for (i = 0; i < sizeof queries / sizeof queries[0]; i++)
-		check_query(cat, queries[i], items, 0);
-	test_reference_sql(cat, path);
-	test_reference_forms(cat);
-	test_reference_order(cat);
-	test_reference_pieces(cat, items);
+		check_query(cat, s, queries[i], items, 0);
+	test_reference_sql(s, path);
+	test_reference_forms(s);
+	test_reference_order(cat, s);
+	test_reference_pieces(cat, s, items);
+	search_close(s);
 	catalogue_close(cat);
 	unlink(path);
 	free(path);
@@ -638,6 +646,7 @@ int
 main(void)
 {
 	struct catalogue *cat;
+	struct search *s;
 	char *path, *error = NULL;
 
 	if (mkdtemp(dir) == NULL) {
@@ -646,15 +655,17 @@ main(void)
 	}
 	setenv("SOURCE_DATE_EPOCH", "1764191700", 1);
 	path = build_small();
-	if ((cat = catalogue_open(path, &error)) == NULL) {
+	if ((cat = catalogue_open(path, &error)) == NULL ||
+	    (s = search_open(cat, &error)) == NULL) {
 		printf("# %s\n", error);
 		return tap_done();
 	}
-	test_ranking(cat);
-	test_filters(cat);
-	test_rules(cat);
-	test_hostile(cat);
-	test_display(cat);
+	test_ranking(s);
+	test_filters(s);
+	test_rules(s);
+	test_hostile(s);
+	test_display(s);
+	search_close(s);
 	catalogue_close(cat);
 	free(path);
 	test_no_index();
