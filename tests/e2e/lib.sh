@@ -179,8 +179,9 @@ lang_shown() {
 	return 1
 }
 
-# lang_is LANG: the bottom line is in LANG.
-lang_is() { [ "$(lang_shown)" = "$1" ]; }
+# lang_is LANG: the bottom line is in LANG, or chayue has exited (which
+# handled then tells apart, so as not to wait for nothing).
+lang_is() { [ "$(lang_shown)" = "$1" ] || pane_dead; }
 
 # handled [KEY...]: send KEYs (tmux key names; none to prove what was sent
 # or typed before), then wait for proof that the kiosk has handled them and
@@ -209,13 +210,13 @@ handled() {
 	esac
 	[ $# -eq 0 ] || keys "$@"
 	keys F4
-	if ! eventually lang_is "$next"; then
-		diag "handled $*: F4 after them did not switch $from to $next"
+	if ! eventually lang_is "$next" || pane_dead; then
+		diag "handled $*: F4 after them did not switch $from to $next$(pane_dead && echo ": chayue has exited")"
 		return 1
 	fi
 	keys F4 F4
-	if ! eventually lang_is "$from"; then
-		diag "handled $*: F4 F4 did not switch back to $from"
+	if ! eventually lang_is "$from" || pane_dead; then
+		diag "handled $*: F4 F4 did not switch back to $from$(pane_dead && echo ": chayue has exited")"
 		return 1
 	fi
 }
