@@ -27,8 +27,7 @@ wait_for "公开内容"
 screen | sed -n 6p | grep -qF "领域" && screen | sed -n 7p | grep -qE '^ *$' &&
 	screen | sed -n 8p | grep -qF "一级事项"
 ok $? "the item page is double-spaced too"
-keys F2
-settle
+handled F2
 screen | sed -n 4p | grep -qF "领域" && screen | sed -n 5p | grep -qF "一级事项"
 ok $? "F2 again: normal spacing"
 
@@ -37,18 +36,13 @@ has_colour
 ok $? "the normal theme uses colours"
 ! has_yellow
 ok $? "(no yellow in the normal theme)"
-keys F3
-settle
+handled F3
 contrast=$(colours)
 [ "$contrast" != "$normal" ] && has_yellow
 ok $? "F3: the high-contrast theme (yellow on black)"
-keys F3
-settle
-! has_colour
+handled F3 && ! has_colour
 ok $? "F3 again: black and white, no colours"
-keys F3
-settle
-[ "$(colours)" = "$normal" ]
+handled F3 && [ "$(colours)" = "$normal" ]
 ok $? "F3 a third time: back to normal"
 kiosk_stop
 
@@ -64,7 +58,7 @@ kiosk_stop
 # A terminal without colours gets black and white whatever the setting.
 T_TERM=vt100 kiosk_start 80 24
 wait_for "政务公开事项目录查阅"
-! has_colour
+handled && ! has_colour
 ok $? "a terminal without colours: no colour codes at all"
 
 done_testing

@@ -41,9 +41,7 @@ ok $? "no terminal: exit 1 and a message"
 DB=$T_TMP/later.db kiosk_start 80 24 --kiosk
 wait_for "目录暂时无法使用，请告知工作人员。"
 ok $? "kiosk mode, no catalogue: the 'unavailable, please tell the staff' screen"
-keys Enter F12 Escape q C-c
-settle
-! pane_dead && screen | grep -qF "请告知工作人员"
+handled Enter F12 Escape q C-c && ! pane_dead && screen | grep -qF "请告知工作人员"
 ok $? "keys there do not stop it"
 cp "$DEMO_DB" "$T_TMP/later.db"
 wait_for "政务公开事项目录查阅"
@@ -59,7 +57,7 @@ kiosk_stop
 mkdir "$T_TMP/dir.db"
 DB=$T_TMP/dir.db kiosk_start 80 24 --kiosk
 wait_for "请告知工作人员"
-screen | grep -qF "dir.db" && ! pane_dead
+handled && screen | grep -qF "dir.db" && ! pane_dead
 ok $? "an unreadable catalogue: the same screen, the kiosk goes on"
 kiosk_stop
 
@@ -76,7 +74,7 @@ DB=$T_TMP/hostile.db kiosk_start 80 24
 wait_for "政务公开事项目录查阅"
 open_domain 1
 wait_for "层级："
-settle
+handled
 title=$(tmux -L "$T_SOCK" display -p -t t '#{pane_title}')
 [ "$title" != PWNED ]
 ok $? "an OSC title sequence in the data does not set the window title"
@@ -123,7 +121,7 @@ keys /
 wait_for "$(msg zh_CN "Search")"
 type_text evil
 wait_for "RED"
-settle
+handled
 title=$(tmux -L "$T_SOCK" display -p -t t '#{pane_title}')
 [ "$title" != PWNED ] && screen | grep -qF "EVIL" &&
 	! tmux -L "$T_SOCK" capture-pane -p -e -t t | grep -F 'RED' | grep -qF $'\033[31m'
@@ -137,17 +135,14 @@ ok $? "its content's cursor move and leaving the alternate screen are not obeyed
 keys Escape C-u
 type_text 超长事项
 wait_for "超长事项"
-[ "$(max_width)" -le 80 ] && ! pane_dead
+handled && [ "$(max_width)" -le 80 ] && ! pane_dead
 ok $? "a 6,000-character name in the results stays inside the window"
 keys Enter
 wait_for "公开内容"
-keys End
-settle
-[ "$(max_width)" -le 80 ] && ! pane_dead && screen | head -n 1 | grep -qF 社会救助
+handled End && [ "$(max_width)" -le 80 ] && ! pane_dead && screen | head -n 1 | grep -qF 社会救助
 ok $? "its item page, 40,000 characters long, scrolls to the end inside the window"
 resize 40 12
-settle
-[ "$(max_width)" -le 40 ] && ! pane_dead
+handled && [ "$(max_width)" -le 40 ] && ! pane_dead
 ok $? "and at 40x12"
 
 done_testing

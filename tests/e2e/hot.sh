@@ -144,7 +144,7 @@ keys t
 wait_for "$(msg zh_CN "Most viewed in the last 30 days")"
 screen | grep -qF "$(name "$w")"
 ok $? "the most viewed item of the last 30 days is listed"
-! screen | grep -qF "$(name "$z")"
+handled && ! screen | grep -qF "$(name "$z")"
 ok $? "one viewed more, but 40 days ago, is not"
 keys Escape
 wait_for "$home"
@@ -153,7 +153,7 @@ kiosk_start 100 30
 wait_for "$home"
 keys t
 wait_for "$(msg zh_CN "Chosen by the staff")"
-! screen | grep -qF "$(msg zh_CN "Most viewed in the last 30 days")"
+handled && ! screen | grep -qF "$(msg zh_CN "Most viewed in the last 30 days")"
 ok $? "without hot_most_viewed the views are counted but not shown"
 
 done_testing

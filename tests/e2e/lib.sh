@@ -132,6 +132,9 @@ keys() { tmux -L "$T_SOCK" send-keys -t t "$@"; }
 type_text() { tmux -L "$T_SOCK" send-keys -t t -l -- "$1"; }
 
 # settle: wait until the screen stops changing (the kiosk drew the key).
+# Only before a check that something is there: a screen that has not
+# changed yet looks settled too. Before a check that something is not
+# there, or did not happen, use handled.
 settle() {
 	local a b i=0
 	a=$(screen)
@@ -154,6 +157,68 @@ eventually() {
 		i=$((i + 1))
 	done
 	return 1
+}
+
+# lang_shown: the interface language the bottom line is in (zh_CN, zh_TW
+# or en); status 1 if it does not say. The key bar ends with the language
+# key, named by the language it switches to ("F4 繁體中文" in zh_CN); the
+# "unavailable" screen, which has no key bar, says "Trying again…" there.
+lang_shown() {
+	local bar l
+	bar=$(screen | tail -n 1)
+	case $bar in
+	*"F4 繁體中文"*) echo zh_CN; return 0 ;;
+	*"F4 English"*) echo zh_TW; return 0 ;;
+	*"F4 简体中文"*) echo en; return 0 ;;
+	esac
+	for l in zh_CN zh_TW en; do
+		case $bar in
+		*"$(msg $l "Trying again…")"*) echo $l; return 0 ;;
+		esac
+	done
+	return 1
+}
+
+# lang_is LANG: the bottom line is in LANG, or chayue has exited (which
+# handled then tells apart, so as not to wait for nothing).
+lang_is() { [ "$(lang_shown)" = "$1" ] || pane_dead; }
+
+# handled [KEY...]: send KEYs (tmux key names; none to prove what was sent
+# or typed before), then wait for proof that the kiosk has handled them and
+# drawn what they did: a marker after them, the language key F4, which
+# every screen takes before its own keys, pressed three times round
+# (zh_CN → zh_TW → en → zh_CN), waiting after the first press for the next
+# language on the screen and after the third for the screen back in its
+# own. Keys are handled in order, so a check after this that something is
+# NOT on the screen, or did NOT happen, cannot pass by being early.
+# Status 1 if the proof never comes: the kiosk has exited or hangs, or it
+# swallowed F4 (a walk-away countdown takes any key only to stay; a window
+# too small ignores keys), or the screen does not show its language on the
+# bottom line (a QR code that fills the window). The KEYs must not change
+# the language; the marker clears a status-line message, as every key does.
+handled() {
+	local from next
+	if ! eventually lang_shown >/dev/null; then
+		diag "handled $*: no interface language on the bottom line"
+		return 1
+	fi
+	from=$(lang_shown)
+	case $from in
+	zh_CN) next=zh_TW ;;
+	zh_TW) next=en ;;
+	en) next=zh_CN ;;
+	esac
+	[ $# -eq 0 ] || keys "$@"
+	keys F4
+	if ! eventually lang_is "$next" || pane_dead; then
+		diag "handled $*: F4 after them did not switch $from to $next$(pane_dead && echo ": chayue has exited")"
+		return 1
+	fi
+	keys F4 F4
+	if ! eventually lang_is "$from" || pane_dead; then
+		diag "handled $*: F4 F4 did not switch back to $from$(pane_dead && echo ": chayue has exited")"
+		return 1
+	fi
 }
 
 # resize COLS ROWS
