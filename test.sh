@@ -1,7 +1,8 @@
 #!/bin/sh
 # The whole test suite: unit and end-to-end tests in an ordinary build and
-# in an AddressSanitizer + UndefinedBehaviorSanitizer build, the fuzz
-# targets for a bounded time, and `make distcheck`. Installs what it needs
+# in an AddressSanitizer + UndefinedBehaviorSanitizer build (both with the
+# test hooks), a release build checked for hooks, the fuzz targets for a
+# bounded time, and `make distcheck`. Installs what it needs
 # (Debian 12). Ends with the line "N passed, N failed".
 set -u
 cd "$(dirname "$0")"
@@ -27,7 +28,8 @@ step() {	# step NAME COMMAND...: a suite step that is itself a test
 # build VARIANT CFLAGS: configure and build in _build/VARIANT.
 build() {
 	rm -rf "_build/$1" && mkdir -p "_build/$1" && cd "_build/$1" &&
-	"$top/configure" --quiet --enable-werror CFLAGS="$2" LDFLAGS="$3" &&
+	"$top/configure" --quiet --enable-werror --enable-test-hooks \
+		CFLAGS="$2" LDFLAGS="$3" &&
 	make -j"$jobs" >build.log 2>&1 || { cat build.log 2>/dev/null | tail -40; cd "$top"; return 1; }
 	cd "$top"
 }
@@ -56,6 +58,19 @@ step "build (sanitizers)" build sanitize "-g -O1 $san" "$san"
 [ -f _build/plain/chayue ] && check plain
 [ -f _build/sanitize/chayue ] && ASAN_OPTIONS=detect_leaks=1 \
 	UBSAN_OPTIONS=print_stacktrace=1 check sanitize
+
+# release: a default build (no --enable-test-hooks) of the two programs
+# alone, and tests/e2e/hooks.sh on it: no test hook in what is installed.
+release() {
+	rm -rf _build/release && mkdir -p _build/release && cd _build/release &&
+	"$top/configure" --quiet --enable-werror &&
+	make -j"$jobs" i18n/fold-table.h i18n/pinyin-table.h >build.log 2>&1 &&
+	make -j"$jobs" chayue chayue-admin >>build.log 2>&1 &&
+	top_srcdir=$top top_builddir=$PWD "$top/tests/e2e/hooks.sh" >hooks.log 2>&1 ||
+		{ tail -40 build.log hooks.log 2>/dev/null; cd "$top"; return 1; }
+	cd "$top"
+}
+step "release build has no test hooks" release
 
 fuzz() {	# fuzz TARGET SOURCES...: run a libFuzzer target for 30 s
 	t=$1

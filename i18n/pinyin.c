@@ -94,12 +94,3 @@ pinyin_is_prefix(const char *s, size_t len)
 	return len > 0 && i < PINYIN_SYLLABLES &&
 	    strncmp(pinyin_names[i], s, len) == 0;
 }
-
-int
-pinyin_initial_len(unsigned id)
-{
-	const char *s = pinyin_syllable(id);
-
-	return (s[0] == 'z' || s[0] == 'c' || s[0] == 's') && s[1] == 'h' ?
-	    2 : 1;
-}

@@ -31,10 +31,4 @@ int pinyin_find(const char *s, size_t len);
 /* Does some syllable start with s[0..len) (len >= 1)? */
 int pinyin_is_prefix(const char *s, size_t len);
 
-/*
- * The letters search types for the start of a syllable: z, c, s alone or
- * zh, ch, sh. Returns 2 if the syllable starts with zh, ch or sh, else 1.
- */
-int pinyin_initial_len(unsigned id);
-
 #endif

@@ -61,12 +61,6 @@ element_get(size_t i)
 	return i < ELEMENT_N ? &element_table[i] : NULL;
 }
 
-size_t
-element_count(void)
-{
-	return ELEMENT_N;
-}
-
 const char *
 element_text(const struct element *e, const struct item *it)
 {

@@ -43,9 +43,6 @@ struct element {
  */
 const struct element *element_get(size_t i);
 
-/* The number of elements. */
-size_t element_count(void);
-
 /*
  * The value of a text element of it: points into it (not copied; the
  * caller does not free it), "" when the source left it empty. NULL for a

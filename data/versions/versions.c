@@ -21,6 +21,7 @@ struct versions_lock {
 	int	 fd;	/* the versions directory, flock(2)ed */
 };
 
+#ifdef CHAYUE_TESTING
 void
 versions_crash_point(const char *what)
 {
@@ -42,6 +43,7 @@ versions_crash_point(const char *what)
 	if (n == at)
 		raise(SIGKILL);
 }
+#endif
 
 /* "<path>.versions" */
 static char *

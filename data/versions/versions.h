@@ -87,8 +87,14 @@ int versions_rollback(const char *path, const char *name, int keep,
  * A point where a crash must leave a complete version: for the crash
  * test, which sets CHAYUE_TEST_CRASH_AT=N to have the N-th point kill
  * the process with SIGKILL, and CHAYUE_TEST_CRASH_LOG=FILE to have every
- * point written to FILE. Nothing otherwise.
+ * point written to FILE. A test hook: compiled only with
+ * --enable-test-hooks (CHAYUE_TESTING in config.h, which every file
+ * includes first); otherwise nothing at all, not even a call.
  */
+#ifdef CHAYUE_TESTING
 void versions_crash_point(const char *what);
+#else
+#define versions_crash_point(what)	((void)0)
+#endif
 
 #endif

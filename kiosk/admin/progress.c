@@ -9,6 +9,7 @@
 
 #define PROGRESS_WIDTH		30	/* cells of the bar */
 #define PROGRESS_EVERY_MS	100
+#define PROGRESS_DELAY_MS	1000	/* before the bar appears */
 
 static long
 progress_ms(const struct timespec *a, const struct timespec *b)
@@ -20,12 +21,19 @@ progress_ms(const struct timespec *a, const struct timespec *b)
 void
 progress_init(struct progress *p, FILE *fp)
 {
+#ifdef CHAYUE_TESTING
+	/* A test hook (--enable-test-hooks), not configuration. */
 	const char	*delay = getenv("CHAYUE_PROGRESS_DELAY_MS");
+#endif
 
 	memset(p, 0, sizeof *p);
 	p->fp = fp;
 	p->enabled = isatty(fileno(fp));
-	p->delay_ms = delay != NULL ? atol(delay) : 1000;
+	p->delay_ms = PROGRESS_DELAY_MS;
+#ifdef CHAYUE_TESTING
+	if (delay != NULL)
+		p->delay_ms = atol(delay);
+#endif
 	clock_gettime(CLOCK_MONOTONIC, &p->start);
 	p->last = p->start;
 }

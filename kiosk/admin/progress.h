@@ -20,8 +20,9 @@ struct progress {
 };
 
 /*
- * Start timing for a bar on fp. CHAYUE_PROGRESS_DELAY_MS overrides the
- * one-second delay (the tests set it to 0).
+ * Start timing for a bar on fp. In a build with --enable-test-hooks,
+ * CHAYUE_PROGRESS_DELAY_MS overrides the one-second delay (the tests set
+ * it to 0).
  */
 void progress_init(struct progress *p, FILE *fp);
 

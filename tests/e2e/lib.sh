@@ -50,6 +50,19 @@ ok() {
 
 diag() { printf '# %s\n' "$*"; }
 
+# skip DESCRIPTION REASON: a TAP line for a test that cannot run here.
+skip() {
+	T_N=$((T_N + 1))
+	echo "ok $T_N - $1 # SKIP $2"
+}
+
+# test_hooks: true if the build under test was configured with
+# --enable-test-hooks (CHAYUE_TESTING in its config.h), so that the
+# programs read the CHAYUE_TEST_* and CHAYUE_PROGRESS_DELAY_MS variables.
+test_hooks() {
+	grep -q '^#define CHAYUE_TESTING 1' "$top_builddir/config.h" 2>/dev/null
+}
+
 # sql QUERY: a value from the demo catalogue, to compare the screen with.
 sql() { sqlite3 -batch -noheader "${DB:-$DEMO_DB}" "$1"; }
 

@@ -116,9 +116,16 @@ onterm() {	# onterm INPUT COMMAND: COMMAND on a terminal, INPUT typed
 	printf '%s\n' "$1" | script -qec "$2" /dev/null
 }
 cd "$T_TMP"
-onterm "" "CHAYUE_PROGRESS_DELAY_MS=0 '$ADMIN' --config '$CONF' --catalogue t.db import '$REF'" >"$T_TMP/out"
-grep -qE "\[#+\] 100%  $all rows" "$T_TMP/out"
-ok $? "an import on a terminal shows the progress bar"
+# The bar waits a second; the hook CHAYUE_PROGRESS_DELAY_MS=0 shows it at once.
+if test_hooks; then
+	onterm "" "CHAYUE_PROGRESS_DELAY_MS=0 '$ADMIN' --config '$CONF' --catalogue t.db import '$REF'" >"$T_TMP/out"
+	grep -qE "\[#+\] 100%  $all rows" "$T_TMP/out"
+	ok $? "an import on a terminal shows the progress bar"
+else
+	"$ADMIN" --config "$CONF" --catalogue t.db import --quiet "$REF" >/dev/null 2>&1
+	skip "an import on a terminal shows the progress bar" \
+		"built without --enable-test-hooks"
+fi
 onterm n "'$ADMIN' --config '$CONF' --catalogue t.db import bad.csv" >"$T_TMP/out"
 grep -qF "Import 1 rows and leave out the 1 with problems? [y/N]" "$T_TMP/out" &&
 	[ "$(DB=$T_TMP/t.db sql 'SELECT count(*) FROM item')" = "$all" ]
