@@ -127,7 +127,7 @@ pin_hash(const char *pin, char **error)
 	}
 	/* Never print a line the kiosk would refuse. */
 	if (pin_hash_check(data.output, &why) != 0) {
-		*error = xstrdup(N_("cannot hash the PIN with yescrypt"));
+		*error = xstrdup(N_("cannot hash the PIN"));
 		return NULL;
 	}
 	return xstrdup(data.output);

@@ -118,7 +118,7 @@ admin_pin(const struct config *cfg, int argc, char **argv)
 		return pin_unlock(cfg);
 	/* The configured hash is refused by the kiosk: say so, and go on. */
 	if (cfg->pin_problem != NULL)
-		fprintf(stderr, _("%s: warning: %s\n"), ADMIN_PROGNAME,
+		fprintf(stderr, "%s: %s: %s\n", ADMIN_PROGNAME, _("warning"),
 		    cfg->pin_problem);
 	if (read_secret(_("New staff PIN (4 to 12 digits): "), pin, sizeof pin) != 0)
 		return admin_usage_error("%s", _("pin: no PIN given on standard input"));

@@ -107,7 +107,9 @@ alive
 ok $? "after a restart the prompt is still locked: the right PIN does not close it"
 grep -q "staff PIN still locked" "$T_TMP/kiosk.log"
 ok $? "the restart logs that the PIN is still locked"
-out=$("$ADMIN" --config "$CONFIG" pin --unlock)
+# (chayue-admin in English here: the configuration's language.)
+printf 'language = en\nstate_file = %s\n' "$STATE" >"$T_TMP/admin.conf"
+out=$("$ADMIN" --config "$T_TMP/admin.conf" pin --unlock)
 ok $? "chayue-admin pin --unlock exits 0"
 printf '%s\n' "$out" | grep -qE "^The staff PIN is unlocked: it was locked for [0-9]+ s more after 3 wrong PINs in a row\.$"
 ok $? "and says what it lifted ($out)"
@@ -162,7 +164,7 @@ ok $? "no PIN configured: F10 cannot close the kiosk"
 # A weak hash is refused where the configuration is read, saying where and
 # what to do; chayue-admin pin, which makes the line that mends it, runs.
 md5='$1$saltsalt$fpXhOtJ7R8QVBapVBH7dO.'
-printf 'mode = kiosk\nstaff_pin = %s\n' "$md5" >"$T_TMP/md5.conf"
+printf 'language = en\nstaff_pin = %s\n' "$md5" >"$T_TMP/md5.conf"
 want="$T_TMP/md5.conf:2: staff_pin: an MD5-crypt (\$1\$) hash is too weak to keep the PIN; make a yescrypt one with: chayue-admin pin"
 "$CHAYUE" --config "$T_TMP/md5.conf" --catalogue "$DEMO_DB" </dev/null >/dev/null 2>"$T_TMP/err"
 [ $? -eq 2 ] && grep -qxF "chayue: $want" "$T_TMP/err"
@@ -174,7 +176,7 @@ line=$(echo 4815 | "$ADMIN" --config "$T_TMP/md5.conf" pin 2>"$T_TMP/err")
 [ $? -eq 0 ] && printf '%s\n' "$line" | grep -qE '^staff_pin = \$y\$' &&
 	grep -qxF "chayue-admin: warning: $want" "$T_TMP/err"
 ok $? "chayue-admin pin warns of it and prints a yescrypt line to replace it"
-printf 'mode = kiosk\n%s\n' "$line" >"$T_TMP/md5.conf"
+printf 'language = en\n%s\n' "$line" >"$T_TMP/md5.conf"
 "$ADMIN" --config "$T_TMP/md5.conf" status >/dev/null 2>"$T_TMP/err"
 ! grep -qF "staff_pin" "$T_TMP/err"
 ok $? "the line it printed is accepted"
