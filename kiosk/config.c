@@ -9,6 +9,7 @@
 #include "i18n/i18n.h"
 #include "data/versions/versions.h"
 #include "kiosk/config.h"
+#include "kiosk/staff_pin.h"
 #include "lib/xmalloc.h"
 
 /* A setter returns NULL on success or a static "what is wrong; what to do". */
@@ -45,9 +46,14 @@ set_locale_dir(struct config *cfg, const char *value)
 static const char *
 set_staff_pin(struct config *cfg, const char *value)
 {
-	/* Only a hash: a PIN in clear would be readable by anyone with the file. */
-	if (value[0] != '$' || strlen(value) < 20)
-		return "not a PIN hash; make one with: chayue-admin pin";
+	const char *why;
+
+	/*
+	 * Only a hash, and of a strong scheme: a PIN in clear would be
+	 * readable by anyone with the file, one in MD5-crypt nearly so.
+	 */
+	if (pin_hash_check(value, &why) != 0)
+		return why;
 	free(cfg->staff_pin);
 	cfg->staff_pin = xstrdup(value);
 	return NULL;
@@ -268,6 +274,7 @@ config_done(struct config *cfg)
 	free(cfg->state_file);
 	free(cfg->import_dir);
 	free(cfg->printer);
+	free(cfg->pin_problem);
 	memset(cfg, 0, sizeof *cfg);
 }
 
@@ -329,6 +336,7 @@ config_copy(struct config *dst, const struct config *src)
 	dst->log_file = src->log_file ? xstrdup(src->log_file) : NULL;
 	dst->state_file = src->state_file ? xstrdup(src->state_file) : NULL;
 	dst->printer = src->printer ? xstrdup(src->printer) : NULL;
+	dst->pin_problem = src->pin_problem ? xstrdup(src->pin_problem) : NULL;
 }
 
 int
@@ -356,7 +364,15 @@ config_load(struct config *cfg, const char *path, int must_exist, char **error)
 			    "under %zu bytes", path, lineno, sizeof buf - 1);
 			goto fail;
 		}
-		if ((why = config_line(&work, buf, &key)) != NULL) {
+		if ((why = config_line(&work, buf, &key)) != NULL &&
+		    work.defer_pin_problem && key != NULL &&
+		    strcmp(key, "staff_pin") == 0) {
+			free(work.pin_problem);
+			work.pin_problem = xasprintf("%s:%ld: %s: %s", path,
+			    lineno, key, why);
+			continue;
+		}
+		if (why != NULL) {
 			*error = xasprintf("%s:%ld: %s%s%s", path, lineno,
 			    key ? key : "", key ? ": " : "", why);
 			goto fail;

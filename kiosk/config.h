@@ -47,6 +47,14 @@ struct config {
 	int	 print;		/* enum config_print */
 	char	*printer;	/* the CUPS queue; NULL: the default destination */
 	int	 print_page_limit;	/* pages per visitor; 0: no limit */
+	/*
+	 * Set before loading by a program that does not use the PIN
+	 * (chayue-admin pin, which makes a new one): a bad staff_pin line is
+	 * then not an error but kept in pin_problem ("path:line: staff_pin:
+	 * what is wrong; what to do"), and staff_pin is left as it was.
+	 */
+	int	 defer_pin_problem;
+	char	*pin_problem;
 };
 
 /* Defaults; release with config_done. */

@@ -281,6 +281,8 @@ loop_setup(struct loop *l)
 	l->ui.theme_ctx = l;
 	visitor_init(&l->visitor, cfg);
 	l->ui.visitor = &l->visitor.ui;
+	/* The PIN lock outlives restarts in the same state file. */
+	lockdown_keep(&l->lock, l->visitor.writable ? l->visitor.stats : NULL);
 	l->staff.catalogue = cfg->catalogue;
 	l->staff.import_dir = cfg->import_dir;
 	l->staff.keep_versions = cfg->keep_versions;

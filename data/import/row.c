@@ -14,6 +14,7 @@
 #include "data/import/cell.h"
 #include "data/import/source.h"
 #include "data/store/domains.h"
+#include "data/versions/export.h"
 #include "data/versions/versions.h"
 #include "i18n/i18n.h"
 #include "lib/xmalloc.h"
@@ -163,6 +164,17 @@ cells_read(struct source *src, const struct csv_record *rec, struct cells *c)
 		f = &rec->v[src->lay.at[k]];
 		len = f->len;
 		s = cell_trim(f->text, &len);
+		/*
+		 * A canonical CSV file, as chayue-admin export writes it: a
+		 * cell guarded from spreadsheets (='s, +'s, … after a ') gets
+		 * its text back. Any other ' is the cell's.
+		 */
+		if (src->lay.kind == LAYOUT_CANONICAL && !src->lay.keys &&
+		    len >= 2 && s[0] == EXPORT_GUARD &&
+		    export_needs_guard(s + 1)) {
+			s++;
+			len--;
+		}
 		c->v[k] = cell_nfc(s, len);
 		c->line[k] = f->line;
 		c->col[k] = f->column;

@@ -15,6 +15,15 @@
 #define STATS_APPLICATION_ID	0x63687973
 #define STATS_SCHEMA_VERSION	1
 
+/*
+ * The staff PIN's lock: one row. Added after the first files were made,
+ * so it is created where missing; programs that predate it ignore it.
+ */
+#define STATS_PIN_LOCK_TABLE \
+    "CREATE TABLE IF NOT EXISTS pin_lock ("				\
+    "  id INTEGER PRIMARY KEY CHECK (id = 1),"				\
+    "  failures INTEGER NOT NULL, locked_until INTEGER NOT NULL);"
+
 static const char stats_schema[] =
     "PRAGMA application_id = 1667791219;"	/* STATS_APPLICATION_ID */
     "PRAGMA user_version = 1;"
@@ -33,7 +42,8 @@ static const char stats_schema[] =
     "  not_useful INTEGER NOT NULL DEFAULT 0,"
     "  PRIMARY KEY (key, day)) WITHOUT ROWID;"
     "CREATE TABLE hot ("
-    "  key TEXT PRIMARY KEY, position INTEGER NOT NULL) WITHOUT ROWID;";
+    "  key TEXT PRIMARY KEY, position INTEGER NOT NULL) WITHOUT ROWID;"
+    STATS_PIN_LOCK_TABLE;
 
 enum stats_query {
 	S_KEY,
@@ -44,6 +54,8 @@ enum stats_query {
 	S_HOT,
 	S_MOST_VIEWED,
 	S_FEEDBACK,
+	S_PIN_LOCK_GET,
+	S_PIN_LOCK_PUT,
 	S_COUNT
 };
 
@@ -70,6 +82,11 @@ static const char *const stats_sql[S_COUNT] = {
 	    " JOIN item_key AS k ON k.key = f.key"
 	    " WHERE ?1 IS NULL OR f.day >= ?1 GROUP BY f.key"
 	    " ORDER BY k.domain, k.level1, k.level2, k.jurisdiction",
+	[S_PIN_LOCK_GET] = "SELECT failures, locked_until FROM pin_lock"
+	    " WHERE id = 1",
+	[S_PIN_LOCK_PUT] = "INSERT INTO pin_lock VALUES (1, ?1, ?2)"
+	    " ON CONFLICT (id) DO UPDATE SET failures = ?1,"
+	    " locked_until = ?2",
 };
 
 struct stats {
@@ -154,6 +171,11 @@ stats_check(struct stats *st, int writable, char **error)
 		*error = xasprintf("%s is not a chayue state file of a version "
 		    "this program reads; move it away and a new one is made",
 		    st->path);
+		return -1;
+	}
+	if (writable && sqlite3_exec(st->db, STATS_PIN_LOCK_TABLE, NULL, NULL,
+	    NULL) != SQLITE_OK) {
+		*error = stats_error(st, "write");
 		return -1;
 	}
 	return 0;
@@ -415,4 +437,47 @@ stats_rows_done(struct stats_rows *rows)
 	}
 	free(rows->v);
 	memset(rows, 0, sizeof *rows);
+}
+
+int
+stats_pin_lock_get(struct stats *st, long long *failures,
+    long long *locked_until, char **error)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	*failures = 0;
+	*locked_until = 0;
+	/* A read-only file made before the lock was kept has no table. */
+	if (st->st[S_PIN_LOCK_GET] == NULL &&
+	    sqlite3_db_readonly(st->db, "main") == 1 &&
+	    sqlite3_table_column_metadata(st->db, "main", "pin_lock", NULL,
+	    NULL, NULL, NULL, NULL, NULL) != SQLITE_OK)
+		return 0;
+	if ((s = stats_stmt(st, S_PIN_LOCK_GET, error)) == NULL)
+		return -1;
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*failures = sqlite3_column_int64(s, 0);
+		*locked_until = sqlite3_column_int64(s, 1);
+		rc = sqlite3_step(s);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		*error = stats_error(st, "read");
+		return -1;
+	}
+	return 0;
+}
+
+int
+stats_pin_lock_put(struct stats *st, long long failures,
+    long long locked_until, char **error)
+{
+	sqlite3_stmt *s;
+
+	if ((s = stats_stmt(st, S_PIN_LOCK_PUT, error)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, (sqlite3_int64)failures);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)locked_until);
+	return stats_run(st, s, error);
 }

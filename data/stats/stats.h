@@ -87,4 +87,16 @@ int stats_most_viewed(struct stats *st, const char *since, size_t limit,
 int stats_feedback(struct stats *st, const char *since,
     struct stats_rows *out, char **error);
 
+/*
+ * The staff PIN's lock (kiosk/staff_pin.h), kept here so that a restart
+ * or a power cycle does not give fresh guesses: wrong PINs in a row, and
+ * when the lock ends (seconds since the epoch; 0: not locked). Nothing
+ * about the PINs typed. A file that has no such record yet reads as
+ * 0 and 0. 0, or -1 with *error (caller frees).
+ */
+int stats_pin_lock_get(struct stats *st, long long *failures,
+    long long *locked_until, char **error);
+int stats_pin_lock_put(struct stats *st, long long failures,
+    long long locked_until, char **error);
+
 #endif

@@ -9,6 +9,7 @@
 
 #include "data/versions/export.h"
 #include "data/store/schema.h"
+#include "i18n/text.h"
 #include "lib/xmalloc.h"
 
 /* The canonical columns, then code; the first seven flags are 8..14. */
@@ -32,27 +33,57 @@ static const char export_sql[] =
 	" i.code FROM item AS i JOIN domain AS d ON d.id = i.domain_id"
 	" ORDER BY i.id";
 
-/* A CSV field, quoted when it must be. */
-static void
-export_csv_field(FILE *out, const char *s)
+int
+export_needs_guard(const char *s)
 {
+	return *s != '\0' && strchr(EXPORT_GUARDED, *s) != NULL;
+}
+
+/*
+ * A cell as it is written: sanitised for a terminal. Frees nothing when
+ * it returns s itself.
+ */
+static const char *
+export_text(const char *s, int for_terminal, char **owned)
+{
+	*owned = NULL;
+	if (!for_terminal)
+		return s;
+	return *owned = text_sanitise(s, strlen(s), 1);
+}
+
+/* A CSV field, quoted when it must be, guarded from spreadsheets. */
+static void
+export_csv_field(FILE *out, const char *s, int for_terminal)
+{
+	char	*owned;
+	int	 guard;
+
+	s = export_text(s, for_terminal, &owned);
+	guard = export_needs_guard(s);
 	if (strpbrk(s, ",\"\r\n") == NULL && *s != ' ' &&
 	    (*s == '\0' || s[strlen(s) - 1] != ' ')) {
+		if (guard)
+			putc(EXPORT_GUARD, out);
 		fputs(s, out);
+		free(owned);
 		return;
 	}
 	putc('"', out);
+	if (guard)
+		putc(EXPORT_GUARD, out);
 	for (; *s != '\0'; s++) {
 		if (*s == '"')
 			putc('"', out);
 		putc(*s, out);
 	}
 	putc('"', out);
+	free(owned);
 }
 
 /* Channels are stored one per line and exported joined with "；". */
 static void
-export_csv_channels(FILE *out, const char *s)
+export_csv_channels(FILE *out, const char *s, int for_terminal)
 {
 	char	*joined = xmalloc(strlen(s) * 3 + 1), *o = joined;
 
@@ -64,12 +95,12 @@ export_csv_channels(FILE *out, const char *s)
 			*o++ = *s;
 	}
 	*o = '\0';
-	export_csv_field(out, joined);
+	export_csv_field(out, joined, for_terminal);
 	free(joined);
 }
 
 static void
-export_csv_row(FILE *out, sqlite3_stmt *st)
+export_csv_row(FILE *out, sqlite3_stmt *st, int for_terminal)
 {
 	const char	*s;
 	int		 c;
@@ -79,16 +110,32 @@ export_csv_row(FILE *out, sqlite3_stmt *st)
 			putc(',', out);
 		s = (const char *)sqlite3_column_text(st, c);
 		if (c == EXPORT_CHANNELS)
-			export_csv_channels(out, s != NULL ? s : "");
+			export_csv_channels(out, s != NULL ? s : "",
+			    for_terminal);
 		else
-			export_csv_field(out, s != NULL ? s : "");
+			export_csv_field(out, s != NULL ? s : "", for_terminal);
 	}
 	putc('\n', out);
 }
 
+/* A JSON string of s[0..len), sanitised for a terminal. */
+static json_t *
+export_json_string(const char *s, size_t len, int for_terminal)
+{
+	json_t	*j;
+	char	*clean;
+
+	if (!for_terminal)
+		return json_stringn(s, len);
+	clean = text_sanitise(s, len, 1);
+	j = json_string(clean);
+	free(clean);
+	return j;
+}
+
 /* One item as a JSON object. */
 static json_t *
-export_json_item(sqlite3_stmt *st)
+export_json_item(sqlite3_stmt *st, int for_terminal)
 {
 	json_t		*obj = json_object(), *list;
 	const char	*s, *line, *nl;
@@ -102,15 +149,18 @@ export_json_item(sqlite3_stmt *st)
 			continue;
 		}
 		if (c != EXPORT_CHANNELS) {
+			if (s == NULL)
+				s = "";
 			json_object_set_new(obj, export_columns[c],
-			    json_string(s != NULL ? s : ""));
+			    export_json_string(s, strlen(s), for_terminal));
 			continue;
 		}
 		list = json_array();
 		for (line = s != NULL ? s : ""; *line != '\0'; line = nl + 1) {
 			nl = strchr(line, '\n');
-			json_array_append_new(list, json_stringn(line,
-			    nl != NULL ? (size_t)(nl - line) : strlen(line)));
+			json_array_append_new(list, export_json_string(line,
+			    nl != NULL ? (size_t)(nl - line) : strlen(line),
+			    for_terminal));
 			if (nl == NULL)
 				break;
 		}
@@ -120,9 +170,9 @@ export_json_item(sqlite3_stmt *st)
 }
 
 static void
-export_json_row(FILE *out, sqlite3_stmt *st, int first)
+export_json_row(FILE *out, sqlite3_stmt *st, int first, int for_terminal)
 {
-	json_t	*obj = export_json_item(st);
+	json_t	*obj = export_json_item(st, for_terminal);
 
 	fputs(first ? "[\n" : ",\n", out);
 	json_dumpf(obj, out, JSON_COMPACT | JSON_PRESERVE_ORDER);
@@ -130,7 +180,8 @@ export_json_row(FILE *out, sqlite3_stmt *st, int first)
 }
 
 static int
-export_rows(sqlite3 *db, enum export_format format, FILE *out, char **error)
+export_rows(sqlite3 *db, enum export_format format, int for_terminal,
+    FILE *out, char **error)
 {
 	sqlite3_stmt	*st;
 	size_t		 i, n = 0;
@@ -148,9 +199,9 @@ export_rows(sqlite3 *db, enum export_format format, FILE *out, char **error)
 	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (format == EXPORT_CSV)
-			export_csv_row(out, st);
+			export_csv_row(out, st, for_terminal);
 		else
-			export_json_row(out, st, n == 0);
+			export_json_row(out, st, n == 0, for_terminal);
 		n++;
 	}
 	if (format == EXPORT_JSON)
@@ -165,15 +216,15 @@ export_rows(sqlite3 *db, enum export_format format, FILE *out, char **error)
 }
 
 int
-export_catalogue(const char *path, enum export_format format, FILE *out,
-    char **error)
+export_catalogue(const char *path, enum export_format format,
+    int for_terminal, FILE *out, char **error)
 {
 	sqlite3	*db;
 	int	 rc;
 
 	if ((db = schema_open(path, error)) == NULL)
 		return -1;
-	rc = export_rows(db, format, out, error);
+	rc = export_rows(db, format, for_terminal, out, error);
 	sqlite3_close(db);
 	if (rc == 0 && (fflush(out) != 0 || ferror(out))) {
 		*error = xasprintf("cannot write the export: %s",

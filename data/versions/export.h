@@ -4,6 +4,13 @@
  * (UTF-8, channels joined with "；", flags 1, 0 or empty, plus the code
  * column), or a JSON array of objects with the same keys (flags 1, 0 or
  * null, channels a list). Importing an export gives the same items.
+ *
+ * A CSV export is opened in spreadsheets, which take a cell that starts
+ * with = + - @ (or a tab or carriage return) for a formula: such a cell is
+ * written after a single quote ', as is one that starts with ' itself, so
+ * that `=HYPERLINK(…)` shows as text. The import drops that one quote
+ * again (data/import/row.c), so the round trip is exact. JSON is written
+ * as it is.
  */
 #ifndef CHAYUE_EXPORT_H
 #define CHAYUE_EXPORT_H
@@ -15,11 +22,21 @@ enum export_format {
 	EXPORT_JSON,
 };
 
+/* What marks a CSV cell as text, and the first bytes that need it. */
+#define EXPORT_GUARD		'\''
+#define EXPORT_GUARDED		"=+-@\t\r'"
+
+/* 1 if the CSV cell s is written after EXPORT_GUARD. */
+int export_needs_guard(const char *s);
+
 /*
  * Write every item of the catalogue file path to out, in import order.
+ * With for_terminal (out is a terminal), every cell is sanitised first
+ * (i18n/text.h): no escape sequence from the data reaches the staff's
+ * terminal; the output is then for reading, not for importing.
  * 0, or -1 with *error (caller frees), also when out cannot be written.
  */
-int export_catalogue(const char *path, enum export_format format, FILE *out,
-    char **error);
+int export_catalogue(const char *path, enum export_format format,
+    int for_terminal, FILE *out, char **error);
 
 #endif

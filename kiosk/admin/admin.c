@@ -51,7 +51,10 @@ admin_usage(FILE *fp)
 	    "                     the items the kiosk's search finds, best "
 	    "first\n"
 	    "  pin                read a new staff PIN and print the line that\n"
-	    "                     puts it (hashed) in the configuration\n\n"),
+	    "                     puts it (hashed) in the configuration\n"
+	    "  pin --unlock       clear the lock that wrong PINs put on the "
+	    "kiosk's\n"
+	    "                     PIN prompt (a running kiosk too)\n\n"),
 	    fp);
 	fputs(_("Hot items and visitors' answers (in the state file):\n"
 	    "  hot add [--domain D] [--jurisdiction J] [--all] NAME\n"
@@ -236,6 +239,9 @@ main(int argc, char **argv)
 	i18n_init(cfg.language, cfg.locale_dir != NULL ? cfg.locale_dir :
 	    getenv("CHAYUE_LOCALEDIR"));
 	rc = parse_global(argc, argv, &config_path, &catalogue);
+	/* pin makes the line that mends a bad staff_pin: let it run. */
+	if (rc == -1 && strcmp(argv[optind], "pin") == 0)
+		cfg.defer_pin_problem = 1;
 	if (rc == -1 && load_config(&cfg, config_path, catalogue) != 0)
 		rc = ADMIN_EXIT_USAGE;
 	if (rc == -1) {

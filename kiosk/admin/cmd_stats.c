@@ -15,6 +15,7 @@
 
 #include "data/store/catalogue.h"
 #include "data/stats/stats.h"
+#include "data/versions/export.h"
 #include "i18n/format.h"
 #include "i18n/i18n.h"
 #include "i18n/text.h"
@@ -372,17 +373,25 @@ admin_hot(const struct config *cfg, int argc, char **argv)
 	    stats_hot_remove_cmd(cfg, &a);
 }
 
-/* A CSV cell (RFC 4180): quoted when it holds a comma, quote or newline. */
+/*
+ * A CSV cell (RFC 4180): quoted when it holds a comma, quote or newline;
+ * after a ' when a spreadsheet would take it for a formula (the report is
+ * for Excel, data/versions/export.h).
+ */
 static void
 stats_csv_cell(const char *s, int last)
 {
 	char *clean = text_sanitise(s, strlen(s), 0);
 	const char *p;
 
-	if (strpbrk(clean, ",\"\r\n") == NULL)
+	if (strpbrk(clean, ",\"\r\n") == NULL) {
+		if (export_needs_guard(clean))
+			putchar(EXPORT_GUARD);
 		fputs(clean, stdout);
-	else {
+	} else {
 		putchar('"');
+		if (export_needs_guard(clean))
+			putchar(EXPORT_GUARD);
 		for (p = clean; *p != '\0'; p++) {
 			if (*p == '"')
 				putchar('"');

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <jansson.h>
 
@@ -451,7 +452,8 @@ export_to(const struct args *a, const char *file)
 		    strerror(errno));
 		return admin_fail(error, ADMIN_EXIT_CATALOGUE);
 	}
-	rc = export_catalogue(file, fmt, out, &error);
+	/* On a terminal, cells are sanitised as everywhere else. */
+	rc = export_catalogue(file, fmt, isatty(fileno(out)), out, &error);
 	if (out != stdout && fclose(out) != 0 && rc == 0) {
 		error = xasprintf("cannot write %s: %s", a->output,
 		    strerror(errno));

@@ -155,8 +155,10 @@ kiosk_stop
 
 # Nothing in the state file could identify a visitor.
 [ "$(st "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema
-	WHERE type = 'table' ORDER BY name)")" = "feedback,hot,item_key,views" ]
-ok $? "the state file holds item names, counts per day and hot marks only"
+	WHERE type = 'table' ORDER BY name)")" = "feedback,hot,item_key,pin_lock,views" ]
+ok $? "the state file holds item names, counts per day, hot marks and the staff PIN's lock only"
+[ "$(st "SELECT count(*) FROM pin_lock WHERE failures != 0 OR locked_until != 0")" = 0 ]
+ok $? "and nobody typed a wrong PIN, so the lock holds nothing"
 [ -z "$(st "SELECT day FROM views UNION SELECT day FROM feedback" | grep -vE '^[0-9]{4}-[0-9]{2}-[0-9]{2}$')" ]
 ok $? "and no time finer than a day"
 

@@ -1,12 +1,15 @@
 #!/bin/bash
 # Kiosk mode: no key leaves, stops or freezes the program; closing needs
-# the staff PIN, wrong PINs are slowed down and logged; signals end it
-# cleanly with the status a supervisor expects.
+# the staff PIN, wrong PINs are slowed down and logged, the lock outlives
+# a restart and chayue-admin pin --unlock lifts it; a weak PIN hash is
+# refused; signals end it cleanly with the status a supervisor expects.
 . "${top_srcdir:-.}/tests/e2e/lib.sh"
 
 PIN=48151623
-printf '%s\nlog_file = %s\n' "$(echo $PIN | "$ADMIN" pin)" "$T_TMP/kiosk.log" \
-	>"$T_TMP/kiosk.conf"
+# A state file of this test's own: the PIN lock is kept there.
+STATE=$T_TMP/state.db
+printf '%s\nlog_file = %s\nstate_file = %s\n' "$(echo $PIN | "$ADMIN" pin)" \
+	"$T_TMP/kiosk.log" "$STATE" >"$T_TMP/kiosk.conf"
 export CONFIG=$T_TMP/kiosk.conf
 home="政务公开事项目录查阅"
 alive() { ! pane_dead; }
@@ -82,10 +85,38 @@ ok $? "each wrong PIN is logged"
 ok $? "no PIN appears in the log"
 kiosk_stop
 
+# The lock is in the state file: restarting (or a power cycle) gives no
+# fresh guesses.
+[ "$(sqlite3 "$STATE" "SELECT failures, locked_until > CAST(strftime('%s', 'now') AS INTEGER) FROM pin_lock")" = "3|1" ]
+ok $? "the state file holds the count of wrong PINs and the lock"
+[ "$(sqlite3 "$STATE" "SELECT count(*) FROM pin_lock WHERE failures || locked_until LIKE '%$PIN%'")" = 0 ]
+ok $? "and no PIN"
 kiosk_start 80 24 --kiosk
 wait_for "$home"
 keys F10
 wait_for "密码："
+type_text "$PIN"
+keys Enter
+wait_for "秒后再试"
+alive
+ok $? "after a restart the prompt is still locked: the right PIN does not close it"
+grep -q "staff PIN still locked" "$T_TMP/kiosk.log"
+ok $? "the restart logs that the PIN is still locked"
+# (chayue-admin in English here: the configuration's language.)
+printf 'language = en\nstate_file = %s\n' "$STATE" >"$T_TMP/admin.conf"
+out=$("$ADMIN" --config "$T_TMP/admin.conf" pin --unlock)
+ok $? "chayue-admin pin --unlock exits 0"
+printf '%s\n' "$out" | grep -qE "^The staff PIN is unlocked: it was locked for [0-9]+ s more after 3 wrong PINs in a row\.$"
+ok $? "and says what it lifted ($out)"
+[ "$(sqlite3 "$STATE" "SELECT failures || '|' || locked_until FROM pin_lock")" = "0|0" ]
+ok $? "the state file is cleared"
+# Empty PINs cannot be right: they cost no guess and lock nobody out.
+for i in 1 2 3 4 5; do
+	keys Enter
+	settle
+done
+alive && ! screen | grep -qF "秒后再试" && screen | grep -qF "密码错误"
+ok $? "five empty PINs are wrong but do not lock the running kiosk's prompt"
 # Touch the on-screen keypad: each digit of the PIN, then 确定.
 for ((i = 0; i < ${#PIN}; i++)); do
 	click_on "${PIN:$i:1}" || break
@@ -93,7 +124,7 @@ done
 click_on "确定"
 wait_exit
 [ "$(pane_status)" = 0 ]
-ok $? "the right PIN, touched on the keypad, closes the kiosk (status 0)"
+ok $? "unlocked, the right PIN touched on the keypad closes the kiosk (status 0)"
 grep -q "closed by staff PIN" "$T_TMP/kiosk.log"
 ok $? "closing is logged"
 
@@ -124,5 +155,25 @@ keys Enter
 wait_for "本终端未设置工作人员密码"
 alive
 ok $? "no PIN configured: F10 cannot close the kiosk"
+
+# A weak hash is refused where the configuration is read, saying where and
+# what to do; chayue-admin pin, which makes the line that mends it, runs.
+md5='$1$saltsalt$fpXhOtJ7R8QVBapVBH7dO.'
+printf 'language = en\nstaff_pin = %s\n' "$md5" >"$T_TMP/md5.conf"
+want="$T_TMP/md5.conf:2: staff_pin: an MD5-crypt (\$1\$) hash is too weak to keep the PIN; make a yescrypt one with: chayue-admin pin"
+"$CHAYUE" --config "$T_TMP/md5.conf" --catalogue "$DEMO_DB" </dev/null >/dev/null 2>"$T_TMP/err"
+[ $? -eq 2 ] && grep -qxF "chayue: $want" "$T_TMP/err"
+ok $? "the kiosk refuses an MD5-crypt staff_pin (status 2): $(head -c 300 "$T_TMP/err")"
+"$ADMIN" --config "$T_TMP/md5.conf" status >/dev/null 2>"$T_TMP/err"
+[ $? -eq 2 ] && grep -qF "$want" "$T_TMP/err"
+ok $? "so does chayue-admin"
+line=$(echo 4815 | "$ADMIN" --config "$T_TMP/md5.conf" pin 2>"$T_TMP/err")
+[ $? -eq 0 ] && printf '%s\n' "$line" | grep -qE '^staff_pin = \$y\$' &&
+	grep -qxF "chayue-admin: warning: $want" "$T_TMP/err"
+ok $? "chayue-admin pin warns of it and prints a yescrypt line to replace it"
+printf 'language = en\n%s\n' "$line" >"$T_TMP/md5.conf"
+"$ADMIN" --config "$T_TMP/md5.conf" status >/dev/null 2>"$T_TMP/err"
+! grep -qF "staff_pin" "$T_TMP/err"
+ok $? "the line it printed is accepted"
 
 done_testing

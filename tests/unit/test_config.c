@@ -50,7 +50,7 @@ test_values(void)
 	write_file("# a comment\n\n  catalogue = /srv/c.db  \n"
 	    "language=en\nambiguous_width = 2\nmode = kiosk\nmouse = no\n"
 	    "locale_dir = /tmp/locale\n"
-	    "staff_pin = $y$j9T$abcdefghijklmnop$qrstuvwxyz0123456789ABCDEFG\n");
+	    "staff_pin = $y$j9T$S17khtUdF.Kz7MrXyJcs41$PaUuqSMRFonqk8REBKBNC4HAEbEDsV2NnvHT2iN/Pd0\n");
 	config_init(&cfg);
 	ok(config_load(&cfg, path, 1, &error) == 0, "a valid file loads");
 	is_str(cfg.catalogue, "/srv/c.db", "catalogue, spaces trimmed");
@@ -59,7 +59,7 @@ test_values(void)
 	is_int(cfg.kiosk, 1, "mode = kiosk");
 	is_int(cfg.mouse, 0, "mouse = no");
 	is_str(cfg.locale_dir, "/tmp/locale", "locale_dir");
-	is_str(cfg.staff_pin, "$y$j9T$abcdefghijklmnop$qrstuvwxyz0123456789ABCDEFG",
+	is_str(cfg.staff_pin, "$y$j9T$S17khtUdF.Kz7MrXyJcs41$PaUuqSMRFonqk8REBKBNC4HAEbEDsV2NnvHT2iN/Pd0",
 	    "staff_pin holds a hash");
 	config_done(&cfg);
 }
@@ -85,6 +85,29 @@ test_extras(void)
 }
 
 /* A bad line: -1, "file:line: …", and the configuration unchanged. */
+/* chayue-admin pin loads a configuration whose staff_pin it is to mend. */
+static void
+test_deferred(void)
+{
+	struct config cfg;
+	char *error = NULL;
+
+	write_file("catalogue = /srv/c.db\n"
+	    "staff_pin = $1$saltsalt$fpXhOtJ7R8QVBapVBH7dO.\n");
+	config_init(&cfg);
+	cfg.defer_pin_problem = 1;
+	ok(config_load(&cfg, path, 1, &error) == 0,
+	    "with the PIN problem deferred, a file with a weak hash loads");
+	is_str(cfg.catalogue, "/srv/c.db", "and its other keys apply");
+	ok(cfg.staff_pin == NULL, "but not the weak hash");
+	ok(cfg.pin_problem != NULL &&
+	    strncmp(cfg.pin_problem, path, strlen(path)) == 0 &&
+	    strstr(cfg.pin_problem, ":2: staff_pin: an MD5-crypt") != NULL,
+	    "the problem is kept as file:line: key: what; what to do");
+	free(error);
+	config_done(&cfg);
+}
+
 static void
 check_error(const char *text, int line, const char *want, const char *what)
 {
@@ -184,6 +207,16 @@ main(void)
 	check_error("catalogue =\n", 1, "empty path", "an empty path is refused");
 	check_error("staff_pin = 1234\n", 1, "chayue-admin pin",
 	    "a PIN in clear is refused");
+	check_error("# the PIN\nstaff_pin = $1$saltsalt$fpXhOtJ7R8QVBapVBH7dO.\n",
+	    2, "staff_pin: an MD5-crypt ($1$) hash is too weak to keep the "
+	    "PIN; make a yescrypt one with: chayue-admin pin",
+	    "an MD5-crypt hash is refused, with what to do");
+	check_error("staff_pin = $5$saltsalt$"
+	    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ\n", 1, "too weak",
+	    "a sha256crypt hash is refused");
+	check_error("staff_pin = $y$j9T$S17khtUdF.Kz7MrXyJcs41$PaUuqSMRF\n", 1,
+	    "cut short", "a yescrypt hash cut short is refused");
+	test_deferred();
 	check_error("print = everyone\n", 1, "no, visitors or staff",
 	    "an unknown print setting is refused");
 	check_error("print_page_limit = -1\n", 1, "0 (no limit) to 1000",

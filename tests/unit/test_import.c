@@ -14,6 +14,7 @@
 #include "data/import/cell.h"
 #include "data/import/diag.h"
 #include "data/import/import.h"
+#include "data/versions/export.h"
 #include "lib/xmalloc.h"
 #include "tests/unit/tap.h"
 
@@ -838,6 +839,158 @@ test_text(const char *cat_path)
 	catalogue_close(cat);
 }
 
+/* export_catalogue's output as a string (caller frees). */
+static char *
+export_text(const char *cat_path, enum export_format fmt, int for_terminal)
+{
+	char	*buf = NULL, *error = NULL;
+	size_t	 len = 0;
+	FILE	*fp = open_memstream(&buf, &len);
+
+	if (fp == NULL || export_catalogue(cat_path, fmt, for_terminal, fp,
+	    &error) != 0)
+		printf("# export: %s\n", error != NULL ? error : "");
+	if (fp != NULL)
+		fclose(fp);
+	free(error);
+	return buf != NULL ? buf : xstrdup("");
+}
+
+/*
+ * Cells a spreadsheet would run as formulas: guarded with a ' in a CSV
+ * export, and the guard dropped again by the import of a canonical CSV
+ * (not JSON, not a published table). On a terminal, sanitised.
+ */
+static void
+test_guard(const char *cat_path)
+{
+	/* A long row, so that the controls do not make the file look binary. */
+	char			 filler[4096];
+	const char		*texts[] = {
+		"g.csv", NULL,
+	};
+	const char		*rows =
+		"domain,level1,level2,content,basis,subject,jurisdiction,code\n"
+		"社会救助,=1+1,\"=HYPERLINK(\"\"http://e/\"\")\",+cmd,-1,@SUM(A1),"
+		    "晋江市,'s\n"
+		"社会救助,'=guarded,'@x,'-y,'+z,'''q,晋江市,\"'\"\n"
+		"社会救助,综合,标题\x1b]0;PWNED\x07\x1b[2J,\x1b]52;c;eA==\x07后,"
+		    "未终止\x1b]0;x,主体,晋江市,\xc2\x9b" "31m\n";
+	static const char *const json[] = {
+		"j.json",
+		"[{\"domain\":\"社会救助\",\"level2\":\"'=kept\","
+		"\"jurisdiction\":\"晋江市\"}]",
+	};
+	static const char *const published[] = {
+		"p.csv",
+		"领域,一级事项,二级事项,公开内容\n社会救助,救助,'=kept,内容\n",
+	};
+	struct diag_list	 d;
+	struct import_summary	 sum;
+	struct catalogue	*cat;
+	struct item		 it;
+	char			*out, *again, *cat2 = tmpfile_path("g2.db");
+	char			*file = tmpfile_path("g.csv");
+	FILE			*fp;
+
+	ok(!export_needs_guard("") && !export_needs_guard("a=") &&
+	    !export_needs_guard("依据") && export_needs_guard("=") &&
+	    export_needs_guard("+1") && export_needs_guard("-") &&
+	    export_needs_guard("@a") && export_needs_guard("\t") &&
+	    export_needs_guard("\r") && export_needs_guard("'"),
+	    "cells starting with = + - @ tab CR or ' are guarded, no others");
+	memset(filler, 'x', sizeof filler - 1);
+	filler[sizeof filler - 1] = '\0';
+	texts[1] = out = xasprintf("%s社会救助,综合,填充,%s,,,晋江市,\n", rows,
+	    filler);
+	import_texts(cat_path, texts, 2, &d, &sum);
+	free(out);
+	counts(&sum, 4, 4, 0, 0, 0, "formula-like cells import");
+	import_summary_done(&sum);
+	diag_done(&d);
+	if ((cat = open_cat(cat_path)) == NULL)
+		return;
+	ok(get_item(cat, "社会救助", "=HYPERLINK(\"http://e/\")", NULL,
+	    &it) == 0, "a cell starting with = is text");
+	is_str(it.level1, "=1+1", "level1 as written");
+	is_str(it.content, "+cmd", "content as written");
+	is_str(it.code, "'s", "a ' before anything else is the cell's");
+	item_done(&it);
+	ok(get_item(cat, "社会救助", "@x", NULL, &it) == 0,
+	    "in a canonical CSV, the guard before @ is dropped");
+	is_str(it.level1, "=guarded", "before =");
+	is_str(it.content, "-y", "before -");
+	is_str(it.basis, "+z", "before +");
+	is_str(it.subject, "''q", "before ' (one of three)");
+	is_str(it.code, "'", "a ' alone is a '");
+	item_done(&it);
+	catalogue_close(cat);
+
+	out = export_text(cat_path, EXPORT_CSV, 0);
+	ok(strstr(out, ",'=1+1,\"'=HYPERLINK(\"\"http://e/\"\")\",'+cmd,'-1,")
+	    != NULL && strstr(out, ",'@SUM(A1),") != NULL &&
+	    strstr(out, ",'=guarded,'@x,'-y,'+z,") != NULL &&
+	    strstr(out, "'''q") != NULL && strstr(out, ",''s\n") != NULL &&
+	    strstr(out, ",''\n") != NULL, "the CSV export guards them");
+	ok(strstr(out, "标题\x1b]0;PWNED\x07\x1b[2J") != NULL,
+	    "and has every byte of the cells, escapes too");
+	fp = fopen(file, "w");
+	fputs(out, fp);
+	fclose(fp);
+	ok(run(cat2, &file, 1, 1, 0, &d, &sum) == 0 &&
+	    sum.total.imported == 4 && d.errors == 0, "the export imports");
+	import_summary_done(&sum);
+	diag_done(&d);
+	again = export_text(cat2, EXPORT_CSV, 0);
+	is_str(again, out, "and exports to the same file: the round trip is "
+	    "exact");
+	free(again);
+	free(out);
+
+	out = export_text(cat_path, EXPORT_CSV, 1);
+	ok(strchr(out, '\x1b') == NULL && strchr(out, '\x07') == NULL &&
+	    strstr(out, "\xc2\x9b") == NULL, "for a terminal: no ESC, BEL or "
+	    "C1 control");
+	ok(strstr(out, ",标题,后,未终止,,主体,") != NULL,
+	    "the sequences are taken out, the text around them kept; an "
+	    "unterminated one ends with its cell");
+	ok(strstr(out, ",'=1+1,") != NULL, "guarded on a terminal too");
+	free(out);
+	out = export_text(cat_path, EXPORT_JSON, 1);
+	ok(strcasestr(out, "\\u001b") == NULL && strstr(out, "\xc2\x9b") == NULL &&
+	    strstr(out, "\"标题\"") != NULL, "JSON for a terminal is "
+	    "sanitised");
+	free(out);
+	out = export_text(cat_path, EXPORT_JSON, 0);
+	ok(strstr(out, "\"=1+1\"") != NULL && strstr(out, "'=1+1") == NULL &&
+	    strcasestr(out, "\\u001b]0;PWNED") != NULL,
+	    "JSON is not guarded, and has every character");
+	free(out);
+
+	import_texts(cat_path, json, 1, &d, &sum);
+	import_summary_done(&sum);
+	diag_done(&d);
+	if ((cat = open_cat(cat_path)) != NULL) {
+		ok(get_item(cat, "社会救助", "'=kept", NULL, &it) == 0,
+		    "JSON keeps a leading '");
+		item_done(&it);
+		catalogue_close(cat);
+	}
+	import_texts(cat_path, published, 1, &d, &sum);
+	import_summary_done(&sum);
+	diag_done(&d);
+	if ((cat = open_cat(cat_path)) != NULL) {
+		ok(get_item(cat, "社会救助", "'=kept", NULL, &it) == 0,
+		    "so does a published table");
+		item_done(&it);
+		catalogue_close(cat);
+	}
+	unlink(file);
+	unlink(cat2);
+	free(file);
+	free(cat2);
+}
+
 /* The published table's ways: names by meaning, titles, tick lists. */
 static void
 test_published(const char *cat_path)
@@ -1135,6 +1288,7 @@ main(void)
 	test_refused(cat);
 	test_unwritable();
 	test_text(cat);
+	test_guard(cat);
 	test_published(cat);
 	test_unusable(cat);
 	test_fixtures_placed(cat);

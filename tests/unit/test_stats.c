@@ -10,6 +10,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "data/store/catalogue.h"
 #include "data/import/diag.h"
 #include "data/import/import.h"
@@ -190,6 +192,58 @@ test_rebuild(void)
 	free(cat);
 }
 
+/* The staff PIN's lock outlives the program (and another one's writes). */
+static void
+test_pin_lock(const char *path)
+{
+	struct stats *a, *b, *ro;
+	char *error = NULL, *old = in_dir("old.db");
+	long long f = -1, u = -1;
+
+	a = stats_open(path, 1, &error);
+	b = stats_open(path, 1, &error);
+	ok(a != NULL && b != NULL, "the state file opens twice");
+	if (a == NULL || b == NULL)
+		return;
+	ok(stats_pin_lock_get(a, &f, &u, &error) == 0 && f == 0 && u == 0,
+	    "a new state file holds no PIN lock");
+	ok(stats_pin_lock_put(a, 4, 1767225600, &error) == 0,
+	    "a lock is written");
+	ok(stats_pin_lock_get(b, &f, &u, &error) == 0 && f == 4 &&
+	    u == 1767225600, "another connection reads it back");
+	stats_close(a);
+	ok(stats_pin_lock_put(b, 0, 0, &error) == 0 &&
+	    (a = stats_open(path, 0, &error)) != NULL &&
+	    stats_pin_lock_get(a, &f, &u, &error) == 0 && f == 0 && u == 0,
+	    "cleared by one, it reads cleared after a reopen");
+	stats_close(a);
+	stats_close(b);
+
+	/* A state file made before the lock was kept: no pin_lock table. */
+	a = stats_open(old, 1, &error);
+	ok(a != NULL, "another state file is made");
+	stats_close(a);
+	{
+		sqlite3 *db;
+
+		sqlite3_open(old, &db);
+		sqlite3_exec(db, "DROP TABLE pin_lock", NULL, NULL, NULL);
+		sqlite3_close(db);
+	}
+	ro = stats_open(old, 0, &error);
+	ok(ro != NULL && stats_pin_lock_get(ro, &f, &u, &error) == 0 &&
+	    f == 0 && u == 0, "an older file, read-only, reads as not locked");
+	stats_close(ro);
+	a = stats_open(old, 1, &error);
+	ok(a != NULL && stats_pin_lock_put(a, 3, 5, &error) == 0 &&
+	    stats_pin_lock_get(a, &f, &u, &error) == 0 && f == 3 && u == 5,
+	    "opened to write, it gets the table");
+	stats_close(a);
+	unlink(old);
+	free(old);
+	free(error);
+}
+
 static void
 test_files(void)
 {
@@ -234,6 +288,7 @@ main(void)
 	test_counts(st);
 	test_hot(st);
 	stats_close(st);
+	test_pin_lock(path);
 	test_rebuild();
 	test_files();
 	unlink(path);
