@@ -224,6 +224,19 @@ item_scroll_to(struct item_screen *s, const struct ui *ui, long top)
 	return SCREEN_REDRAW;
 }
 
+/* The QR code of the item's source address, to take it home. */
+static int
+item_code(struct item_screen *s, struct ui *ui)
+{
+	if (s->item.source_url[0] == '\0') {
+		ui_status(ui, "%s", _("This item has no source address, "
+		    "so there is no code to take home."));
+		return SCREEN_REDRAW;
+	}
+	ui_push(ui, &screen_qr, &s->item);
+	return SCREEN_REDRAW;
+}
+
 static int
 item_key(void *state, struct ui *ui, int key)
 {
@@ -243,6 +256,8 @@ item_key(void *state, struct ui *ui, int key)
 		return SCREEN_REDRAW;
 	case 'p':
 		return item_print(s, ui);
+	case ACTIONS_KEY_CODE:
+		return item_code(s, ui);
 	}
 	return actions_key(ui, &s->item, key);
 }

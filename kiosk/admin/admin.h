@@ -3,7 +3,7 @@
  * command table; each cmd_*.c one family of commands: cmd_import.c import
  * and check, cmd_versions.c the commands that show and change catalogue
  * versions, cmd_search.c search, cmd_stats.c hot items and feedback,
- * cmd_pin.c pin.
+ * cmd_pin.c pin; usage.c the help text and the usage and failure messages.
  */
 #ifndef CHAYUE_ADMIN_H
 #define CHAYUE_ADMIN_H

@@ -7,7 +7,6 @@
 #include "i18n/i18n.h"
 #include "i18n/text.h"
 #include "lib/xmalloc.h"
-#include "screens/screens.h"
 #include "screens/ui/actions.h"
 #include "screens/ui/draw.h"
 #include "screens/ui/services.h"
@@ -88,14 +87,6 @@ int
 actions_key(struct ui *ui, const struct item *it, int key)
 {
 	switch (key) {
-	case ACTIONS_KEY_CODE:
-		if (it->source_url[0] == '\0') {
-			ui_status(ui, "%s", _("This item has no source address, "
-			    "so there is no code to take home."));
-			return SCREEN_REDRAW;
-		}
-		ui_push(ui, &screen_qr, it);
-		return SCREEN_REDRAW;
 	case ACTIONS_KEY_USEFUL:
 	case ACTIONS_KEY_USELESS:
 		return actions_vote(ui, it, key == ACTIONS_KEY_USEFUL);

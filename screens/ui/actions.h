@@ -16,7 +16,10 @@ struct ui;
 /* Draw the row for it on line y. */
 void actions_draw(struct ui *ui, const struct item *it, int y);
 
-/* One of the keys above: do it and return a SCREEN_* result; else IGNORED. */
+/*
+ * 有用 or 没用: count the answer and return a SCREEN_* result; IGNORED for
+ * other keys. ACTIONS_KEY_CODE is the item screen's: it opens the code.
+ */
 int actions_key(struct ui *ui, const struct item *it, int key);
 
 #endif
