@@ -12,8 +12,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "data/import/builder.h"
 #include "data/import/source.h"
+#include "data/versions/builder.h"
 #include "data/versions/versions.h"
 #include "i18n/i18n.h"
 #include "lib/xmalloc.h"

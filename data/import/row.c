@@ -10,10 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "data/import/builder.h"
 #include "data/import/cell.h"
 #include "data/import/source.h"
 #include "data/store/domains.h"
+#include "data/versions/builder.h"
 #include "data/versions/export.h"
 #include "data/versions/versions.h"
 #include "i18n/i18n.h"

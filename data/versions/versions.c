@@ -12,8 +12,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "data/import/builder.h"
 #include "data/store/catalogue.h"
+#include "data/versions/builder.h"
 #include "data/versions/versions.h"
 #include "lib/xmalloc.h"
 

@@ -7,7 +7,7 @@
  *       data/import/csv.c data/import/diag.c lib/xmalloc.c tests/fuzz/fuzz_csv.c
  *   clang -g -fsanitize=fuzzer,address,undefined -DFUZZ_IMPORT \
  *       -I<builddir> -I. data/import/csv.c data/import/diag.c data/import/import.c \
- *       data/import/builder.c data/store/domains.c data/store/schema.c lib/xmalloc.c \
+ *       data/versions/builder.c data/store/domains.c data/store/schema.c lib/xmalloc.c \
  *       tests/fuzz/fuzz_csv.c -lsqlite3 -licuuc
  *
  * The first byte chooses the delimiter (and, for the import, whether the

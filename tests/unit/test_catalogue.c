@@ -14,9 +14,9 @@
 
 #include <sqlite3.h>
 
-#include "data/import/builder.h"
 #include "data/store/catalogue.h"
 #include "data/store/domains.h"
+#include "data/versions/builder.h"
 #include "lib/xmalloc.h"
 #include "tests/unit/tap.h"
 

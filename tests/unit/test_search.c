@@ -20,13 +20,13 @@
 
 #include <sqlite3.h>
 
-#include "data/import/builder.h"
-#include "data/store/catalogue.h"
 #include "data/import/diag.h"
-#include "data/store/domains.h"
 #include "data/import/import.h"
-#include "data/search/query.h"
 #include "data/search/engine.h"
+#include "data/search/query.h"
+#include "data/store/catalogue.h"
+#include "data/store/domains.h"
+#include "data/versions/builder.h"
 #include "i18n/fold.h"
 #include "i18n/pinyin.h"
 #include "lib/xmalloc.h"

@@ -10,10 +10,10 @@
 
 #include <sqlite3.h>
 
-#include "data/import/builder.h"
+#include "data/search/index.h"
 #include "data/store/domains.h"
 #include "data/store/schema.h"
-#include "data/search/index.h"
+#include "data/versions/builder.h"
 #include "lib/xmalloc.h"
 
 /*
