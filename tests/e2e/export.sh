@@ -93,18 +93,8 @@ ok $? "JSON, which spreadsheets do not evaluate, has the cells as they are"
 # and whose clipboard takes OSC 52 (set-clipboard on), so that a sequence
 # that got through would show.
 term_run() {
-	kiosk_stop
-	T_STARTS=$((T_STARTS + 1))
-	T_SOCK=chayue-e2e-$$-$T_STARTS
-	cat >"$T_TMP/tmux.conf" <<-EOF2
-	set -g remain-on-exit on
-	set -g default-terminal screen
-	set -g status off
-	set -g set-clipboard on
-	set -g allow-rename on
-	set -g history-limit 5000
-	EOF2
-	T_STATUS=$T_TMP/status.$T_STARTS
+	tmux_server "set -g set-clipboard on" "set -g allow-rename on" \
+		"set -g history-limit 5000"
 	rm -f "$T_TMP/go" "$T_TMP/raw.$T_STARTS"
 	tmux -L "$T_SOCK" -f "$T_TMP/tmux.conf" new-session -d -s t -x 100 -y 40 \
 		env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen T_STATUS="$T_STATUS" GO="$T_TMP/go" \

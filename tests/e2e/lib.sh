@@ -66,23 +66,31 @@ test_hooks() {
 # sql QUERY: a value from the demo catalogue, to compare the screen with.
 sql() { sqlite3 -batch -noheader "${DB:-$DEMO_DB}" "$1"; }
 
-# kiosk_start COLS ROWS [ARGS...]: run chayue in a new tmux server.
-kiosk_start() {
-	local cols=$1 rows=$2
-	shift 2
+# tmux_server [CONF-LINE...]: set up a fresh tmux server (T_SOCK, its
+# tmux.conf with the lines given, T_STATUS) for a program to run in.
+tmux_server() {
+	local line
 	# A new server each time: a client of a server that is still shutting
 	# down would fail with "server exited unexpectedly".
 	kiosk_stop
 	T_STARTS=$((T_STARTS + 1))
 	T_SOCK=chayue-e2e-$$-$T_STARTS
-	cat >"$T_TMP/tmux.conf" <<-EOF2
-	set -g remain-on-exit on
-	set -g default-terminal screen
-	set -g status off
-	EOF2
-	# A shell in the pane keeps chayue's exit status in a file: tmux does
-	# not always reap a pane whose process ran under the sanitizers.
+	{
+		echo "set -g remain-on-exit on"
+		echo "set -g default-terminal screen"
+		echo "set -g status off"
+		for line in "$@"; do echo "$line"; done
+	} >"$T_TMP/tmux.conf"
+	# A shell in the pane keeps the program's exit status in a file: tmux
+	# does not always reap a pane whose process ran under the sanitizers.
 	T_STATUS=$T_TMP/status.$T_STARTS
+}
+
+# kiosk_start COLS ROWS [ARGS...]: run chayue in a new tmux server.
+kiosk_start() {
+	local cols=$1 rows=$2
+	shift 2
+	tmux_server
 	tmux -L "$T_SOCK" -f "$T_TMP/tmux.conf" new-session -d -s t \
 		-x "$cols" -y "$rows" \
 		env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM="${T_TERM:-screen}" T_STATUS="$T_STATUS" \

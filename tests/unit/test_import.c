@@ -792,6 +792,27 @@ import_texts(const char *cat, const char *const *texts, size_t n,
 	}
 }
 
+/* Does text (name, text), imported alone into cat, give 社会救助's level2? */
+static int
+imports_item(const char *cat_path, const char *const *text, const char *level2)
+{
+	struct diag_list	 d;
+	struct import_summary	 sum;
+	struct catalogue	*cat;
+	struct item		 it;
+	int			 found = 0;
+
+	import_texts(cat_path, text, 2, &d, &sum);
+	import_summary_done(&sum);
+	diag_done(&d);
+	if ((cat = open_cat(cat_path)) != NULL) {
+		if ((found = get_item(cat, "社会救助", level2, NULL, &it) == 0))
+			item_done(&it);
+		catalogue_close(cat);
+	}
+	return found;
+}
+
 static void
 test_text(const char *cat_path)
 {
@@ -967,24 +988,9 @@ test_guard(const char *cat_path)
 	    "JSON is not guarded, and has every character");
 	free(out);
 
-	import_texts(cat_path, json, 1, &d, &sum);
-	import_summary_done(&sum);
-	diag_done(&d);
-	if ((cat = open_cat(cat_path)) != NULL) {
-		ok(get_item(cat, "社会救助", "'=kept", NULL, &it) == 0,
-		    "JSON keeps a leading '");
-		item_done(&it);
-		catalogue_close(cat);
-	}
-	import_texts(cat_path, published, 1, &d, &sum);
-	import_summary_done(&sum);
-	diag_done(&d);
-	if ((cat = open_cat(cat_path)) != NULL) {
-		ok(get_item(cat, "社会救助", "'=kept", NULL, &it) == 0,
-		    "so does a published table");
-		item_done(&it);
-		catalogue_close(cat);
-	}
+	ok(imports_item(cat_path, json, "'=kept"), "JSON keeps a leading '");
+	ok(imports_item(cat_path, published, "'=kept"),
+	    "so does a published table");
 	unlink(file);
 	unlink(cat2);
 	free(file);
