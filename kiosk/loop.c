@@ -184,6 +184,13 @@ loop_input(struct loop *l)
 
 	if (r == ERR)
 		return;
+	/*
+	 * Bytes that decode to no character (past U+10FFFF, a surrogate, a
+	 * non-character) are dropped here, before they count as a visitor's
+	 * input: they would collide with SCREEN_KEY codes.
+	 */
+	if (r != KEY_CODE_YES && !ui_input_char((unsigned long)ch))
+		return;
 	if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
 		ui_resize(ui, LINES, COLS);
 		return;

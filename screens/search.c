@@ -139,8 +139,14 @@ static void *
 search_enter(struct ui *ui, const void *arg)
 {
 	const struct search_scope *scope = arg;
-	struct search_screen *s = xcalloc(1, sizeof *s);
+	struct search_screen *s;
 
+	if (ui->cat == NULL) {
+		ui_status(ui, "%s", _("The catalogue is unavailable at the moment. "
+		    "Please tell the staff."));
+		return NULL;
+	}
+	s = xcalloc(1, sizeof *s);
 	/* Read the index unless the kiosk has it (at start, or from before). */
 	if (ui->search == NULL &&
 	    (ui->search = search_open(ui->cat, &s->error)) == NULL)

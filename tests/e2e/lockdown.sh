@@ -62,6 +62,24 @@ wait_for "$home"
 alive
 ok $? "Esc at the PIN prompt goes back; the kiosk keeps running"
 
+# Bytes that decode past U+10FFFF (F4 90 …) are no key: they must not
+# reach the codes of function keys and the PIN pad inside the kiosk.
+tmux -L "$T_SOCK" send-keys -t t -H f4 90 84 92
+handled && ! screen | grep -qF "输入工作人员密码以关闭查阅终端" &&
+	screen | grep -qF "$home"
+ok $? "typed bytes F4 90 84 92 do not open the F10 prompt"
+keys F10
+wait_for "输入工作人员密码以关闭查阅终端"
+tmux -L "$T_SOCK" send-keys -t t -H f4 90 88 9d f4 90 84 94 f4 90 84 95
+handled && alive && screen | grep -qF "输入工作人员密码以关闭查阅终端" &&
+	! grep -q "closed by staff PIN" "$T_TMP/kiosk.log"
+ok $? "typed bytes past U+10FFFF at the PIN prompt do not pass it"
+tmux -L "$T_SOCK" send-keys -t t -H ed a0 80 ef b7 90 ef bf be
+handled && alive && screen | grep -qF "输入工作人员密码以关闭查阅终端"
+ok $? "surrogates and non-characters are dropped too"
+keys Escape
+wait_for "$home"
+
 keys F10
 wait_for "密码："
 type_text 1111
