@@ -2,10 +2,12 @@
 
 #include <curses.h>
 #include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "data/store/catalogue.h"
@@ -42,6 +44,7 @@ struct loop {
 	long long		 last_input;	/* monotonic seconds */
 	long long		 last_retry;
 	int			 touched;	/* input since the last reset */
+	int			 lost;		/* the terminal has gone */
 };
 
 static volatile sig_atomic_t loop_stop;
@@ -174,6 +177,24 @@ loop_mouse(struct ui *ui)
 		ui_mouse(ui, ev.y, ev.x, SCREEN_WHEEL_DOWN);
 }
 
+/*
+ * After get_wch gave ERR: is the terminal gone? A terminal closed without
+ * a SIGHUP reaching us (a wrapper in another session, a hangup signal
+ * ignored) makes every read fail at once, so without this check the loop
+ * would spin for ever. A hung-up or closed terminal polls as POLLHUP;
+ * a descriptor that is no terminal any more fails tcgetattr with EIO.
+ */
+static int
+loop_tty_gone(void)
+{
+	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+	struct termios t;
+
+	if (poll(&p, 1, 0) == 1 && (p.revents & (POLLHUP | POLLERR | POLLNVAL)))
+		return 1;
+	return tcgetattr(STDIN_FILENO, &t) != 0 && (errno == EIO || errno == EBADF);
+}
+
 /* One input event; ERR (the tick) does nothing. */
 static void
 loop_input(struct loop *l)
@@ -182,8 +203,11 @@ loop_input(struct loop *l)
 	wint_t ch;
 	int r = get_wch(&ch);
 
-	if (r == ERR)
+	if (r == ERR) {
+		if (!loop_stop && loop_tty_gone())
+			l->lost = 1;
 		return;
+	}
 	/*
 	 * Bytes that decode to no character (past U+10FFFF, a surrogate, a
 	 * non-character) are dropped here, before they count as a visitor's
@@ -304,6 +328,11 @@ loop_finish(struct loop *l)
 {
 	int sig = loop_stop;
 
+	if (sig == 0 && l->lost) {
+		/* A failure: let the supervisor restart us. */
+		log_event(LOG_WARNING, "terminal lost (end of input)");
+		return 1;
+	}
 	if (sig == 0) {
 		log_event(LOG_NOTICE, "closed by %s", l->cfg->kiosk ?
 		    "staff PIN" : "the user");
@@ -351,7 +380,7 @@ loop_run(struct catalogue *cat, const struct config *cfg)
 	else
 		loop_log_version(&l);
 	loop_reset(&l);
-	while (!l.ui.quit && !loop_stop) {
+	while (!l.ui.quit && !loop_stop && !l.lost) {
 		if (l.ui.depth == 0)
 			loop_reset(&l);
 		if (loop_too_small())

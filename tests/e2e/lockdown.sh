@@ -159,6 +159,20 @@ for sig in TERM HUP; do
 done
 grep -q "stopped by SIGHUP" "$T_TMP/kiosk.log"
 ok $? "the lost terminal is logged"
+# A terminal lost without a SIGHUP reaching the kiosk: a wrapper that
+# ignores HUP runs it in a session of its own, then the terminal closes.
+# Every read fails from then on; the kiosk must end (status 1, logged)
+# rather than spin.
+T_WRAP="trap '' HUP; setsid " kiosk_start 80 24 --kiosk
+wait_for "$home"
+pid=$(kiosk_pid)
+tmux -L "$T_SOCK" kill-server 2>/dev/null
+wait_exit && [ "$(pane_status)" = 1 ]
+ok $? "a terminal closed without SIGHUP ends the kiosk with status 1 ($(pane_status))"
+grep -q "terminal lost" "$T_TMP/kiosk.log"
+ok $? "the terminal lost without SIGHUP is logged"
+# Never leave a spinning kiosk behind (only this one, by its id).
+[ -n "$pid" ] && [ "$(ps -o comm= -p "$pid")" = chayue ] && kill -KILL "$pid"
 grep -q "started in kiosk mode" "$T_TMP/kiosk.log" &&
 	grep -q "catalogue .* version .* loaded" "$T_TMP/kiosk.log"
 ok $? "start and the catalogue version are logged"
