@@ -31,6 +31,8 @@
 #define LOOP_COUNTDOWN		10
 /* How often an unavailable catalogue is tried again, seconds. */
 #define LOOP_RETRY		5
+/* Input events handled at most before the screen is drawn again. */
+#define LOOP_BATCH		4096
 
 struct loop {
 	struct ui		 ui;
@@ -195,19 +197,12 @@ loop_tty_gone(void)
 	return tcgetattr(STDIN_FILENO, &t) != 0 && (errno == EIO || errno == EBADF);
 }
 
-/* One input event; ERR (the tick) does nothing. */
+/* One input event from get_wch: r is OK or KEY_CODE_YES. */
 static void
-loop_input(struct loop *l)
+loop_event(struct loop *l, int r, wint_t ch)
 {
 	struct ui *ui = &l->ui;
-	wint_t ch;
-	int r = get_wch(&ch);
 
-	if (r == ERR) {
-		if (!loop_stop && loop_tty_gone())
-			l->lost = 1;
-		return;
-	}
 	/*
 	 * Bytes that decode to no character (past U+10FFFF, a surrogate, a
 	 * non-character) are dropped here, before they count as a visitor's
@@ -241,6 +236,40 @@ loop_input(struct loop *l)
 		return;	/* terminfo's extended keys: codes screens use privately */
 	else
 		ui_key(ui, (int)ch);	/* ^C ^Z ^\ ^S …: keys no screen binds */
+}
+
+/* One input event; ERR (the tick, or no more input) returns 0. */
+static int
+loop_input(struct loop *l)
+{
+	wint_t ch;
+	int r = get_wch(&ch);
+
+	if (r == ERR) {
+		if (!loop_stop && loop_tty_gone())
+			l->lost = 1;
+		return 0;
+	}
+	loop_event(l, r, ch);
+	return 1;
+}
+
+/*
+ * Input that is already there (a paste, keys typed while a search ran)
+ * is handled before the screen is drawn again: a 100,000-character paste
+ * must not cost 100,000 redraws. At most LOOP_BATCH events, so the clock
+ * still runs.
+ */
+static void
+loop_drain(struct loop *l)
+{
+	int n = 0;
+
+	timeout(0);
+	while (n++ < LOOP_BATCH && !l->ui.quit && !loop_stop && !l->lost &&
+	    l->ui.depth > 0 && loop_input(l))
+		;
+	timeout(LOOP_TICK_MS);
 }
 
 /* The clock: the walk-away countdown and reset, catalogue retries. */
@@ -388,7 +417,8 @@ loop_run(struct catalogue *cat, const struct config *cfg)
 		else
 			draw_frame(&l.ui);
 		refresh();
-		loop_input(&l);
+		if (loop_input(&l))
+			loop_drain(&l);
 		loop_tick(&l);
 	}
 	endwin();

@@ -177,6 +177,15 @@ grep -q "started in kiosk mode" "$T_TMP/kiosk.log" &&
 	grep -q "catalogue .* version .* loaded" "$T_TMP/kiosk.log"
 ok $? "start and the catalogue version are logged"
 
+# The log file is created readable by the owner and group only, even
+# under umask 0.
+printf 'log_file = %s\n' "$T_TMP/new.log" >"$T_TMP/log.conf"
+CONFIG=$T_TMP/log.conf T_WRAP="umask 0; " kiosk_start 80 24 --kiosk
+wait_for "$home"
+[ "$(stat -c %a "$T_TMP/new.log")" = 640 ]
+ok $? "the log file is created with mode 640 under umask 0 ($(stat -c %a "$T_TMP/new.log"))"
+kiosk_stop
+
 # Without a staff PIN nobody can close a kiosk from the keyboard.
 CONFIG=/dev/null kiosk_start 80 24 --kiosk
 wait_for "$home"
