@@ -237,10 +237,11 @@ ok $? "after it the kiosk answers the next keys"
 kiosk_stop
 
 # The publisher column is right-aligned by the columns it takes on
-# screen: an escape sequence in the data takes none.
+# screen: an escape sequence in the data takes none, and one left
+# unterminated ends with the cell (the key bar drawn after it is intact).
 cp "$DEMO_DB" "$T_TMP/publisher.db"
 DB=$T_TMP/publisher.db sql "UPDATE item SET jurisdiction = '戌街乡' ||
-	char(27) || ']0;' || printf('%.40c', 'x') || char(7) WHERE id = 1"
+	char(27) || ']0;' || printf('%.40c', 'x') WHERE id = 1"
 DB=$T_TMP/publisher.db kiosk_start 80 24
 wait_for "政务公开事项目录查阅"
 keys /
@@ -254,6 +255,9 @@ l = sys.stdin.read().rstrip()
 print(sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in l))')" = 79 ] &&
 	printf '%s' "$line" | grep -qE '戌街乡 *$'
 ok $? "the publisher after an escape sequence ends at the last column but one: $line"
+screen | tail -n 1 | grep -qF "Esc 返回" &&
+	[ "$(tmux -L "$T_SOCK" display -p -t t '#{pane_title}')" != "$(printf '%.40s' xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx)" ]
+ok $? "an unterminated OSC in a result swallows nothing drawn after it"
 kiosk_stop
 
 # chayue-admin search: the same code, so the same ranking as SQL's.
