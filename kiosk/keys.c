@@ -81,7 +81,8 @@ keys_shared(struct ui *ui, int key)
 			keys_leave(ui);
 		break;
 	case '/':
-		if (top != &screen_search)
+		/* No catalogue (the "unavailable" screen): nothing to search. */
+		if (ui->cat != NULL && top != &screen_search)
 			ui_push(ui, &screen_search, NULL);
 		break;
 	case SCREEN_KEY(KEY_F(9)):

@@ -1,5 +1,6 @@
 #include <config.h>
 
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -11,11 +12,30 @@
 static FILE *log_file;
 static char log_ident[32] = "chayue";
 
+/*
+ * The log file for appending, created readable by the owner and group
+ * only (whatever the umask): it names files, versions and staff actions,
+ * nothing for every user of the machine. NULL on failure.
+ */
+static FILE *
+log_file_open(const char *path)
+{
+	FILE *f;
+	int fd;
+
+	if ((fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC |
+	    O_NOCTTY, 0640)) == -1)
+		return NULL;
+	if ((f = fdopen(fd, "a")) == NULL)
+		close(fd);
+	return f;
+}
+
 void
 log_open(const char *ident, const char *path)
 {
 	snprintf(log_ident, sizeof log_ident, "%s", ident);
-	if (path != NULL && (log_file = fopen(path, "a")) != NULL) {
+	if (path != NULL && (log_file = log_file_open(path)) != NULL) {
 		setvbuf(log_file, NULL, _IOLBF, 0);
 		return;
 	}

@@ -2,10 +2,12 @@
 
 #include <curses.h>
 #include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "data/store/catalogue.h"
@@ -29,6 +31,8 @@
 #define LOOP_COUNTDOWN		10
 /* How often an unavailable catalogue is tried again, seconds. */
 #define LOOP_RETRY		5
+/* Input events handled at most before the screen is drawn again. */
+#define LOOP_BATCH		4096
 
 struct loop {
 	struct ui		 ui;
@@ -42,6 +46,7 @@ struct loop {
 	long long		 last_input;	/* monotonic seconds */
 	long long		 last_retry;
 	int			 touched;	/* input since the last reset */
+	int			 lost;		/* the terminal has gone */
 };
 
 static volatile sig_atomic_t loop_stop;
@@ -174,15 +179,36 @@ loop_mouse(struct ui *ui)
 		ui_mouse(ui, ev.y, ev.x, SCREEN_WHEEL_DOWN);
 }
 
-/* One input event; ERR (the tick) does nothing. */
+/*
+ * After get_wch gave ERR: is the terminal gone? A terminal closed without
+ * a SIGHUP reaching us (a wrapper in another session, a hangup signal
+ * ignored) makes every read fail at once, so without this check the loop
+ * would spin for ever. A hung-up or closed terminal polls as POLLHUP;
+ * a descriptor that is no terminal any more fails tcgetattr with EIO.
+ */
+static int
+loop_tty_gone(void)
+{
+	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+	struct termios t;
+
+	if (poll(&p, 1, 0) == 1 && (p.revents & (POLLHUP | POLLERR | POLLNVAL)))
+		return 1;
+	return tcgetattr(STDIN_FILENO, &t) != 0 && (errno == EIO || errno == EBADF);
+}
+
+/* One input event from get_wch: r is OK or KEY_CODE_YES. */
 static void
-loop_input(struct loop *l)
+loop_event(struct loop *l, int r, wint_t ch)
 {
 	struct ui *ui = &l->ui;
-	wint_t ch;
-	int r = get_wch(&ch);
 
-	if (r == ERR)
+	/*
+	 * Bytes that decode to no character (past U+10FFFF, a surrogate, a
+	 * non-character) are dropped here, before they count as a visitor's
+	 * input: they would collide with SCREEN_KEY codes.
+	 */
+	if (r != KEY_CODE_YES && !ui_input_char((unsigned long)ch))
 		return;
 	if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
 		ui_resize(ui, LINES, COLS);
@@ -210,6 +236,40 @@ loop_input(struct loop *l)
 		return;	/* terminfo's extended keys: codes screens use privately */
 	else
 		ui_key(ui, (int)ch);	/* ^C ^Z ^\ ^S …: keys no screen binds */
+}
+
+/* One input event; ERR (the tick, or no more input) returns 0. */
+static int
+loop_input(struct loop *l)
+{
+	wint_t ch;
+	int r = get_wch(&ch);
+
+	if (r == ERR) {
+		if (!loop_stop && loop_tty_gone())
+			l->lost = 1;
+		return 0;
+	}
+	loop_event(l, r, ch);
+	return 1;
+}
+
+/*
+ * Input that is already there (a paste, keys typed while a search ran)
+ * is handled before the screen is drawn again: a 100,000-character paste
+ * must not cost 100,000 redraws. At most LOOP_BATCH events, so the clock
+ * still runs.
+ */
+static void
+loop_drain(struct loop *l)
+{
+	int n = 0;
+
+	timeout(0);
+	while (n++ < LOOP_BATCH && !l->ui.quit && !loop_stop && !l->lost &&
+	    l->ui.depth > 0 && loop_input(l))
+		;
+	timeout(LOOP_TICK_MS);
 }
 
 /* The clock: the walk-away countdown and reset, catalogue retries. */
@@ -297,6 +357,11 @@ loop_finish(struct loop *l)
 {
 	int sig = loop_stop;
 
+	if (sig == 0 && l->lost) {
+		/* A failure: let the supervisor restart us. */
+		log_event(LOG_WARNING, "terminal lost (end of input)");
+		return 1;
+	}
 	if (sig == 0) {
 		log_event(LOG_NOTICE, "closed by %s", l->cfg->kiosk ?
 		    "staff PIN" : "the user");
@@ -344,7 +409,7 @@ loop_run(struct catalogue *cat, const struct config *cfg)
 	else
 		loop_log_version(&l);
 	loop_reset(&l);
-	while (!l.ui.quit && !loop_stop) {
+	while (!l.ui.quit && !loop_stop && !l.lost) {
 		if (l.ui.depth == 0)
 			loop_reset(&l);
 		if (loop_too_small())
@@ -352,7 +417,8 @@ loop_run(struct catalogue *cat, const struct config *cfg)
 		else
 			draw_frame(&l.ui);
 		refresh();
-		loop_input(&l);
+		if (loop_input(&l))
+			loop_drain(&l);
 		loop_tick(&l);
 	}
 	endwin();

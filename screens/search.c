@@ -139,8 +139,14 @@ static void *
 search_enter(struct ui *ui, const void *arg)
 {
 	const struct search_scope *scope = arg;
-	struct search_screen *s = xcalloc(1, sizeof *s);
+	struct search_screen *s;
 
+	if (ui->cat == NULL) {
+		ui_status(ui, "%s", _("The catalogue is unavailable at the moment. "
+		    "Please tell the staff."));
+		return NULL;
+	}
+	s = xcalloc(1, sizeof *s);
 	/* Read the index unless the kiosk has it (at start, or from before). */
 	if (ui->search == NULL &&
 	    (ui->search = search_open(ui->cat, &s->error)) == NULL)
@@ -200,8 +206,7 @@ search_draw_hit(struct search_screen *s, struct ui *ui, size_t i, int y)
 {
 	const struct search_display *d = s->have[i] ? &s->shown[i] : NULL;
 	enum draw_role role = i == s->list.sel ? DRAW_SELECTED : DRAW_NORMAL;
-	const char *where;
-	char *num, *label;
+	char *num, *label, *where;
 	int x, w;
 
 	if (d == NULL)
@@ -211,14 +216,21 @@ search_draw_hit(struct search_screen *s, struct ui *ui, size_t i, int y)
 	num = xasprintf("%3zu  ", i + 1);
 	x = 1 + draw_text(y, 1, num, ui->cols - 2, role);
 	free(num);
-	where = d->item.jurisdiction[0] != '\0' ? d->item.jurisdiction :
-	    _("Not stated");
+	/*
+	 * The publisher, right-aligned: placed by the columns it takes on
+	 * screen, that is once sanitised (an escape sequence in the data
+	 * takes none), as draw_text shows it.
+	 */
+	where = d->item.jurisdiction[0] != '\0' ? text_sanitise(
+	    d->item.jurisdiction, strlen(d->item.jurisdiction), 0) :
+	    xstrdup(_("Not stated"));
 	w = (int)text_width(where, strlen(where));
 	search_draw_marked(y, x, d->name, d->name_start, d->name_end,
 	    ui->cols - x - 1 - (w + 2 < ui->cols / 2 ? w + 2 : 0), role);
 	if (w + 2 < ui->cols / 2)
 		draw_text(y, ui->cols - 1 - w, where, w, role == DRAW_SELECTED ?
 		    role : DRAW_DIM);
+	free(where);
 	if (d->field == SEARCH_FIELD_NAME) {
 		draw_text(y + 1, 6, d->item.domain, ui->cols - 7, DRAW_DIM);
 		return;

@@ -20,6 +20,18 @@ ui_init(struct ui *ui, struct catalogue *cat, const struct screen *home,
 	ui->dirty = 1;
 }
 
+int
+ui_input_char(unsigned long c)
+{
+	if (c > 0x10ffff)
+		return 0;
+	if (c >= 0xd800 && c <= 0xdfff)
+		return 0;
+	if ((c >= 0xfdd0 && c <= 0xfdef) || (c & 0xfffe) == 0xfffe)
+		return 0;
+	return 1;
+}
+
 static void
 ui_pop(struct ui *ui)
 {

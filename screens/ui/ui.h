@@ -27,6 +27,16 @@ struct ui_visitor;
 #define SCREEN_KEY(k)	(0x110000 + (k))
 #define SCREEN_ESC	0x1b
 
+/*
+ * Whether c, a character read from the terminal, may be passed on as a
+ * key: a Unicode scalar value that is not a non-character. Code points
+ * past U+10FFFF (which the C library decodes from 4-byte sequences), the
+ * surrogates and the non-characters (U+FDD0..U+FDEF, U+xFFFE, U+xFFFF) are
+ * dropped, so typed bytes can never reach the SCREEN_KEY codes: only
+ * curses function keys do.
+ */
+int ui_input_char(unsigned long c);
+
 /* What a key or mouse handler did. */
 enum {
 	SCREEN_IGNORED = 0,	/* not ours: let the stack try (Esc = back …) */

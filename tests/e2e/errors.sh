@@ -59,6 +59,28 @@ DB=$T_TMP/dir.db kiosk_start 80 24 --kiosk
 wait_for "请告知工作人员"
 handled && screen | grep -qF "dir.db" && ! pane_dead
 ok $? "an unreadable catalogue: the same screen, the kiosk goes on"
+# The keys every screen shares, there: no search without a catalogue,
+# help and the PIN prompts open and close, h stays.
+handled / && ! pane_dead && screen | grep -qF "请告知工作人员"
+ok $? "no catalogue: / does not open a search (and does not crash the kiosk)"
+keys h
+handled && ! pane_dead && screen | grep -qF "请告知工作人员"
+ok $? "no catalogue: h stays on the unavailable screen"
+keys F1
+wait_for "帮助" && keys Escape && wait_for "请告知工作人员"
+ok $? "no catalogue: F1 opens help, Esc comes back"
+keys F10
+wait_for "输入工作人员密码以关闭查阅终端" && keys Escape &&
+	wait_for "请告知工作人员"
+ok $? "no catalogue: F10 asks for the staff PIN, Esc comes back"
+keys F9
+wait_for "密码：" && keys Escape && wait_for "请告知工作人员" && ! pane_dead
+ok $? "no catalogue: F9 asks for the staff PIN, Esc comes back"
+kiosk_stop
+DB=/nonexistent.db kiosk_start 80 24 --kiosk
+wait_for "请告知工作人员"
+handled / && ! pane_dead && screen | grep -qF "请告知工作人员"
+ok $? "a missing catalogue (/nonexistent.db): / does not crash the kiosk"
 kiosk_stop
 
 # Hostile text in the catalogue: set the window title, clear the screen,

@@ -87,6 +87,7 @@ tmux_server() {
 }
 
 # kiosk_start COLS ROWS [ARGS...]: run chayue in a new tmux server.
+# T_WRAP, if set, is shell text put before the command (e.g. "setsid ").
 kiosk_start() {
 	local cols=$1 rows=$2
 	shift 2
@@ -94,7 +95,7 @@ kiosk_start() {
 	tmux -L "$T_SOCK" -f "$T_TMP/tmux.conf" new-session -d -s t \
 		-x "$cols" -y "$rows" \
 		env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM="${T_TERM:-screen}" T_STATUS="$T_STATUS" \
-		sh -c '"$@"; echo $? >"$T_STATUS"' sh \
+		sh -c "${T_WRAP:-}"'"$@"; echo $? >"$T_STATUS"' sh \
 		"$CHAYUE" --config "${CONFIG:-/dev/null}" \
 		--catalogue "${DB:-$DEMO_DB}" "$@"
 }

@@ -62,6 +62,24 @@ wait_for "$home"
 alive
 ok $? "Esc at the PIN prompt goes back; the kiosk keeps running"
 
+# Bytes that decode past U+10FFFF (F4 90 …) are no key: they must not
+# reach the codes of function keys and the PIN pad inside the kiosk.
+tmux -L "$T_SOCK" send-keys -t t -H f4 90 84 92
+handled && ! screen | grep -qF "输入工作人员密码以关闭查阅终端" &&
+	screen | grep -qF "$home"
+ok $? "typed bytes F4 90 84 92 do not open the F10 prompt"
+keys F10
+wait_for "输入工作人员密码以关闭查阅终端"
+tmux -L "$T_SOCK" send-keys -t t -H f4 90 88 9d f4 90 84 94 f4 90 84 95
+handled && alive && screen | grep -qF "输入工作人员密码以关闭查阅终端" &&
+	! grep -q "closed by staff PIN" "$T_TMP/kiosk.log"
+ok $? "typed bytes past U+10FFFF at the PIN prompt do not pass it"
+tmux -L "$T_SOCK" send-keys -t t -H ed a0 80 ef b7 90 ef bf be
+handled && alive && screen | grep -qF "输入工作人员密码以关闭查阅终端"
+ok $? "surrogates and non-characters are dropped too"
+keys Escape
+wait_for "$home"
+
 keys F10
 wait_for "密码："
 type_text 1111
@@ -141,9 +159,32 @@ for sig in TERM HUP; do
 done
 grep -q "stopped by SIGHUP" "$T_TMP/kiosk.log"
 ok $? "the lost terminal is logged"
+# A terminal lost without a SIGHUP reaching the kiosk: a wrapper that
+# ignores HUP runs it in a session of its own, then the terminal closes.
+# Every read fails from then on; the kiosk must end (status 1, logged)
+# rather than spin.
+T_WRAP="trap '' HUP; setsid " kiosk_start 80 24 --kiosk
+wait_for "$home"
+pid=$(kiosk_pid)
+tmux -L "$T_SOCK" kill-server 2>/dev/null
+wait_exit && [ "$(pane_status)" = 1 ]
+ok $? "a terminal closed without SIGHUP ends the kiosk with status 1 ($(pane_status))"
+grep -q "terminal lost" "$T_TMP/kiosk.log"
+ok $? "the terminal lost without SIGHUP is logged"
+# Never leave a spinning kiosk behind (only this one, by its id).
+[ -n "$pid" ] && [ "$(ps -o comm= -p "$pid")" = chayue ] && kill -KILL "$pid"
 grep -q "started in kiosk mode" "$T_TMP/kiosk.log" &&
 	grep -q "catalogue .* version .* loaded" "$T_TMP/kiosk.log"
 ok $? "start and the catalogue version are logged"
+
+# The log file is created readable by the owner and group only, even
+# under umask 0.
+printf 'log_file = %s\n' "$T_TMP/new.log" >"$T_TMP/log.conf"
+CONFIG=$T_TMP/log.conf T_WRAP="umask 0; " kiosk_start 80 24 --kiosk
+wait_for "$home"
+[ "$(stat -c %a "$T_TMP/new.log")" = 640 ]
+ok $? "the log file is created with mode 640 under umask 0 ($(stat -c %a "$T_TMP/new.log"))"
+kiosk_stop
 
 # Without a staff PIN nobody can close a kiosk from the keyboard.
 CONFIG=/dev/null kiosk_start 80 24 --kiosk

@@ -206,6 +206,12 @@ conf "print = staff" "printer = hall" "$(echo $PIN | "$ADMIN" pin)"
 kiosk_start 100 50 --kiosk
 preview_item "$id"
 jobs=$(cups_jobs hall)
+# Typed bytes that decode past U+10FFFF are dropped: they would be the
+# code the PIN screen sends the preview once the PIN is right.
+tmux -L "$T_SOCK" send-keys -t t -H f4 90 88 9d
+handled && [ "$(cups_jobs hall)" -eq "$jobs" ] && alive &&
+	! screen | grep -qE "打印完成|正在打印|正在发送"
+ok $? "print = staff: typed bytes F4 90 88 9D do not pass for the staff PIN"
 keys Enter
 wait_for "输入工作人员密码以打印"
 ok $? "print = staff: Enter asks for the staff PIN in kiosk mode"

@@ -220,6 +220,46 @@ keys /
 wait_for "检索："
 ok $? "/ on the item page opens a new search"
 
+# A paste of 100,000 characters: handled as one batch (drawn once, the
+# query refused past its limit), and the kiosk answers the next key.
+python3 -c 'import sys; sys.stdout.write("重" * 50000 + "z" * 50000)' \
+	>"$T_TMP/paste"
+keys C-u
+wait_for "检索："
+tmux -L "$T_SOCK" load-buffer -b big "$T_TMP/paste" &&
+	tmux -L "$T_SOCK" paste-buffer -d -b big -t t
+wait_for "检索内容已达最大长度"
+ok $? "a 100,000-character paste is cut at the query's limit"
+keys C-u
+type_text zdshbz
+wait_for "检索： zdshbz" && wait_for "条结果"
+ok $? "after it the kiosk answers the next keys"
+kiosk_stop
+
+# The publisher column is right-aligned by the columns it takes on
+# screen: an escape sequence in the data takes none, and one left
+# unterminated ends with the cell (the key bar drawn after it is intact).
+cp "$DEMO_DB" "$T_TMP/publisher.db"
+DB=$T_TMP/publisher.db sql "UPDATE item SET jurisdiction = '戌街乡' ||
+	char(27) || ']0;' || printf('%.40c', 'x') WHERE id = 1"
+DB=$T_TMP/publisher.db kiosk_start 80 24
+wait_for "政务公开事项目录查阅"
+keys /
+wait_for "检索："
+type_text "$(sql 'SELECT level2 FROM item WHERE id = 1')"
+wait_for "条结果"
+line=$(screen | grep -E "^ +[0-9]+  $(sql 'SELECT level2 FROM item WHERE id = 1')" | head -n 1)
+[ "$(printf '%s' "$line" | python3 -c '
+import sys, unicodedata
+l = sys.stdin.read().rstrip()
+print(sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in l))')" = 79 ] &&
+	printf '%s' "$line" | grep -qE '戌街乡 *$'
+ok $? "the publisher after an escape sequence ends at the last column but one: $line"
+screen | tail -n 1 | grep -qF "Esc 返回" &&
+	[ "$(tmux -L "$T_SOCK" display -p -t t '#{pane_title}')" != "$(printf '%.40s' xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx)" ]
+ok $? "an unterminated OSC in a result swallows nothing drawn after it"
+kiosk_stop
+
 # chayue-admin search: the same code, so the same ranking as SQL's.
 got=$("$ADMIN" --catalogue "$DEMO_DB" search --limit 0 --json "$word" |
 	python3 -c 'import json, sys; print("\n".join(r["name"] for r in json.load(sys.stdin)["results"]))')

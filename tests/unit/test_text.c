@@ -156,6 +156,45 @@ test_sanitise_escapes(void)
 	SAN("a\xc2\x85\xc2\x80" "b", 0, "ab", "other C1 controls removed");
 }
 
+/*
+ * A sequence cut off by the end of the text ends there: nothing of it is
+ * left for the terminal, which would otherwise go on swallowing the text
+ * drawn after it (the rest of the window).
+ */
+static void
+test_sanitise_unterminated(void)
+{
+	SAN("a\x1b]0;title", 0, "a", "unterminated OSC ends at the end");
+	SAN("a\x1b]8;;http://x", 0, "a", "unterminated OSC 8 ends at the end");
+	SAN("a\x1b]", 0, "a", "a bare OSC introducer at the end");
+	SAN("a\x1bP1;2|data", 0, "a", "unterminated DCS ends at the end");
+	SAN("a\x1bP", 0, "a", "a bare DCS introducer at the end");
+	SAN("a\x1b_apc", 0, "a", "unterminated APC ends at the end");
+	SAN("a\x1b^pm", 0, "a", "unterminated PM ends at the end");
+	SAN("a\x1bXsos", 0, "a", "unterminated SOS ends at the end");
+	SAN("a\x1b[12;", 0, "a", "a CSI cut off in its parameters");
+	SAN("a\x1b[?", 0, "a", "a private CSI cut off");
+	SAN("a\x1b[1 ", 0, "a", "a CSI cut off after an intermediate");
+	SAN("a\x1b(", 0, "a", "a charset designation cut off");
+	SAN("a\xc2\x9b", 0, "a", "a bare 8-bit CSI at the end");
+	SAN("a\xc2\x9b" "12;", 0, "a", "an 8-bit CSI cut off");
+	SAN("a\xc2\x9d", 0, "a", "a bare 8-bit OSC at the end");
+	SAN("a\xc2\x9d" "0;title", 0, "a", "an unterminated 8-bit OSC");
+	SAN("a\xc2\x90" "data", 0, "a", "an unterminated 8-bit DCS");
+	SAN("a\xc2\x98" "x\xc2\x9e" "y\xc2\x9f" "z", 0, "a",
+	    "8-bit SOS, PM, APC: each body runs to the end");
+	SAN("a\x1b]0;t\xe4\xb8\xad", 0, "a",
+	    "an unterminated OSC takes the UTF-8 text after it, not more");
+	SAN("a\x1b]0;t\nb", 1, "a\nb", "a newline ends an OSC and is kept");
+	SAN("a\x1bP\x1b", 0, "a", "a DCS ended by a lone ESC at the end");
+	SAN("a\x1b]0;t\x1b[31mb", 0, "ab",
+	    "an OSC cut by another sequence: both removed, text after kept");
+	SAN("a\x9b" "31mb", 0, "a\xef\xbf\xbd" "31mb",
+	    "a raw byte 9B (not UTF-8) is U+FFFD, not a CSI");
+	SAN("a\x9d" "0;t", 0, "a\xef\xbf\xbd" "0;t",
+	    "a raw byte 9D (not UTF-8) is U+FFFD, not an OSC");
+}
+
 static void
 test_sanitise_controls(void)
 {
@@ -407,6 +446,7 @@ main(void)
 	test_copy_cjk();
 	test_copy_small();
 	test_sanitise_escapes();
+	test_sanitise_unterminated();
 	test_sanitise_controls();
 	test_wrap_catalogue();
 	test_wrap_rules();

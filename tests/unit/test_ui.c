@@ -355,6 +355,39 @@ test_print_limit(void)
 	is_int(ui_print_left(&p), 0, "over the limit: none left");
 }
 
+/* ---- characters read from the terminal ---- */
+
+static void
+test_input_char(void)
+{
+	ok(ui_input_char('a'), "a is a key");
+	ok(ui_input_char(0x1b), "Esc is a key");
+	ok(ui_input_char(0x15), "^U is a key");
+	ok(ui_input_char(0x4e2d), "中 is a key");
+	ok(ui_input_char(0x10fffd), "U+10FFFD (private use) is a key");
+	ok(ui_input_char(0x1f600), "an emoji is a key");
+	ok(ui_input_char(0xfffd), "U+FFFD is a key");
+	ok(!ui_input_char(0x110000), "U+110000 (past Unicode) is dropped");
+	ok(!ui_input_char(SCREEN_KEY(KEY_F(10))),
+	    "F4 90 84 92 decoded (SCREEN_KEY(KEY_F(10))) is dropped");
+	ok(!ui_input_char(0x11021d), "F4 90 88 9D decoded is dropped");
+	ok(!ui_input_char(SCREEN_KEY(KEY_MAX + 21)), "the PIN pad's OK code is dropped");
+	ok(!ui_input_char(0x7fffffff), "the largest 6-byte value is dropped");
+	ok(!ui_input_char(0xffffffffUL), "WEOF-like values are dropped");
+	ok(!ui_input_char(0xd800), "a high surrogate is dropped");
+	ok(!ui_input_char(0xdfff), "a low surrogate is dropped");
+	ok(ui_input_char(0xd7ff) && ui_input_char(0xe000),
+	    "the code points beside the surrogates are keys");
+	ok(!ui_input_char(0xfdd0) && !ui_input_char(0xfdef),
+	    "U+FDD0..U+FDEF are dropped");
+	ok(ui_input_char(0xfdcf) && ui_input_char(0xfdf0),
+	    "the code points beside them are keys");
+	ok(!ui_input_char(0xfffe) && !ui_input_char(0xffff),
+	    "U+FFFE and U+FFFF are dropped");
+	ok(!ui_input_char(0x1fffe) && !ui_input_char(0x10ffff),
+	    "U+1FFFE and U+10FFFF are dropped");
+}
+
 int
 main(void)
 {
@@ -365,5 +398,6 @@ main(void)
 	test_stack();
 	test_routing();
 	test_print_limit();
+	test_input_char();
 	return tap_done();
 }
