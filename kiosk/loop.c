@@ -286,6 +286,7 @@ loop_setup(struct loop *l)
 	l->staff.catalogue = cfg->catalogue;
 	l->staff.import_dir = cfg->import_dir;
 	l->staff.keep_versions = cfg->keep_versions;
+	l->staff.import_max_size = cfg->import_max_size;
 	l->ui.staff = &l->staff;
 	printing_init(&l->print, cfg, &l->ui);
 	l->last_input = lockdown_now();

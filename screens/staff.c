@@ -16,6 +16,7 @@
 
 #include "data/import/diag.h"
 #include "data/import/import.h"
+#include "data/import/readfile.h"
 #include "data/versions/versions.h"
 #include "i18n/format.h"
 #include "i18n/i18n.h"
@@ -38,6 +39,7 @@ enum staff_mode {
 struct staff {
 	char			*catalogue, *dir;
 	int			 keep;
+	size_t			 max_size;	/* of one file, bytes */
 	char			**files;	/* names in dir, sorted */
 	char			*picked;	/* per file */
 	size_t			 nfiles;
@@ -74,7 +76,9 @@ staff_readable(const char *dir, const char *name)
 	for (i = 0; i < sizeof ext / sizeof ext[0]; i++)
 		ok |= strcasecmp(dot, ext[i]) == 0;
 	path = xasprintf("%s/%s", dir, name);
-	ok = ok && stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
+	/* A link is followed only to a file in the folder itself. */
+	ok = ok && stat(path, &sb) == 0 && S_ISREG(sb.st_mode) &&
+	    readfile_inside(path, dir, NULL);
 	free(path);
 	return ok;
 }
@@ -249,6 +253,7 @@ staff_enter(struct ui *ui, const void *arg)
 	s->catalogue = xstrdup(set->catalogue);
 	s->dir = xstrdup(set->import_dir);
 	s->keep = set->keep_versions;
+	s->max_size = set->import_max_size;
 	staff_scan(s);
 	staff_read_live(s);
 	list_init(&s->list, s->nfiles, NULL, NULL);
@@ -377,7 +382,8 @@ staff_paths_free(char **paths, int n)
 static int
 staff_check(struct staff *s, struct ui *ui)
 {
-	struct import_options	 opt = { .dry_run = 1 };
+	struct import_options	 opt = { .dry_run = 1,
+	    .max_size = s->max_size, .confine_dir = s->dir };
 	struct import_summary	 sum;
 	struct diag_list	 d;
 	char			**paths, *error = NULL;
@@ -440,7 +446,8 @@ staff_refusal(enum import_refusal r)
 static int
 staff_import(struct staff *s, struct ui *ui)
 {
-	struct import_options	 opt = { .keep_versions = s->keep };
+	struct import_options	 opt = { .keep_versions = s->keep,
+	    .max_size = s->max_size, .confine_dir = s->dir };
 	struct import_summary	 sum;
 	struct diag_list	 d;
 	char			**paths, *error = NULL;

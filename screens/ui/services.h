@@ -23,6 +23,7 @@ struct staff_settings {
 	const char	*catalogue;	/* the live catalogue file */
 	const char	*import_dir;	/* where staff put files to import */
 	int		 keep_versions;	/* earlier versions to keep */
+	size_t		 import_max_size;	/* a larger file is refused */
 };
 
 /* What ui->check_pin says of a PIN. */
