@@ -177,6 +177,11 @@ importing_child(int fd, const struct ui_import_job *job)
 	if ((o.fp = fdopen(fd, "w")) == NULL)
 		_exit(1);
 	o.expect = job->expect;
+#ifdef CHAYUE_TESTING
+	/* A test hook: a check that takes its time, to stop with Esc. */
+	if (getenv("CHAYUE_TEST_IMPORT_SLEEP") != NULL)
+		sleep((unsigned)atoi(getenv("CHAYUE_TEST_IMPORT_SLEEP")));
+#endif
 	memset(&opt, 0, sizeof opt);
 	opt.dry_run = job->dry_run;
 	opt.keep_versions = job->keep_versions;
