@@ -491,15 +491,17 @@ importing_start(void *ctx, struct ui *ui, const struct ui_import_job *job,
 {
 	struct importing	*im = ctx;
 	int			 fds[2];
-	pid_t			 pid = -1;
+	pid_t			 pid;
 
 	importing_stop(im);
-	if (pipe2(fds, O_CLOEXEC) != 0 || (pid = fork()) < 0) {
+	if (pipe2(fds, O_CLOEXEC) != 0) {
 		ui_status(ui, _("Cannot start the import: %s"), strerror(errno));
-		if (pid < 0 && fcntl(fds[0], F_GETFD) != -1) {
-			close(fds[0]);
-			close(fds[1]);
-		}
+		return -1;
+	}
+	if ((pid = fork()) < 0) {
+		ui_status(ui, _("Cannot start the import: %s"), strerror(errno));
+		close(fds[0]);
+		close(fds[1]);
 		return -1;
 	}
 	if (pid == 0) {
