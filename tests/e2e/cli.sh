@@ -70,10 +70,15 @@ rc=$?
 [ $rc -eq 1 ] && printf '%s\n' "$err" | grep -qF "zero.csv:1:1: error: not a regular file (character device)"
 ok $? "import of a link to /dev/zero: refused, exit 1 (exit $rc)"
 truncate -s 1G "$T_TMP/huge.csv"
-err=$( (ulimit -v 400000; "$ADMIN" --config "$T_TMP/en.conf" --catalogue "$db" import --yes "$T_TMP/huge.csv") 2>&1)
+# A memory limit shows that nothing was read; AddressSanitizer needs far
+# more address space than that for itself, so not in a sanitizer build.
+limit="under a 400 MB memory limit"
+grep -q __asan_init "$ADMIN" && limit="(sanitizer build: no memory limit)"
+err=$( (grep -q __asan_init "$ADMIN" || ulimit -v 400000
+	"$ADMIN" --config "$T_TMP/en.conf" --catalogue "$db" import --yes "$T_TMP/huge.csv") 2>&1)
 rc=$?
 [ $rc -eq 1 ] && printf '%s\n' "$err" | grep -qF "huge.csv:1:1: error: the file is 1 GB, more than the import limit of 64 MB; a catalogue export is a few megabytes; if this file is right, raise import_max_size in the configuration (chayue-admin: --max-size)"
-ok $? "import of a 1 GB sparse file under a 400 MB memory limit: refused by its size, exit 1 (exit $rc)"
+ok $? "import of a 1 GB sparse file $limit: refused by its size, exit 1 (exit $rc)"
 cmp -s "$db" "$T_TMP/before.db"
 ok $? "  the live catalogue is unchanged"
 head -c 3000 "$REF" | sed '$d' >"$T_TMP/small.csv"
