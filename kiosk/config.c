@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "i18n/i18n.h"
+#include "data/import/readfile.h"
 #include "data/versions/versions.h"
 #include "kiosk/config.h"
 #include "kiosk/staff_pin.h"
@@ -192,6 +193,15 @@ set_keep_versions(struct config *cfg, const char *value)
 }
 
 static const char *
+set_import_max_size(struct config *cfg, const char *value)
+{
+	if (readfile_parse_size(value, &cfg->import_max_size) != 0)
+		return "not a size from 1K to 16G; write it as bytes or with "
+		    "K, M or G, as 64M";
+	return NULL;
+}
+
+static const char *
 set_print(struct config *cfg, const char *value)
 {
 	/* In the order of enum config_print. */
@@ -243,6 +253,7 @@ static const struct {
 	{ "hot_most_viewed", set_hot_most_viewed },
 	{ "keep_versions", set_keep_versions },
 	{ "import_dir", set_import_dir },
+	{ "import_max_size", set_import_max_size },
 	{ "print", set_print },
 	{ "printer", set_printer },
 	{ "print_page_limit", set_print_page_limit },
@@ -260,6 +271,7 @@ config_init(struct config *cfg)
 	cfg->idle_seconds = 120;
 	cfg->keep_versions = VERSIONS_KEEP_DEFAULT;
 	cfg->import_dir = xstrdup(CONFIG_DEFAULT_IMPORT_DIR);
+	cfg->import_max_size = IMPORT_MAX_SIZE_DEFAULT;
 	cfg->print_page_limit = 10;
 }
 
@@ -317,7 +329,7 @@ config_line(struct config *cfg, char *line, const char **key_out)
 	    "ambiguous_width, mode, mouse, locale_dir, staff_pin, "
 	    "idle_seconds, theme, large_text, log_file, state_file, "
 	    "hot_most_viewed, print, printer, print_page_limit, keep_versions, "
-	    "import_dir";
+	    "import_dir, import_max_size";
 }
 
 static void

@@ -5,6 +5,8 @@
 #ifndef CHAYUE_CONFIG_H
 #define CHAYUE_CONFIG_H
 
+#include <stddef.h>
+
 #define CONFIG_DEFAULT_PATH	SYSCONFDIR "/chayue.conf"
 #define CONFIG_DEFAULT_CATALOGUE LOCALSTATEDIR "/lib/chayue/catalogue.db"
 #define CONFIG_DEFAULT_IMPORT_DIR LOCALSTATEDIR "/lib/chayue/incoming"
@@ -44,6 +46,7 @@ struct config {
 	int	 hot_most_viewed;	/* the home screen shows the most viewed */
 	int	 keep_versions;	/* earlier catalogue versions kept (0-1000) */
 	char	*import_dir;	/* the staff screen imports files from here */
+	size_t	 import_max_size;	/* bytes; a larger file is refused */
 	int	 print;		/* enum config_print */
 	char	*printer;	/* the CUPS queue; NULL: the default destination */
 	int	 print_page_limit;	/* pages per visitor; 0: no limit */

@@ -18,6 +18,7 @@
 #include "kiosk/lockdown.h"
 #include "kiosk/log.h"
 #include "kiosk/loop.h"
+#include "kiosk/importing.h"
 #include "kiosk/printing.h"
 #include "kiosk/visitor.h"
 #include "screens/screens.h"
@@ -41,6 +42,7 @@ struct loop {
 	struct lockdown		 lock;
 	struct visitor		 visitor;	/* counts, hot items */
 	struct printing		 print;
+	struct importing	 import;	/* the staff screen's */
 	enum draw_theme		 theme;
 	char			*reason;	/* why the catalogue is unavailable */
 	long long		 last_input;	/* monotonic seconds */
@@ -280,6 +282,7 @@ loop_tick(struct loop *l)
 	int idle = l->cfg->idle_seconds;
 
 	printing_poll(&l->print);
+	importing_poll(&l->import);
 	if (l->ui.cat == NULL && now - l->last_retry >= LOOP_RETRY) {
 		loop_open(l);
 		if (l->ui.cat != NULL)
@@ -346,8 +349,10 @@ loop_setup(struct loop *l)
 	l->staff.catalogue = cfg->catalogue;
 	l->staff.import_dir = cfg->import_dir;
 	l->staff.keep_versions = cfg->keep_versions;
+	l->staff.import_max_size = cfg->import_max_size;
 	l->ui.staff = &l->staff;
 	printing_init(&l->print, cfg, &l->ui);
+	importing_init(&l->import, &l->ui);
 	l->last_input = lockdown_now();
 }
 
@@ -423,6 +428,7 @@ loop_run(struct catalogue *cat, const struct config *cfg)
 	}
 	endwin();
 	printing_done(&l.print);
+	importing_done(&l.import);
 	status = loop_finish(&l);
 	ui_done(&l.ui);
 	visitor_done(&l.visitor);

@@ -16,6 +16,7 @@
 
 #include "data/import/diag.h"
 #include "data/import/import.h"
+#include "data/import/readfile.h"
 #include "data/versions/versions.h"
 #include "i18n/format.h"
 #include "i18n/i18n.h"
@@ -33,16 +34,20 @@ enum staff_mode {
 	STAFF_FILES,		/* choosing files */
 	STAFF_REPORT,		/* what a check found; y imports */
 	STAFF_ROLLBACK,		/* y rolls back */
+	STAFF_BUSY,		/* a check or import is running; Esc stops it */
 };
 
 struct staff {
 	char			*catalogue, *dir;
 	int			 keep;
+	size_t			 max_size;	/* of one file, bytes */
 	char			**files;	/* names in dir, sorted */
 	char			*picked;	/* per file */
 	size_t			 nfiles;
 	struct list		 list;
 	enum staff_mode		 mode;
+	int			 importing;	/* BUSY: an import, not a check */
+	struct ui		*ui;		/* for the import's end */
 	/*
 	 * What the screen shows is kept as data and worded when it is laid
 	 * out or drawn, so that F4 words it again in the new language.
@@ -74,7 +79,9 @@ staff_readable(const char *dir, const char *name)
 	for (i = 0; i < sizeof ext / sizeof ext[0]; i++)
 		ok |= strcasecmp(dot, ext[i]) == 0;
 	path = xasprintf("%s/%s", dir, name);
-	ok = ok && stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
+	/* A link is followed only to a file in the folder itself. */
+	ok = ok && stat(path, &sb) == 0 && S_ISREG(sb.st_mode) &&
+	    readfile_inside(path, dir, NULL);
 	free(path);
 	return ok;
 }
@@ -249,6 +256,7 @@ staff_enter(struct ui *ui, const void *arg)
 	s->catalogue = xstrdup(set->catalogue);
 	s->dir = xstrdup(set->import_dir);
 	s->keep = set->keep_versions;
+	s->max_size = set->import_max_size;
 	staff_scan(s);
 	staff_read_live(s);
 	list_init(&s->list, s->nfiles, NULL, NULL);
@@ -262,6 +270,9 @@ staff_leave(void *state)
 	struct staff	*s = state;
 	size_t		 i;
 
+	/* Leaving stops a check or import: a killed one changes nothing. */
+	if (s->mode == STAFF_BUSY && s->ui != NULL && s->ui->import != NULL)
+		s->ui->import->cancel(s->ui->import->ctx);
 	for (i = 0; i < s->nfiles; i++)
 		free(s->files[i]);
 	free(s->files);
@@ -327,6 +338,9 @@ staff_draw(void *state, struct ui *ui)
 		{ "↑↓", N_("Scroll"), 0 },
 		{ "Esc", N_("Cancel"), SCREEN_ESC },
 	};
+	static const struct draw_key busy_keys[] = {
+		{ "Esc", N_("Stop"), SCREEN_ESC },
+	};
 	struct staff	*s = state;
 	char		*live;
 	int		 can = staff_can_import(s);
@@ -342,6 +356,13 @@ staff_draw(void *state, struct ui *ui)
 		return;
 	}
 	staff_draw_files(s, ui);
+	if (s->mode == STAFF_BUSY) {
+		draw_keybar(ui, busy_keys, 1);
+		draw_notice(ui, s->importing ? _("Importing… Esc stops the "
+		    "import; the live catalogue stays as it is.") :
+		    _("Checking… Esc stops the check."));
+		return;
+	}
 	draw_keybar(ui, files_keys, sizeof files_keys / sizeof files_keys[0]);
 	if (s->mode == STAFF_ROLLBACK)
 		draw_notice(ui, _("Roll back to the version before the live "
@@ -373,55 +394,6 @@ staff_paths_free(char **paths, int n)
 	free(paths);
 }
 
-/* Read and check the files, writing nothing: the report. */
-static int
-staff_check(struct staff *s, struct ui *ui)
-{
-	struct import_options	 opt = { .dry_run = 1 };
-	struct import_summary	 sum;
-	struct diag_list	 d;
-	char			**paths, *error = NULL;
-	size_t			 i;
-	int			 n;
-
-	if (s->nfiles == 0)
-		return SCREEN_HANDLED;
-	paths = staff_paths(s, &n);
-	draw_busy(ui, _("Checking…"));
-	diag_init(&d);
-	if (import_files(s->catalogue, paths, n, &opt, &d, &sum, &error) != 0) {
-		ui_status(ui, "%s", error);
-		free(error);
-		import_summary_done(&sum);
-	} else {
-		staff_check_done(s);
-		s->sum = sum;
-		s->problems = xcalloc(d.n ? d.n : 1, sizeof *s->problems);
-		for (i = 0; i < d.n; i++)
-			s->problems[i] = diag_format(&d.v[i]);
-		s->nproblems = d.n;
-		s->checked = 1;
-		s->mode = STAFF_REPORT;
-		s->top = 0;
-		ui->status[0] = '\0';
-		staff_resize(s, ui);
-	}
-	diag_done(&d);
-	staff_paths_free(paths, n);
-	return SCREEN_REDRAW;
-}
-
-/* Go ahead only with what the clerk saw: the files did not change. */
-static int
-staff_confirm(const struct import_summary *sum, void *arg)
-{
-	const struct staff	*s = arg;
-
-	return sum->total.imported == s->sum.total.imported &&
-	    sum->total.skipped == s->sum.total.skipped &&
-	    sum->total.rows_read == s->sum.total.rows_read;
-}
-
 /* Why an import did not happen, for the status line. */
 static const char *
 staff_refusal(enum import_refusal r)
@@ -437,37 +409,117 @@ staff_refusal(enum import_refusal r)
 	}
 }
 
+/* What a check found: the report, or why there is none. */
+static void
+staff_checked(struct staff *s, struct ui *ui, struct ui_import_result *r)
+{
+	char	*more;
+
+	if (r->end != UI_IMPORT_DONE) {
+		s->mode = STAFF_FILES;
+		ui_status(ui, _("Not checked: %s"), r->error);
+		return;
+	}
+	staff_check_done(s);
+	s->sum = r->sum;
+	memset(&r->sum, 0, sizeof r->sum);
+	s->problems = r->problems;
+	s->nproblems = r->nproblems;
+	r->problems = NULL;
+	r->nproblems = 0;
+	if (r->more > 0) {
+		s->problems = xreallocarray(s->problems, s->nproblems + 1,
+		    sizeof *s->problems);
+		more = xasprintf(ngettext("… and %zu more problem", "… and %zu "
+		    "more problems", r->more), r->more);
+		s->problems[s->nproblems++] = more;
+	}
+	s->checked = 1;
+	s->mode = STAFF_REPORT;
+	s->top = 0;
+	ui->status[0] = '\0';
+	staff_resize(s, ui);
+}
+
+/* What an import did. */
+static void
+staff_imported(struct staff *s, struct ui *ui, struct ui_import_result *r)
+{
+	if (r->end != UI_IMPORT_DONE)
+		ui_status(ui, _("Not imported: %s"), r->error);
+	else if (r->sum.committed) {
+		ui_status(ui, _("Version %s is live. Visitors see it when they "
+		    "next come back to the home screen."), r->sum.version);
+		memset(s->picked, 0, s->nfiles ? s->nfiles : 1);
+	} else
+		ui_status(ui, "%s", staff_refusal(r->sum.refusal));
+	s->mode = STAFF_FILES;
+	staff_read_live(s);
+}
+
+/* The kiosk's import process ended. */
+static void
+staff_job_done(void *arg, struct ui *ui, struct ui_import_result *r)
+{
+	struct staff	*s = arg;
+
+	if (s->importing)
+		staff_imported(s, ui, r);
+	else
+		staff_checked(s, ui, r);
+	ui->dirty = 1;
+}
+
+/*
+ * Check (dry_run) or import the files in the kiosk's import process; the
+ * screen stays live meanwhile and staff_job_done has the outcome.
+ */
+static int
+staff_run(struct staff *s, struct ui *ui, int dry_run)
+{
+	struct ui_import_job	 job;
+	char			**paths;
+	int			 n, rc;
+
+	if (ui->import == NULL) {
+		ui_status(ui, "%s", _("This terminal cannot import."));
+		return SCREEN_REDRAW;
+	}
+	paths = staff_paths(s, &n);
+	memset(&job, 0, sizeof job);
+	job.files = paths;
+	job.nfiles = n;
+	job.dry_run = dry_run;
+	job.keep_versions = s->keep;
+	job.max_size = s->max_size;
+	job.confine_dir = s->dir;
+	job.catalogue = s->catalogue;
+	job.expect = dry_run ? NULL : &s->sum.total;
+	rc = ui->import->start(ui->import->ctx, ui, &job, staff_job_done, s);
+	staff_paths_free(paths, n);
+	if (rc == 0) {
+		s->importing = !dry_run;
+		s->mode = STAFF_BUSY;
+		s->ui = ui;
+	}
+	return SCREEN_REDRAW;
+}
+
+/* Read and check the files, writing nothing: the report. */
+static int
+staff_check(struct staff *s, struct ui *ui)
+{
+	if (s->nfiles == 0)
+		return SCREEN_HANDLED;
+	return staff_run(s, ui, 1);
+}
+
 static int
 staff_import(struct staff *s, struct ui *ui)
 {
-	struct import_options	 opt = { .keep_versions = s->keep };
-	struct import_summary	 sum;
-	struct diag_list	 d;
-	char			**paths, *error = NULL;
-	int			 n;
-
 	if (!staff_can_import(s))
 		return SCREEN_HANDLED;
-	opt.confirm = staff_confirm;
-	opt.arg = s;
-	paths = staff_paths(s, &n);
-	draw_busy(ui, _("Importing…"));
-	diag_init(&d);
-	if (import_files(s->catalogue, paths, n, &opt, &d, &sum, &error) != 0) {
-		ui_status(ui, "%s", error);
-		free(error);
-	} else if (sum.committed) {
-		ui_status(ui, _("Version %s is live. Visitors see it when they "
-		    "next come back to the home screen."), sum.version);
-		memset(s->picked, 0, s->nfiles ? s->nfiles : 1);
-	} else
-		ui_status(ui, "%s", staff_refusal(sum.refusal));
-	s->mode = STAFF_FILES;
-	staff_read_live(s);
-	import_summary_done(&sum);
-	diag_done(&d);
-	staff_paths_free(paths, n);
-	return SCREEN_REDRAW;
+	return staff_run(s, ui, 0);
 }
 
 static int
@@ -543,11 +595,27 @@ staff_key_report(struct staff *s, struct ui *ui, int key)
 	return key >= SCREEN_KEY(0) ? SCREEN_IGNORED : SCREEN_HANDLED;
 }
 
+/* While the import process runs: Esc stops it, nothing else is done. */
+static int
+staff_key_busy(struct staff *s, struct ui *ui, int key)
+{
+	if (key != SCREEN_ESC)
+		return key >= SCREEN_KEY(0) ? SCREEN_IGNORED : SCREEN_HANDLED;
+	ui->import->cancel(ui->import->ctx);
+	ui_status(ui, "%s", s->importing ? _("Import stopped; the live "
+	    "catalogue is unchanged.") : _("Check stopped."));
+	s->mode = STAFF_FILES;
+	staff_read_live(s);
+	return SCREEN_REDRAW;
+}
+
 static int
 staff_key(void *state, struct ui *ui, int key)
 {
 	struct staff	*s = state;
 
+	if (s->mode == STAFF_BUSY)
+		return staff_key_busy(s, ui, key);
 	if (s->mode == STAFF_REPORT)
 		return staff_key_report(s, ui, key);
 	if (s->mode == STAFF_ROLLBACK) {

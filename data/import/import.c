@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "data/import/readfile.h"
 #include "data/import/source.h"
 #include "data/versions/builder.h"
 #include "data/versions/versions.h"
@@ -68,67 +69,74 @@ import_buffer(struct import *imp, const char *name, const char *buf,
 	return rc;
 }
 
-/* The whole file in memory; NULL with errno set. */
-static char *
-read_all(const char *path, size_t *len)
+/* Why a file was not read, as a file-level error at 1:1. */
+static void
+file_refused(struct import *imp, const char *path, const struct readfile *rf,
+    enum readfile_status st)
 {
-	FILE		*fp;
-	struct stat	 st;
-	char		*buf = NULL;
-	size_t		 cap = 0, n;
-	int		 e;
+	char	size[32], limit[32];
+	size_t	max = imp->opt.max_size ? imp->opt.max_size :
+	    IMPORT_MAX_SIZE_DEFAULT;
 
-	if ((fp = fopen(path, "rb")) == NULL)
-		return NULL;
-	if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
-		fclose(fp);
-		errno = EISDIR;
-		return NULL;
+	readfile_format_size(rf->size, size, sizeof size);
+	readfile_format_size(max, limit, sizeof limit);
+	switch (st) {
+	case READFILE_NOT_REGULAR:
+		diag_add(imp->diags, DIAG_ERROR, path, 1, 1,
+		    _("not a regular file (%s)"), _(rf->kind));
+		diag_hint(imp->diags, "%s", _("import the exported CSV or "
+		    "JSON file itself, not a pipe, device or folder"));
+		break;
+	case READFILE_TOO_BIG:
+		diag_add(imp->diags, DIAG_ERROR, path, 1, 1,
+		    _("the file is %s, more than the import limit of %s"),
+		    size, limit);
+		diag_hint(imp->diags, "%s", _("a catalogue export is a few "
+		    "megabytes; if this file is right, raise import_max_size "
+		    "in the configuration (chayue-admin: --max-size)"));
+		break;
+	case READFILE_GREW:
+		diag_add(imp->diags, DIAG_ERROR, path, 1, 1,
+		    _("the file grew past the import limit of %s while it "
+		    "was read"), limit);
+		diag_hint(imp->diags, "%s", _("wait until it is copied "
+		    "completely, then import it again"));
+		break;
+	case READFILE_OUTSIDE:
+		diag_add(imp->diags, DIAG_ERROR, path, 1, 1,
+		    _("the file is a link to %s, outside %s"), rf->target,
+		    imp->opt.confine_dir);
+		diag_hint(imp->diags, "%s", _("copy the file itself into the "
+		    "import folder"));
+		break;
+	default:
+		diag_add(imp->diags, DIAG_ERROR, path, 1, 1,
+		    _("cannot read the file: %s"), strerror(rf->err));
+		diag_hint(imp->diags, "%s", _("check the file name and that "
+		    "the file can be read"));
+		break;
 	}
-	if (fstat(fileno(fp), &st) == 0 && st.st_size > 0)
-		cap = (size_t)st.st_size + 1;	/* one read, one allocation */
-	buf = xmalloc(cap > 0 ? cap : 65536);
-	cap = cap > 0 ? cap : 65536;
-	*len = 0;
-	do {
-		if (*len == cap) {
-			cap *= 2;
-			buf = xreallocarray(buf, cap, 1);
-		}
-		n = fread(buf + *len, 1, cap - *len, fp);
-		*len += n;
-	} while (n != 0);
-	e = ferror(fp) ? EIO : 0;
-	fclose(fp);
-	if (e != 0) {
-		free(buf);
-		errno = e;
-		return NULL;
-	}
-	return buf;
 }
 
 int
 import_file(struct import *imp, const char *path, char **error)
 {
-	struct source	 src;
-	char		*buf;
-	size_t		 len;
-	int		 rc, e;
+	struct source		src;
+	struct readfile		rf;
+	enum readfile_status	st;
+	int			rc;
 
-	if ((buf = read_all(path, &len)) != NULL) {
-		rc = import_buffer(imp, path, buf, len, error);
-		free(buf);
+	st = readfile(path, imp->opt.max_size, imp->opt.confine_dir, &rf);
+	if (st == READFILE_OK) {
+		rc = import_buffer(imp, path, rf.buf, rf.len, error);
+		readfile_done(&rf);
 		return rc;
 	}
-	e = errno;
 	source_init(&src, imp, path);
 	imp->unusable = 1;
-	diag_add(imp->diags, DIAG_ERROR, path, 1, 1,
-	    _("cannot read the file: %s"), strerror(e));
-	diag_hint(imp->diags, "%s", _("check the file name and that the "
-	    "file can be read"));
+	file_refused(imp, path, &rf, st);
 	source_done(&src);
+	readfile_done(&rf);
 	return 0;
 }
 

@@ -45,6 +45,13 @@ struct import_options {
 	const char *domain;	/* for rows that name none; NULL */
 	const char *jurisdiction;	/* for rows that name none; NULL */
 	/*
+	 * A file larger than this is refused before it is read (readfile.h);
+	 * 0: IMPORT_MAX_SIZE_DEFAULT.
+	 */
+	size_t	 max_size;
+	/* If not NULL, a file must be inside this folder, links resolved. */
+	const char *confine_dir;
+	/*
 	 * Asked before switching when rows were skipped or errors found
 	 * (not in strict mode): non-zero to go ahead. NULL: go ahead.
 	 */

@@ -17,6 +17,7 @@
 #include "i18n/text.h"
 #include "kiosk/admin/admin.h"
 #include "kiosk/admin/progress.h"
+#include "data/import/readfile.h"
 #include "kiosk/config.h"
 #include "lib/xmalloc.h"
 
@@ -64,6 +65,12 @@ import_value(struct import_request *ai, int c, const char *v)
 	case 'D':
 		ai->opt.domain = v;
 		return -1;
+	case 'M':
+		if (readfile_parse_size(v, &ai->opt.max_size) != 0)
+			return admin_usage_error(_("--max-size '%s': not a size "
+			    "from 1K to 16G; write it as bytes or with K, M or "
+			    "G, as 200M"), v);
+		return -1;
 	default:	/* 'j' */
 		ai->opt.jurisdiction = v;
 		return -1;
@@ -87,6 +94,7 @@ parse_import_args(int argc, char **argv, const char *cmd,
 		{ "delimiter", required_argument, NULL, 'd' },
 		{ "domain", required_argument, NULL, 'D' },
 		{ "jurisdiction", required_argument, NULL, 'j' },
+		{ "max-size", required_argument, NULL, 'M' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -288,6 +296,8 @@ run_import(const struct config *cfg, int argc, char **argv, int dry_run)
 		return rc;
 	ai.opt.dry_run = dry_run;
 	ai.opt.keep_versions = cfg->keep_versions;
+	if (ai.opt.max_size == 0)
+		ai.opt.max_size = cfg->import_max_size;
 	ai.opt.confirm = confirm;
 	ai.opt.progress = show_progress;
 	ai.opt.arg = &ai;

@@ -72,7 +72,10 @@ admin_usage(FILE *fp)
 	    "  --domain NAME      the domain of rows that name none\n"
 	    "  --jurisdiction NAME\n"
 	    "                     the publishing government of rows that name "
-	    "none\n\n"), fp);
+	    "none\n"), fp);
+	fputs(_("  --max-size SIZE    refuse a file larger than SIZE (K, M, G; "
+	    "default:\n"
+	    "                     import_max_size, 64M)\n\n"), fp);
 	fputs(_("Options of search:\n"
 	    "  --limit N          show at most N results (default 20; 0: all)\n"
 	    "  --json             print the results as JSON\n\n"), fp);

@@ -1,5 +1,8 @@
 #include <config.h>
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "i18n/i18n.h"
 #include "screens/ui/services.h"
 #include "screens/ui/ui.h"
@@ -23,4 +26,17 @@ ui_print_over_limit(struct ui *ui, const struct ui_print *p, size_t npages)
 	    "still print now: %d.", "This printout has %zu pages; pages you "
 	    "may still print now: %d.", npages), npages, left);
 	return 1;
+}
+
+void
+ui_import_result_done(struct ui_import_result *r)
+{
+	size_t	i;
+
+	for (i = 0; i < r->nproblems; i++)
+		free(r->problems[i]);
+	free(r->problems);
+	free(r->error);
+	import_summary_done(&r->sum);
+	memset(r, 0, sizeof *r);
 }

@@ -9,6 +9,8 @@
 
 #include <stddef.h>
 
+#include "data/import/import.h"
+
 struct catalogue;
 struct item;
 struct item_list;
@@ -23,7 +25,64 @@ struct staff_settings {
 	const char	*catalogue;	/* the live catalogue file */
 	const char	*import_dir;	/* where staff put files to import */
 	int		 keep_versions;	/* earlier versions to keep */
+	size_t		 import_max_size;	/* a larger file is refused */
 };
+
+/*
+ * An import or check for the staff screen, run by the kiosk in a child
+ * process (kiosk/importing.c): whatever the files do to the importer
+ * (memory, time, a crash), the kiosk goes on, and the builder's atomic
+ * switch means a killed import leaves the live version as it was.
+ */
+struct ui_import_job {
+	char *const	*files;
+	int		 nfiles;
+	int		 dry_run;	/* check only: nothing is written */
+	int		 keep_versions;
+	size_t		 max_size;	/* of one file; 0: the default */
+	const char	*confine_dir;	/* files must be inside it */
+	const char	*catalogue;
+	/*
+	 * Not a dry run: go ahead only if the files still give these counts
+	 * (what the clerk saw at the check); NULL: no such condition.
+	 */
+	const struct import_counts *expect;
+};
+
+/* How a job ended. */
+enum ui_import_end {
+	UI_IMPORT_DONE,		/* sum and problems are set */
+	UI_IMPORT_FAILED,	/* the catalogue could not be written: error */
+	UI_IMPORT_DIED,		/* the process died: error says how */
+};
+
+struct ui_import_result {
+	enum ui_import_end	 end;
+	struct import_summary	 sum;	/* the callee's, to keep or release */
+	char			**problems;	/* worded diagnostics, owned */
+	size_t			 nproblems;
+	size_t			 more;	/* problems found but not sent */
+	char			*error;	/* owned; NULL */
+};
+
+/* Called with what a job found; r's contents become the callee's. */
+typedef void (*ui_import_done)(void *arg, struct ui *ui,
+    struct ui_import_result *r);
+
+struct ui_import {
+	/*
+	 * Start job; done is called from the main loop when it ends (never
+	 * from start). 0, or -1 with the reason on the status line.
+	 */
+	int	(*start)(void *ctx, struct ui *ui, const struct ui_import_job *job,
+		    ui_import_done done, void *arg);
+	/* Stop the job at once (done is not called); nothing if none. */
+	void	(*cancel)(void *ctx);
+	void	 *ctx;
+};
+
+/* Release what a result holds. */
+void ui_import_result_done(struct ui_import_result *r);
 
 /* What ui->check_pin says of a PIN. */
 enum {

@@ -17,6 +17,7 @@ struct catalogue;
 struct search;
 struct staff_settings;
 struct ui_print;
+struct ui_import;
 struct ui_visitor;
 
 /*
@@ -120,6 +121,8 @@ struct ui {
 	struct ui_visitor	*visitor;
 	/* Printing; NULL when this terminal does not print. */
 	struct ui_print		*print;
+	/* Imports for the staff screen, in a child process; NULL: none. */
+	struct ui_import	*import;
 
 	struct {
 		const struct screen	*screen;

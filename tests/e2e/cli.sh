@@ -56,6 +56,51 @@ ok $? "check writes nothing"
 [ $? -eq 3 ]
 ok $? "status of a missing catalogue exits 3"
 
+# Issue 12.3: what is not a regular file, or too large, is refused before
+# it is read, with a message naming why and what to do; nothing blocks.
+printf 'language = en\n' >"$T_TMP/en.conf"
+mkfifo "$T_TMP/pipe.csv"
+err=$(timeout 20 "$ADMIN" --config "$T_TMP/en.conf" --catalogue "$db" check "$T_TMP/pipe.csv" 2>&1)
+rc=$?
+[ $rc -eq 1 ] && printf '%s\n' "$err" | grep -qF "pipe.csv:1:1: error: not a regular file (FIFO); import the exported CSV or JSON file itself"
+ok $? "check of a FIFO: refused at once, exit 1, 'not a regular file (FIFO)' (exit $rc)"
+ln -s /dev/zero "$T_TMP/zero.csv"
+err=$(timeout 20 "$ADMIN" --config "$T_TMP/en.conf" --catalogue "$db" import --yes "$T_TMP/zero.csv" 2>&1)
+rc=$?
+[ $rc -eq 1 ] && printf '%s\n' "$err" | grep -qF "zero.csv:1:1: error: not a regular file (character device)"
+ok $? "import of a link to /dev/zero: refused, exit 1 (exit $rc)"
+truncate -s 1G "$T_TMP/huge.csv"
+# A memory limit shows that nothing was read; AddressSanitizer needs far
+# more address space than that for itself, so not in a sanitizer build.
+limit="under a 400 MB memory limit"
+grep -q __asan_init "$ADMIN" && limit="(sanitizer build: no memory limit)"
+err=$( (grep -q __asan_init "$ADMIN" || ulimit -v 400000
+	"$ADMIN" --config "$T_TMP/en.conf" --catalogue "$db" import --yes "$T_TMP/huge.csv") 2>&1)
+rc=$?
+[ $rc -eq 1 ] && printf '%s\n' "$err" | grep -qF "huge.csv:1:1: error: the file is 1 GB, more than the import limit of 64 MB; a catalogue export is a few megabytes; if this file is right, raise import_max_size in the configuration (chayue-admin: --max-size)"
+ok $? "import of a 1 GB sparse file $limit: refused by its size, exit 1 (exit $rc)"
+cmp -s "$db" "$T_TMP/before.db"
+ok $? "  the live catalogue is unchanged"
+head -c 3000 "$REF" | sed '$d' >"$T_TMP/small.csv"
+printf 'language = en\nimport_max_size = 2K\n' >"$T_TMP/small.conf"
+err=$("$ADMIN" --config "$T_TMP/small.conf" --catalogue "$db" check "$T_TMP/small.csv" 2>&1)
+[ $? -eq 1 ] && printf '%s\n' "$err" | grep -qE "small\.csv:1:1: error: the file is 2\.[0-9] KB, more than the import limit of 2 KB"
+ok $? "import_max_size = 2K in the configuration refuses a larger file"
+"$ADMIN" --config "$T_TMP/small.conf" --catalogue "$db" check --max-size 1M "$T_TMP/small.csv" >/dev/null 2>&1
+ok $? "  --max-size 1M lets it through"
+err=$("$ADMIN" --config "$T_TMP/en.conf" --catalogue "$db" check --max-size 1K "$T_TMP/small.csv" 2>&1)
+[ $? -eq 1 ] && printf '%s\n' "$err" | grep -qF "more than the import limit of 1 KB"
+ok $? "  --max-size 1K refuses it"
+"$ADMIN" --config "$T_TMP/en.conf" --catalogue "$db" check --max-size lots "$T_TMP/small.csv" >/dev/null 2>&1
+[ $? -eq 2 ]
+ok $? "--max-size lots is a usage error (exit 2)"
+printf 'language = en\nimport_max_size = 17G\n' >"$T_TMP/bad.conf"
+err=$("$ADMIN" --config "$T_TMP/bad.conf" --catalogue "$db" check "$T_TMP/small.csv" 2>&1)
+rc=$?
+[ $rc -eq 2 ] && printf '%s\n' "$err" | grep -qF "bad.conf:2: import_max_size: not a size from 1K to 16G; write it as bytes or with K, M or G, as 64M"
+ok $? "import_max_size = 17G: bad.conf:2: import_max_size: …, exit 2 (exit $rc)"
+[ "$rc" -eq 2 ] || diag "$err"
+
 # The staff PIN: only a salted hash is printed, and the kiosk accepts it.
 line=$(echo 20261126 | "$ADMIN" pin)
 printf '%s\n' "$line" | grep -qE '^staff_pin = \$y\$[^ ]{40,}$' &&

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "data/import/readfile.h"
 #include "kiosk/config.h"
 #include "tests/unit/tap.h"
 
@@ -159,6 +160,27 @@ test_print(void)
 	config_done(&cfg);
 }
 
+/* The largest file an import reads. */
+static void
+test_import_max_size(void)
+{
+	struct config cfg;
+	char *error = NULL;
+
+	config_init(&cfg);
+	ok(cfg.import_max_size == IMPORT_MAX_SIZE_DEFAULT &&
+	    IMPORT_MAX_SIZE_DEFAULT == (size_t)64 << 20,
+	    "import_max_size is 64 MB by default");
+	write_file("import_max_size = 200M\n");
+	ok(config_load(&cfg, path, 1, &error) == 0 &&
+	    cfg.import_max_size == (size_t)200 << 20, "import_max_size = 200M");
+	write_file("import_max_size = 1G\n");
+	ok(config_load(&cfg, path, 1, &error) == 0 &&
+	    cfg.import_max_size == (size_t)1 << 30, "import_max_size = 1G");
+	free(error);
+	config_done(&cfg);
+}
+
 /* Both programs: a file named on the command line, then --catalogue. */
 static void
 test_read(void)
@@ -221,6 +243,12 @@ main(void)
 	    "an unknown print setting is refused");
 	check_error("print_page_limit = -1\n", 1, "0 (no limit) to 1000",
 	    "a page limit outside 0..1000 is refused");
+	test_import_max_size();
+	check_error("mode = plain\nimport_max_size = 17G\n", 2,
+	    "import_max_size: not a size from 1K to 16G; write it as bytes or "
+	    "with K, M or G, as 64M", "an import limit over 16G is refused");
+	check_error("import_max_size = lots\n", 1, "not a size",
+	    "an import limit that is not a size is refused");
 	unlink(path);
 	return tap_done();
 }

@@ -5,6 +5,10 @@
 #include <config.h>
 
 #include <dirent.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +18,7 @@
 #include "data/import/cell.h"
 #include "data/import/diag.h"
 #include "data/import/import.h"
+#include "data/import/readfile.h"
 #include "data/versions/export.h"
 #include "lib/xmalloc.h"
 #include "tests/unit/tap.h"
@@ -1274,6 +1279,216 @@ test_flag_marks(void)
 	ok(right, "anything else is not a mark (and is reported)");
 }
 
+/* A check of the one file path with opt; its diagnostics in *d. */
+static int
+check_path(const char *path, struct import_options *opt,
+    struct diag_list *d, struct import_summary *sum)
+{
+	char	*files[1], *error = NULL;
+	int	 rc;
+
+	files[0] = (char *)path;
+	opt->dry_run = 1;
+	diag_init(d);
+	rc = import_files(NULL, files, 1, opt, d, sum, &error);
+	if (rc != 0) {
+		printf("# %s\n", error);
+		free(error);
+	}
+	return rc;
+}
+
+static long
+peak_rss_kb(void)
+{
+	struct rusage	ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	return ru.ru_maxrss;
+}
+
+static void
+on_alarm(int sig)
+{
+	static const char msg[] = "not ok - the import blocked on a FIFO\n";
+
+	(void)sig;
+	(void)!write(1, msg, sizeof msg - 1);
+	_exit(1);
+}
+
+/*
+ * Issue 12.3: what is not a regular file, or too large, is refused before
+ * it is read; nothing blocks, nothing large is allocated.
+ */
+static void
+test_not_read(void)
+{
+	struct import_options	 opt;
+	struct import_summary	 sum;
+	struct diag_list	 d;
+	struct readfile		 rf;
+	char			*fifo = tmpfile_path("pipe.csv");
+	char			*sparse = tmpfile_path("huge.csv");
+	char			*zero = tmpfile_path("zero.csv");
+	char			*small = tmpfile_path("small.csv");
+	char			*sub = tmpfile_path("incoming");
+	char			*in_link, *out_link, *in_file, *in_ok, *msg;
+	size_t			 n;
+	long			 rss;
+	int			 fd;
+	FILE			*fp;
+
+	/* A FIFO with no writer: opening it for reading would wait forever. */
+	ok(mkfifo(fifo, 0600) == 0, "a FIFO made");
+	signal(SIGALRM, on_alarm);
+	alarm(10);
+	memset(&opt, 0, sizeof opt);
+	check_path(fifo, &opt, &d, &sum);
+	alarm(0);
+	ok(sum.refusal == IMPORT_REFUSED_FILE && has_diag(&d, DIAG_ERROR, 1, 1,
+	    "pipe.csv:1:1: error: not a regular file (FIFO); import the "),
+	    "a FIFO: refused at once, \"not a regular file (FIFO)\"");
+	ok(all_placed(&d), "  the message is placed and has a hint");
+	import_summary_done(&sum);
+	diag_done(&d);
+
+	/* A sparse file of 1 GB: refused by its size, nothing read. */
+	fd = open(sparse, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	ok(fd != -1 && ftruncate(fd, (off_t)1 << 30) == 0, "a 1 GB sparse "
+	    "file made");
+	if (fd != -1)
+		close(fd);
+	rss = peak_rss_kb();
+	memset(&opt, 0, sizeof opt);
+	check_path(sparse, &opt, &d, &sum);
+	ok(sum.refusal == IMPORT_REFUSED_FILE && has_diag(&d, DIAG_ERROR, 1, 1,
+	    "huge.csv:1:1: error: the file is 1 GB, more than the import "
+	    "limit of 64 MB; a catalogue export is a few megabytes; if this "
+	    "file is right, raise import_max_size"),
+	    "a 1 GB sparse file: refused, naming its size and the limit");
+	ok(peak_rss_kb() - rss < 32 * 1024, "  and not read: the peak memory "
+	    "grew by less than 32 MB");
+	import_summary_done(&sum);
+	diag_done(&d);
+
+	/* A link to /dev/zero: a device, refused before a byte is read. */
+	ok(symlink("/dev/zero", zero) == 0, "a link to /dev/zero made");
+	memset(&opt, 0, sizeof opt);
+	check_path(zero, &opt, &d, &sum);
+	ok(sum.refusal == IMPORT_REFUSED_FILE && has_diag(&d, DIAG_ERROR, 1, 1,
+	    "zero.csv:1:1: error: not a regular file (character device)"),
+	    "a link to /dev/zero: refused as a character device");
+	import_summary_done(&sum);
+	diag_done(&d);
+
+	/* A folder. */
+	ok(mkdir(sub, 0700) == 0, "a folder made");
+	memset(&opt, 0, sizeof opt);
+	check_path(sub, &opt, &d, &sum);
+	ok(sum.refusal == IMPORT_REFUSED_FILE && has_diag(&d, DIAG_ERROR, 1, 1,
+	    "not a regular file (directory)"), "a folder: refused");
+	import_summary_done(&sum);
+	diag_done(&d);
+
+	/* The limit as set: a 2 KB file under 1K is refused, under 4K not. */
+	fp = fopen(small, "w");
+	fputs("domain,level2,content\n", fp);
+	for (n = 0; n < 60; n++)
+		fprintf(fp, "社会救助,事项%zu,内容内容内容\n", n);
+	fclose(fp);
+	memset(&opt, 0, sizeof opt);
+	opt.max_size = 1024;
+	check_path(small, &opt, &d, &sum);
+	ok(sum.refusal == IMPORT_REFUSED_FILE && has_diag(&d, DIAG_ERROR, 1, 1,
+	    "more than the import limit of 1 KB"), "max_size 1K: a 2 KB file "
+	    "refused");
+	import_summary_done(&sum);
+	diag_done(&d);
+	memset(&opt, 0, sizeof opt);
+	opt.max_size = 4096;
+	check_path(small, &opt, &d, &sum);
+	ok(sum.refusal == IMPORT_ACCEPTED && sum.total.imported == 60,
+	    "max_size 4K: the same file is read (60 rows)");
+	import_summary_done(&sum);
+	diag_done(&d);
+
+	/* A file whose size says 0 but that holds more: the cap holds. */
+	ok(readfile("/proc/self/maps", 1024, NULL, &rf) == READFILE_GREW &&
+	    rf.buf == NULL, "a file that reads longer than its size and the "
+	    "limit: stopped at the limit");
+	readfile_done(&rf);
+	ok(readfile("/proc/self/maps", 1 << 20, NULL, &rf) == READFILE_OK &&
+	    rf.len > 0 && rf.buf[rf.len] == '\0', "  read whole under a "
+	    "larger limit");
+	readfile_done(&rf);
+
+	/* Issue 12.9: links in a confined folder stay inside it. */
+	in_file = xasprintf("%s/real.csv", sub);
+	in_link = xasprintf("%s/link.csv", sub);
+	out_link = xasprintf("%s/outside.csv", sub);
+	ok(link(small, in_file) == 0 && symlink("real.csv", in_link) == 0 &&
+	    symlink(small, out_link) == 0, "links in and out of a folder made");
+	ok(readfile_inside(in_link, sub, NULL) == 1 &&
+	    readfile_inside(out_link, sub, NULL) == 0 &&
+	    readfile_inside(small, sub, NULL) == 0,
+	    "readfile_inside: the link inside is, the one out is not");
+	memset(&opt, 0, sizeof opt);
+	opt.confine_dir = sub;
+	check_path(out_link, &opt, &d, &sum);
+	msg = xasprintf("outside.csv:1:1: error: the file is a link to %s, "
+	    "outside %s", small, sub);
+	ok(sum.refusal == IMPORT_REFUSED_FILE && has_diag(&d, DIAG_ERROR, 1, 1,
+	    msg), "a link out of the import folder: refused, naming where it "
+	    "leads");
+	free(msg);
+	import_summary_done(&sum);
+	diag_done(&d);
+	memset(&opt, 0, sizeof opt);
+	opt.confine_dir = sub;
+	check_path(in_link, &opt, &d, &sum);
+	ok(sum.refusal == IMPORT_ACCEPTED && sum.total.imported == 60,
+	    "  a link to a file inside it: read");
+	import_summary_done(&sum);
+	diag_done(&d);
+	in_ok = xasprintf("%s/../small.csv", sub);
+	ok(readfile(in_ok, 0, sub, &rf) == READFILE_OUTSIDE, "  a path with "
+	    ".. out of it: refused too");
+	readfile_done(&rf);
+
+	/* Sizes as staff write them. */
+	ok(readfile_parse_size("64M", &n) == 0 && n == (size_t)64 << 20 &&
+	    readfile_parse_size("1g", &n) == 0 && n == (size_t)1 << 30 &&
+	    readfile_parse_size("512KB", &n) == 0 && n == 512 * 1024 &&
+	    readfile_parse_size("2048", &n) == 0 && n == 2048,
+	    "sizes: 64M, 1g, 512KB, 2048");
+	ok(readfile_parse_size("0", &n) != 0 &&
+	    readfile_parse_size("17G", &n) != 0 &&
+	    readfile_parse_size("-1M", &n) != 0 &&
+	    readfile_parse_size("12X", &n) != 0 &&
+	    readfile_parse_size("", &n) != 0 &&
+	    readfile_parse_size("99999999999999999999G", &n) != 0,
+	    "  0, 17G, -1M, 12X, empty and an overflow refused");
+
+	unlink(in_file);
+	unlink(in_link);
+	unlink(out_link);
+	rmdir(sub);
+	unlink(fifo);
+	unlink(sparse);
+	unlink(zero);
+	unlink(small);
+	free(in_ok);
+	free(in_file);
+	free(in_link);
+	free(out_link);
+	free(fifo);
+	free(sparse);
+	free(zero);
+	free(small);
+	free(sub);
+}
+
 int
 main(void)
 {
@@ -1300,6 +1515,7 @@ main(void)
 	test_fixtures_placed(cat);
 	test_cut(cat);
 	test_json_places(cat);
+	test_not_read();
 	unlink(cat);
 	free(cat);
 	rmdir(tmpdir);
