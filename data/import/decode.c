@@ -125,6 +125,28 @@ utf8_score(const unsigned char *s, size_t len, size_t *good, size_t *bad)
 	}
 }
 
+/*
+ * UTF-8 that ends with the first bytes of a character: a lead byte and
+ * fewer continuation bytes than it announces, and nothing else wrong
+ * near the end.
+ */
+static int
+utf8_cut(const unsigned char *s, size_t len)
+{
+	size_t	i, need;
+
+	for (i = 1; i <= 3 && i <= len; i++) {
+		if ((s[len - i] & 0xc0) == 0x80)
+			continue;
+		need = s[len - i] >= 0xf0 && s[len - i] <= 0xf4 ? 4 :
+		    s[len - i] >= 0xe0 && s[len - i] <= 0xef ? 3 :
+		    s[len - i] >= 0xc2 && s[len - i] <= 0xdf ? 2 : 0;
+		return need > i &&
+		    decode_utf8_valid((const char *)s, len - i) == len - i;
+	}
+	return 0;
+}
+
 /* Control bytes a text file does not hold (NUL above all). */
 static int
 looks_binary(const unsigned char *s, size_t len)
@@ -310,6 +332,7 @@ decode_buffer(const char *buf, size_t len, enum decode_encoding enc,
 	if (enc == DECODE_UTF8) {
 		out->text = (const char *)s;
 		out->len = len;
+		out->truncated = utf8_cut(s, len);
 		return;
 	}
 	convert((const char *)s, len, enc == DECODE_GB18030 ? 1 : 2, out);

@@ -185,6 +185,8 @@ import_tally(struct import *imp)
 		imp->sum.refusal = IMPORT_REFUSED_FILE;
 	else if (imp->opt.strict && t->errors > 0)
 		imp->sum.refusal = IMPORT_REFUSED_STRICT;
+	else if (imp->cut_off && !imp->opt.allow_cut_off)
+		imp->sum.refusal = IMPORT_REFUSED_CUT_OFF;
 	else if (t->imported == 0)
 		imp->sum.refusal = IMPORT_REFUSED_EMPTY;
 	else

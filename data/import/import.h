@@ -10,6 +10,9 @@
  *    domain, no item-name column): importing the rest would silently drop
  *    a whole file from the hall;
  *  - in strict mode, when any error was found;
+ *  - a file looks cut off (it ends inside a row, or inside a character),
+ *    unless allow_cut_off: the rows above the cut would replace the whole
+ *    catalogue;
  *  - no row at all could be imported;
  *  - rows were skipped and the caller's confirm callback says no.
  * Otherwise rows with errors are skipped and reported.
@@ -39,6 +42,7 @@ struct import_options {
 	int	 strict;	/* refuse everything on any error */
 	int	 dry_run;	/* check only: no catalogue is written */
 	int	 keep_versions;	/* earlier versions to keep; -1: all */
+	int	 allow_cut_off;	/* import a file that looks cut off */
 	enum decode_encoding encoding;	/* DECODE_AUTO: detect */
 	enum import_format format;
 	int	 delimiter;	/* ',' or '\t'; 0: detect */
@@ -61,6 +65,8 @@ enum import_refusal {
 	IMPORT_REFUSED_FILE,	/* a file could not be used at all */
 	IMPORT_REFUSED_EMPTY,	/* no row could be imported */
 	IMPORT_REFUSED_DECLINED,	/* confirm said no */
+	IMPORT_REFUSED_CUT_OFF,	/* a file ends inside a row or a character,
+				   and allow_cut_off was not given */
 };
 
 struct import_counts {

@@ -107,6 +107,10 @@ source_csv(struct source *src, char **error)
 	r = csv_open(src->text.text, src->text.len, source_delimiter(src),
 	    src->name, src->imp->diags);
 	while (rc == 0 && csv_read(r, &rec) == 1) {
+		/* The last record, short or in a quote: the file was cut. */
+		if (rec.unfinished && (rec.broken || (step != LAYOUT_MORE &&
+		    rec.n < src->lay.nfields)))
+			src->imp->cut_off = 1;
 		if (step == LAYOUT_MORE) {
 			step = layout_feed(&src->lay, &rec);
 			/* Name the columns in messages as soon as we can. */
@@ -159,6 +163,7 @@ source_truncated(struct source *src)
 
 	if (!src->text.truncated)
 		return;
+	src->imp->cut_off = 1;
 	for (i = 0; i < n; i++)
 		if (s[i] == '\n' || (s[i] == '\r' &&
 		    (i + 1 == n || s[i + 1] != '\n')))

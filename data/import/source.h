@@ -30,6 +30,8 @@ struct import {
 	struct import_summary	 sum;
 	size_t			 cfiles;
 	int			 unusable;	/* a file could not be used */
+	int			 cut_off;	/* a file ends inside a row or
+						   a character */
 	struct seen		*seen;	/* open addressing; h1 == 0: free */
 	size_t			 nseen, cseen;
 	/* Progress: the share of all input before and in this file. */

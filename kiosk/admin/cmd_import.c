@@ -82,6 +82,7 @@ parse_import_args(int argc, char **argv, const char *cmd,
 		{ "strict", no_argument, NULL, 's' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "yes", no_argument, NULL, 'y' },
+		{ "allow-cut-off", no_argument, NULL, 'C' },
 		{ "encoding", required_argument, NULL, 'e' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "delimiter", required_argument, NULL, 'd' },
@@ -100,6 +101,8 @@ parse_import_args(int argc, char **argv, const char *cmd,
 			ai->quiet = 1;
 		else if (c == 'y')
 			ai->yes = 1;
+		else if (c == 'C')
+			ai->opt.allow_cut_off = 1;
 		else if (c == 'h') {
 			admin_usage(stdout);
 			return ADMIN_EXIT_OK;
@@ -248,6 +251,12 @@ print_refusal(const struct import_summary *sum, const char *path,
 		break;
 	case IMPORT_REFUSED_DECLINED:
 		why = _("it was not confirmed");
+		break;
+	case IMPORT_REFUSED_CUT_OFF:
+		why = _("a file looks cut off: it ends in the middle of a row "
+		    "or of a character, so rows after the cut are missing "
+		    "(export it again; if it really ends there, give "
+		    "--allow-cut-off)");
 		break;
 	default:
 		return;

@@ -87,6 +87,20 @@ broken wrong-columns.csv 1 "wrong-columns\.csv:4:18: error: row has 18 columns b
 	"too many cells: where the first extra cell is"
 broken wrong-columns.csv 1 "wrong-columns\.csv:3:17: error: row has only 16 of the header's 17 columns: it ends before column 17 \(source_url\); a cell may be missing" \
 	"too few cells: where the first missing cell is, named"
+# A file that looks cut off is refused, --yes or not, unless --allow-cut-off.
+for f in cut-row.csv gb18030-truncated.csv truncated-quote.csv; do
+	rm -f "$T_TMP/cut.db"
+	admin --catalogue "$T_TMP/cut.db" import --yes "$FIX/$f" >"$T_TMP/out" 2>&1
+	st=$?
+	[ $st -eq 1 ] && [ ! -e "$T_TMP/cut.db" ] &&
+		grep -q "import refused: a file looks cut off: .*--allow-cut-off" "$T_TMP/out"
+	ok $? "$f: --yes alone does not import a cut-off file (exit 1, says what to do)"
+	[ $st -eq 1 ] || sed 's/^/# /' "$T_TMP/out"
+	admin --catalogue "$T_TMP/cut.db" import --yes --allow-cut-off "$FIX/$f" >"$T_TMP/out" 2>&1
+	[ $? -eq 1 ] && grep -q "is now live" "$T_TMP/out"
+	ok $? "$f: --allow-cut-off --yes imports the whole rows"
+done
+admin --catalogue "$T_TMP/b.db" check "$FIX/wrong-columns.csv" >"$T_TMP/out" 2>&1
 ! grep -q "middle of a row" "$T_TMP/out"
 ok $? "too few cells in a file that is whole: not called cut off"
 broken duplicate.csv 1 "duplicate\.csv:3:3: warning: duplicate of the row at .*duplicate\.csv:2 \(same domain" \

@@ -5,6 +5,7 @@
 #include <config.h>
 
 #include <dirent.h>
+#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -631,13 +632,19 @@ test_broken(const char *cat)
 	struct import_summary	 sum;
 	size_t			 i;
 	char			*what;
+	int			 cut;
 
 	for (i = 0; i < sizeof f / sizeof f[0]; i++) {
 		what = xasprintf("%s: runs", f[i].file);
 		is_int(import_fixture(f[i].file, cat, &d, &sum), 0, what);
 		free(what);
+		/* Cut off: refused, so nothing is imported. */
+		cut = strstr(f[i].file, "truncated") != NULL ||
+		    strstr(f[i].file, "cut-") != NULL ||
+		    strstr(f[i].file, "-odd") != NULL;
 		what = xasprintf("%s: counts", f[i].file);
-		counts(&sum, f[i].read, f[i].imported, f[i].skipped,
+		counts(&sum, f[i].read, cut ? 0 : f[i].imported,
+		    cut ? f[i].skipped + f[i].imported : f[i].skipped,
 		    f[i].errors, f[i].warnings, what);
 		free(what);
 		what = xasprintf("%s:%ld:%ld: %s", f[i].file, f[i].line,
@@ -647,7 +654,12 @@ test_broken(const char *cat)
 		free(what);
 		ok(all_placed(&d), "  every diagnostic has a line and a "
 		    "column, and says what to do");
-		ok(sum.committed, "  the good rows are imported");
+		if (cut)
+			ok(!sum.committed &&
+			    sum.refusal == IMPORT_REFUSED_CUT_OFF,
+			    "  cut off: refused");
+		else
+			ok(sum.committed, "  the good rows are imported");
 		import_summary_done(&sum);
 		diag_done(&d);
 	}
@@ -767,10 +779,11 @@ test_unwritable(void)
 
 /* Import buffers (name, text pairs) into cat; the summary in *sum. */
 static void
-import_texts(const char *cat, const char *const *texts, size_t n,
-    struct diag_list *d, struct import_summary *sum)
+import_texts_opt(const char *cat, const struct import_options *o,
+    const char *const *texts, size_t n, struct diag_list *d,
+    struct import_summary *sum)
 {
-	struct import_options	 opt = { .strict = 0 };
+	struct import_options	 opt = *o;
 	struct import		*imp;
 	char			*error = NULL;
 	size_t			 i;
@@ -790,6 +803,31 @@ import_texts(const char *cat, const char *const *texts, size_t n,
 		printf("# %s\n", error);
 		free(error);
 	}
+}
+
+static void
+import_texts(const char *cat, const char *const *texts, size_t n,
+    struct diag_list *d, struct import_summary *sum)
+{
+	struct import_options	 opt = { .strict = 0 };
+
+	import_texts_opt(cat, &opt, texts, n, d, sum);
+}
+
+/* UTF-8 text in another encoding, as iconv makes it; the caller frees. */
+static char *
+recode(const char *utf8, const char *to)
+{
+	iconv_t	 cd = iconv_open(to, "UTF-8");
+	size_t	 il = strlen(utf8), ol = il * 4 + 4;
+	char	*out = xcalloc(1, ol + 1), *ip = (char *)utf8, *op = out;
+
+	if (cd == (iconv_t)-1 || iconv(cd, &ip, &il, &op, &ol) == (size_t)-1)
+		printf("# cannot recode to %s\n", to);
+	if (cd != (iconv_t)-1)
+		iconv_close(cd);
+	*op = '\0';
+	return out;
 }
 
 static void
@@ -1191,6 +1229,72 @@ test_cut(const char *cat)
 	}
 }
 
+/*
+ * A file that looks cut off is refused, even with rows to import, unless
+ * allow_cut_off; a whole file without a final line break is not.
+ */
+static void
+test_cut_refused(const char *cat)
+{
+	static const struct {
+		const char	*text;
+		int		 cut;
+		const char	*what;
+	} f[] = {
+		{ "domain,level2,content\n社会救助,低保,条件\n社会救助,特困",
+		  1, "a short last row without a line break" },
+		{ "domain,level2,content\n社会救助,低保,条件\n社会救助,特困,\"条",
+		  1, "the last line ends inside quotes" },
+		{ "domain,level2,content\n社会救助,低保,条件\n社会救助,特困,条\xe4\xbb",
+		  1, "UTF-8 that ends inside a character" },
+		{ "domain,level2,content\n社会救助,低保,条件\n社会救助,特困,条件",
+		  0, "a whole last row without a line break" },
+		{ "domain,level2,content\n社会救助,低保,条件\n社会救助,特困\n",
+		  0, "a short last row with its line break" },
+	};
+	struct import_options	 opt = { .strict = 0 };
+	const char		*texts[2] = { "cut.csv", NULL };
+	struct diag_list	 d;
+	struct import_summary	 sum;
+	char			*gb, *msg;
+	size_t			 i, len;
+
+	for (i = 0; i < sizeof f / sizeof f[0]; i++) {
+		texts[1] = f[i].text;
+		opt.allow_cut_off = 0;
+		import_texts_opt(cat, &opt, texts, 2, &d, &sum);
+		msg = xasprintf(f[i].cut ? "%s: refused as cut off" :
+		    "%s: imported", f[i].what);
+		ok(f[i].cut ? !sum.committed &&
+		    sum.refusal == IMPORT_REFUSED_CUT_OFF : sum.committed, msg);
+		free(msg);
+		import_summary_done(&sum);
+		diag_done(&d);
+		if (!f[i].cut)
+			continue;
+		opt.allow_cut_off = 1;
+		import_texts_opt(cat, &opt, texts, 2, &d, &sum);
+		msg = xasprintf("%s: imported with allow_cut_off", f[i].what);
+		ok(sum.committed && sum.total.imported >= 1, msg);
+		free(msg);
+		import_summary_done(&sum);
+		diag_done(&d);
+	}
+	/* GB18030 cut inside its last character. */
+	gb = recode("domain,level2,content\n社会救助,低保,条件\n社会救助,特困,条件",
+	    "GB18030");
+	len = strlen(gb);
+	gb[len - 1] = '\0';
+	texts[1] = gb;
+	opt.allow_cut_off = 0;
+	import_texts_opt(cat, &opt, texts, 2, &d, &sum);
+	ok(!sum.committed && sum.refusal == IMPORT_REFUSED_CUT_OFF,
+	    "GB18030 that ends inside a character: refused as cut off");
+	import_summary_done(&sum);
+	diag_done(&d);
+	free(gb);
+}
+
 /* JSON: keys where they are written, file-level problems at a place. */
 static void
 test_json_places(const char *cat)
@@ -1293,6 +1397,7 @@ main(void)
 	test_unusable(cat);
 	test_fixtures_placed(cat);
 	test_cut(cat);
+	test_cut_refused(cat);
 	test_json_places(cat);
 	unlink(cat);
 	free(cat);
