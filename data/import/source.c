@@ -34,6 +34,13 @@ source_usable(struct source *src)
 		file_error(src, 1, 1, _("the file is empty"),
 		    _("export the catalogue table again"));
 		break;
+	case DECODE_UNKNOWN:
+		file_error(src, 1, 1, _("the encoding was not recognised: the "
+		    "file is not UTF-8 or UTF-16, and read as GB18030 or as "
+		    "Big5 it is not Chinese text"), _("save the file as UTF-8 "
+		    "(CSV UTF-8 in Excel or WPS), or give --encoding if you "
+		    "know it"));
+		break;
 	case DECODE_XLSX:
 	case DECODE_XLS:
 		file_error(src, 1, 1, _("the file is an Excel workbook, not a "
@@ -181,7 +188,8 @@ source_read(struct source *src, const char *buf, size_t len, char **error)
 	struct import_file_summary	*f = &src->imp->sum.files[src->index];
 	int				 rc;
 
-	decode_buffer(buf, len, src->imp->opt.encoding, &src->text);
+	decode_buffer_scored(buf, len, src->imp->opt.encoding,
+	    layout_header_hits, &src->text);
 	if (!source_usable(src))
 		return 0;
 	f->encoding = decode_name(src->text.encoding);

@@ -42,7 +42,7 @@ import_value(struct import_request *ai, int c, const char *v)
 	case 'e':
 		if ((enc = decode_parse_name(v)) < 0)
 			return admin_usage_error(_("unknown encoding '%s'; use "
-			    "utf-8, gb18030, gbk, utf-16le or utf-16be"), v);
+			    "utf-8, gb18030, gbk, big5, utf-16le or utf-16be"), v);
 		ai->opt.encoding = (enum decode_encoding)enc;
 		return -1;
 	case 'f':

@@ -47,6 +47,22 @@ admin --catalogue "$db" import --encoding latin9 "$T_TMP/tab.csv" >/dev/null 2>&
 [ $? -eq 2 ]
 ok $? "an unknown --encoding is a usage error (exit 2)"
 
+# Legacy encodings by evidence: Big5 is read as Big5, Shift-JIS refused.
+printf 'domain,level1,level2,content,jurisdiction\n社會救助,最低生活保障,低保對象認定,申請條件和辦理流程,峨邊彝族自治縣\n戶籍管理,戶口登記,出生登記,辦理時限和需要提交的材料,峨邊彝族自治縣\n' |
+	iconv -f UTF-8 -t CP950 >"$T_TMP/big5.csv"
+rm -f "$T_TMP/e.db"
+admin --catalogue "$T_TMP/e.db" import "$T_TMP/big5.csv" >"$T_TMP/out" 2>&1 &&
+	grep -q "big5\.csv (Big5, canonical layout" "$T_TMP/out" &&
+	[ "$(DB=$T_TMP/e.db sql "SELECT group_concat(d.name, ' ') FROM (SELECT DISTINCT d.name FROM item i JOIN domain d ON d.id = i.domain_id ORDER BY 1) d")" = "户籍管理 社会救助" ]
+ok $? "a Big5 file is read as Big5: its Traditional domains are the national ones"
+printf 'domain,level2,content\n社会保険,年金の申請,申請書の提出についてのお知らせ\n' |
+	iconv -f UTF-8 -t SHIFT_JIS >"$T_TMP/sjis.csv"
+admin --catalogue "$T_TMP/e.db" import --yes "$T_TMP/sjis.csv" >"$T_TMP/out" 2>&1
+[ $? -eq 1 ] && grep -q "sjis\.csv:1:1: error: the encoding was not recognised: .*save the file as UTF-8" "$T_TMP/out"
+ok $? "a Shift-JIS file is refused: the encoding is not recognised, what to do"
+admin --catalogue "$T_TMP/e.db" import --encoding big5 "$T_TMP/big5.csv" >/dev/null 2>&1
+ok $? "--encoding big5"
+
 # Exports read back give the same catalogue: diff finds nothing.
 db=$T_TMP/r.db
 admin --catalogue "$db" import --quiet "$REF" || true

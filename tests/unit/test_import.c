@@ -1295,6 +1295,99 @@ test_cut_refused(const char *cat)
 	free(gb);
 }
 
+/* The encoding of the file is the first file's in the summary. */
+static const char *
+import_encoded(const char *cat, const char *name, const char *text,
+    const char *to, struct diag_list *d, struct import_summary *sum)
+{
+	struct import_options	 opt = { .strict = 0 };
+	const char		*texts[2];
+	char			*bytes = recode(text, to);
+
+	texts[0] = name;
+	texts[1] = bytes;
+	import_texts_opt(cat, &opt, texts, 2, d, sum);
+	free(bytes);
+	return sum->nfiles == 1 && sum->files[0].encoding != NULL ?
+	    sum->files[0].encoding : "";
+}
+
+/*
+ * Legacy encodings by evidence: Big5 read as Big5 (not as GB18030
+ * mojibake), GB18030 as GB18030, Shift-JIS refused; a published header
+ * that is not recognised once decoded refuses the file.
+ */
+static void
+test_encodings(const char *cat)
+{
+	static const char canonical_s[] =
+	    "domain,level1,level2,content,jurisdiction\n"
+	    "社会救助,最低生活保障,低保对象认定,申请条件和办理流程,峨边彝族自治县\n"
+	    "户籍管理,户口登记,出生登记,办理时限和需要提交的材料,峨边彝族自治县\n"
+	    "义务教育,学校管理,招生入学,招生范围和报名时间,峨边彝族自治县\n";
+	static const char canonical_t[] =
+	    "domain,level1,level2,content,jurisdiction\n"
+	    "社會救助,最低生活保障,低保對象認定,申請條件和辦理流程,峨邊彝族自治縣\n"
+	    "戶籍管理,戶口登記,出生登記,辦理時限和需要提交的材料,峨邊彝族自治縣\n"
+	    "義務教育,學校管理,招生入學,招生範圍和報名時間,峨邊彝族自治縣\n";
+	static const char published_t[] =
+	    "領域,一級事項,二級事項,公開內容\n"
+	    "社會救助,最低生活保障,低保對象認定,申請條件和辦理流程\n"
+	    "社會救助,特困人員供養,特困人員認定,認定條件和辦理程序\n";
+	static const char japanese[] =
+	    "domain,level2,content\n"
+	    "社会保険,年金の申請,申請書の提出についてのお知らせ\n"
+	    "社会保険,保険料の納付,納付の方法と期限についてのご案内\n";
+	struct import_options	 opt = { .strict = 0 };
+	struct diag_list	 d;
+	struct import_summary	 sum;
+	const char		*texts[2];
+	char			*bytes;
+
+	is_str(import_encoded(cat, "s.csv", canonical_s, "UTF-8", &d, &sum),
+	    "UTF-8", "UTF-8: read as UTF-8");
+	import_summary_done(&sum);
+	diag_done(&d);
+	is_str(import_encoded(cat, "s.csv", canonical_s, "GB18030", &d,
+	    &sum), "GB18030", "GB18030: read as GB18030");
+	ok(sum.committed && sum.total.imported == 3, "  and imported");
+	import_summary_done(&sum);
+	diag_done(&d);
+	is_str(import_encoded(cat, "t.csv", canonical_t, "CP950", &d, &sum),
+	    "Big5", "Big5 (Traditional): read as Big5, not as GB18030");
+	ok(sum.committed && sum.total.imported == 3 && d.errors == 0,
+	    "  and imported, every row");
+	import_summary_done(&sum);
+	diag_done(&d);
+	is_str(import_encoded(cat, "p.csv", published_t, "CP950", &d, &sum),
+	    "Big5", "a published table in Big5: its titles say Big5");
+	ok(sum.committed && sum.total.imported == 2, "  and imported");
+	import_summary_done(&sum);
+	diag_done(&d);
+	import_encoded(cat, "j.csv", japanese, "SHIFT_JIS", &d, &sum);
+	ok(!sum.committed && sum.refusal == IMPORT_REFUSED_FILE &&
+	    has_diag(&d, DIAG_ERROR, 1, 1, "j.csv:1:1: error: the encoding "
+	    "was not recognised"), "Shift-JIS: refused, the encoding not "
+	    "recognised");
+	import_summary_done(&sum);
+	diag_done(&d);
+
+	/* Forced the wrong way: the titles are not recognised, refused. */
+	bytes = recode(published_t, "CP950");
+	texts[0] = "p.csv";
+	texts[1] = bytes;
+	opt.encoding = DECODE_GB18030;
+	import_texts_opt(cat, &opt, texts, 2, &d, &sum);
+	ok(!sum.committed && sum.refusal == IMPORT_REFUSED_FILE &&
+	    has_diag(&d, DIAG_ERROR, 1, 1, "p.csv:1:1: error: the first row "
+	    "does not name any known column; the first row (below any title) "
+	    "must be the header"), "Big5 forced as GB18030: the header is "
+	    "not recognised, refused");
+	import_summary_done(&sum);
+	diag_done(&d);
+	free(bytes);
+}
+
 /* JSON: keys where they are written, file-level problems at a place. */
 static void
 test_json_places(const char *cat)
@@ -1398,6 +1491,7 @@ main(void)
 	test_fixtures_placed(cat);
 	test_cut(cat);
 	test_cut_refused(cat);
+	test_encodings(cat);
 	test_json_places(cat);
 	unlink(cat);
 	free(cat);
