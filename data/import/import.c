@@ -193,16 +193,23 @@ import_tally(struct import *imp)
 		imp->sum.refusal = IMPORT_ACCEPTED;
 }
 
-/* Nothing was imported after all: say so in the counts. */
+/*
+ * Nothing was imported after all: say so in the counts. Rows refused
+ * count as skipped; after a write failure they are not: they were not
+ * left out, the import failed (sum->failed).
+ */
 static void
 import_nothing(struct import_summary *sum)
 {
 	size_t	i;
 
-	sum->total.skipped += sum->total.imported;
+	if (!sum->failed)
+		sum->total.skipped += sum->total.imported;
 	sum->total.imported = 0;
 	for (i = 0; i < sum->nfiles; i++) {
-		sum->files[i].counts.skipped += sum->files[i].counts.imported;
+		if (!sum->failed)
+			sum->files[i].counts.skipped +=
+			    sum->files[i].counts.imported;
 		sum->files[i].counts.imported = 0;
 	}
 }
@@ -249,6 +256,7 @@ import_end(struct import *imp, struct import_summary *sum, char **error)
 		if (imp->opt.progress != NULL)
 			imp->opt.progress(1.0, imp->rows, imp->opt.arg);
 		rc = import_switch(imp, error);
+		imp->sum.failed = rc != 0 && !imp->sum.committed;
 	}
 	if (!imp->sum.committed && !imp->opt.dry_run)
 		import_nothing(&imp->sum);
@@ -285,6 +293,7 @@ import_files(const char *catalogue_path, char *const *files, int nfiles,
 		imp->share = file_size(files[i]) / total;
 		if (import_file(imp, files[i], error) != 0) {
 			import_tally(imp);
+			imp->sum.failed = 1;
 			import_nothing(&imp->sum);
 			*sum = imp->sum;
 			memset(&imp->sum, 0, sizeof imp->sum);

@@ -93,6 +93,10 @@ struct import_summary {
 	struct import_file_summary	*files;	/* owned, one per file */
 	size_t				 nfiles;
 	int				 committed;	/* catalogue replaced */
+	int				 failed;	/* the catalogue could
+							   not be written: nothing
+							   was imported, rows are
+							   not counted skipped */
 	enum import_refusal		 refusal;
 	char				*version;	/* the new live id,
 							   owned; NULL */

@@ -130,7 +130,7 @@ print_clean(const char *s)
 
 static void
 print_counts(const struct import_file_summary *f,
-    const struct import_counts *n, int dry_run)
+    const struct import_counts *n, int dry_run, int failed)
 {
 	if (f != NULL) {
 		print_clean(f->name);
@@ -143,7 +143,10 @@ print_counts(const struct import_file_summary *f,
 		}
 		fputs(f->encoding != NULL ? "): " : ": ", stdout);
 	}
-	if (dry_run)
+	if (failed)
+		printf(_("rows read %zu, none imported: the import failed, "
+		    "warnings %zu\n"), n->rows_read, n->warnings);
+	else if (dry_run)
 		printf(_("rows read %zu, would import %zu, would skip %zu, "
 		    "warnings %zu\n"), n->rows_read, n->imported, n->skipped,
 		    n->warnings);
@@ -159,10 +162,11 @@ print_summary(const struct import_summary *sum, int dry_run)
 	size_t	i;
 
 	for (i = 0; i < sum->nfiles; i++)
-		print_counts(&sum->files[i], &sum->files[i].counts, dry_run);
+		print_counts(&sum->files[i], &sum->files[i].counts, dry_run,
+		    sum->failed);
 	if (sum->nfiles > 1) {
 		fputs(_("total: "), stdout);
-		print_counts(NULL, &sum->total, dry_run);
+		print_counts(NULL, &sum->total, dry_run, sum->failed);
 	}
 }
 
@@ -305,7 +309,13 @@ run_import(const struct config *cfg, int argc, char **argv, int dry_run)
 	rc = import_files(cfg->catalogue, ai.files, ai.nfiles, &ai.opt,
 	    &ai.diags, &sum, &error);
 	report(&ai, &sum, 0);
-	if (rc != 0)
+	if (rc != 0 && !sum.committed) {
+		fprintf(stderr, _("%s: the import failed: %s; %s was not "
+		    "changed\n"), ADMIN_PROGNAME, error != NULL ? error : "",
+		    cfg->catalogue);
+		free(error);
+		rc = ADMIN_EXIT_CATALOGUE;
+	} else if (rc != 0)
 		rc = admin_fail(error, ADMIN_EXIT_CATALOGUE);
 	else
 		rc = import_status(&ai, &sum, cfg->catalogue);
