@@ -14,6 +14,7 @@
 
 #include "data/import/builder.h"
 #include "data/import/source.h"
+#include "data/store/catalogue.h"
 #include "data/versions/versions.h"
 #include "i18n/i18n.h"
 #include "lib/xmalloc.h"
@@ -133,6 +134,99 @@ import_file(struct import *imp, const char *path, char **error)
 }
 
 void
+import_count_jurisdiction(struct import *imp, const char *name)
+{
+	size_t	i;
+
+	if (name == NULL)
+		name = "";
+	/* Rows come grouped by jurisdiction: try the last one first. */
+	if (imp->lastjur < imp->njur &&
+	    strcmp(imp->jur[imp->lastjur].name, name) == 0) {
+		imp->jur[imp->lastjur].count++;
+		return;
+	}
+	for (i = 0; i < imp->njur; i++)
+		if (strcmp(imp->jur[i].name, name) == 0)
+			break;
+	if (i == imp->njur) {
+		if (imp->njur == imp->cjur) {
+			imp->cjur = imp->cjur ? imp->cjur * 2 : 64;
+			imp->jur = xreallocarray(imp->jur, imp->cjur,
+			    sizeof *imp->jur);
+		}
+		imp->jur[i].name = xstrdup(name);
+		imp->jur[i].count = 0;
+		imp->njur++;
+	}
+	imp->jur[i].count++;
+	imp->lastjur = i;
+}
+
+/* The new version's items for a jurisdiction. */
+static size_t
+import_items_for(const struct import *imp, const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < imp->njur; i++)
+		if (strcmp(imp->jur[i].name, name) == 0)
+			return imp->jur[i].count;
+	return 0;
+}
+
+/* The new version against the live one (import.h: struct import_drop). */
+static void
+import_drop_check(struct import *imp)
+{
+	struct import_drop	*d = &imp->sum.drop;
+	struct catalogue	*cat;
+	struct name_count_list	 live;
+	char			*error = NULL;
+	size_t			 i, now, worst = 0;
+	int			 named;
+
+	memset(d, 0, sizeof *d);
+	if ((cat = catalogue_open(imp->path, &error)) == NULL) {
+		free(error);	/* no live version: nothing to drop */
+		return;
+	}
+	memset(&live, 0, sizeof live);
+	if (catalogue_all_jurisdictions(cat, &live, &error) != 0) {
+		free(error);
+		catalogue_close(cat);
+		return;
+	}
+	for (i = 0; i < live.n; i++) {
+		now = import_items_for(imp, live.v[i].name);
+		d->live += live.v[i].count;
+		d->now += now;
+		d->jurisdictions++;
+		if (now >= live.v[i].count)
+			continue;
+		/* The one that loses most; a named one before "". */
+		named = *live.v[i].name != '\0';
+		if (d->name == NULL || (named && *d->name == '\0') ||
+		    (named == (*d->name != '\0') &&
+		    live.v[i].count - now > worst)) {
+			free(d->name);
+			d->name = xstrdup(live.v[i].name);
+			d->name_live = live.v[i].count;
+			d->name_now = now;
+			worst = live.v[i].count - now;
+		}
+	}
+	if (live.n == 1 && d->name == NULL) {
+		d->name = xstrdup(live.v[0].name);
+		d->name_live = live.v[0].count;
+		d->name_now = d->now;
+	}
+	d->most = d->now * 100 < d->live * IMPORT_DROP_MOST;
+	name_count_list_done(&live);
+	catalogue_close(cat);
+}
+
+void
 import_summary_done(struct import_summary *sum)
 {
 	size_t	i;
@@ -143,16 +237,22 @@ import_summary_done(struct import_summary *sum)
 	}
 	free(sum->files);
 	free(sum->version);
+	free(sum->drop.name);
 	memset(sum, 0, sizeof *sum);
 }
 
 static void
 import_free(struct import *imp)
 {
+	size_t	i;
+
 	if (imp->b != NULL)
 		builder_abort(imp->b);
 	versions_unlock(imp->lock);
 	import_summary_done(&imp->sum);
+	for (i = 0; i < imp->njur; i++)
+		free(imp->jur[i].name);
+	free(imp->jur);
 	free(imp->seen);
 	free(imp->path);
 	free(imp);
@@ -249,6 +349,11 @@ import_end(struct import *imp, struct import_summary *sum, char **error)
 	int	rc = 0;
 
 	import_tally(imp);
+	if (imp->sum.refusal == IMPORT_ACCEPTED) {
+		import_drop_check(imp);
+		if (imp->sum.drop.most && !imp->opt.allow_drop)
+			imp->sum.refusal = IMPORT_REFUSED_DROP;
+	}
 	if (imp->b != NULL && imp->sum.refusal == IMPORT_ACCEPTED &&
 	    !import_confirmed(imp))
 		imp->sum.refusal = IMPORT_REFUSED_DECLINED;

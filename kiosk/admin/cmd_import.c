@@ -83,6 +83,7 @@ parse_import_args(int argc, char **argv, const char *cmd,
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "yes", no_argument, NULL, 'y' },
 		{ "allow-cut-off", no_argument, NULL, 'C' },
+		{ "allow-drop", no_argument, NULL, 'X' },
 		{ "encoding", required_argument, NULL, 'e' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "delimiter", required_argument, NULL, 'd' },
@@ -103,6 +104,8 @@ parse_import_args(int argc, char **argv, const char *cmd,
 			ai->yes = 1;
 		else if (c == 'C')
 			ai->opt.allow_cut_off = 1;
+		else if (c == 'X')
+			ai->opt.allow_drop = 1;
 		else if (c == 'h') {
 			admin_usage(stdout);
 			return ADMIN_EXIT_OK;
@@ -236,12 +239,42 @@ show_progress(double done, size_t rows, void *arg)
 	progress_update(&ai->progress, done, rows);
 }
 
+/*
+ * The new version drops most of the live one's items, in words: "this
+ * version has 127 items for 峨边彝族自治县 where the live one has 272".
+ * The caller frees.
+ */
+static char *
+drop_words(const struct import_drop *d)
+{
+	char	*what, *why;
+
+	if (d->jurisdictions == 1 && d->name != NULL && *d->name != '\0')
+		what = xasprintf(_("this version has %zu items for %s where "
+		    "the live one has %zu"), d->now, d->name, d->live);
+	else if (d->name != NULL && *d->name != '\0')
+		what = xasprintf(_("this version has %zu items for the %zu "
+		    "jurisdictions of the live one where the live one has %zu "
+		    "(%s: %zu where it has %zu)"), d->now, d->jurisdictions,
+		    d->live, d->name, d->name_now, d->name_live);
+	else
+		what = xasprintf(_("this version has %zu items for the %zu "
+		    "jurisdictions of the live one where the live one has "
+		    "%zu"), d->now, d->jurisdictions, d->live);
+	why = xasprintf(_("%s: it would drop more than half of them; check "
+	    "that every file is there and whole, or give --allow-drop if "
+	    "the drop is meant"), what);
+	free(what);
+	return why;
+}
+
 /* Why nothing was written (or would not be, for check). */
 static void
 print_refusal(const struct import_summary *sum, const char *path,
     int dry_run)
 {
 	const char	*why;
+	char		*words = NULL;
 
 	switch (sum->refusal) {
 	case IMPORT_REFUSED_STRICT:
@@ -262,6 +295,9 @@ print_refusal(const struct import_summary *sum, const char *path,
 		    "(export it again; if it really ends there, give "
 		    "--allow-cut-off)");
 		break;
+	case IMPORT_REFUSED_DROP:
+		why = words = drop_words(&sum->drop);
+		break;
 	default:
 		return;
 	}
@@ -271,6 +307,7 @@ print_refusal(const struct import_summary *sum, const char *path,
 	else
 		fprintf(stderr, _("%s: import refused: %s; %s was not "
 		    "changed\n"), ADMIN_PROGNAME, why, path);
+	free(words);
 }
 
 static int

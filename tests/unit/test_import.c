@@ -1388,6 +1388,109 @@ test_encodings(const char *cat)
 	free(bytes);
 }
 
+/* Import one text into the catalogue as it is (not a fresh one). */
+static void
+import_over(const char *cat, const struct import_options *o,
+    const char *text, struct diag_list *d, struct import_summary *sum)
+{
+	struct import_options	 opt = *o;
+	struct import		*imp;
+	char			*error = NULL;
+
+	diag_init(d);
+	memset(sum, 0, sizeof *sum);
+	if ((imp = import_begin(cat, &opt, d, &error)) == NULL) {
+		printf("# %s\n", error);
+		free(error);
+		return;
+	}
+	import_buffer(imp, "j.csv", text, strlen(text), &error);
+	if (import_end(imp, sum, &error) != 0) {
+		printf("# %s\n", error);
+		free(error);
+	}
+}
+
+/*
+ * A version that drops more than half of the live version's items for
+ * its jurisdictions is refused unless allow_drop, with the numbers.
+ */
+static void
+test_drop(const char *cat)
+{
+	static const char four[] =
+	    "domain,level2,jurisdiction\n"
+	    "社会救助,低保,峨边彝族自治县\n社会救助,特困,峨边彝族自治县\n"
+	    "社会救助,临时救助,峨边彝族自治县\n社会救助,医疗救助,峨边彝族自治县\n";
+	static const char one[] =
+	    "domain,level2,jurisdiction\n社会救助,低保,峨边彝族自治县\n";
+	static const char three_and_new[] =
+	    "domain,level2,jurisdiction\n"
+	    "社会救助,低保,峨边彝族自治县\n社会救助,特困,峨边彝族自治县\n"
+	    "社会救助,低保,晋江市\n社会救助,特困,晋江市\n社会救助,临时救助,晋江市\n";
+	static const char other[] =
+	    "domain,level2,jurisdiction\n"
+	    "社会救助,低保,晋江市\n社会救助,特困,晋江市\n"
+	    "社会救助,临时救助,晋江市\n社会救助,医疗救助,晋江市\n";
+	struct import_options	 opt = { .strict = 0 };
+	struct diag_list	 d;
+	struct import_summary	 sum;
+	char			*before;
+	size_t			 len;
+
+	unlink(cat);
+	import_over(cat, &opt, four, &d, &sum);
+	ok(sum.committed && sum.drop.live == 0, "a first version: nothing "
+	    "to drop");
+	import_summary_done(&sum);
+	diag_done(&d);
+	before = slurp(cat, &len);
+
+	import_over(cat, &opt, one, &d, &sum);
+	ok(!sum.committed && sum.refusal == IMPORT_REFUSED_DROP,
+	    "1 item where the live version has 4: refused");
+	ok(sum.drop.most && sum.drop.live == 4 && sum.drop.now == 1 &&
+	    sum.drop.jurisdictions == 1 && sum.drop.name != NULL &&
+	    strcmp(sum.drop.name, "峨边彝族自治县") == 0,
+	    "  the numbers and the jurisdiction are in the summary");
+	ok(before != NULL && same_bytes(before, len, cat),
+	    "  the catalogue is byte-identical");
+	import_summary_done(&sum);
+	diag_done(&d);
+
+	opt.dry_run = 1;
+	import_over(cat, &opt, one, &d, &sum);
+	ok(sum.refusal == IMPORT_REFUSED_DROP && sum.drop.now == 1,
+	    "a check says so too");
+	import_summary_done(&sum);
+	diag_done(&d);
+	opt.dry_run = 0;
+
+	import_over(cat, &opt, other, &d, &sum);
+	ok(!sum.committed && sum.refusal == IMPORT_REFUSED_DROP &&
+	    sum.drop.now == 0, "another jurisdiction only: the live one's "
+	    "items are all dropped, refused");
+	import_summary_done(&sum);
+	diag_done(&d);
+
+	import_over(cat, &opt, three_and_new, &d, &sum);
+	ok(sum.committed && !sum.drop.most && sum.drop.now == 2,
+	    "2 of 4 and a new jurisdiction: half kept, imported");
+	import_summary_done(&sum);
+	diag_done(&d);
+
+	import_over(cat, &opt, four, &d, &sum);
+	import_summary_done(&sum);
+	diag_done(&d);
+	opt.allow_drop = 1;
+	import_over(cat, &opt, one, &d, &sum);
+	ok(sum.committed && sum.total.imported == 1, "allow_drop imports it");
+	import_summary_done(&sum);
+	diag_done(&d);
+	free(before);
+	unlink(cat);
+}
+
 /* JSON: keys where they are written, file-level problems at a place. */
 static void
 test_json_places(const char *cat)
@@ -1492,6 +1595,7 @@ main(void)
 	test_cut(cat);
 	test_cut_refused(cat);
 	test_encodings(cat);
+	test_drop(cat);
 	test_json_places(cat);
 	unlink(cat);
 	free(cat);
