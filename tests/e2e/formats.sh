@@ -40,7 +40,7 @@ admin --catalogue "$db" import --quiet --format json "$T_TMP/catalogue.txt" &&
 	python3 "$top_srcdir/tests/e2e/variants.py" check "$VAR/json-canonical.expected.csv" "$db"
 ok $? "--format json reads JSON whatever the file is called"
 printf 'level2\tcontent\n低保\t条件\n' >"$T_TMP/tab.csv"
-admin --catalogue "$db" import --quiet --delimiter tab --domain 社会救助 "$T_TMP/tab.csv" &&
+admin --catalogue "$db" import --quiet --allow-drop --delimiter tab --domain 社会救助 "$T_TMP/tab.csv" &&
 	[ "$(DB=$db sql "SELECT d.name || '/' || i.level2 || '/' || i.content FROM item i JOIN domain d ON d.id = i.domain_id")" = "社会救助/低保/条件" ]
 ok $? "--delimiter tab and --domain for rows that name no domain"
 admin --catalogue "$db" import --encoding latin9 "$T_TMP/tab.csv" >/dev/null 2>&1
