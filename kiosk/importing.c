@@ -184,6 +184,7 @@ importing_child(int fd, const struct ui_import_job *job)
 #endif
 	memset(&opt, 0, sizeof opt);
 	opt.dry_run = job->dry_run;
+	opt.allow_drop = job->allow_drop;
 	opt.keep_versions = job->keep_versions;
 	opt.max_size = job->max_size;
 	opt.confine_dir = job->confine_dir;
@@ -205,6 +206,14 @@ importing_child(int fd, const struct ui_import_job *job)
 	out_u64(&o, (uint64_t)sum.committed);
 	out_u64(&o, (uint64_t)sum.refusal);
 	out_str(&o, sum.version);
+	out_u64(&o, (uint64_t)sum.failed);
+	out_u64(&o, (uint64_t)sum.drop.live);
+	out_u64(&o, (uint64_t)sum.drop.now);
+	out_u64(&o, (uint64_t)sum.drop.jurisdictions);
+	out_str(&o, sum.drop.name);
+	out_u64(&o, (uint64_t)sum.drop.name_live);
+	out_u64(&o, (uint64_t)sum.drop.name_now);
+	out_u64(&o, (uint64_t)sum.drop.most);
 	out_send(&o, REC_SUMMARY);
 	for (i = 0; i < d.n && i < IMPORTING_MAX_PROBLEMS; i++) {
 		s = diag_format(&d.v[i]);
@@ -345,6 +354,15 @@ take_record(struct importing *im, int type, struct in *r)
 		res->sum.refusal = (enum import_refusal)in_u64(r);
 		free(res->sum.version);
 		res->sum.version = in_str(r);
+		res->sum.failed = (int)in_u64(r);
+		res->sum.drop.live = (size_t)in_u64(r);
+		res->sum.drop.now = (size_t)in_u64(r);
+		res->sum.drop.jurisdictions = (size_t)in_u64(r);
+		free(res->sum.drop.name);
+		res->sum.drop.name = in_str(r);
+		res->sum.drop.name_live = (size_t)in_u64(r);
+		res->sum.drop.name_now = (size_t)in_u64(r);
+		res->sum.drop.most = (int)in_u64(r);
 		break;
 	case REC_PROBLEM:
 		if (res->nproblems % 64 == 0)

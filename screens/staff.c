@@ -171,7 +171,11 @@ staff_report(const struct staff *s)
 	const struct import_counts	*t = &sum->total;
 	char				*r = xstrdup(""), *line;
 	size_t				 i;
+	int				 can;
 
+	/* Asked about a drop, the clerk may still say y. */
+	can = sum->refusal == IMPORT_ACCEPTED ||
+	    sum->refusal == IMPORT_REFUSED_DROP;
 	for (i = 0; i < sum->nfiles; i++) {
 		line = xasprintf(_("%s: rows read %zu, would import %zu, would "
 		    "skip %zu, warnings %zu"), sum->files[i].name,
@@ -184,19 +188,39 @@ staff_report(const struct staff *s)
 	}
 	for (i = 0; i < s->nproblems; i++)
 		staff_add(&r, s->problems[i]);
-	if (sum->refusal == IMPORT_ACCEPTED && t->skipped > 0)
+	staff_add(&r, "");
+	/* Most of the live items would go: the question says how many. */
+	if (sum->refusal == IMPORT_REFUSED_DROP) {
+		if (sum->drop.jurisdictions == 1 && sum->drop.name != NULL)
+			line = xasprintf(_("This version has %zu items for %s "
+			    "where the live one has %zu: more than half would "
+			    "be gone."), sum->drop.now, sum->drop.name,
+			    sum->drop.live);
+		else
+			line = xasprintf(_("This version has %zu items for the "
+			    "%zu jurisdictions of the live one where the live "
+			    "one has %zu: more than half would be gone."),
+			    sum->drop.now, sum->drop.jurisdictions,
+			    sum->drop.live);
+		staff_add(&r, line);
+		free(line);
+	}
+	if (can && t->skipped > 0)
 		line = xasprintf(ngettext("y imports %zu row and leaves out "
 		    "the %zu with problems; Esc cancels.", "y imports %zu rows "
 		    "and leaves out the %zu with problems; Esc cancels.",
 		    t->imported), t->imported, t->skipped);
-	else if (sum->refusal == IMPORT_ACCEPTED)
+	else if (can)
 		line = xasprintf(ngettext("y imports the %zu row; Esc cancels.",
 		    "y imports all %zu rows; Esc cancels.", t->imported),
 		    t->imported);
+	else if (sum->refusal == IMPORT_REFUSED_CUT_OFF)
+		line = xstrdup(_("Nothing can be imported: a file looks cut "
+		    "off. Export it again, or import it with chayue-admin "
+		    "import --allow-cut-off."));
 	else
 		line = xstrdup(_("Nothing can be imported: fix the problems "
 		    "above, or choose other files."));
-	staff_add(&r, "");
 	staff_add(&r, line);
 	free(line);
 	return r;
@@ -221,7 +245,8 @@ staff_check_done(struct staff *s)
 static int
 staff_can_import(const struct staff *s)
 {
-	return s->checked && s->sum.refusal == IMPORT_ACCEPTED;
+	return s->checked && (s->sum.refusal == IMPORT_ACCEPTED ||
+	    s->sum.refusal == IMPORT_REFUSED_DROP);
 }
 
 static void
@@ -495,6 +520,8 @@ staff_run(struct staff *s, struct ui *ui, int dry_run)
 	job.confine_dir = s->dir;
 	job.catalogue = s->catalogue;
 	job.expect = dry_run ? NULL : &s->sum.total;
+	/* The clerk saw the question about the drop and answered y. */
+	job.allow_drop = !dry_run && s->sum.refusal == IMPORT_REFUSED_DROP;
 	rc = ui->import->start(ui->import->ctx, ui, &job, staff_job_done, s);
 	staff_paths_free(paths, n);
 	if (rc == 0) {

@@ -23,6 +23,7 @@ static const struct {
 	{ "gb2312", DECODE_GB18030 }, { "cp936", DECODE_GB18030 },
 	{ "utf-16le", DECODE_UTF16LE }, { "utf16le", DECODE_UTF16LE },
 	{ "utf-16be", DECODE_UTF16BE }, { "utf16be", DECODE_UTF16BE },
+	{ "big5", DECODE_BIG5 }, { "cp950", DECODE_BIG5 },
 };
 
 const char *
@@ -32,6 +33,7 @@ decode_name(enum decode_encoding enc)
 	case DECODE_GB18030:	return "GB18030";
 	case DECODE_UTF16LE:	return "UTF-16LE";
 	case DECODE_UTF16BE:	return "UTF-16BE";
+	case DECODE_BIG5:	return "Big5";
 	default:		return "UTF-8";
 	}
 }
@@ -125,6 +127,28 @@ utf8_score(const unsigned char *s, size_t len, size_t *good, size_t *bad)
 	}
 }
 
+/*
+ * UTF-8 that ends with the first bytes of a character: a lead byte and
+ * fewer continuation bytes than it announces, and nothing else wrong
+ * near the end.
+ */
+static int
+utf8_cut(const unsigned char *s, size_t len)
+{
+	size_t	i, need;
+
+	for (i = 1; i <= 3 && i <= len; i++) {
+		if ((s[len - i] & 0xc0) == 0x80)
+			continue;
+		need = s[len - i] >= 0xf0 && s[len - i] <= 0xf4 ? 4 :
+		    s[len - i] >= 0xe0 && s[len - i] <= 0xef ? 3 :
+		    s[len - i] >= 0xc2 && s[len - i] <= 0xdf ? 2 : 0;
+		return need > i &&
+		    decode_utf8_valid((const char *)s, len - i) == len - i;
+	}
+	return 0;
+}
+
 /* Control bytes a text file does not hold (NUL above all). */
 static int
 looks_binary(const unsigned char *s, size_t len)
@@ -200,9 +224,190 @@ workbook(const char *buf, size_t len)
 	return DECODE_TEXT;
 }
 
-/* No mark: UTF-16 by its zero bytes, UTF-8 if it mostly is, else GB18030. */
+/* iconv's name for an encoding we convert from. */
+static const char *
+iconv_name(enum decode_encoding enc)
+{
+	switch (enc) {
+	case DECODE_GB18030:	return "GB18030";
+	case DECODE_BIG5:	return "CP950";
+	default:		return decode_name(enc);
+	}
+}
+
+/* The common characters, U+4E00..U+9FFF, one bit each; built once. */
+#define COMMON_FIRST	0x4e00
+#define COMMON_LAST	0x9fff
+static unsigned char	common_bits[(COMMON_LAST - COMMON_FIRST + 1) / 8];
+static int		common_built;
+
+/* Mark the characters of rows lo1..hi1 (lead bytes) of a table. */
+static void
+common_add(const char *from, int lo1, int hi1, int lo2, int hi2)
+{
+	iconv_t		 cd = iconv_open("UTF-32LE", from);
+	unsigned char	 in[2], out[8];
+	char		*ip, *op;
+	size_t		 il, ol;
+	unsigned long	 cp;
+	int		 b1, b2;
+
+	if (cd == (iconv_t)-1)
+		return;
+	for (b1 = lo1; b1 <= hi1; b1++) {
+		for (b2 = lo2; b2 <= hi2; b2++) {
+			/* Big5's trail bytes: 40-7E and A1-FE. */
+			if (b2 > 0x7e && b2 < 0xa1)
+				continue;
+			in[0] = (unsigned char)b1;
+			in[1] = (unsigned char)b2;
+			ip = (char *)in;
+			op = (char *)out;
+			il = 2;
+			ol = sizeof out;
+			if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1 ||
+			    ol != sizeof out - 4)
+				continue;
+			cp = out[0] | (unsigned long)out[1] << 8 |
+			    (unsigned long)out[2] << 16;
+			if (cp >= COMMON_FIRST && cp <= COMMON_LAST)
+				common_bits[(cp - COMMON_FIRST) / 8] |=
+				    (unsigned char)(1u << ((cp - COMMON_FIRST) % 8));
+		}
+	}
+	iconv_close(cd);
+}
+
+int
+decode_common(unsigned long cp)
+{
+	if (!common_built) {
+		/* GB2312 level 1: B0A1-D7F9; Big5 frequent: A440-C67E. */
+		common_add("GB2312", 0xb0, 0xd7, 0xa1, 0xfe);
+		common_add("BIG5", 0xa4, 0xc5, 0x40, 0xfe);
+		common_add("BIG5", 0xc6, 0xc6, 0x40, 0x7e);
+		common_built = 1;
+	}
+	if (cp < COMMON_FIRST || cp > COMMON_LAST)
+		return 0;
+	return common_bits[(cp - COMMON_FIRST) / 8] >>
+	    ((cp - COMMON_FIRST) % 8) & 1;
+}
+
+/* How well one legacy encoding reads the start of a file. */
+struct legacy_score {
+	size_t	titles;		/* header titles recognised */
+	size_t	chars;		/* non-ASCII characters, and bad sequences */
+	size_t	common;		/* common Chinese characters among them */
+};
+
+/*
+ * Decode s[0..len) as enc (a bad sequence counts as one uncommon
+ * character; a character cut by the end of the sample is left out) and
+ * score the text.
+ */
+static void
+legacy_score(const unsigned char *s, size_t len, enum decode_encoding enc,
+    size_t (*headers)(const char *, size_t), struct legacy_score *sc)
+{
+	iconv_t		 cd = iconv_open("UTF-32LE", iconv_name(enc));
+	size_t		 cap = len * 4 + 16, il = len, ol = cap, i, n;
+	unsigned char	*u = xmalloc(cap);
+	char		*ip = (char *)s, *op = (char *)u, *utf8, *p;
+	unsigned long	 cp;
+
+	memset(sc, 0, sizeof *sc);
+	if (cd == (iconv_t)-1) {
+		free(u);
+		return;
+	}
+	while (il > 0) {
+		if (iconv(cd, &ip, &il, &op, &ol) != (size_t)-1 ||
+		    errno != EILSEQ)
+			break;
+		sc->chars++;	/* a bad sequence */
+		ip++;
+		il--;
+	}
+	iconv_close(cd);
+	n = (size_t)(op - (char *)u) / 4;
+	/* The text as UTF-8, for the header titles. */
+	p = utf8 = xmalloc(n * 4 + 1);
+	for (i = 0; i < n; i++) {
+		cp = u[4 * i] | (unsigned long)u[4 * i + 1] << 8 |
+		    (unsigned long)u[4 * i + 2] << 16;
+		if (cp < 0x80) {
+			*p++ = (char)cp;
+			continue;
+		}
+		sc->chars++;
+		sc->common += decode_common(cp);
+		if (cp < 0x800) {
+			*p++ = (char)(0xc0 | cp >> 6);
+		} else if (cp < 0x10000) {
+			*p++ = (char)(0xe0 | cp >> 12);
+			*p++ = (char)(0x80 | (cp >> 6 & 0x3f));
+		} else {
+			*p++ = (char)(0xf0 | cp >> 18);
+			*p++ = (char)(0x80 | (cp >> 12 & 0x3f));
+			*p++ = (char)(0x80 | (cp >> 6 & 0x3f));
+		}
+		*p++ = (char)(0x80 | (cp & 0x3f));
+	}
+	*p = '\0';
+	if (headers != NULL)
+		sc->titles = headers(utf8, (size_t)(p - utf8));
+	free(utf8);
+	free(u);
+}
+
+/* Is a better than b: more titles, then a larger share of common ones. */
+static int
+legacy_better(const struct legacy_score *a, const struct legacy_score *b)
+{
+	if (a->titles != b->titles)
+		return a->titles > b->titles;
+	/* a->common / a->chars > b->common / b->chars, without dividing */
+	return a->common * (b->chars ? b->chars : 1) >
+	    b->common * (a->chars ? a->chars : 1);
+}
+
+/*
+ * Neither UTF-8 nor UTF-16: GB18030 or Big5, by evidence (decode.h);
+ * DECODE_AUTO if neither reads as Chinese.
+ */
 static enum decode_encoding
-detect(const unsigned char *s, size_t len)
+legacy(const unsigned char *s, size_t len,
+    size_t (*headers)(const char *, size_t))
+{
+	static const enum decode_encoding candidates[] = {
+		DECODE_GB18030, DECODE_BIG5,
+	};
+	struct legacy_score	best, sc;
+	enum decode_encoding	enc = DECODE_AUTO;
+	size_t			i, n = len < DECODE_SAMPLE ? len : DECODE_SAMPLE;
+
+	memset(&best, 0, sizeof best);
+	for (i = 0; i < sizeof candidates / sizeof candidates[0]; i++) {
+		legacy_score(s, n, candidates[i], headers, &sc);
+		if (enc == DECODE_AUTO || legacy_better(&sc, &best)) {
+			best = sc;
+			enc = candidates[i];
+		}
+	}
+	if (best.chars > 0 &&
+	    best.common * 100 < best.chars * DECODE_COMMON_MIN)
+		return DECODE_AUTO;
+	return enc;
+}
+
+/*
+ * No mark: UTF-16 by its zero bytes, UTF-8 if it mostly is, else GB18030
+ * or Big5 by evidence; DECODE_AUTO if none fits.
+ */
+static enum decode_encoding
+detect(const unsigned char *s, size_t len,
+    size_t (*headers)(const char *, size_t))
 {
 	enum decode_encoding	enc;
 	size_t			good, bad;
@@ -216,14 +421,9 @@ detect(const unsigned char *s, size_t len)
 	 * The first megabyte tells.
 	 */
 	utf8_score(s, len < (1u << 20) ? len : 1u << 20, &good, &bad);
-	return good > bad ? DECODE_UTF8 : DECODE_GB18030;
-}
-
-/* iconv's name for an encoding we convert from. */
-static const char *
-iconv_name(enum decode_encoding enc)
-{
-	return enc == DECODE_GB18030 ? "GB18030" : decode_name(enc);
+	if (good > bad)
+		return DECODE_UTF8;
+	return legacy(s, len, headers);
 }
 
 /* Make room for at least need more bytes after *op. */
@@ -283,6 +483,13 @@ void
 decode_buffer(const char *buf, size_t len, enum decode_encoding enc,
     struct decode_result *out)
 {
+	decode_buffer_scored(buf, len, enc, NULL, out);
+}
+
+void
+decode_buffer_scored(const char *buf, size_t len, enum decode_encoding enc,
+    size_t (*headers)(const char *, size_t), struct decode_result *out)
+{
 	const unsigned char	*s;
 	size_t			 skip;
 	enum decode_encoding	 marked = bom(buf, len, &skip);
@@ -300,7 +507,12 @@ decode_buffer(const char *buf, size_t len, enum decode_encoding enc,
 		return;
 	}
 	if (enc == DECODE_AUTO)
-		enc = marked != DECODE_AUTO ? marked : detect(s, len);
+		enc = marked != DECODE_AUTO ? marked : detect(s, len, headers);
+	if (enc == DECODE_AUTO) {
+		out->refusal = looks_binary(s, len) ? DECODE_BINARY :
+		    DECODE_UNKNOWN;
+		return;
+	}
 	out->encoding = enc;
 	if (enc != DECODE_UTF16LE && enc != DECODE_UTF16BE &&
 	    looks_binary(s, len)) {
@@ -310,9 +522,11 @@ decode_buffer(const char *buf, size_t len, enum decode_encoding enc,
 	if (enc == DECODE_UTF8) {
 		out->text = (const char *)s;
 		out->len = len;
+		out->truncated = utf8_cut(s, len);
 		return;
 	}
-	convert((const char *)s, len, enc == DECODE_GB18030 ? 1 : 2, out);
+	convert((const char *)s, len, enc == DECODE_GB18030 ||
+	    enc == DECODE_BIG5 ? 1 : 2, out);
 }
 
 void

@@ -254,6 +254,33 @@ layout_column_named(const char *s, size_t len)
 	return title_column(s, len, &english);
 }
 
+size_t
+layout_header_hits(const char *text, size_t len)
+{
+	const char	*s = text, *end = text + len, *a, *b;
+	size_t		 hits = 0;
+	int		 lines = 0;
+
+	while (s < end && lines < 10) {
+		a = s;
+		while (s < end && *s != ',' && *s != '\t' && *s != '\n' &&
+		    *s != '\r')
+			s++;
+		b = s;
+		while (a < b && (*a == '"' || *a == ' '))
+			a++;
+		while (b > a && (b[-1] == '"' || b[-1] == ' '))
+			b--;
+		if (b > a && layout_column_named(a, (size_t)(b - a)) != -1)
+			hits++;
+		if (s < end && *s == '\n')
+			lines++;
+		if (s < end)
+			s++;
+	}
+	return hits;
+}
+
 void
 layout_init(struct layout *lay, const char *file, const char *domain,
     struct diag_list *diags)
@@ -689,7 +716,8 @@ check_header(struct layout *lay, long line)
 		return fail(lay, line, 1, _("the header row does not name any "
 		    "known column"), _("the first row (below any title) must "
 		    "be the header: domain,level1,level2,... or 领域, 一级事项, "
-		    "二级事项, ..."));
+		    "二级事项, ...; if its titles look garbled, the file is in "
+		    "another encoding: save it as UTF-8, or give --encoding"));
 	title_from_file(lay);
 	if (lay->at[LAYOUT_DOMAIN] < 0 && lay->domain == NULL) {
 		fail(lay, line, 1, _("the header has no \"domain\" column, and "
@@ -774,8 +802,10 @@ feed_top(struct layout *lay, const struct csv_record *rec)
 		return LAYOUT_MORE;
 	}
 	return fail(lay, rec->line, 1, _("the first row does not name any "
-	    "known column"), _("the first row (below any title) must be the "
-	    "header: domain,level1,level2,... or 领域, 一级事项, 二级事项, ..."));
+	    "known column"), _("the first row (below any title) must "
+	    "be the header: domain,level1,level2,... or 领域, 一级事项, "
+	    "二级事项, ...; if its titles look garbled, the file is in "
+	    "another encoding: save it as UTF-8, or give --encoding"));
 }
 
 /* After the first header row: a second one (全社会 | 特定群体 …) or data. */
@@ -824,7 +854,9 @@ layout_end(struct layout *lay)
 	if (lay->ntitles > 0)
 		return fail(lay, lay->title_line, 1, _("no row below the "
 		    "title names any known column"), _("the first row below "
-		    "the title must be the header: 领域, 一级事项, 二级事项, ..."));
+		    "the title must be the header: 领域, 一级事项, 二级事项, ...; "
+		    "if its titles look garbled, the file is in another "
+		    "encoding: save it as UTF-8, or give --encoding"));
 	return fail(lay, 1, 1, _("the file has no header row"),
 	    _("export the catalogue table again"));
 }

@@ -133,6 +133,13 @@ int layout_national_domain(const char *name);
  */
 int layout_column_named(const char *s, size_t len);
 
+/*
+ * How many cells of the first lines of text (UTF-8, perhaps cut short)
+ * are titles that layout_column_named knows: evidence that the text was
+ * decoded right (decode.h).
+ */
+size_t layout_header_hits(const char *text, size_t len);
+
 /* A record of empty cells, as spreadsheets leave below a table. */
 int layout_blank(const struct csv_record *rec);
 

@@ -14,6 +14,7 @@
 
 #include "data/import/readfile.h"
 #include "data/import/source.h"
+#include "data/store/catalogue.h"
 #include "data/versions/builder.h"
 #include "data/versions/versions.h"
 #include "i18n/i18n.h"
@@ -141,6 +142,99 @@ import_file(struct import *imp, const char *path, char **error)
 }
 
 void
+import_count_jurisdiction(struct import *imp, const char *name)
+{
+	size_t	i;
+
+	if (name == NULL)
+		name = "";
+	/* Rows come grouped by jurisdiction: try the last one first. */
+	if (imp->lastjur < imp->njur &&
+	    strcmp(imp->jur[imp->lastjur].name, name) == 0) {
+		imp->jur[imp->lastjur].count++;
+		return;
+	}
+	for (i = 0; i < imp->njur; i++)
+		if (strcmp(imp->jur[i].name, name) == 0)
+			break;
+	if (i == imp->njur) {
+		if (imp->njur == imp->cjur) {
+			imp->cjur = imp->cjur ? imp->cjur * 2 : 64;
+			imp->jur = xreallocarray(imp->jur, imp->cjur,
+			    sizeof *imp->jur);
+		}
+		imp->jur[i].name = xstrdup(name);
+		imp->jur[i].count = 0;
+		imp->njur++;
+	}
+	imp->jur[i].count++;
+	imp->lastjur = i;
+}
+
+/* The new version's items for a jurisdiction. */
+static size_t
+import_items_for(const struct import *imp, const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < imp->njur; i++)
+		if (strcmp(imp->jur[i].name, name) == 0)
+			return imp->jur[i].count;
+	return 0;
+}
+
+/* The new version against the live one (import.h: struct import_drop). */
+static void
+import_drop_check(struct import *imp)
+{
+	struct import_drop	*d = &imp->sum.drop;
+	struct catalogue	*cat;
+	struct name_count_list	 live;
+	char			*error = NULL;
+	size_t			 i, now, worst = 0;
+	int			 named;
+
+	memset(d, 0, sizeof *d);
+	if ((cat = catalogue_open(imp->path, &error)) == NULL) {
+		free(error);	/* no live version: nothing to drop */
+		return;
+	}
+	memset(&live, 0, sizeof live);
+	if (catalogue_all_jurisdictions(cat, &live, &error) != 0) {
+		free(error);
+		catalogue_close(cat);
+		return;
+	}
+	for (i = 0; i < live.n; i++) {
+		now = import_items_for(imp, live.v[i].name);
+		d->live += live.v[i].count;
+		d->now += now;
+		d->jurisdictions++;
+		if (now >= live.v[i].count)
+			continue;
+		/* The one that loses most; a named one before "". */
+		named = *live.v[i].name != '\0';
+		if (d->name == NULL || (named && *d->name == '\0') ||
+		    (named == (*d->name != '\0') &&
+		    live.v[i].count - now > worst)) {
+			free(d->name);
+			d->name = xstrdup(live.v[i].name);
+			d->name_live = live.v[i].count;
+			d->name_now = now;
+			worst = live.v[i].count - now;
+		}
+	}
+	if (live.n == 1 && d->name == NULL) {
+		d->name = xstrdup(live.v[0].name);
+		d->name_live = live.v[0].count;
+		d->name_now = d->now;
+	}
+	d->most = d->now * 100 < d->live * IMPORT_DROP_MOST;
+	name_count_list_done(&live);
+	catalogue_close(cat);
+}
+
+void
 import_summary_done(struct import_summary *sum)
 {
 	size_t	i;
@@ -151,16 +245,22 @@ import_summary_done(struct import_summary *sum)
 	}
 	free(sum->files);
 	free(sum->version);
+	free(sum->drop.name);
 	memset(sum, 0, sizeof *sum);
 }
 
 static void
 import_free(struct import *imp)
 {
+	size_t	i;
+
 	if (imp->b != NULL)
 		builder_abort(imp->b);
 	versions_unlock(imp->lock);
 	import_summary_done(&imp->sum);
+	for (i = 0; i < imp->njur; i++)
+		free(imp->jur[i].name);
+	free(imp->jur);
 	free(imp->seen);
 	free(imp->path);
 	free(imp);
@@ -193,22 +293,31 @@ import_tally(struct import *imp)
 		imp->sum.refusal = IMPORT_REFUSED_FILE;
 	else if (imp->opt.strict && t->errors > 0)
 		imp->sum.refusal = IMPORT_REFUSED_STRICT;
+	else if (imp->cut_off && !imp->opt.allow_cut_off)
+		imp->sum.refusal = IMPORT_REFUSED_CUT_OFF;
 	else if (t->imported == 0)
 		imp->sum.refusal = IMPORT_REFUSED_EMPTY;
 	else
 		imp->sum.refusal = IMPORT_ACCEPTED;
 }
 
-/* Nothing was imported after all: say so in the counts. */
+/*
+ * Nothing was imported after all: say so in the counts. Rows refused
+ * count as skipped; after a write failure they are not: they were not
+ * left out, the import failed (sum->failed).
+ */
 static void
 import_nothing(struct import_summary *sum)
 {
 	size_t	i;
 
-	sum->total.skipped += sum->total.imported;
+	if (!sum->failed)
+		sum->total.skipped += sum->total.imported;
 	sum->total.imported = 0;
 	for (i = 0; i < sum->nfiles; i++) {
-		sum->files[i].counts.skipped += sum->files[i].counts.imported;
+		if (!sum->failed)
+			sum->files[i].counts.skipped +=
+			    sum->files[i].counts.imported;
 		sum->files[i].counts.imported = 0;
 	}
 }
@@ -248,6 +357,11 @@ import_end(struct import *imp, struct import_summary *sum, char **error)
 	int	rc = 0;
 
 	import_tally(imp);
+	if (imp->sum.refusal == IMPORT_ACCEPTED) {
+		import_drop_check(imp);
+		if (imp->sum.drop.most && !imp->opt.allow_drop)
+			imp->sum.refusal = IMPORT_REFUSED_DROP;
+	}
 	if (imp->b != NULL && imp->sum.refusal == IMPORT_ACCEPTED &&
 	    !import_confirmed(imp))
 		imp->sum.refusal = IMPORT_REFUSED_DECLINED;
@@ -255,6 +369,7 @@ import_end(struct import *imp, struct import_summary *sum, char **error)
 		if (imp->opt.progress != NULL)
 			imp->opt.progress(1.0, imp->rows, imp->opt.arg);
 		rc = import_switch(imp, error);
+		imp->sum.failed = rc != 0 && !imp->sum.committed;
 	}
 	if (!imp->sum.committed && !imp->opt.dry_run)
 		import_nothing(&imp->sum);
@@ -291,6 +406,7 @@ import_files(const char *catalogue_path, char *const *files, int nfiles,
 		imp->share = file_size(files[i]) / total;
 		if (import_file(imp, files[i], error) != 0) {
 			import_tally(imp);
+			imp->sum.failed = 1;
 			import_nothing(&imp->sum);
 			*sum = imp->sum;
 			memset(&imp->sum, 0, sizeof imp->sum);

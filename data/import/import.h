@@ -10,7 +10,14 @@
  *    domain, no item-name column): importing the rest would silently drop
  *    a whole file from the hall;
  *  - in strict mode, when any error was found;
+ *  - a file looks cut off (it ends inside a row, or inside a character),
+ *    unless allow_cut_off: the rows above the cut would replace the whole
+ *    catalogue;
  *  - no row at all could be imported;
+ *  - the new version has fewer than half the items the live version has
+ *    for the live version's jurisdictions (IMPORT_DROP_MOST), unless
+ *    allow_drop: a file cut at a line break, a wrong export or half of
+ *    the files forgotten would otherwise empty the hall's catalogue;
  *  - rows were skipped and the caller's confirm callback says no.
  * Otherwise rows with errors are skipped and reported.
  *
@@ -39,6 +46,9 @@ struct import_options {
 	int	 strict;	/* refuse everything on any error */
 	int	 dry_run;	/* check only: no catalogue is written */
 	int	 keep_versions;	/* earlier versions to keep; -1: all */
+	int	 allow_cut_off;	/* import a file that looks cut off */
+	int	 allow_drop;	/* import a version that drops most of the
+				   live version's items (IMPORT_DROP_MOST) */
 	enum decode_encoding encoding;	/* DECODE_AUTO: detect */
 	enum import_format format;
 	int	 delimiter;	/* ',' or '\t'; 0: detect */
@@ -68,6 +78,11 @@ enum import_refusal {
 	IMPORT_REFUSED_FILE,	/* a file could not be used at all */
 	IMPORT_REFUSED_EMPTY,	/* no row could be imported */
 	IMPORT_REFUSED_DECLINED,	/* confirm said no */
+	IMPORT_REFUSED_CUT_OFF,	/* a file ends inside a row or a character,
+				   and allow_cut_off was not given */
+	IMPORT_REFUSED_DROP,	/* it drops most of the live version's items
+				   (see struct import_drop), and allow_drop
+				   was not given */
 };
 
 struct import_counts {
@@ -89,14 +104,38 @@ struct import_file_summary {
 						   owned; NULL */
 };
 
+/*
+ * The new version against the live one, over the jurisdictions that have
+ * items in the live version (a jurisdiction the new version adds does not
+ * make up for one it loses). Filled by every import and check when there
+ * is a live version; all zero when there is none.
+ */
+struct import_drop {
+	size_t	 live;		/* items the live version has for them */
+	size_t	 now;		/* items the new version has for them */
+	size_t	 jurisdictions;	/* how many there are */
+	char	*name;		/* the only one, or the one that loses the
+				   most items; owned; NULL: none */
+	size_t	 name_live, name_now;	/* its items, live and new */
+	int	 most;		/* more than half are dropped */
+};
+
+/* "Most": the new version keeps fewer than this percentage of them. */
+#define IMPORT_DROP_MOST	50
+
 struct import_summary {
 	struct import_counts		 total;
 	struct import_file_summary	*files;	/* owned, one per file */
 	size_t				 nfiles;
 	int				 committed;	/* catalogue replaced */
+	int				 failed;	/* the catalogue could
+							   not be written: nothing
+							   was imported, rows are
+							   not counted skipped */
 	enum import_refusal		 refusal;
 	char				*version;	/* the new live id,
 							   owned; NULL */
+	struct import_drop		 drop;
 };
 
 void import_summary_done(struct import_summary *sum);

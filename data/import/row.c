@@ -585,8 +585,10 @@ row_import(struct source *src, const struct csv_record *rec, char **error)
 		bad = 1;
 	if (bad)
 		src->counts->skipped++;
-	else if ((rc = row_add(src, rec, &c, flags, error)) == 0)
+	else if ((rc = row_add(src, rec, &c, flags, error)) == 0) {
 		src->counts->imported++;
+		import_count_jurisdiction(src->imp, c.v[LAYOUT_JURISDICTION]);
+	}
 	cells_done(&c);
 	return rc;
 }

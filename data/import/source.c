@@ -34,6 +34,13 @@ source_usable(struct source *src)
 		file_error(src, 1, 1, _("the file is empty"),
 		    _("export the catalogue table again"));
 		break;
+	case DECODE_UNKNOWN:
+		file_error(src, 1, 1, _("the encoding was not recognised: the "
+		    "file is not UTF-8 or UTF-16, and read as GB18030 or as "
+		    "Big5 it is not Chinese text"), _("save the file as UTF-8 "
+		    "(CSV UTF-8 in Excel or WPS), or give --encoding if you "
+		    "know it"));
+		break;
 	case DECODE_XLSX:
 	case DECODE_XLS:
 		file_error(src, 1, 1, _("the file is an Excel workbook, not a "
@@ -107,6 +114,10 @@ source_csv(struct source *src, char **error)
 	r = csv_open(src->text.text, src->text.len, source_delimiter(src),
 	    src->name, src->imp->diags);
 	while (rc == 0 && csv_read(r, &rec) == 1) {
+		/* The last record, short or in a quote: the file was cut. */
+		if (rec.unfinished && (rec.broken || (step != LAYOUT_MORE &&
+		    rec.n < src->lay.nfields)))
+			src->imp->cut_off = 1;
 		if (step == LAYOUT_MORE) {
 			step = layout_feed(&src->lay, &rec);
 			/* Name the columns in messages as soon as we can. */
@@ -159,6 +170,7 @@ source_truncated(struct source *src)
 
 	if (!src->text.truncated)
 		return;
+	src->imp->cut_off = 1;
 	for (i = 0; i < n; i++)
 		if (s[i] == '\n' || (s[i] == '\r' &&
 		    (i + 1 == n || s[i + 1] != '\n')))
@@ -176,7 +188,8 @@ source_read(struct source *src, const char *buf, size_t len, char **error)
 	struct import_file_summary	*f = &src->imp->sum.files[src->index];
 	int				 rc;
 
-	decode_buffer(buf, len, src->imp->opt.encoding, &src->text);
+	decode_buffer_scored(buf, len, src->imp->opt.encoding,
+	    layout_header_hits, &src->text);
 	if (!source_usable(src))
 		return 0;
 	f->encoding = decode_name(src->text.encoding);

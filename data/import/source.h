@@ -13,6 +13,7 @@
 #include "data/import/decode.h"
 #include "data/import/header.h"
 #include "data/import/import.h"
+#include "data/store/catalogue.h"
 
 /* A row already imported, for duplicates: a 128-bit hash of its key. */
 struct seen {
@@ -30,6 +31,11 @@ struct import {
 	struct import_summary	 sum;
 	size_t			 cfiles;
 	int			 unusable;	/* a file could not be used */
+	int			 cut_off;	/* a file ends inside a row or
+						   a character */
+	struct name_count	*jur;	/* the new version's items per
+					   jurisdiction */
+	size_t			 njur, cjur, lastjur;
 	struct seen		*seen;	/* open addressing; h1 == 0: free */
 	size_t			 nseen, cseen;
 	/* Progress: the share of all input before and in this file. */
@@ -63,6 +69,9 @@ int source_read(struct source *src, const char *buf, size_t len,
     char **error);
 /* The file's counts and diagnostics are final; free what it held. */
 void source_done(struct source *src);
+
+/* One more item in the new version for a jurisdiction (NULL: ""). */
+void import_count_jurisdiction(struct import *imp, const char *name);
 
 /* Check one data row and add it; -1 only if the catalogue failed. */
 int row_import(struct source *src, const struct csv_record *rec,

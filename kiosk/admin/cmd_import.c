@@ -43,7 +43,7 @@ import_value(struct import_request *ai, int c, const char *v)
 	case 'e':
 		if ((enc = decode_parse_name(v)) < 0)
 			return admin_usage_error(_("unknown encoding '%s'; use "
-			    "utf-8, gb18030, gbk, utf-16le or utf-16be"), v);
+			    "utf-8, gb18030, gbk, big5, utf-16le or utf-16be"), v);
 		ai->opt.encoding = (enum decode_encoding)enc;
 		return -1;
 	case 'f':
@@ -89,6 +89,8 @@ parse_import_args(int argc, char **argv, const char *cmd,
 		{ "strict", no_argument, NULL, 's' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "yes", no_argument, NULL, 'y' },
+		{ "allow-cut-off", no_argument, NULL, 'C' },
+		{ "allow-drop", no_argument, NULL, 'X' },
 		{ "encoding", required_argument, NULL, 'e' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "delimiter", required_argument, NULL, 'd' },
@@ -108,6 +110,10 @@ parse_import_args(int argc, char **argv, const char *cmd,
 			ai->quiet = 1;
 		else if (c == 'y')
 			ai->yes = 1;
+		else if (c == 'C')
+			ai->opt.allow_cut_off = 1;
+		else if (c == 'X')
+			ai->opt.allow_drop = 1;
 		else if (c == 'h') {
 			admin_usage(stdout);
 			return ADMIN_EXIT_OK;
@@ -135,7 +141,7 @@ print_clean(const char *s)
 
 static void
 print_counts(const struct import_file_summary *f,
-    const struct import_counts *n, int dry_run)
+    const struct import_counts *n, int dry_run, int failed)
 {
 	if (f != NULL) {
 		print_clean(f->name);
@@ -148,7 +154,10 @@ print_counts(const struct import_file_summary *f,
 		}
 		fputs(f->encoding != NULL ? "): " : ": ", stdout);
 	}
-	if (dry_run)
+	if (failed)
+		printf(_("rows read %zu, none imported: the import failed, "
+		    "warnings %zu\n"), n->rows_read, n->warnings);
+	else if (dry_run)
 		printf(_("rows read %zu, would import %zu, would skip %zu, "
 		    "warnings %zu\n"), n->rows_read, n->imported, n->skipped,
 		    n->warnings);
@@ -164,10 +173,11 @@ print_summary(const struct import_summary *sum, int dry_run)
 	size_t	i;
 
 	for (i = 0; i < sum->nfiles; i++)
-		print_counts(&sum->files[i], &sum->files[i].counts, dry_run);
+		print_counts(&sum->files[i], &sum->files[i].counts, dry_run,
+		    sum->failed);
 	if (sum->nfiles > 1) {
 		fputs(_("total: "), stdout);
-		print_counts(NULL, &sum->total, dry_run);
+		print_counts(NULL, &sum->total, dry_run, sum->failed);
 	}
 }
 
@@ -237,12 +247,42 @@ show_progress(double done, size_t rows, void *arg)
 	progress_update(&ai->progress, done, rows);
 }
 
+/*
+ * The new version drops most of the live one's items, in words: "this
+ * version has 127 items for 峨边彝族自治县 where the live one has 272".
+ * The caller frees.
+ */
+static char *
+drop_words(const struct import_drop *d)
+{
+	char	*what, *why;
+
+	if (d->jurisdictions == 1 && d->name != NULL && *d->name != '\0')
+		what = xasprintf(_("this version has %zu items for %s where "
+		    "the live one has %zu"), d->now, d->name, d->live);
+	else if (d->name != NULL && *d->name != '\0')
+		what = xasprintf(_("this version has %zu items for the %zu "
+		    "jurisdictions of the live one where the live one has %zu "
+		    "(%s: %zu where it has %zu)"), d->now, d->jurisdictions,
+		    d->live, d->name, d->name_now, d->name_live);
+	else
+		what = xasprintf(_("this version has %zu items for the %zu "
+		    "jurisdictions of the live one where the live one has "
+		    "%zu"), d->now, d->jurisdictions, d->live);
+	why = xasprintf(_("%s: it would drop more than half of them; check "
+	    "that every file is there and whole, or give --allow-drop if "
+	    "the drop is meant"), what);
+	free(what);
+	return why;
+}
+
 /* Why nothing was written (or would not be, for check). */
 static void
 print_refusal(const struct import_summary *sum, const char *path,
     int dry_run)
 {
 	const char	*why;
+	char		*words = NULL;
 
 	switch (sum->refusal) {
 	case IMPORT_REFUSED_STRICT:
@@ -257,6 +297,15 @@ print_refusal(const struct import_summary *sum, const char *path,
 	case IMPORT_REFUSED_DECLINED:
 		why = _("it was not confirmed");
 		break;
+	case IMPORT_REFUSED_CUT_OFF:
+		why = _("a file looks cut off: it ends in the middle of a row "
+		    "or of a character, so rows after the cut are missing "
+		    "(export it again; if it really ends there, give "
+		    "--allow-cut-off)");
+		break;
+	case IMPORT_REFUSED_DROP:
+		why = words = drop_words(&sum->drop);
+		break;
 	default:
 		return;
 	}
@@ -266,6 +315,7 @@ print_refusal(const struct import_summary *sum, const char *path,
 	else
 		fprintf(stderr, _("%s: import refused: %s; %s was not "
 		    "changed\n"), ADMIN_PROGNAME, why, path);
+	free(words);
 }
 
 static int
@@ -306,7 +356,13 @@ run_import(const struct config *cfg, int argc, char **argv, int dry_run)
 	rc = import_files(cfg->catalogue, ai.files, ai.nfiles, &ai.opt,
 	    &ai.diags, &sum, &error);
 	report(&ai, &sum, 0);
-	if (rc != 0)
+	if (rc != 0 && !sum.committed) {
+		fprintf(stderr, _("%s: the import failed: %s; %s was not "
+		    "changed\n"), ADMIN_PROGNAME, error != NULL ? error : "",
+		    cfg->catalogue);
+		free(error);
+		rc = ADMIN_EXIT_CATALOGUE;
+	} else if (rc != 0)
 		rc = admin_fail(error, ADMIN_EXIT_CATALOGUE);
 	else
 		rc = import_status(&ai, &sum, cfg->catalogue);

@@ -38,6 +38,7 @@ struct ui_import_job {
 	char *const	*files;
 	int		 nfiles;
 	int		 dry_run;	/* check only: nothing is written */
+	int		 allow_drop;	/* import_options.allow_drop */
 	int		 keep_versions;
 	size_t		 max_size;	/* of one file; 0: the default */
 	const char	*confine_dir;	/* files must be inside it */

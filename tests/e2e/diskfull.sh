@@ -35,6 +35,11 @@ ok $? "disk full: exit status 3"
 [ $st -eq 3 ] || sed 's/^/# /' "$T_TMP/out"
 grep -qE "(disk is full|No space left).*free some disk space" "$T_TMP/out"
 ok $? "disk full: the message says so and what to do"
+grep -q "rows read [0-9]*, none imported: the import failed" "$T_TMP/out" &&
+	grep -q "the import failed: .*; $db was not changed" "$T_TMP/out" &&
+	! grep -q "skipped [1-9]" "$T_TMP/out"
+ok $? "disk full: the summary says the import failed and nothing changed, no row counted as skipped"
+grep -q "none imported" "$T_TMP/out" || sed 's/^/# /' "$T_TMP/out"
 cmp -s "$db" "$T_TMP/before.db"
 ok $? "disk full: the live catalogue is byte-identical"
 admin status >/dev/null

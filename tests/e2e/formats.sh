@@ -40,12 +40,28 @@ admin --catalogue "$db" import --quiet --format json "$T_TMP/catalogue.txt" &&
 	python3 "$top_srcdir/tests/e2e/variants.py" check "$VAR/json-canonical.expected.csv" "$db"
 ok $? "--format json reads JSON whatever the file is called"
 printf 'level2\tcontent\n低保\t条件\n' >"$T_TMP/tab.csv"
-admin --catalogue "$db" import --quiet --delimiter tab --domain 社会救助 "$T_TMP/tab.csv" &&
+admin --catalogue "$db" import --quiet --allow-drop --delimiter tab --domain 社会救助 "$T_TMP/tab.csv" &&
 	[ "$(DB=$db sql "SELECT d.name || '/' || i.level2 || '/' || i.content FROM item i JOIN domain d ON d.id = i.domain_id")" = "社会救助/低保/条件" ]
 ok $? "--delimiter tab and --domain for rows that name no domain"
 admin --catalogue "$db" import --encoding latin9 "$T_TMP/tab.csv" >/dev/null 2>&1
 [ $? -eq 2 ]
 ok $? "an unknown --encoding is a usage error (exit 2)"
+
+# Legacy encodings by evidence: Big5 is read as Big5, Shift-JIS refused.
+printf 'domain,level1,level2,content,jurisdiction\n社會救助,最低生活保障,低保對象認定,申請條件和辦理流程,峨邊彝族自治縣\n戶籍管理,戶口登記,出生登記,辦理時限和需要提交的材料,峨邊彝族自治縣\n' |
+	iconv -f UTF-8 -t CP950 >"$T_TMP/big5.csv"
+rm -f "$T_TMP/e.db"
+admin --catalogue "$T_TMP/e.db" import "$T_TMP/big5.csv" >"$T_TMP/out" 2>&1 &&
+	grep -q "big5\.csv (Big5, canonical layout" "$T_TMP/out" &&
+	[ "$(DB=$T_TMP/e.db sql "SELECT group_concat(d.name, ' ') FROM (SELECT DISTINCT d.name FROM item i JOIN domain d ON d.id = i.domain_id ORDER BY 1) d")" = "户籍管理 社会救助" ]
+ok $? "a Big5 file is read as Big5: its Traditional domains are the national ones"
+printf 'domain,level2,content\n社会保険,年金の申請,申請書の提出についてのお知らせ\n' |
+	iconv -f UTF-8 -t SHIFT_JIS >"$T_TMP/sjis.csv"
+admin --catalogue "$T_TMP/e.db" import --yes "$T_TMP/sjis.csv" >"$T_TMP/out" 2>&1
+[ $? -eq 1 ] && grep -q "sjis\.csv:1:1: error: the encoding was not recognised: .*save the file as UTF-8" "$T_TMP/out"
+ok $? "a Shift-JIS file is refused: the encoding is not recognised, what to do"
+admin --catalogue "$T_TMP/e.db" import --encoding big5 "$T_TMP/big5.csv" >/dev/null 2>&1
+ok $? "--encoding big5"
 
 # Exports read back give the same catalogue: diff finds nothing.
 db=$T_TMP/r.db
@@ -87,6 +103,20 @@ broken wrong-columns.csv 1 "wrong-columns\.csv:4:18: error: row has 18 columns b
 	"too many cells: where the first extra cell is"
 broken wrong-columns.csv 1 "wrong-columns\.csv:3:17: error: row has only 16 of the header's 17 columns: it ends before column 17 \(source_url\); a cell may be missing" \
 	"too few cells: where the first missing cell is, named"
+# A file that looks cut off is refused, --yes or not, unless --allow-cut-off.
+for f in cut-row.csv gb18030-truncated.csv truncated-quote.csv; do
+	rm -f "$T_TMP/cut.db"
+	admin --catalogue "$T_TMP/cut.db" import --yes "$FIX/$f" >"$T_TMP/out" 2>&1
+	st=$?
+	[ $st -eq 1 ] && [ ! -e "$T_TMP/cut.db" ] &&
+		grep -q "import refused: a file looks cut off: .*--allow-cut-off" "$T_TMP/out"
+	ok $? "$f: --yes alone does not import a cut-off file (exit 1, says what to do)"
+	[ $st -eq 1 ] || sed 's/^/# /' "$T_TMP/out"
+	admin --catalogue "$T_TMP/cut.db" import --yes --allow-cut-off "$FIX/$f" >"$T_TMP/out" 2>&1
+	[ $? -eq 1 ] && grep -q "is now live" "$T_TMP/out"
+	ok $? "$f: --allow-cut-off --yes imports the whole rows"
+done
+admin --catalogue "$T_TMP/b.db" check "$FIX/wrong-columns.csv" >"$T_TMP/out" 2>&1
 ! grep -q "middle of a row" "$T_TMP/out"
 ok $? "too few cells in a file that is whole: not called cut off"
 broken duplicate.csv 1 "duplicate\.csv:3:3: warning: duplicate of the row at .*duplicate\.csv:2 \(same domain" \

@@ -76,16 +76,24 @@ for lang in zh_CN zh_TW en; do
 done
 ok $bad "F4 switches the live version's line, its date written the language's way"
 
-# a40.csv is the first: check it, then import it.
+# a40.csv is the first: check it, then import it. It has less than half
+# the live items: the question says so, with the numbers.
+DROP="This version has %zu items for the %zu jurisdictions of the live one where the live one has %zu: more than half would be gone."
+nj=$(sql 'SELECT count(DISTINCT jurisdiction) FROM item')
 keys Enter
 wait_for "y imports all 40 rows"
 screen | grep -qF "a40.csv: rows read 40, would import 40, would skip 0"
 ok $? "Enter checks the file and shows the summary"
+# (the line is wrapped on the screen: the part before the colon)
+wait_for "This version has 40 items for the $nj jurisdictions of the live one where the live one has $all:" &&
+	screen | grep -qF "more than half would be gone."
+ok $? "the question says, with the numbers, that most live items would go"
 bad=0
 for lang in zh_CN zh_TW en; do
 	keys F4
 	for want in "$(nsay $lang "y imports the %zu row; Esc cancels." \
 	    "y imports all %zu rows; Esc cancels." 40 40)" \
+	    "$(say $lang "$DROP" 40 "$nj" "$all" | sed 's/:.*/:/')" \
 	    "$(say $lang "%s: rows read %zu, would import %zu, would skip %zu, warnings %zu" a40.csv 40 40 0 0)" \
 	    "$(say $lang "$LIVE" "$live" "$(day $lang)" "$(items $lang "$all")" 0)"; do
 		wait_for "$want" || { diag "in $lang: no \"$want\""; bad=1; }
@@ -97,7 +105,7 @@ ok $? "a check changes nothing"
 keys y
 wait_for "is live. Visitors see it"
 [ "$(sql 'SELECT count(*) FROM item')" = 40 ]
-ok $? "y imports it: the new version is live"
+ok $? "y imports it all the same: the new version is live"
 screen | grep -qF "40 items; earlier versions kept: 1"
 ok $? "the staff screen shows the new live version"
 

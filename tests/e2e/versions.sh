@@ -20,9 +20,9 @@ head -n 101 "$REF" >"$T_TMP/a100.csv"
 head -n 41 "$REF" >"$T_TMP/a40.csv"
 all=$(rows "$REF")
 
-admin import --quiet "$REF" && admin import --quiet "$T_TMP/a100.csv" &&
-	admin import --quiet "$T_TMP/a40.csv"
-ok $? "three imports"
+admin import --quiet "$REF" && admin import --quiet --allow-drop "$T_TMP/a100.csv" &&
+	admin import --quiet --allow-drop "$T_TMP/a40.csv"
+ok $? "three imports (smaller and smaller: --allow-drop)"
 [ "$(DB=$db sql 'SELECT count(*) FROM item')" = 40 ]
 ok $? "the last one is live"
 
@@ -96,10 +96,39 @@ ok $? "export of an unknown version: exit 4"
 admin export --version "$live" | tail -n +2 | wc -l | grep -qx 40
 ok $? "export --version exports that version"
 
+# A version that drops most of the live one's items: refused, --yes or
+# not, with the numbers in words, unless --allow-drop.
+g=$T_TMP/g.db
+"$ADMIN" --config "$CONF" --catalogue "$g" import --quiet "$REF"
+"$ADMIN" --config "$CONF" --catalogue "$g" import --yes "$T_TMP/a100.csv" >"$T_TMP/out" 2>&1
+st=$?
+[ $st -eq 1 ] && [ "$(DB=$g sql 'SELECT count(*) FROM item')" = "$all" ] &&
+	grep -qE "import refused: this version has 100 items for the [0-9]+ jurisdictions of the live one where the live one has $all \(.*: 0 where it has [0-9]+\): it would drop more than half of them; .*--allow-drop" "$T_TMP/out"
+ok $? "a version with less than half the live items: refused (exit 1), the numbers in words, nothing changed"
+[ $st -eq 1 ] || sed 's/^/# /' "$T_TMP/out"
+"$ADMIN" --config "$CONF" --catalogue "$g" check "$T_TMP/a100.csv" 2>&1 | grep -q "an import would be refused: this version has 100 items"
+ok $? "check says so too"
+"$ADMIN" --config "$CONF" --catalogue "$g" import --quiet --allow-drop "$T_TMP/a100.csv" &&
+	[ "$(DB=$g sql 'SELECT count(*) FROM item')" = 100 ]
+ok $? "--allow-drop imports it"
+! "$ADMIN" --config "$CONF" --catalogue "$g" import --quiet "$T_TMP/a40.csv" 2>/dev/null &&
+	[ "$(DB=$g sql 'SELECT count(*) FROM item')" = 100 ]
+ok $? "40 of 100 is refused too"
+head -n 71 "$REF" >"$T_TMP/a70.csv"
+"$ADMIN" --config "$CONF" --catalogue "$g" import --quiet "$T_TMP/a70.csv" &&
+	[ "$(DB=$g sql 'SELECT count(*) FROM item')" = 70 ]
+ok $? "70 of 100 is not: fewer than half dropped"
+awk -F, 'NR == 1 || $16 == "沙湾区"' "$REF" >"$T_TMP/one.csv"
+head -n 2 "$T_TMP/one.csv" >"$T_TMP/one1.csv"
+"$ADMIN" --config "$CONF" --catalogue "$T_TMP/one.db" import --quiet "$T_TMP/one.csv" &&
+	"$ADMIN" --config "$CONF" --catalogue "$T_TMP/one.db" import "$T_TMP/one1.csv" 2>&1 |
+	grep -q "import refused: this version has 1 items for 沙湾区 where the live one has $(($(wc -l <"$T_TMP/one.csv") - 1)): it would drop"
+ok $? "one jurisdiction: named in the message"
+
 # Rows with problems: the clerk confirms first.
 printf 'domain,level2,audience_all\n社会救助,低保,1\n社会救助,特困,有\n' >"$T_TMP/bad.csv"
 before=$(DB=$db sql "SELECT value FROM meta WHERE key = 'version'")
-admin import "$T_TMP/bad.csv" </dev/null >"$T_TMP/out" 2>&1
+admin import --allow-drop "$T_TMP/bad.csv" </dev/null >"$T_TMP/out" 2>&1
 st=$?
 [ $st -eq 1 ] && [ "$(DB=$db sql "SELECT value FROM meta WHERE key = 'version'")" = "$before" ] &&
 	grep -qF "run the import again with --yes" "$T_TMP/out"
@@ -107,7 +136,7 @@ ok $? "without a terminal and without --yes, skipped rows stop the import"
 grep -qF "bad.csv (UTF-8, canonical layout): rows read 2, would import 1, would skip 1" "$T_TMP/out" &&
 	grep -qF "import refused: it was not confirmed" "$T_TMP/out"
 ok $? "the summary says what would have been imported, and that nothing was"
-admin import --yes "$T_TMP/bad.csv" >"$T_TMP/out" 2>&1
+admin import --yes --allow-drop "$T_TMP/bad.csv" >"$T_TMP/out" 2>&1
 [ $? -eq 1 ] && [ "$(DB=$db sql 'SELECT count(*) FROM item')" = 1 ]
 ok $? "--yes imports the good rows (exit 1: rows were skipped)"
 
@@ -126,11 +155,11 @@ else
 	skip "an import on a terminal shows the progress bar" \
 		"built without --enable-test-hooks"
 fi
-onterm n "'$ADMIN' --config '$CONF' --catalogue t.db import bad.csv" >"$T_TMP/out"
+onterm n "'$ADMIN' --config '$CONF' --catalogue t.db import --allow-drop bad.csv" >"$T_TMP/out"
 grep -qF "Import 1 rows and leave out the 1 with problems? [y/N]" "$T_TMP/out" &&
 	[ "$(DB=$T_TMP/t.db sql 'SELECT count(*) FROM item')" = "$all" ]
 ok $? "on a terminal the clerk is asked first; n leaves the catalogue alone"
-onterm y "'$ADMIN' --config '$CONF' --catalogue t.db import bad.csv" >"$T_TMP/out"
+onterm y "'$ADMIN' --config '$CONF' --catalogue t.db import --allow-drop bad.csv" >"$T_TMP/out"
 [ "$(DB=$T_TMP/t.db sql 'SELECT count(*) FROM item')" = 1 ]
 ok $? "y imports the good rows"
 cd - >/dev/null

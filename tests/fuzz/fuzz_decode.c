@@ -45,7 +45,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const enum decode_encoding encs[] = {
 		DECODE_AUTO, DECODE_UTF8, DECODE_GB18030, DECODE_UTF16LE,
-		DECODE_UTF16BE, DECODE_AUTO, DECODE_AUTO, DECODE_AUTO,
+		DECODE_UTF16BE, DECODE_BIG5, DECODE_AUTO, DECODE_AUTO,
 	};
 	struct decode_result	 r;
 	enum decode_encoding	 enc;

@@ -6,6 +6,7 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <iconv.h>
 #include <signal.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -636,13 +637,19 @@ test_broken(const char *cat)
 	struct import_summary	 sum;
 	size_t			 i;
 	char			*what;
+	int			 cut;
 
 	for (i = 0; i < sizeof f / sizeof f[0]; i++) {
 		what = xasprintf("%s: runs", f[i].file);
 		is_int(import_fixture(f[i].file, cat, &d, &sum), 0, what);
 		free(what);
+		/* Cut off: refused, so nothing is imported. */
+		cut = strstr(f[i].file, "truncated") != NULL ||
+		    strstr(f[i].file, "cut-") != NULL ||
+		    strstr(f[i].file, "-odd") != NULL;
 		what = xasprintf("%s: counts", f[i].file);
-		counts(&sum, f[i].read, f[i].imported, f[i].skipped,
+		counts(&sum, f[i].read, cut ? 0 : f[i].imported,
+		    cut ? f[i].skipped + f[i].imported : f[i].skipped,
 		    f[i].errors, f[i].warnings, what);
 		free(what);
 		what = xasprintf("%s:%ld:%ld: %s", f[i].file, f[i].line,
@@ -652,7 +659,12 @@ test_broken(const char *cat)
 		free(what);
 		ok(all_placed(&d), "  every diagnostic has a line and a "
 		    "column, and says what to do");
-		ok(sum.committed, "  the good rows are imported");
+		if (cut)
+			ok(!sum.committed &&
+			    sum.refusal == IMPORT_REFUSED_CUT_OFF,
+			    "  cut off: refused");
+		else
+			ok(sum.committed, "  the good rows are imported");
 		import_summary_done(&sum);
 		diag_done(&d);
 	}
@@ -772,10 +784,11 @@ test_unwritable(void)
 
 /* Import buffers (name, text pairs) into cat; the summary in *sum. */
 static void
-import_texts(const char *cat, const char *const *texts, size_t n,
-    struct diag_list *d, struct import_summary *sum)
+import_texts_opt(const char *cat, const struct import_options *o,
+    const char *const *texts, size_t n, struct diag_list *d,
+    struct import_summary *sum)
 {
-	struct import_options	 opt = { .strict = 0 };
+	struct import_options	 opt = *o;
 	struct import		*imp;
 	char			*error = NULL;
 	size_t			 i;
@@ -816,6 +829,31 @@ imports_item(const char *cat_path, const char *const *text, const char *level2)
 		catalogue_close(cat);
 	}
 	return found;
+}
+
+static void
+import_texts(const char *cat, const char *const *texts, size_t n,
+    struct diag_list *d, struct import_summary *sum)
+{
+	struct import_options	 opt = { .strict = 0 };
+
+	import_texts_opt(cat, &opt, texts, n, d, sum);
+}
+
+/* UTF-8 text in another encoding, as iconv makes it; the caller frees. */
+static char *
+recode(const char *utf8, const char *to)
+{
+	iconv_t	 cd = iconv_open(to, "UTF-8");
+	size_t	 il = strlen(utf8), ol = il * 4 + 4;
+	char	*out = xcalloc(1, ol + 1), *ip = (char *)utf8, *op = out;
+
+	if (cd == (iconv_t)-1 || iconv(cd, &ip, &il, &op, &ol) == (size_t)-1)
+		printf("# cannot recode to %s\n", to);
+	if (cd != (iconv_t)-1)
+		iconv_close(cd);
+	*op = '\0';
+	return out;
 }
 
 static void
@@ -1202,6 +1240,268 @@ test_cut(const char *cat)
 	}
 }
 
+/*
+ * A file that looks cut off is refused, even with rows to import, unless
+ * allow_cut_off; a whole file without a final line break is not.
+ */
+static void
+test_cut_refused(const char *cat)
+{
+	static const struct {
+		const char	*text;
+		int		 cut;
+		const char	*what;
+	} f[] = {
+		{ "domain,level2,content\n社会救助,低保,条件\n社会救助,特困",
+		  1, "a short last row without a line break" },
+		{ "domain,level2,content\n社会救助,低保,条件\n社会救助,特困,\"条",
+		  1, "the last line ends inside quotes" },
+		{ "domain,level2,content\n社会救助,低保,条件\n社会救助,特困,条\xe4\xbb",
+		  1, "UTF-8 that ends inside a character" },
+		{ "domain,level2,content\n社会救助,低保,条件\n社会救助,特困,条件",
+		  0, "a whole last row without a line break" },
+		{ "domain,level2,content\n社会救助,低保,条件\n社会救助,特困\n",
+		  0, "a short last row with its line break" },
+	};
+	struct import_options	 opt = { .strict = 0 };
+	const char		*texts[2] = { "cut.csv", NULL };
+	struct diag_list	 d;
+	struct import_summary	 sum;
+	char			*gb, *msg;
+	size_t			 i, len;
+
+	for (i = 0; i < sizeof f / sizeof f[0]; i++) {
+		texts[1] = f[i].text;
+		opt.allow_cut_off = 0;
+		import_texts_opt(cat, &opt, texts, 2, &d, &sum);
+		msg = xasprintf(f[i].cut ? "%s: refused as cut off" :
+		    "%s: imported", f[i].what);
+		ok(f[i].cut ? !sum.committed &&
+		    sum.refusal == IMPORT_REFUSED_CUT_OFF : sum.committed, msg);
+		free(msg);
+		import_summary_done(&sum);
+		diag_done(&d);
+		if (!f[i].cut)
+			continue;
+		opt.allow_cut_off = 1;
+		import_texts_opt(cat, &opt, texts, 2, &d, &sum);
+		msg = xasprintf("%s: imported with allow_cut_off", f[i].what);
+		ok(sum.committed && sum.total.imported >= 1, msg);
+		free(msg);
+		import_summary_done(&sum);
+		diag_done(&d);
+	}
+	/* GB18030 cut inside its last character. */
+	gb = recode("domain,level2,content\n社会救助,低保,条件\n社会救助,特困,条件",
+	    "GB18030");
+	len = strlen(gb);
+	gb[len - 1] = '\0';
+	texts[1] = gb;
+	opt.allow_cut_off = 0;
+	import_texts_opt(cat, &opt, texts, 2, &d, &sum);
+	ok(!sum.committed && sum.refusal == IMPORT_REFUSED_CUT_OFF,
+	    "GB18030 that ends inside a character: refused as cut off");
+	import_summary_done(&sum);
+	diag_done(&d);
+	free(gb);
+}
+
+/* The encoding of the file is the first file's in the summary. */
+static const char *
+import_encoded(const char *cat, const char *name, const char *text,
+    const char *to, struct diag_list *d, struct import_summary *sum)
+{
+	struct import_options	 opt = { .strict = 0 };
+	const char		*texts[2];
+	char			*bytes = recode(text, to);
+
+	texts[0] = name;
+	texts[1] = bytes;
+	import_texts_opt(cat, &opt, texts, 2, d, sum);
+	free(bytes);
+	return sum->nfiles == 1 && sum->files[0].encoding != NULL ?
+	    sum->files[0].encoding : "";
+}
+
+/*
+ * Legacy encodings by evidence: Big5 read as Big5 (not as GB18030
+ * mojibake), GB18030 as GB18030, Shift-JIS refused; a published header
+ * that is not recognised once decoded refuses the file.
+ */
+static void
+test_encodings(const char *cat)
+{
+	static const char canonical_s[] =
+	    "domain,level1,level2,content,jurisdiction\n"
+	    "社会救助,最低生活保障,低保对象认定,申请条件和办理流程,峨边彝族自治县\n"
+	    "户籍管理,户口登记,出生登记,办理时限和需要提交的材料,峨边彝族自治县\n"
+	    "义务教育,学校管理,招生入学,招生范围和报名时间,峨边彝族自治县\n";
+	static const char canonical_t[] =
+	    "domain,level1,level2,content,jurisdiction\n"
+	    "社會救助,最低生活保障,低保對象認定,申請條件和辦理流程,峨邊彝族自治縣\n"
+	    "戶籍管理,戶口登記,出生登記,辦理時限和需要提交的材料,峨邊彝族自治縣\n"
+	    "義務教育,學校管理,招生入學,招生範圍和報名時間,峨邊彝族自治縣\n";
+	static const char published_t[] =
+	    "領域,一級事項,二級事項,公開內容\n"
+	    "社會救助,最低生活保障,低保對象認定,申請條件和辦理流程\n"
+	    "社會救助,特困人員供養,特困人員認定,認定條件和辦理程序\n";
+	static const char japanese[] =
+	    "domain,level2,content\n"
+	    "社会保険,年金の申請,申請書の提出についてのお知らせ\n"
+	    "社会保険,保険料の納付,納付の方法と期限についてのご案内\n";
+	struct import_options	 opt = { .strict = 0 };
+	struct diag_list	 d;
+	struct import_summary	 sum;
+	const char		*texts[2];
+	char			*bytes;
+
+	is_str(import_encoded(cat, "s.csv", canonical_s, "UTF-8", &d, &sum),
+	    "UTF-8", "UTF-8: read as UTF-8");
+	import_summary_done(&sum);
+	diag_done(&d);
+	is_str(import_encoded(cat, "s.csv", canonical_s, "GB18030", &d,
+	    &sum), "GB18030", "GB18030: read as GB18030");
+	ok(sum.committed && sum.total.imported == 3, "  and imported");
+	import_summary_done(&sum);
+	diag_done(&d);
+	is_str(import_encoded(cat, "t.csv", canonical_t, "CP950", &d, &sum),
+	    "Big5", "Big5 (Traditional): read as Big5, not as GB18030");
+	ok(sum.committed && sum.total.imported == 3 && d.errors == 0,
+	    "  and imported, every row");
+	import_summary_done(&sum);
+	diag_done(&d);
+	is_str(import_encoded(cat, "p.csv", published_t, "CP950", &d, &sum),
+	    "Big5", "a published table in Big5: its titles say Big5");
+	ok(sum.committed && sum.total.imported == 2, "  and imported");
+	import_summary_done(&sum);
+	diag_done(&d);
+	import_encoded(cat, "j.csv", japanese, "SHIFT_JIS", &d, &sum);
+	ok(!sum.committed && sum.refusal == IMPORT_REFUSED_FILE &&
+	    has_diag(&d, DIAG_ERROR, 1, 1, "j.csv:1:1: error: the encoding "
+	    "was not recognised"), "Shift-JIS: refused, the encoding not "
+	    "recognised");
+	import_summary_done(&sum);
+	diag_done(&d);
+
+	/* Forced the wrong way: the titles are not recognised, refused. */
+	bytes = recode(published_t, "CP950");
+	texts[0] = "p.csv";
+	texts[1] = bytes;
+	opt.encoding = DECODE_GB18030;
+	import_texts_opt(cat, &opt, texts, 2, &d, &sum);
+	ok(!sum.committed && sum.refusal == IMPORT_REFUSED_FILE &&
+	    has_diag(&d, DIAG_ERROR, 1, 1, "p.csv:1:1: error: the first row "
+	    "does not name any known column; the first row (below any title) "
+	    "must be the header"), "Big5 forced as GB18030: the header is "
+	    "not recognised, refused");
+	import_summary_done(&sum);
+	diag_done(&d);
+	free(bytes);
+}
+
+/* Import one text into the catalogue as it is (not a fresh one). */
+static void
+import_over(const char *cat, const struct import_options *o,
+    const char *text, struct diag_list *d, struct import_summary *sum)
+{
+	struct import_options	 opt = *o;
+	struct import		*imp;
+	char			*error = NULL;
+
+	diag_init(d);
+	memset(sum, 0, sizeof *sum);
+	if ((imp = import_begin(cat, &opt, d, &error)) == NULL) {
+		printf("# %s\n", error);
+		free(error);
+		return;
+	}
+	import_buffer(imp, "j.csv", text, strlen(text), &error);
+	if (import_end(imp, sum, &error) != 0) {
+		printf("# %s\n", error);
+		free(error);
+	}
+}
+
+/*
+ * A version that drops more than half of the live version's items for
+ * its jurisdictions is refused unless allow_drop, with the numbers.
+ */
+static void
+test_drop(const char *cat)
+{
+	static const char four[] =
+	    "domain,level2,jurisdiction\n"
+	    "社会救助,低保,峨边彝族自治县\n社会救助,特困,峨边彝族自治县\n"
+	    "社会救助,临时救助,峨边彝族自治县\n社会救助,医疗救助,峨边彝族自治县\n";
+	static const char one[] =
+	    "domain,level2,jurisdiction\n社会救助,低保,峨边彝族自治县\n";
+	static const char three_and_new[] =
+	    "domain,level2,jurisdiction\n"
+	    "社会救助,低保,峨边彝族自治县\n社会救助,特困,峨边彝族自治县\n"
+	    "社会救助,低保,晋江市\n社会救助,特困,晋江市\n社会救助,临时救助,晋江市\n";
+	static const char other[] =
+	    "domain,level2,jurisdiction\n"
+	    "社会救助,低保,晋江市\n社会救助,特困,晋江市\n"
+	    "社会救助,临时救助,晋江市\n社会救助,医疗救助,晋江市\n";
+	struct import_options	 opt = { .strict = 0 };
+	struct diag_list	 d;
+	struct import_summary	 sum;
+	char			*before;
+	size_t			 len;
+
+	unlink(cat);
+	import_over(cat, &opt, four, &d, &sum);
+	ok(sum.committed && sum.drop.live == 0, "a first version: nothing "
+	    "to drop");
+	import_summary_done(&sum);
+	diag_done(&d);
+	before = slurp(cat, &len);
+
+	import_over(cat, &opt, one, &d, &sum);
+	ok(!sum.committed && sum.refusal == IMPORT_REFUSED_DROP,
+	    "1 item where the live version has 4: refused");
+	ok(sum.drop.most && sum.drop.live == 4 && sum.drop.now == 1 &&
+	    sum.drop.jurisdictions == 1 && sum.drop.name != NULL &&
+	    strcmp(sum.drop.name, "峨边彝族自治县") == 0,
+	    "  the numbers and the jurisdiction are in the summary");
+	ok(before != NULL && same_bytes(before, len, cat),
+	    "  the catalogue is byte-identical");
+	import_summary_done(&sum);
+	diag_done(&d);
+
+	opt.dry_run = 1;
+	import_over(cat, &opt, one, &d, &sum);
+	ok(sum.refusal == IMPORT_REFUSED_DROP && sum.drop.now == 1,
+	    "a check says so too");
+	import_summary_done(&sum);
+	diag_done(&d);
+	opt.dry_run = 0;
+
+	import_over(cat, &opt, other, &d, &sum);
+	ok(!sum.committed && sum.refusal == IMPORT_REFUSED_DROP &&
+	    sum.drop.now == 0, "another jurisdiction only: the live one's "
+	    "items are all dropped, refused");
+	import_summary_done(&sum);
+	diag_done(&d);
+
+	import_over(cat, &opt, three_and_new, &d, &sum);
+	ok(sum.committed && !sum.drop.most && sum.drop.now == 2,
+	    "2 of 4 and a new jurisdiction: half kept, imported");
+	import_summary_done(&sum);
+	diag_done(&d);
+
+	import_over(cat, &opt, four, &d, &sum);
+	import_summary_done(&sum);
+	diag_done(&d);
+	opt.allow_drop = 1;
+	import_over(cat, &opt, one, &d, &sum);
+	ok(sum.committed && sum.total.imported == 1, "allow_drop imports it");
+	import_summary_done(&sum);
+	diag_done(&d);
+	free(before);
+	unlink(cat);
+}
+
 /* JSON: keys where they are written, file-level problems at a place. */
 static void
 test_json_places(const char *cat)
@@ -1514,6 +1814,9 @@ main(void)
 	test_unusable(cat);
 	test_fixtures_placed(cat);
 	test_cut(cat);
+	test_cut_refused(cat);
+	test_encodings(cat);
+	test_drop(cat);
 	test_json_places(cat);
 	test_not_read();
 	unlink(cat);
