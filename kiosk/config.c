@@ -178,6 +178,40 @@ set_hot_most_viewed(struct config *cfg, const char *value)
 	return set_bool(&cfg->hot_most_viewed, value);
 }
 
+/* *slot = value and 0 if it is a whole number from min to max; else -1. */
+static int
+parse_range(int *slot, const char *value, long min, long max)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(value, &end, 10);
+	if (errno != 0 || end == value || *end != '\0' || v < min || v > max)
+		return -1;
+	*slot = (int)v;
+	return 0;
+}
+
+static const char *
+set_hot_min_views(struct config *cfg, const char *value)
+{
+	if (parse_range(&cfg->hot_min_views, value, 1,
+	    CONFIG_HOT_MIN_VIEWS_MAX) != 0)
+		return "not a number of views in range; use 1 to 100000";
+	return NULL;
+}
+
+static const char *
+set_hot_min_days(struct config *cfg, const char *value)
+{
+	if (parse_range(&cfg->hot_min_days, value, 1,
+	    CONFIG_HOT_MIN_DAYS_MAX) != 0)
+		return "not a number of days in range; use 1 to 30 (the window "
+		    "is 30 days)";
+	return NULL;
+}
+
 static const char *
 set_keep_versions(struct config *cfg, const char *value)
 {
@@ -251,6 +285,8 @@ static const struct {
 	{ "log_file", set_log_file },
 	{ "state_file", set_state_file },
 	{ "hot_most_viewed", set_hot_most_viewed },
+	{ "hot_min_views", set_hot_min_views },
+	{ "hot_min_days", set_hot_min_days },
 	{ "keep_versions", set_keep_versions },
 	{ "import_dir", set_import_dir },
 	{ "import_max_size", set_import_max_size },
@@ -273,6 +309,8 @@ config_init(struct config *cfg)
 	cfg->import_dir = xstrdup(CONFIG_DEFAULT_IMPORT_DIR);
 	cfg->import_max_size = IMPORT_MAX_SIZE_DEFAULT;
 	cfg->print_page_limit = 10;
+	cfg->hot_min_views = CONFIG_HOT_MIN_VIEWS;
+	cfg->hot_min_days = CONFIG_HOT_MIN_DAYS;
 }
 
 void
@@ -328,8 +366,8 @@ config_line(struct config *cfg, char *line, const char **key_out)
 	return "unknown key; known keys are catalogue, language, "
 	    "ambiguous_width, mode, mouse, locale_dir, staff_pin, "
 	    "idle_seconds, theme, large_text, log_file, state_file, "
-	    "hot_most_viewed, print, printer, print_page_limit, keep_versions, "
-	    "import_dir, import_max_size";
+	    "hot_most_viewed, hot_min_views, hot_min_days, print, printer, "
+	    "print_page_limit, keep_versions, import_dir, import_max_size";
 }
 
 static void

@@ -44,6 +44,13 @@ struct config {
 	/* Counts and hot items (data/stats/stats.h); NULL: beside the catalogue. */
 	char	*state_file;
 	int	 hot_most_viewed;	/* the home screen shows the most viewed */
+	/*
+	 * The floor of the most viewed: at least this many views in the
+	 * window, on at least this many distinct days, so that no single
+	 * visit (or day) shows to the next visitor.
+	 */
+	int	 hot_min_views;
+	int	 hot_min_days;
 	int	 keep_versions;	/* earlier catalogue versions kept (0-1000) */
 	char	*import_dir;	/* the staff screen imports files from here */
 	size_t	 import_max_size;	/* bytes; a larger file is refused */
@@ -59,6 +66,12 @@ struct config {
 	int	 defer_pin_problem;
 	char	*pin_problem;
 };
+
+/* The floor's defaults and ranges (the window is 30 days). */
+#define CONFIG_HOT_MIN_VIEWS	20
+#define CONFIG_HOT_MIN_VIEWS_MAX	100000
+#define CONFIG_HOT_MIN_DAYS	3
+#define CONFIG_HOT_MIN_DAYS_MAX	30
 
 /* Defaults; release with config_done. */
 void config_init(struct config *cfg);

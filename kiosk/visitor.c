@@ -183,8 +183,9 @@ visitor_hot(void *ctx, struct catalogue *cat, struct item_list *marked,
 	if (rc == 0 && error == NULL && v->most_viewed) {
 		format_days_ago(since, VISITOR_DAYS - 1);
 		/* More than shown: some may be marked or gone. */
-		if (stats_most_viewed(v->stats, since, VISITOR_MOST_VIEWED +
-		    marked->n + 16, &rows, &error) == 0)
+		if (stats_most_viewed(v->stats, since, v->min_views,
+		    v->min_days, VISITOR_MOST_VIEWED + marked->n + 16, &rows,
+		    &error) == 0)
 			rc = visitor_resolve(cat, &rows, VISITOR_MOST_VIEWED,
 			    marked, viewed);
 		stats_rows_done(&rows);
@@ -209,6 +210,8 @@ visitor_init(struct visitor *v, const struct config *cfg)
 	v->ui.hot = visitor_hot;
 	v->ui.ctx = v;
 	v->most_viewed = cfg->hot_most_viewed;
+	v->min_views = cfg->hot_min_views;
+	v->min_days = cfg->hot_min_days;
 	path = cfg->state_file != NULL ? xstrdup(cfg->state_file) :
 	    stats_default_path(cfg->catalogue);
 	v->writable = 1;

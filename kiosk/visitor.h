@@ -39,6 +39,8 @@ struct visitor {
 	struct stats		*stats;	/* NULL: no state file */
 	int			 writable;
 	int			 most_viewed;	/* the hall shows them */
+	int			 min_views;	/* their floor: views, */
+	int			 min_days;	/* on distinct days */
 	int			 failed;	/* a write failed (logged once) */
 	/* This visit: items viewed and answered. */
 	struct visitor_mark	 visit[VISITOR_MEMORY];

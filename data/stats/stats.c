@@ -76,6 +76,7 @@ static const char *const stats_sql[S_COUNT] = {
 	[S_MOST_VIEWED] = "SELECT " STATS_NAMES ", SUM(v.n) AS total, 0"
 	    " FROM views AS v JOIN item_key AS k ON k.key = v.key"
 	    " WHERE v.day >= ?1 GROUP BY v.key"
+	    " HAVING total >= ?3 AND COUNT(*) >= ?4"	/* a row a day */
 	    " ORDER BY total DESC, k.key LIMIT ?2",
 	[S_FEEDBACK] = "SELECT " STATS_NAMES ", SUM(f.useful),"
 	    " SUM(f.not_useful) FROM feedback AS f"
@@ -397,8 +398,8 @@ stats_hot(struct stats *st, struct stats_rows *out, char **error)
 }
 
 int
-stats_most_viewed(struct stats *st, const char *since, size_t limit,
-    struct stats_rows *out, char **error)
+stats_most_viewed(struct stats *st, const char *since, long long min_views,
+    long long min_days, size_t limit, struct stats_rows *out, char **error)
 {
 	sqlite3_stmt *s;
 
@@ -407,6 +408,8 @@ stats_most_viewed(struct stats *st, const char *since, size_t limit,
 		return -1;
 	sqlite3_bind_text(s, 1, since, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)limit);
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)min_views);
+	sqlite3_bind_int64(s, 4, (sqlite3_int64)min_days);
 	return stats_read_rows(st, s, out, error);
 }
 

@@ -77,8 +77,13 @@ int stats_hot_remove(struct stats *st, const char *key, char **error);
  */
 /* The hot items in the order staff marked them. */
 int stats_hot(struct stats *st, struct stats_rows *out, char **error);
-/* The most viewed items since day (inclusive), a = views, at most limit. */
-int stats_most_viewed(struct stats *st, const char *since, size_t limit,
+/*
+ * The most viewed items since day (inclusive), a = views, at most limit:
+ * only those with at least min_views views in the window, on at least
+ * min_days distinct days (so that no single visit shows).
+ */
+int stats_most_viewed(struct stats *st, const char *since,
+    long long min_views, long long min_days, size_t limit,
     struct stats_rows *out, char **error);
 /*
  * The feedback since day (NULL: all): a = 有用, b = 没用, by domain and

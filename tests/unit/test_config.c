@@ -82,6 +82,13 @@ test_extras(void)
 	is_str(cfg.language, "zh_TW", "language = zh_TW");
 	is_str(cfg.state_file, "/srv/state.db", "state_file");
 	is_int(cfg.hot_most_viewed, 1, "hot_most_viewed = yes");
+	is_int(cfg.hot_min_views, 20, "hot_min_views is 20 by default");
+	is_int(cfg.hot_min_days, 3, "hot_min_days is 3 by default");
+	config_done(&cfg);
+	config_init(&cfg);
+	write_file("hot_min_views = 5\nhot_min_days = 2\n");
+	ok(config_load(&cfg, path, 1, &error) == 0 && cfg.hot_min_views == 5 &&
+	    cfg.hot_min_days == 2, "hot_min_views and hot_min_days load");
 	config_done(&cfg);
 }
 
@@ -226,6 +233,12 @@ main(void)
 	    "a bad yes/no value is refused");
 	check_error("hot_most_viewed = often\n", 1, "yes or no",
 	    "a bad hot_most_viewed is refused");
+	check_error("hot_min_views = 0\n", 1, "hot_min_views: not a number of "
+	    "views in range; use 1 to 100000", "hot_min_views = 0 is refused");
+	check_error("hot_min_days = 31\n", 1, "1 to 30",
+	    "hot_min_days beyond the 30-day window is refused");
+	check_error("hot_min_days = 3x\n", 1, "1 to 30",
+	    "a bad hot_min_days is refused");
 	check_error("catalogue =\n", 1, "empty path", "an empty path is refused");
 	check_error("staff_pin = 1234\n", 1, "chayue-admin pin",
 	    "a PIN in clear is refused");

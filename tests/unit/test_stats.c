@@ -1,7 +1,7 @@
 /*
  * The state file (data/stats/stats.c): keys that stay when the catalogue is
  * rebuilt, counts per day, feedback since a day, hot items, the most
- * viewed of a window, and files that are not ours.
+ * viewed of a window and their floor, and files that are not ours.
  */
 #include <config.h>
 
@@ -75,13 +75,13 @@ test_counts(struct stats *st)
 	rc |= stats_view(st, &care, "2026-02-10", &error);
 	rc |= stats_view(st, &far, "2025-12-01", &error);
 	ok(rc == 0, "views are written");
-	ok(stats_most_viewed(st, "2026-01-01", 10, &rows, &error) == 0 &&
+	ok(stats_most_viewed(st, "2026-01-01", 1, 1, 10, &rows, &error) == 0 &&
 	    rows.n == 2, "views since a day: two items");
 	ok(rows.n == 2 && rows.v[0].a == 3 &&
 	    strcmp(rows.v[0].level2, low.level2) == 0 && rows.v[1].a == 1,
 	    "most viewed first, with the views summed over the days");
 	stats_rows_done(&rows);
-	ok(stats_most_viewed(st, "2026-02-01", 1, &rows, &error) == 0 &&
+	ok(stats_most_viewed(st, "2026-02-01", 1, 1, 1, &rows, &error) == 0 &&
 	    rows.n == 1 && rows.v[0].a == 1, "the window leaves out older "
 	    "days, and the limit holds");
 	stats_rows_done(&rows);
@@ -102,6 +102,66 @@ test_counts(struct stats *st)
 	    "days");
 	stats_rows_done(&rows);
 	free(error);
+}
+
+/* Issue 12: the most viewed have a floor, so that no single visit shows. */
+static void
+test_floor(void)
+{
+	static const struct stats_ref once = { "户籍管理", "晋江市", "户口登记",
+	    "出生登记" };
+	static const struct stats_ref busy = { "户籍管理", "晋江市", "户口登记",
+	    "迁入登记" };
+	static const struct stats_ref steady = { "户籍管理", "晋江市",
+	    "户口登记", "死亡登记" };
+	static const char *const days[] = { "2026-03-01", "2026-03-02",
+	    "2026-03-05" };
+	struct stats_rows rows;
+	struct stats *st;
+	char *path = in_dir("floor.db"), *error = NULL;
+	int i, rc = 0;
+
+	st = stats_open(path, 1, &error);
+	ok(st != NULL, "a new state file for the floor");
+	if (st == NULL) {
+		free(error);
+		free(path);
+		return;
+	}
+	rc |= stats_view(st, &once, "2026-03-05", &error);
+	ok(rc == 0 && stats_most_viewed(st, "2026-03-01", 20, 3, 10, &rows,
+	    &error) == 0 && rows.n == 0, "one view is not listed");
+	stats_rows_done(&rows);
+	/* 20 views, all on one day. */
+	for (i = 0; i < 20; i++)
+		rc |= stats_view(st, &busy, "2026-03-04", &error);
+	ok(rc == 0 && stats_most_viewed(st, "2026-03-01", 20, 3, 10, &rows,
+	    &error) == 0 && rows.n == 0, "20 views on one day are not listed "
+	    "with a floor of 3 days");
+	stats_rows_done(&rows);
+	/* 20 views over three days: 7 + 7 + 6. */
+	for (i = 0; i < 20; i++)
+		rc |= stats_view(st, &steady, days[i % 3], &error);
+	ok(rc == 0 && stats_most_viewed(st, "2026-03-01", 20, 3, 10, &rows,
+	    &error) == 0 && rows.n == 1 && rows.v[0].a == 20 &&
+	    strcmp(rows.v[0].level2, steady.level2) == 0, "20 views over 3 "
+	    "days are listed, and only they");
+	stats_rows_done(&rows);
+	ok(stats_most_viewed(st, "2026-03-01", 21, 3, 10, &rows, &error) == 0 &&
+	    rows.n == 0, "one view short of the floor is not listed");
+	stats_rows_done(&rows);
+	ok(stats_most_viewed(st, "2026-03-02", 20, 3, 10, &rows, &error) == 0 &&
+	    rows.n == 0, "nor are views whose days fall partly before the "
+	    "window (only 2 days and 13 views in it)");
+	stats_rows_done(&rows);
+	ok(stats_most_viewed(st, "2026-03-01", 1, 1, 10, &rows, &error) == 0 &&
+	    rows.n == 3 && rows.v[0].a == 20 && rows.v[2].a == 1,
+	    "a floor of 1 and 1 lists them all, most viewed first");
+	stats_rows_done(&rows);
+	free(error);
+	stats_close(st);
+	unlink(path);
+	free(path);
 }
 
 static void
@@ -288,6 +348,7 @@ main(void)
 	test_counts(st);
 	test_hot(st);
 	stats_close(st);
+	test_floor();
 	test_pin_lock(path);
 	test_rebuild();
 	test_files();
