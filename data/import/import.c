@@ -141,36 +141,6 @@ import_file(struct import *imp, const char *path, char **error)
 	return 0;
 }
 
-void
-import_count_jurisdiction(struct import *imp, const char *name)
-{
-	size_t	i;
-
-	if (name == NULL)
-		name = "";
-	/* Rows come grouped by jurisdiction: try the last one first. */
-	if (imp->lastjur < imp->njur &&
-	    strcmp(imp->jur[imp->lastjur].name, name) == 0) {
-		imp->jur[imp->lastjur].count++;
-		return;
-	}
-	for (i = 0; i < imp->njur; i++)
-		if (strcmp(imp->jur[i].name, name) == 0)
-			break;
-	if (i == imp->njur) {
-		if (imp->njur == imp->cjur) {
-			imp->cjur = imp->cjur ? imp->cjur * 2 : 64;
-			imp->jur = xreallocarray(imp->jur, imp->cjur,
-			    sizeof *imp->jur);
-		}
-		imp->jur[i].name = xstrdup(name);
-		imp->jur[i].count = 0;
-		imp->njur++;
-	}
-	imp->jur[i].count++;
-	imp->lastjur = i;
-}
-
 /* The new version's items for a jurisdiction. */
 static size_t
 import_items_for(const struct import *imp, const char *name)

@@ -560,6 +560,37 @@ row_progress(struct source *src, const struct csv_record *rec)
 	    imp->opt.arg);
 }
 
+/* One more item in the new version for a jurisdiction (NULL: ""). */
+static void
+row_count_jurisdiction(struct import *imp, const char *name)
+{
+	size_t	i;
+
+	if (name == NULL)
+		name = "";
+	/* Rows come grouped by jurisdiction: try the last one first. */
+	if (imp->lastjur < imp->njur &&
+	    strcmp(imp->jur[imp->lastjur].name, name) == 0) {
+		imp->jur[imp->lastjur].count++;
+		return;
+	}
+	for (i = 0; i < imp->njur; i++)
+		if (strcmp(imp->jur[i].name, name) == 0)
+			break;
+	if (i == imp->njur) {
+		if (imp->njur == imp->cjur) {
+			imp->cjur = imp->cjur ? imp->cjur * 2 : 64;
+			imp->jur = xreallocarray(imp->jur, imp->cjur,
+			    sizeof *imp->jur);
+		}
+		imp->jur[i].name = xstrdup(name);
+		imp->jur[i].count = 0;
+		imp->njur++;
+	}
+	imp->jur[i].count++;
+	imp->lastjur = i;
+}
+
 int
 row_import(struct source *src, const struct csv_record *rec, char **error)
 {
@@ -587,7 +618,7 @@ row_import(struct source *src, const struct csv_record *rec, char **error)
 		src->counts->skipped++;
 	else if ((rc = row_add(src, rec, &c, flags, error)) == 0) {
 		src->counts->imported++;
-		import_count_jurisdiction(src->imp, c.v[LAYOUT_JURISDICTION]);
+		row_count_jurisdiction(src->imp, c.v[LAYOUT_JURISDICTION]);
 	}
 	cells_done(&c);
 	return rc;

@@ -70,9 +70,6 @@ int source_read(struct source *src, const char *buf, size_t len,
 /* The file's counts and diagnostics are final; free what it held. */
 void source_done(struct source *src);
 
-/* One more item in the new version for a jurisdiction (NULL: ""). */
-void import_count_jurisdiction(struct import *imp, const char *name);
-
 /* Check one data row and add it; -1 only if the catalogue failed. */
 int row_import(struct source *src, const struct csv_record *rec,
     char **error);

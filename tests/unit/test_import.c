@@ -810,6 +810,15 @@ import_texts_opt(const char *cat, const struct import_options *o,
 	}
 }
 
+static void
+import_texts(const char *cat, const char *const *texts, size_t n,
+    struct diag_list *d, struct import_summary *sum)
+{
+	struct import_options	 opt = { .strict = 0 };
+
+	import_texts_opt(cat, &opt, texts, n, d, sum);
+}
+
 /* Does text (name, text), imported alone into cat, give 社会救助's level2? */
 static int
 imports_item(const char *cat_path, const char *const *text, const char *level2)
@@ -829,15 +838,6 @@ imports_item(const char *cat_path, const char *const *text, const char *level2)
 		catalogue_close(cat);
 	}
 	return found;
-}
-
-static void
-import_texts(const char *cat, const char *const *texts, size_t n,
-    struct diag_list *d, struct import_summary *sum)
-{
-	struct import_options	 opt = { .strict = 0 };
-
-	import_texts_opt(cat, &opt, texts, n, d, sum);
 }
 
 /* UTF-8 text in another encoding, as iconv makes it; the caller frees. */
