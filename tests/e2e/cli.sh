@@ -86,7 +86,7 @@ printf 'language = en\nimport_max_size = 2K\n' >"$T_TMP/small.conf"
 err=$("$ADMIN" --config "$T_TMP/small.conf" --catalogue "$db" check "$T_TMP/small.csv" 2>&1)
 [ $? -eq 1 ] && printf '%s\n' "$err" | grep -qE "small\.csv:1:1: error: the file is 2\.[0-9] KB, more than the import limit of 2 KB"
 ok $? "import_max_size = 2K in the configuration refuses a larger file"
-"$ADMIN" --config "$T_TMP/small.conf" --catalogue "$db" check --max-size 1M "$T_TMP/small.csv" >/dev/null 2>&1
+"$ADMIN" --config "$T_TMP/small.conf" --catalogue "$db" check --max-size 1M --allow-drop "$T_TMP/small.csv" >/dev/null 2>&1
 ok $? "  --max-size 1M lets it through"
 err=$("$ADMIN" --config "$T_TMP/en.conf" --catalogue "$db" check --max-size 1K "$T_TMP/small.csv" 2>&1)
 [ $? -eq 1 ] && printf '%s\n' "$err" | grep -qF "more than the import limit of 1 KB"

@@ -1,7 +1,7 @@
 #!/bin/bash
 # Test hooks stay out of release builds. The hooks (CHAYUE_TEST_CRASH_AT
 # and CHAYUE_TEST_CRASH_LOG for test_crash, CHAYUE_PROGRESS_DELAY_MS for
-# versions.sh) are compiled only with ./configure --enable-test-hooks.
+# versions.sh, CHAYUE_TEST_IMPORT_SLEEP for staffsafe.sh) are compiled only with ./configure --enable-test-hooks.
 # Without it, no program that is installed holds their names or the hook
 # function: every CHAYUE_ name in chayue and chayue-admin is a real
 # configuration variable. With it, the same look must find them, which
@@ -11,7 +11,8 @@
 
 # The environment variables users may set (README, man/chayue.1).
 CONFIG_VARS="CHAYUE_LOCALEDIR"
-HOOK_VARS="CHAYUE_PROGRESS_DELAY_MS CHAYUE_TEST_CRASH_AT CHAYUE_TEST_CRASH_LOG"
+HOOK_VARS="CHAYUE_PROGRESS_DELAY_MS CHAYUE_TEST_CRASH_AT CHAYUE_TEST_CRASH_LOG
+	CHAYUE_TEST_IMPORT_SLEEP"
 
 # names FILE: the CHAYUE_ names in a program, one a line (what strings(1)
 # would show, without needing binutils).
@@ -40,11 +41,12 @@ for prog in "$CHAYUE" "$ADMIN"; do
 	[ -n "$extra" ] && diag "found:" $extra
 done
 
-found=$(names "$ADMIN" | tr '\n' ' ')
+found=$(names "$ADMIN"; names "$CHAYUE")
+found=$(echo $found)
 if test_hooks; then
 	for v in $HOOK_VARS; do
 		case " $found " in *" $v "*) true ;; *) false ;; esac
-		ok $? "the hook $v is in chayue-admin, and this test sees it"
+		ok $? "the hook $v is in a program, and this test sees it"
 	done
 	LC_ALL=C grep -aq versions_crash_point "$ADMIN"
 	ok $? "the hook function versions_crash_point is in chayue-admin"
