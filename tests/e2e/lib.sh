@@ -10,8 +10,11 @@ set -u
 : "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
 CHAYUE=$top_builddir/chayue
 ADMIN=$top_builddir/chayue-admin
-DEMO_DB=$top_builddir/demo.db
 T_TMP=$(mktemp -d "${TMPDIR:-/tmp}/chayue-e2e.XXXXXX")
+# Each script reads its own copy of the demo catalogue: the state file (PIN
+# lock, counts) lives beside the catalogue, and scripts run side by side.
+DEMO_DB=$T_TMP/demo.db
+cp "$top_builddir/demo.db" "$DEMO_DB" || exit 99
 T_STARTS=0
 T_STATUS=$T_TMP/status.none
 T_SOCK=chayue-e2e-$$-0
