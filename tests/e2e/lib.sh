@@ -453,3 +453,18 @@ decode_qr() {
 	screen | python3 "$top_srcdir/tests/e2e/screen2pgm.py" "$@" >"$T_TMP/qr.pgm" &&
 		zbarimg --raw -q "$T_TMP/qr.pgm" 2>/dev/null
 }
+
+# staff_setup: a kiosk configuration with the staff PIN $PIN and an empty
+# import_dir $IN, and the catalogue $DB loaded from the reference rows
+# ($REF); $all is its item count. Sets DB and CONFIG for kiosk_start.
+staff_setup() {
+	REF=$top_srcdir/data/demo/reference-catalogue.csv
+	export DB=$T_TMP/k.db
+	IN=$T_TMP/incoming
+	mkdir -p "$IN"
+	export CONFIG=$T_TMP/kiosk.conf
+	printf '%s\nimport_dir = %s\nlanguage = en\nlog_file = %s\n' \
+		"$(echo "$PIN" | "$ADMIN" pin)" "$IN" "$T_TMP/kiosk.log" >"$CONFIG"
+	"$ADMIN" --config "$CONFIG" --catalogue "$DB" import --quiet "$REF"
+	all=$(sql 'SELECT count(*) FROM item')
+}
