@@ -72,13 +72,13 @@ release() {
 }
 step "release build has no test hooks" release
 
-fuzz() {	# fuzz TARGET SOURCES...: run a libFuzzer target for 30 s
+fuzz() {	# fuzz TARGET SOURCES...: run a libFuzzer target for 20 s
 	t=$1
 	shift
 	mkdir -p _build/fuzz &&
 	clang -g -O1 -fsanitize=fuzzer,address,undefined -I_build/plain -I. \
 		"$@" -o "_build/fuzz/$t" $FUZZ_LIBS 2>_build/fuzz/$t.log &&
-	"_build/fuzz/$t" -max_total_time=30 -max_len=4096 \
+	"_build/fuzz/$t" -max_total_time=20 -max_len=4096 \
 		>>"_build/fuzz/$t.log" 2>&1 || { tail -30 "_build/fuzz/$t.log"; return 1; }
 }
 FUZZ_LIBS="-lunistring"
