@@ -62,7 +62,7 @@ ok $? "the chayue system user owns /var/lib/chayue"
 ok $? "the systemd unit is installed and not enabled"
 chayue --version | grep -q '^chayue' && chayue-admin --version | grep -q '^chayue-admin'
 ok $? "the installed programs run"
-chayue-admin --catalogue /usr/share/chayue/demo.db status | grep -q '^items: 272$'
+chayue-admin --catalogue /usr/share/chayue/demo.db status --json | grep -q '^  "items": 272,$'
 ok $? "chayue-admin reads the installed demo catalogue"
 chayue-admin --config /dev/null check /nonexistent.csv 2>&1 | grep -q '错误'
 ok $? "its messages are in Chinese (the translations are installed)"
@@ -90,9 +90,9 @@ ok $? "it depends on chayue (>= the version that made it)"
 dpkg-deb -c "$T/out/chayue-catalogue-test_20260304.0506_all.deb" |
 	grep -q ' ./usr/share/chayue/catalogues/test/01/catalogue.csv.gz$'
 ok $? "it holds the file gzipped under /usr/share/chayue/catalogues/test/"
-pkg --name test --version 2 "$T/v2/catalogue.csv" >>"$T/pkg.log" 2>&1 &&
+pkg --name test --version 20260305 "$T/v2/catalogue.csv" >>"$T/pkg.log" 2>&1 &&
 	pkg --name bad --version 1 "$T/bad/catalogue.csv" >>"$T/pkg.log" 2>&1
-ok $? "package --version 2, and a small catalogue"
+ok $? "package --version 20260305, and a small catalogue"
 pkg --name refused --version 1 "$T/refused/catalogue.csv" >"$T/refused.log" 2>&1
 rc=$?
 [ $rc -eq 1 ] && ! ls "$T/out" | grep -q refused &&
@@ -147,11 +147,11 @@ wait_for "共 200 项"
 ok $? "a kiosk shows it"
 
 "$src/contrib/repo/add-catalogue" -b "$T/repo" \
-	"$T/out/chayue-catalogue-test_2_all.deb" >>"$T/repo.log" 2>&1
+	"$T/out/chayue-catalogue-test_20260305_all.deb" >>"$T/repo.log" 2>&1
 # shellcheck disable=SC2086
 apt-get $APTOPT update >>"$T/apt.log" 2>&1 &&
 	apt-get $APTOPT install -y chayue-catalogue-test >>"$T/apt.log" 2>&1 &&
-	[ "$(dpkg-query -W -f='${Version}' chayue-catalogue-test)" = 2 ]
+	[ "$(dpkg-query -W -f='${Version}' chayue-catalogue-test)" = 20260305 ]
 ok $? "version 2 comes through the repository"
 tmux -L "$SOCK" send-keys -t t F12
 wait_for "共 272 项"
@@ -168,10 +168,10 @@ ok $? "and dpkg keeps it unconfigured"
 dpkg --purge chayue-catalogue-bad >/dev/null 2>&1
 
 # A tampered repository: a package in pool/ changed after signing.
-pkg --name test --version 3 "$T/v2/catalogue.csv" >>"$T/pkg.log" 2>&1
+pkg --name test --version 20260306 "$T/v2/catalogue.csv" >>"$T/pkg.log" 2>&1
 "$src/contrib/repo/add-catalogue" -b "$T/repo" \
-	"$T/out/chayue-catalogue-test_3_all.deb" >>"$T/repo.log" 2>&1
-pooled=$(find "$T/repo/pool" -name 'chayue-catalogue-test_3_all.deb')
+	"$T/out/chayue-catalogue-test_20260306_all.deb" >>"$T/repo.log" 2>&1
+pooled=$(find "$T/repo/pool" -name 'chayue-catalogue-test_20260306_all.deb')
 cp "$T/out/chayue-catalogue-bad_1_all.deb" "$pooled"
 # shellcheck disable=SC2086
 apt-get $APTOPT update >>"$T/apt.log" 2>&1
@@ -179,7 +179,7 @@ apt-get $APTOPT update >>"$T/apt.log" 2>&1
 apt-get $APTOPT install -y chayue-catalogue-test >"$T/tamper.log" 2>&1
 rc=$?
 [ $rc -ne 0 ] && grep -qi 'hash sum mismatch\|size mismatch' "$T/tamper.log" &&
-	[ "$(dpkg-query -W -f='${Version}' chayue-catalogue-test)" = 2 ]
+	[ "$(dpkg-query -W -f='${Version}' chayue-catalogue-test)" = 20260305 ]
 ok $? "a changed package in pool/ is refused by apt"
 # A changed Release (a hash replaced) fails the signature.
 sed -i 's/^\( [0-9a-f]\{64\}\)/ 0000000000000000000000000000000000000000000000000000000000000000/' \
