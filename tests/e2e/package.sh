@@ -49,7 +49,7 @@ ok $? "--version, and several files kept in their order"
 admin package --name bad --out "$OUT" "$T_TMP/in/bad.csv" >"$T_TMP/log" 2>&1
 rc=$?
 [ $rc -eq 1 ] && ! ls "$OUT" | grep -q chayue-catalogue-bad &&
-	grep -q 'bad\.csv:6:[0-9]*: ' "$T_TMP/log" && grep -q 'no package was made' "$T_TMP/log"
+	grep -q 'bad\.csv:6:[0-9]*: ' "$T_TMP/log" && grep -q '没有生成软件包' "$T_TMP/log"
 ok $? "a failing catalogue is refused: exit 1, file:line:column, no .deb"
 [ -z "$(ls -A "$OUT" | grep '^\.chayue-package')" ]
 ok $? "no staging folder is left behind"
@@ -59,7 +59,7 @@ admin package "$f" >/dev/null 2>"$T_TMP/err"
 [ $? -eq 2 ] && grep -q -- '--name' "$T_TMP/err"
 ok $? "no --name: usage error"
 admin package --name Bad_Name "$f" >/dev/null 2>"$T_TMP/err"
-[ $? -eq 2 ] && grep -q 'Debian package names' "$T_TMP/err"
+[ $? -eq 2 ] && grep -q 'Debian 软件包名规则' "$T_TMP/err"
 ok $? "a name Debian does not allow: usage error"
 admin package --name ok --version 'x1;rm' "$f" >/dev/null 2>"$T_TMP/err"
 [ $? -eq 2 ]
@@ -73,7 +73,7 @@ mkdir "$T_TMP/bin"
 ln -s "$(command -v gzip)" "$T_TMP/bin/gzip"
 PATH=$T_TMP/bin admin package --name nodeb --out "$OUT" "$f" >/dev/null 2>"$T_TMP/err"
 rc=$?
-[ $rc -eq 3 ] && grep -q 'dpkg-deb was not found; install it (apt-get install dpkg)' "$T_TMP/err" &&
+[ $rc -eq 3 ] && grep -q '找不到 dpkg-deb；请安装（apt-get install dpkg）' "$T_TMP/err" &&
 	! ls "$OUT" | grep -q nodeb
 ok $? "without dpkg-deb: exit 3, what to install, no .deb"
 

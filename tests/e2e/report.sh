@@ -80,13 +80,13 @@ admin feedback --merge "$T_TMP/cut.json" "$T_TMP/neg.json" "$T_TMP/other.json" \
 rc=$?
 [ $rc -eq 1 ] && [ ! -s "$T_TMP/out" ]
 ok $? "bad reports: exit 1 and no table"
-grep -qE "cut\.json:[0-9]+:[0-9]+: .*not valid JSON" "$T_TMP/err"
+grep -qE "cut\.json:[0-9]+:[0-9]+: .*不是有效的 JSON" "$T_TMP/err"
 ok $? "a cut-off report: file:line:column of the break"
 n=$(grep -oE 'neg\.json:[0-9]+:[0-9]+' "$T_TMP/err" | cut -d: -f2)
 [ -n "$n" ] && [ "$n" -lt "$line" ] && [ "$n" -gt $((line - 10)) ] &&
-	grep -q 'neg.json.*"views"' "$T_TMP/err"
+	grep -q 'neg.json.*views' "$T_TMP/err"
 ok $? "a negative count: the line of its day ($n, the count on $line), naming the field"
-grep -q 'other\.json:1:1: .*not a chayue report' "$T_TMP/err" &&
+grep -q 'other\.json:1:1: .*不是 chayue 报告' "$T_TMP/err" &&
 	grep -q 'missing\.json:1:1: ' "$T_TMP/err"
 ok $? "a JSON file that is not a report, and a missing file, at 1:1"
 admin feedback --merge >/dev/null 2>&1
