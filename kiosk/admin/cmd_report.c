@@ -47,6 +47,21 @@ report_version_time(const char *id)
 	return xstrdup(id);
 }
 
+/* A JSON string of s, made valid UTF-8 if it is not (a path). */
+static json_t *
+report_text(const char *s)
+{
+	json_t	*j = json_string(s);
+	char	*clean;
+
+	if (j != NULL)
+		return j;
+	clean = text_sanitise(s, strlen(s), 0);
+	j = json_string(clean);
+	free(clean);
+	return j;
+}
+
 /* The live version, or null with the reason added to errors. */
 static json_t *
 report_live(const struct config *cfg, json_t *errors)
@@ -57,13 +72,13 @@ report_live(const struct config *cfg, json_t *errors)
 	json_t			*o = NULL;
 
 	if ((cat = catalogue_open(cfg->catalogue, &error)) == NULL) {
-		json_array_append_new(errors, json_string(error));
+		json_array_append_new(errors, report_text(error));
 		free(error);
 		return json_null();
 	}
 	memset(&info, 0, sizeof info);
 	if (catalogue_info(cat, &info, &error) != 0) {
-		json_array_append_new(errors, json_string(error));
+		json_array_append_new(errors, report_text(error));
 		free(error);
 	} else {
 		t = report_version_time(info.version);
@@ -95,7 +110,7 @@ report_days(const struct config *cfg, json_t *errors)
 	}
 	if ((st = stats_open(path, 0, &error)) == NULL ||
 	    stats_daily(st, &rows, &error) != 0) {
-		json_array_append_new(errors, json_string(error));
+		json_array_append_new(errors, report_text(error));
 		free(error);
 	}
 	for (i = 0; i < rows.n; i++)
@@ -168,9 +183,10 @@ admin_report(const struct config *cfg, int argc, char **argv)
 	strftime(made, sizeof made, "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
 	live = report_live(cfg, errors);
 	days = report_days(cfg, errors);
-	o = json_pack("{s:s, s:i, s:s, s:s, s:s, s:o, s:o, s:o}",
+	o = json_pack("{s:s, s:i, s:o, s:s, s:o, s:o, s:o, s:o}",
 	    "report", REPORT_KIND, "format", REPORT_FORMAT,
-	    "terminal", host, "made", made, "catalogue", cfg->catalogue,
+	    "terminal", report_text(host), "made", made,
+	    "catalogue", report_text(cfg->catalogue),
 	    "live", live, "errors", errors, "days", days);
 	if (o == NULL)	/* a name that is not UTF-8 */
 		return admin_fail(xstrdup(_("the report cannot be written as "
