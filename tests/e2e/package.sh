@@ -48,10 +48,10 @@ ok $? "--version, and several files kept in their order"
 { head -n 5 "$REF"; echo '城乡规划,规划编制,,多余,,,,,,,,,,,,,,,,,,'; } >"$T_TMP/in/bad.csv"
 admin package --name bad --out "$OUT" "$T_TMP/in/bad.csv" >"$T_TMP/log" 2>&1
 rc=$?
-[ $rc -eq 1 ] && ! ls "$OUT" | grep -q chayue-catalogue-bad &&
+[ $rc -eq 1 ] && ! compgen -G "$OUT/chayue-catalogue-bad*" >/dev/null &&
 	grep -q 'bad\.csv:6:[0-9]*: ' "$T_TMP/log" && grep -q '没有生成软件包' "$T_TMP/log"
 ok $? "a failing catalogue is refused: exit 1, file:line:column, no .deb"
-[ -z "$(ls -A "$OUT" | grep '^\.chayue-package')" ]
+! compgen -G "$OUT/.chayue-package*" >/dev/null
 ok $? "no staging folder is left behind"
 
 # The command line.
@@ -74,7 +74,7 @@ ln -s "$(command -v gzip)" "$T_TMP/bin/gzip"
 PATH=$T_TMP/bin admin package --name nodeb --out "$OUT" "$f" >/dev/null 2>"$T_TMP/err"
 rc=$?
 [ $rc -eq 3 ] && grep -q '找不到 dpkg-deb；请安装（apt-get install dpkg）' "$T_TMP/err" &&
-	! ls "$OUT" | grep -q nodeb
+	! compgen -G "$OUT/*nodeb*" >/dev/null
 ok $? "without dpkg-deb: exit 3, what to install, no .deb"
 
 done_testing
