@@ -40,8 +40,13 @@ trap cleanup EXIT
 
 # ---- 1. The package ----
 mkdir -p "$T/src"
-(cd "$src" && git ls-files -co --exclude-standard | grep -v '^_build/' |
-	tar -cf - -T -) | tar -xf - -C "$T/src"
+# The sources only: from git where there is one, else the tree less builds.
+if git -C "$src" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+	(cd "$src" && git ls-files -co --exclude-standard | grep -v '^_build/' |
+		tar -cf - -T -) | tar -xf - -C "$T/src"
+else
+	(cd "$src" && tar --exclude=./_build -cf - .) | tar -xf - -C "$T/src"
+fi
 (cd "$T/src" && DEB_BUILD_OPTIONS=nocheck dpkg-buildpackage -b -us -uc) \
 	>"$T/build.log" 2>&1
 ok $? "dpkg-buildpackage -b -us -uc builds chayue"
