@@ -119,6 +119,16 @@ distcheck() {
 }
 step "make distcheck" distcheck
 
+# The Debian package (issue 16): build it, lintian, install, a catalogue
+# package through a signed repository, purge. It installs into this
+# machine as root, so it runs here and not in make check; it cleans up.
+debpkg() {
+	tests/pkg/deb.sh >_build/deb.log 2>&1 ||
+		{ grep -v '^ok ' _build/deb.log | tail -60; return 1; }
+	grep -E '^(ok|not ok) ' _build/deb.log | sed 's/^/[deb] /'
+}
+step "Debian package" debpkg
+
 # Every TAP line of every test program is one test.
 trs=$(find _build/plain/tests _build/sanitize/tests -name '*.trs' 2>/dev/null)
 passed=$(cat $trs /dev/null | grep -cE '^:test-result: (PASS|XFAIL)')
