@@ -57,6 +57,8 @@ python3 "$top_srcdir/tests/e2e/soak.py" --socket "$T_SOCK" --events "$events" \
 # val KEY: a figure soak.py printed.
 val() { awk -v k="$1" '$1 == k { print $2; f = 1 } END { if (!f) print -1 }' "$T_TMP/soak.out"; }
 sed 's/^/# /' "$T_TMP/soak.out"
+# SOAK_RSS=FILE keeps the RSS samples ("events-sent kB" lines).
+[ -z "${SOAK_RSS:-}" ] || cp "$T_TMP/work/rss" "$SOAK_RSS"
 diag "soak: $(val events) events in $(val seconds) s ($(val rate) events/s), \
 $(val checkpoints) checkpoints; RSS kB: start $(val rss_start), after warm-up \
 $(val rss_warm), end $(val rss_end), max $(val rss_max), growth after warm-up \
