@@ -15,11 +15,14 @@ path sent and its marker waited for.
 Prints "key value" lines (events, rate, RSS figures, counts) for soak.sh to
 assert. Usage: soak.py --help."""
 import argparse
+import fcntl
 import gettext
 import os
 import random
 import shutil
+import struct
 import subprocess
+import termios
 import threading
 import time
 
@@ -117,6 +120,16 @@ def alive():
         return False
 
 
+def cpu():
+    """The kiosk's CPU time so far, seconds."""
+    try:
+        with open("/proc/%d/stat" % a.pid) as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except OSError:
+        return 0.0
+
+
 def rss():
     """VmRSS in kB, 0 if gone."""
     try:
@@ -210,13 +223,66 @@ def next_size():
     return deck.pop()
 
 
-def event(extra=()):
+last_resize = 0.0       # when a resize was last asked of tmux
+TTY = subprocess.run(["tmux", "-L", a.socket, "display", "-p", "-t", "t",
+                      "#{pane_tty}"], capture_output=True,
+                     text=True).stdout.strip()
+
+
+def tty_size():
+    """(cols, rows) of the pane's terminal as the kiosk sees it."""
+    try:
+        fd = os.open(TTY, os.O_RDONLY | os.O_NOCTTY | os.O_NONBLOCK)
+    except OSError:
+        return None
+    try:
+        rows, cols = struct.unpack("HHHH", fcntl.ioctl(
+            fd, termios.TIOCGWINSZ, b"\0" * 8))[:2]
+        return cols, rows
+    finally:
+        os.close(fd)
+
+
+def normal_size():
+    """80x24 again before a checkpoint. tmux passes resizes on to the
+    terminal on a 250 ms timer, after keys sent later, and when they end
+    at the size they started from it passes an intermediate one first; a
+    kiosk that thinks its window too small drops keys. So: until the
+    terminal itself (the kernel signals the kiosk as it changes) has been
+    80x24 for two of tmux's ticks since the last resize was asked, or
+    until it has 80x24 again after this asked for it."""
+    global last_resize
+    t = time.monotonic()
+    end = t + a.wait
+    asked = 0.0
+    tm.flush()
+    while time.monotonic() < end:
+        now = time.monotonic()
+        got = tty_size()
+        if got is None:
+            break
+        if got != (80, 24):
+            if now - asked > 1.0:
+                tm.add("resize-window", "-t", "t", "-x", "80", "-y", "24")
+                tm.flush()
+                asked = last_resize = now
+        elif asked or now - last_resize > 0.6:
+            # Seen otherwise since it was asked: this is the last one.
+            break
+        time.sleep(0.01)
+    counts["resize_ms"] += int((time.monotonic() - t) * 1000)
+
+
+def event(resizes=True):
     """Add one random event to the tmux batch."""
+    global last_resize
     r = rnd.random()
+    if r >= 0.95 and not resizes:
+        r = rnd.random() * 0.95
     if r < 0.36:
         tm.keys(rnd.choice(NAMED))
     elif r < 0.40:
-        tm.keys(rnd.choice(LEAVING + list(extra)))
+        tm.keys(rnd.choice(LEAVING))
     elif r < 0.62:
         tm.text("".join(rnd.choice(TEXT) for _ in range(rnd.randrange(1, 6))))
     elif r < 0.76:
@@ -234,6 +300,7 @@ def event(extra=()):
     else:
         w, h = next_size()
         tm.add("resize-window", "-t", "t", "-x", str(w), "-y", str(h))
+        last_resize = time.monotonic()
         stats["resizes"] += 1
         stats["tiny"] += (w, h) == (1, 1)
 
@@ -275,7 +342,8 @@ def _wait_for(text, resend, limit, start):
 FLUSH = ["Escape", "Escape", "Escape", "Escape"]
 token_n = 0
 counts = {"checkpoints": 0, "resends": 0, "lost": 0, "arrived": 0,
-          "missed": 0, "wait_ms": 0}
+          "missed": 0, "wait_ms": 0, "resize_ms": 0,
+          "checkpoint_ms": 0, "drive_ms": 0}
 resent = []
 samples = []      # (events sent, RSS kB)
 
@@ -287,13 +355,16 @@ def checkpoint(sent):
     token_n += 1
     token = "soak%d" % token_n
 
+    normal_size()
+
     def send():
-        tm.add("resize-window", "-t", "t", "-x", "80", "-y", "24")
         tm.keys(*FLUSH, "F12", "/")
         tm.text(token)
         tm.flush()
     send()
+    t = time.monotonic()
     ok = wait_for(msg("Search:") + " " + token, resend=send)
+    counts["checkpoint_ms"] += int((time.monotonic() - t) * 1000)
     counts["checkpoints"] += 1
     if not ok:
         counts["lost"] += 1
@@ -335,6 +406,7 @@ def drive(name):
     """From anywhere (after a checkpoint), into the screen name."""
     path, marker, _ = MODEL[name]
     keys = path
+    normal_size()
     if name == "staff":
         unlock()
     if name == "search":
@@ -346,7 +418,11 @@ def drive(name):
             tm.text("q%d" % token_n)
         tm.flush()
     send()
-    if wait_for(marker, resend=send):
+    t = time.monotonic()
+    arrived = wait_for(marker, resend=send)
+    counts["drive_ms"] += int((time.monotonic() - t) * 1000)
+    drive_ms[name] = drive_ms.get(name, 0) + int((time.monotonic() - t) * 1000)
+    if arrived:
         counts["arrived"] += 1
         visits[name] += 1
         return True
@@ -356,6 +432,7 @@ def drive(name):
 
 
 missed = []
+drive_ms = {}
 
 
 # --------------------------------------------------------------- churn ----
@@ -469,8 +546,10 @@ while sent < unavail and alive():
             event()
     sent += n
     # Proof it handled them: the language switched round on that screen.
+    tm.flush()
+    normal_size()
+
     def again():
-        tm.add("resize-window", "-t", "t", "-x", "80", "-y", "24")
         tm.keys(*FLUSH, "F12", "F4", "F4")
         tm.flush()
     again()
@@ -496,22 +575,29 @@ churn.start()
 # 3. Every screen, in a random order each round, and random events there.
 warm_at = sent + int((a.events - sent) * a.warmup)
 names = []
+lost_row = 0
 while sent < a.events and alive():
     if not names:
         names = list(MODEL)
         rnd.shuffle(names)
     name = names.pop()
-    if not checkpoint(sent) and not alive():
-        break
+    if checkpoint(sent):
+        lost_row = 0
+    else:
+        lost_row += 1
+        if lost_row >= 3 or not alive():
+            break
     if not drive(name):
         continue
-    n = min(rnd.randrange(30, 300), a.events - sent)
+    n = min(rnd.randrange(100, 1000), a.events - sent)
     favour = MODEL[name][2]
+    # Resizes in some visits only: a checkpoint after one waits for tmux.
+    resizes = rnd.random() < 0.4
     for _ in range(n):
         if favour and rnd.random() < 0.2:
             tm.keys(rnd.choice(favour))
         else:
-            event()
+            event(resizes)
     tm.flush()
     sent += n
 checkpoint(sent)
@@ -519,8 +605,8 @@ elapsed = time.monotonic() - t0
 
 # 4. The churn stops with a good catalogue; a new visitor gets home.
 churn.finish()
-tm.add("resize-window", "-t", "t", "-x", "80", "-y", "24")
-tm.keys("Escape", "F12")
+normal_size()
+tm.keys(*FLUSH, "F12")
 tm.flush()
 results["recovered_home"] = int(wait_for(
     a.home_marker, resend=lambda: (tm.keys("Escape", "F12"), tm.flush())))
@@ -533,6 +619,7 @@ results.update({
     "seconds": "%.1f" % elapsed,
     "rate": int(sent / elapsed) if elapsed > 0 else 0,
     "alive": int(alive()),
+    "kiosk_cpu": "%.1f" % cpu(),
     "rss_start": samples[0][1],
     "rss_warm": warm,
     "rss_end": samples[-1][1],
@@ -556,6 +643,7 @@ for k, v in results.items():
     print(k, v)
 for c in churn.crashed[:5]:
     print("crash", c.replace("\n", " | "))
+print("drive_ms_by_screen", " ".join("%s:%d" % kv for kv in drive_ms.items()))
 if resent:
     print("resent", " | ".join(resent[:10]))
 if missed:
