@@ -19,6 +19,7 @@ import fcntl
 import gettext
 import os
 import random
+import resource
 import shutil
 import struct
 import subprocess
@@ -614,17 +615,32 @@ samples.append((sent, rss()))
 
 after = [r for s, r in samples if s >= warm_at and r > 0]
 warm = after[0] if after else 0
+# Creep is the floor rising: RSS goes up for a while after a version is
+# switched in or a screen holds more, and comes back down; a leak lifts the
+# floor it comes back to. The floors of the two halves after warm-up.
+half = len(after) // 2
+floor_early = min(after[:half]) if half else 0
+floor_late = min(after[half:]) if half else 0
 results.update({
     "events": sent,
     "seconds": "%.1f" % elapsed,
     "rate": int(sent / elapsed) if elapsed > 0 else 0,
     "alive": int(alive()),
     "kiosk_cpu": "%.1f" % cpu(),
+    # The whole soak's CPU: the kiosk, this script, tmux clients and the
+    # churn's chayue-admin runs (the tmux server's own is left out).
+    "cpu_total": "%.1f" % (cpu() + sum(
+        r.ru_utime + r.ru_stime for r in (
+            resource.getrusage(resource.RUSAGE_SELF),
+            resource.getrusage(resource.RUSAGE_CHILDREN)))),
     "rss_start": samples[0][1],
     "rss_warm": warm,
     "rss_end": samples[-1][1],
     "rss_max": max(r for s, r in samples),
     "rss_growth": (max(after) - warm) if after else -1,
+    "rss_floor_early": floor_early,
+    "rss_floor_late": floor_late,
+    "rss_creep": (floor_late - floor_early) if half else -1,
     "rss_samples": len(after),
     "tmux_runs": tm.runs,
     "churn_crashed": len(churn.crashed),
