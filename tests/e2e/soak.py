@@ -13,7 +13,8 @@ typed before, waited for on the search line. Only then is the next screen's
 path sent and its marker waited for.
 
 Prints "key value" lines (events, rate, RSS figures, counts) for soak.sh to
-assert. Usage: soak.py --help."""
+assert. With SOAK_DEBUG=FILE, the screen is appended to FILE whenever a
+checkpoint or a drive is sent again. Usage: soak.py --help."""
 import argparse
 import fcntl
 import gettext
