@@ -14,7 +14,7 @@
 . "${top_srcdir:-.}/tests/e2e/lib.sh"
 
 # The defaults: the issue asks 100,000 events of the sanitizer build. They
-# cost about 76 s of CPU there, and 50,000 about 17 s in the plain build
+# cost about 76 s of CPU there, and 50,000 about 21 s in the plain build
 # (README, "The soak"), so each fits the 4 minutes a build may spend here.
 if grep -q '^CFLAGS = .*-fsanitize=address' "$top_builddir/Makefile" 2>/dev/null; then
 	sanitizer=1
