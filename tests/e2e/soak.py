@@ -591,7 +591,10 @@ while sent < a.events and alive():
             break
     if not drive(name):
         continue
-    n = min(rnd.randrange(100, 1000), a.events - sent)
+    # Up to 1,000 events a visit, fewer in a short run, so that even that
+    # goes round every screen more than once.
+    most = max(20, min(1000, a.events // 30))
+    n = min(rnd.randrange(max(10, most // 10), most + 1), a.events - sent)
     favour = MODEL[name][2]
     # Resizes in some visits only: a checkpoint after one waits for tmux.
     resizes = rnd.random() < 0.4
