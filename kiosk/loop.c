@@ -48,6 +48,7 @@ struct loop {
 	long long		 last_input;	/* monotonic seconds */
 	long long		 last_retry;
 	int			 touched;	/* input since the last reset */
+	int			 unavailable;	/* home failed with a catalogue open */
 	int			 lost;		/* the terminal has gone */
 };
 
@@ -159,8 +160,16 @@ loop_reset(struct loop *l)
 	printing_reset(&l->print);	/* the page limit is per visitor */
 	l->ui.spacing = l->cfg->large_text ? 2 : 1;
 	l->theme = draw_init((enum draw_theme)l->cfg->theme);
+	l->unavailable = 0;
 	if (l->ui.cat != NULL && ui_reset(&l->ui) == 0)
 		return;
+	/*
+	 * An open catalogue whose home screen cannot be read (a damaged file
+	 * switched in) is tried again by the clock too, as "Trying again…"
+	 * says, once the file at the path has changed.
+	 */
+	l->unavailable = l->ui.cat != NULL;
+	l->last_retry = lockdown_now();
 	ui_done(&l->ui);
 	ui_push(&l->ui, &screen_unavailable, l->reason != NULL ? l->reason :
 	    l->ui.status);
@@ -286,6 +295,12 @@ loop_tick(struct loop *l)
 	if (l->ui.cat == NULL && now - l->last_retry >= LOOP_RETRY) {
 		loop_open(l);
 		if (l->ui.cat != NULL)
+			loop_reset(l);
+	} else if (l->unavailable && now - l->last_retry >= LOOP_RETRY) {
+		l->last_retry = now;
+		/* Not while staff type a PIN over it: only the screen itself. */
+		if (ui_top(&l->ui) == &screen_unavailable &&
+		    catalogue_changed(l->ui.cat))
 			loop_reset(l);
 	}
 	if (idle <= 0 || !l->touched)

@@ -72,6 +72,20 @@ handled && screen | grep -qF "共 $all 项" && ! pane_dead
 ok $? "a damaged file at the path: the kiosk keeps showing the old version"
 cp "$T_TMP/keep.db" "$DB"
 
+# A file that opens but whose domains cannot be read: a new visitor gets
+# the "unavailable" screen, and once a good file is back the kiosk shows
+# it by itself, as "Trying again…" says (it used to wait for a key).
+cp "$T_TMP/keep.db" "$T_TMP/nodomain.db"
+sqlite3 "$T_TMP/nodomain.db" "PRAGMA foreign_keys = off; DROP TABLE domain"
+mv "$T_TMP/nodomain.db" "$DB"
+keys F12
+wait_for "请告知工作人员"
+ok $? "a catalogue whose domains cannot be read: the unavailable screen"
+cp "$T_TMP/keep.db" "$T_TMP/back.db"
+mv "$T_TMP/back.db" "$DB"
+wait_for "共 $all 项"
+ok $? "the good file back: the kiosk tries again and shows home without a key"
+
 keys q
 wait_exit
 ok $? "q still quits"
