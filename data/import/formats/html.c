@@ -609,26 +609,27 @@ tags(const char *s, size_t len, const char *tag)
 }
 
 /*
- * A page that ends inside a table, or opens <html> and never closes it,
- * was cut short: the rows (or tables) after the cut are missing.
+ * A page that ends inside a table (fewer </table> in it than tables the
+ * parser found), or opens <html> and never closes it, was cut short: the
+ * rows, or the tables, after the cut are missing.
  */
 static void
 page_cut_off(struct html *h, const char *s, size_t len, int truncated)
 {
-	size_t	open = tags(s, len, "<table"), closed = tags(s, len, "</table");
+	size_t	opened = h->out->n, closed = tags(s, len, "</table");
 	long	line = 1;
 	size_t	i;
 
-	if (!truncated && open <= closed && (tags(s, len, "<html") == 0 ||
+	if (!truncated && opened <= closed && (tags(s, len, "<html") == 0 ||
 	    tags(s, len, "</html") > 0))
 		return;
 	for (i = 0; i < len; i++)
 		line += s[i] == '\n';
 	h->out->cut_off = 1;
-	if (open > closed)
+	if (opened > closed)
 		diag_add(h->diags, DIAG_WARNING, h->file, line, 1,
 		    _("the page ends inside a table (%zu tables are opened, "
-		    "%zu closed)"), open, closed);
+		    "%zu closed)"), opened, closed);
 	else
 		diag_add(h->diags, DIAG_WARNING, h->file, line, 1, "%s",
 		    _("the page ends before </html>"));
@@ -645,6 +646,7 @@ html_read(const char *buf, size_t len, const char *file,
 	htmlDocPtr		 doc;
 	char			*text;
 	size_t			 tlen;
+	int			 truncated;
 
 	memset(&h, 0, sizeof h);
 	h.file = file;
@@ -655,8 +657,8 @@ html_read(const char *buf, size_t len, const char *file,
 		return -1;
 	}
 	out->encoding = decode_name(res.encoding);
+	truncated = res.truncated;
 	text = page_text(&res, &tlen);
-	page_cut_off(&h, text, tlen, res.truncated);
 	decode_done(&res);
 	if (tlen > INT_MAX) {
 		diag_add(diags, DIAG_ERROR, file, 1, 1, "%s", _("the page is "
@@ -670,16 +672,19 @@ html_read(const char *buf, size_t len, const char *file,
 	doc = htmlReadMemory(text, (int)tlen, NULL, "UTF-8",
 	    HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
 	    HTML_PARSE_RECOVER | HTML_PARSE_IGNORE_ENC);
-	free(text);
 	if (doc == NULL) {
 		diag_add(diags, DIAG_ERROR, file, 1, 1, "%s", _("the page cannot "
 		    "be read as HTML"));
 		diag_hint(diags, "%s", _("save it again from the browser "
 		    "(\"Web page, HTML only\")"));
+		free(text);
 		return -1;
 	}
 	walk(&h, (const xmlNode *)doc, 0, 1);
 	free(h.heading);
 	xmlFreeDoc(doc);
+	if (!h.failed)
+		page_cut_off(&h, text, tlen, truncated);
+	free(text);
 	return h.failed ? -1 : 0;
 }
