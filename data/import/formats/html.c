@@ -181,8 +181,9 @@ space(char c)
  * The text as a reader sees it: runs of white space one space, none
  * where the source broke a line between two Chinese characters (as CSS
  * does), none at the ends of a line; page breaks (HARD_BREAK) as one
- * line break, none at the ends. In cells, U+FFFD (a byte decode.c found
- * invalid) goes back to 0xFF, for row.c to report. The caller frees.
+ * line break, none at the ends. In cells, U+FFFD (a byte that was not
+ * valid in the page's encoding: page_text) becomes 0xFF again, for row.c
+ * to report at the row and column. The caller frees.
  */
 static char *
 normalise(const char *s, size_t len, int cell)
@@ -513,6 +514,22 @@ meta_charset(const char *buf, size_t len, char *name, size_t size)
 }
 
 /*
+ * Bytes that are not UTF-8: those of a UTF-8 file as they are, the 0xFF
+ * markers decode.c put in for the others.
+ */
+static size_t
+utf8_bad(const char *s, size_t len)
+{
+	size_t	at = 0, bad = 0;
+
+	while ((at += decode_utf8_valid(s + at, len - at)) < len) {
+		bad++;
+		at++;
+	}
+	return bad;
+}
+
+/*
  * The page as UTF-8 text: as its <meta> says, unless that does not fit
  * the bytes and the evidence finds an encoding that does (warned).
  * Returns 0, or -1 with the problem reported.
@@ -528,9 +545,10 @@ page_decode(struct html *h, const char *buf, size_t len,
 	declared = meta_charset(buf, len, name, sizeof name);
 	decode_buffer(buf, len, declared, res);
 	if (declared != DECODE_AUTO && res->refusal == DECODE_TEXT &&
-	    res->invalid > 0) {
+	    utf8_bad(res->text, res->len) > 0) {
 		decode_buffer(buf, len, DECODE_AUTO, &other);
-		if (other.refusal == DECODE_TEXT && other.invalid == 0) {
+		if (other.refusal == DECODE_TEXT &&
+		    utf8_bad(other.text, other.len) == 0) {
 			diag_add(h->diags, DIAG_WARNING, h->file, 1, 1,
 			    _("the page says it is in %s, but it is not: it is "
 			    "read as %s"), name, decode_name(other.encoding));
@@ -568,24 +586,25 @@ page_decode(struct html *h, const char *buf, size_t len,
 }
 
 /*
- * The text, with every byte decode.c found invalid (0xFF) as U+FFFD:
- * libxml2 would take a page with bytes that are not UTF-8 for Latin-1.
+ * The text, with every byte that is not UTF-8 (utf8_bad) as U+FFFD:
+ * libxml2 would take a page with such bytes for Latin-1.
  */
 static char *
 page_text(const struct decode_result *res, size_t *len)
 {
-	size_t	 i, bad = 0;
-	char	*out, *o;
+	const char	*s = res->text;
+	size_t		 n = res->len, at = 0, v;
+	char		*out = xmalloc(n + 2 * utf8_bad(s, n) + 1), *o = out;
 
-	for (i = 0; i < res->len; i++)
-		bad += (unsigned char)res->text[i] == 0xff;
-	out = o = xmalloc(res->len + 2 * bad + 1);
-	for (i = 0; i < res->len; i++) {
-		if ((unsigned char)res->text[i] == 0xff) {
-			memcpy(o, "\xef\xbf\xbd", 3);
-			o += 3;
-		} else
-			*o++ = res->text[i];
+	for (;;) {
+		v = decode_utf8_valid(s + at, n - at);
+		memcpy(o, s + at, v);
+		o += v;
+		if ((at += v) >= n)
+			break;
+		memcpy(o, "\xef\xbf\xbd", 3);
+		o += 3;
+		at++;
 	}
 	*o = '\0';
 	*len = (size_t)(o - out);
