@@ -313,6 +313,21 @@ table_record(struct table_record *tr, const struct table_row *r,
 	return &tr->rec;
 }
 
+/* Rows are read from src->name from now on: remember it for duplicates. */
+static void
+source_place(struct source *src)
+{
+	struct import	*imp = src->imp;
+
+	if (imp->nplaces == imp->cplaces) {
+		imp->cplaces = imp->cplaces ? imp->cplaces * 2 : 8;
+		imp->places = xreallocarray(imp->places, imp->cplaces,
+		    sizeof *imp->places);
+	}
+	imp->places[imp->nplaces] = xstrdup(src->name);
+	src->place = imp->nplaces++;
+}
+
 /* Forget the row above: a table starts afresh. */
 static void
 source_forget(struct source *src)
@@ -403,6 +418,7 @@ source_tables(struct source *src, const struct table_set *ts, char **error)
 			continue;
 		}
 		src->name = place;
+		source_place(src);
 		rc = source_table(src, ts, t, &tr, error);
 		source_table_domain(src, used++ == 0);
 		layout_done(&src->lay);
@@ -512,6 +528,7 @@ source_init(struct source *src, struct import *imp, const char *name)
 	src->name = src->file = name;
 	src->index = file_add(imp, name);
 	src->counts = &imp->sum.files[src->index].counts;
+	source_place(src);
 	/* Until source_done, errors and warnings hold the starting counts. */
 	src->counts->errors = imp->diags->errors;
 	src->counts->warnings = imp->diags->warnings;

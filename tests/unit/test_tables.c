@@ -457,12 +457,20 @@ test_source_tables(void)
 	add_row(t, 1, "一级事项|二级事项|公开内容|全社会");
 	add_row(t, 2, "养老政策|高龄津贴|标准|有");
 	add_row(t, 3, "养老政策|养老机构|名单|√||");
+	t = table_add(&ts, "table 4");
+	table_set_heading(t, "社会救助", strlen("社会救助"));
+	add_row(t, 1, "一级事项|二级事项|公开内容");
+	add_row(t, 2, "社会救助政策|低保|条件");
 	is_int(import_tables(cat, &ts, &d, &sum), IMPORT_ACCEPTED,
 	    "source_tables: a page's tables import");
-	is_int(sum.total.rows_read, 5, "rows of the catalogue tables are read");
+	is_int(sum.total.rows_read, 6, "rows of the catalogue tables are read");
 	is_int(sum.total.imported, 4, "and imported, a short row filled out "
 	    "with empty cells, empty cells past the header dropped");
-	is_int(sum.total.skipped, 1, "a row with an error is skipped");
+	is_int(sum.total.skipped, 2, "a row with an error is skipped, and a "
+	    "duplicate");
+	ok(has_diag(&d, "x.html:table 4:2:2: warning: duplicate of the row at "
+	    "x.html:table 2:4 "), "a duplicate names the table and row of the "
+	    "first");
 	ok(has_diag(&d, "x.html:table 1:1:1: warning: not a catalogue table"),
 	    "a table of contents: skipped with a warning at FILE:table N");
 	ok(has_diag(&d, "x.html:table 3:2:4: error: column 4 (全社会): \"有\" "

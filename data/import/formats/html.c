@@ -542,7 +542,13 @@ page_decode(struct html *h, const char *buf, size_t len,
 	enum decode_encoding	 declared;
 	char			 name[32];
 
-	declared = meta_charset(buf, len, name, sizeof name);
+	/* A byte order mark wins over a <meta>, as in browsers. */
+	if ((len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) ||
+	    (len >= 2 && (memcmp(buf, "\xff\xfe", 2) == 0 ||
+	    memcmp(buf, "\xfe\xff", 2) == 0)))
+		declared = DECODE_AUTO;
+	else
+		declared = meta_charset(buf, len, name, sizeof name);
 	decode_buffer(buf, len, declared, res);
 	if (declared != DECODE_AUTO && res->refusal == DECODE_TEXT &&
 	    utf8_bad(res->text, res->len) > 0) {
