@@ -338,6 +338,36 @@ source_forget(struct source *src)
 	src->prev_domain = src->prev_url = src->prev_level1 = NULL;
 }
 
+/*
+ * A row of one text across the table below its header ("二、社会保险",
+ * written in one cell over every column) is a heading, not an item: if it
+ * names a domain, the rows below are of that domain. 1 if r is one.
+ */
+static int
+table_section(struct source *src, const struct table_row *r)
+{
+	const char	*s;
+	size_t		 j, len;
+
+	if (r->n < 2 || r->n < src->lay.nfields || *r->cells[0] == '\0')
+		return 0;
+	for (j = 1; j < r->n; j++)
+		if (strcmp(r->cells[j], r->cells[0]) != 0)
+			return 0;
+	len = strlen(r->cells[0]);
+	s = cell_trim(r->cells[0], &len);
+	if (layout_section(&src->lay, s, len)) {
+		source_forget(src);
+		return 1;
+	}
+	diag_add(src->imp->diags, DIAG_WARNING, src->name, r->line, 1, "%s",
+	    _("a row of one text across the table is a heading, not an item; "
+	    "it is skipped"));
+	diag_hint(src->imp->diags, "%s", _("if it names a domain (二、社会保险), "
+	    "the rows below are of that domain"));
+	return 1;
+}
+
 /* One catalogue table, through a fresh header; -1 if the catalogue failed. */
 static int
 source_table(struct source *src, const struct table_set *ts,
@@ -367,6 +397,8 @@ source_table(struct source *src, const struct table_set *ts,
 			if (step == LAYOUT_MORE)
 				continue;
 		}
+		if (table_section(src, &t->rows[i]))
+			continue;
 		rc = row_import(src, table_record(tr, &t->rows[i],
 		    src->lay.nfields), error);
 	}

@@ -461,10 +461,17 @@ test_source_tables(void)
 	table_set_heading(t, "社会救助", strlen("社会救助"));
 	add_row(t, 1, "一级事项|二级事项|公开内容");
 	add_row(t, 2, "社会救助政策|低保|条件");
+	t = table_add(&ts, "table 5");
+	table_set_heading(t, "社会救助领域", strlen("社会救助领域"));
+	add_row(t, 1, "一级事项|二级事项|公开内容");
+	add_row(t, 2, "政策|甲|条件");
+	add_row(t, 3, "二、养老服务|二、养老服务|二、养老服务");
+	add_row(t, 4, "政策|乙|条件");
+	add_row(t, 5, "注：无|注：无|注：无");
 	is_int(import_tables(cat, &ts, &d, &sum), IMPORT_ACCEPTED,
 	    "source_tables: a page's tables import");
-	is_int(sum.total.rows_read, 6, "rows of the catalogue tables are read");
-	is_int(sum.total.imported, 4, "and imported, a short row filled out "
+	is_int(sum.total.rows_read, 8, "rows of the catalogue tables are read");
+	is_int(sum.total.imported, 6, "and imported, a short row filled out "
 	    "with empty cells, empty cells past the header dropped");
 	is_int(sum.total.skipped, 2, "a row with an error is skipped, and a "
 	    "duplicate");
@@ -479,10 +486,14 @@ test_source_tables(void)
 	    "|| i.jurisdiction || '/' || i.level2 || '/' || i.channels || '/' "
 	    "|| ifnull(i.audience_all, '-') || ifnull(i.audience_specific, '-') "
 	    "AS x FROM item i JOIN domain d ON d.id = i.domain_id ORDER BY x)");
-	is_str(s, "养老服务/杜集区/养老机构//1- 社会救助/杜集区/临时救助//-- "
-	    "社会救助/杜集区/低保/政府网站/10 社会救助/杜集区/特困/政务服务中心/01",
-	    "domains from the headings, the government from the title, ticks "
-	    "and boxes as in a CSV file");
+	is_str(s, "养老服务/杜集区/乙//-- 养老服务/杜集区/养老机构//1- "
+	    "社会救助/杜集区/临时救助//-- 社会救助/杜集区/低保/政府网站/10 "
+	    "社会救助/杜集区/特困/政务服务中心/01 社会救助/杜集区/甲//--",
+	    "domains from the headings (and a heading row inside a table), "
+	    "the government from the title, ticks and boxes as in a CSV file");
+	ok(has_diag(&d, "x.html:table 5:5:1: warning: a row of one text across "
+	    "the table is a heading, not an item"), "a heading row that names "
+	    "no domain: skipped with a warning");
 	free(s);
 	import_summary_done(&sum);
 	table_set_done(&ts);
