@@ -483,16 +483,27 @@ source_document(struct source *src, enum import_format format,
 {
 	struct import_file_summary	*f = &src->imp->sum.files[src->index];
 	struct table_set		 ts;
-	int				 rc = 0;
+	int				 rc = 0, enc;
 
 	table_set_init(&ts);
-	if (formats_reader_for(format)(buf, len, src->name, src->imp->diags,
-	    &ts) != 0)
+	/* Only a web page has an encoding staff may need to name. */
+	if (format == IMPORT_FORMAT_HTML &&
+	    src->imp->opt.encoding != DECODE_AUTO)
+		rc = html_read_as(buf, len, src->imp->opt.encoding, src->name,
+		    src->imp->diags, &ts);
+	else
+		rc = formats_reader_for(format)(buf, len, src->name,
+		    src->imp->diags, &ts);
+	if (rc != 0) {
+		rc = 0;
 		src->imp->unusable = 1;
-	else {
+	} else {
 		f->encoding = ts.encoding != NULL ? ts.encoding : "UTF-8";
 		f->layout = formats_layout(format);
-		src->text.encoding = DECODE_UTF8;	/* what the cells are */
+		/* For messages about bytes that were not valid in it. */
+		enc = decode_parse_name(f->encoding);
+		src->text.encoding = enc > DECODE_AUTO ?
+		    (enum decode_encoding)enc : DECODE_UTF8;
 		if (ts.cut_off)
 			src->imp->cut_off = 1;
 		rc = source_tables(src, &ts, error);

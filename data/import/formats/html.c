@@ -530,26 +530,31 @@ utf8_bad(const char *s, size_t len)
 }
 
 /*
- * The page as UTF-8 text: as its <meta> says, unless that does not fit
- * the bytes and the evidence finds an encoding that does (warned).
- * Returns 0, or -1 with the problem reported.
+ * The page as UTF-8 text: in forced if it is not DECODE_AUTO (staff said
+ * so); else as its <meta> says, unless that does not fit the bytes and
+ * the evidence finds an encoding that does (warned). Returns 0, or -1
+ * with the problem reported.
  */
 static int
 page_decode(struct html *h, const char *buf, size_t len,
-    struct decode_result *res)
+    enum decode_encoding forced, struct decode_result *res)
 {
 	struct decode_result	 other;
 	enum decode_encoding	 declared;
 	char			 name[32];
 
 	/* A byte order mark wins over a <meta>, as in browsers. */
-	if ((len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) ||
+	if (forced != DECODE_AUTO) {
+		decode_buffer(buf, len, forced, res);
+		declared = DECODE_AUTO;
+	} else if ((len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) ||
 	    (len >= 2 && (memcmp(buf, "\xff\xfe", 2) == 0 ||
 	    memcmp(buf, "\xfe\xff", 2) == 0)))
 		declared = DECODE_AUTO;
 	else
 		declared = meta_charset(buf, len, name, sizeof name);
-	decode_buffer(buf, len, declared, res);
+	if (forced == DECODE_AUTO)
+		decode_buffer(buf, len, declared, res);
 	if (declared != DECODE_AUTO && res->refusal == DECODE_TEXT &&
 	    utf8_bad(res->text, res->len) > 0) {
 		decode_buffer(buf, len, DECODE_AUTO, &other);
@@ -666,6 +671,13 @@ int
 html_read(const char *buf, size_t len, const char *file,
     struct diag_list *diags, struct table_set *out)
 {
+	return html_read_as(buf, len, DECODE_AUTO, file, diags, out);
+}
+
+int
+html_read_as(const char *buf, size_t len, enum decode_encoding enc,
+    const char *file, struct diag_list *diags, struct table_set *out)
+{
 	struct html		 h;
 	struct decode_result	 res;
 	htmlDocPtr		 doc;
@@ -677,7 +689,7 @@ html_read(const char *buf, size_t len, const char *file,
 	h.file = file;
 	h.diags = diags;
 	h.out = out;
-	if (page_decode(&h, buf, len, &res) != 0) {
+	if (page_decode(&h, buf, len, enc, &res) != 0) {
 		decode_done(&res);
 		return -1;
 	}
