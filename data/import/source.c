@@ -425,13 +425,27 @@ source_table_domain(struct source *src, int first)
 	}
 }
 
+/* Skipped tables named one by one; the rest are counted. */
+#define SOURCE_SKIPPED_SHOWN	20
+
+static void
+table_skipped(struct source *src, const char *place)
+{
+	diag_add(src->imp->diags, DIAG_WARNING, place, 1, 1, "%s",
+	    _("not a catalogue table: none of its first rows names three "
+	    "known columns; it is skipped"));
+	diag_hint(src->imp->diags, "%s", _("a table of contents or a page's "
+	    "layout table is rightly skipped; a catalogue table needs its "
+	    "header row (一级事项, 二级事项, 公开内容, ...)"));
+}
+
 int
 source_tables(struct source *src, const struct table_set *ts, char **error)
 {
 	struct table_record	 tr;
 	const struct table	*t;
 	char			*place;
-	size_t			 i, used = 0;
+	size_t			 i, used = 0, skipped = 0;
 	int			 rc = 0;
 
 	memset(&tr, 0, sizeof tr);
@@ -439,13 +453,8 @@ source_tables(struct source *src, const struct table_set *ts, char **error)
 		t = &ts->v[i];
 		place = xasprintf("%s:%s", src->file, t->place);
 		if (!table_is_catalogue(t)) {
-			diag_add(src->imp->diags, DIAG_WARNING, place, 1, 1,
-			    "%s", _("not a catalogue table: none of its first "
-			    "rows names three known columns; it is skipped"));
-			diag_hint(src->imp->diags, "%s", _("a table of contents "
-			    "or a page's layout table is rightly skipped; a "
-			    "catalogue table needs its header row (一级事项, "
-			    "二级事项, 公开内容, ...)"));
+			if (skipped++ < SOURCE_SKIPPED_SHOWN)
+				table_skipped(src, place);
 			free(place);
 			continue;
 		}
@@ -460,6 +469,14 @@ source_tables(struct source *src, const struct table_set *ts, char **error)
 		free(place);
 	}
 	free(tr.v);
+	if (skipped > SOURCE_SKIPPED_SHOWN) {
+		diag_add(src->imp->diags, DIAG_WARNING, src->name, 1, 1,
+		    _("%zu more tables are not catalogue tables; they are "
+		    "skipped"), skipped - SOURCE_SKIPPED_SHOWN);
+		diag_hint(src->imp->diags, "%s", _("a page with this many "
+		    "tables is mostly layout; check that the catalogue tables "
+		    "were read"));
+	}
 	if (rc == 0 && used == 0) {
 		if (ts->n == 0)
 			file_error(src, 1, 1, _("the file holds no table"),

@@ -206,6 +206,25 @@ test_hostile(void)
 	table_set_done(&ts);
 	diag_done(&d);
 
+	/* 5000 tables: no catalogue page has so many. */
+	{
+		char	*page = xstrdup("<html>"), *n;
+		int	 i;
+
+		for (i = 0; i < 5000; i++) {
+			n = xasprintf("%s<table><tr><td>%d</td></tr></table>",
+			    page, i);
+			free(page);
+			page = n;
+		}
+		diag_init(&d);
+		is_int(html(page, &d, &ts), -1, "5000 tables: refused");
+		ok(has_diag(&d, "t.html:1:1: error: the page has more than "
+		    "4096 tables"), "and said so");
+		table_set_done(&ts);
+		diag_done(&d);
+		free(page);
+	}
 	/* 256 cells over 5000 rows: 1.3 million cells from 60 KB. */
 	{
 		char	*page = xstrdup("<table><tr>"), *n;

@@ -37,6 +37,11 @@
 #define HTML_MAX_COLUMNS	256
 /* Spread cells per page: the page's size in bytes, and this many more. */
 #define HTML_MAX_SPREAD		1000000
+/*
+ * Tables on one page: a county's page has one per domain (26 national,
+ * a few local), a contents table and the site's layout tables.
+ */
+#define HTML_MAX_TABLES		4096
 /* Elements deeper than this are not looked into (hostile nesting). */
 #define HTML_MAX_DEPTH		512
 /* How far into the page a <meta> charset is looked for. */
@@ -425,6 +430,16 @@ table_read(struct html *h, const xmlNode *table, int depth)
 	struct table	*t;
 	char		*place, *heading;
 
+	if (h->out->n == HTML_MAX_TABLES) {
+		diag_add(h->diags, DIAG_ERROR, h->file, 1, 1, "%s", _("the page "
+		    "has more than 4096 tables; a catalogue page has a few "
+		    "dozen"));
+		diag_hint(h->diags, "%s", _("the page is damaged, or made to do "
+		    "harm; save it again from the browser, or ask for the "
+		    "catalogue as a Word or Excel file"));
+		h->failed = 1;
+		return;
+	}
 	place = xasprintf(_("table %zu"), h->out->n + 1);
 	t = table_add(h->out, place);
 	free(place);
