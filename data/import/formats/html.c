@@ -306,11 +306,30 @@ span_error(struct html *h, const char *place, size_t row, size_t col,
 	h->failed = 1;
 }
 
+/*
+ * The texts of cells that span rows, kept until the table is read: the
+ * rows below copy them.
+ */
+struct pool {
+	char	**v;
+	size_t	  n, c;
+};
+
+static void
+pool_add(struct pool *p, char *s)
+{
+	if (p->n == p->c) {
+		p->c = p->c ? 2 * p->c : 16;
+		p->v = xreallocarray(p->v, p->c, sizeof *p->v);
+	}
+	p->v[p->n++] = s;
+}
+
 /* One cell, placed at *col of the row, spread over its span. */
 static int
 cell_place(struct html *h, struct table *t, const xmlNode *td,
     struct pending *pend, size_t *col, size_t nrows_left, size_t row,
-    char ***pool, size_t *npool)
+    struct pool *pool)
 {
 	long	 rs = span(td, "rowspan", 1), cs = span(td, "colspan", 1), k;
 	char	*text;
@@ -335,14 +354,16 @@ cell_place(struct html *h, struct table *t, const xmlNode *td,
 	if ((size_t)rs > nrows_left)
 		rs = (long)nrows_left;	/* clipped at the end, as browsers do */
 	text = text_of(td, 1);
-	*pool = xreallocarray(*pool, *npool + 1, sizeof **pool);
-	(*pool)[(*npool)++] = text;
 	for (k = 0; k < cs; k++) {
 		table_cell_add(t, text, strlen(text));
-		pend[*col].text = text;
+		pend[*col].text = rs > 1 ? text : NULL;
 		pend[*col].rows = rs - 1;
 		(*col)++;
 	}
+	if (rs > 1)
+		pool_add(pool, text);
+	else
+		free(text);
 	h->spread += (size_t)(rs * cs);
 	if (h->spread > h->max_spread) {
 		span_error(h, t->place, row, *col, _("the page's rowspan and "
@@ -371,8 +392,8 @@ table_grid(struct html *h, struct table *t, const xmlNode *table)
 {
 	const xmlNode	**rows, *c;
 	struct pending	 pend[HTML_MAX_COLUMNS];
-	char		**pool = NULL;
-	size_t		 n, i, j, col, width = 0, npool = 0, last;
+	struct pool	 pool = { NULL, 0, 0 };
+	size_t		 n, i, j, col, width = 0, last;
 
 	n = rows_of(table, NULL, 0);
 	rows = xcalloc(n ? n : 1, sizeof *rows);
@@ -386,8 +407,8 @@ table_grid(struct html *h, struct table *t, const xmlNode *table)
 			if (!is(c, "td") && !is(c, "th"))
 				continue;
 			cell_pending(t, pend, &col, width);
-			if (cell_place(h, t, c, pend, &col, n - i, i + 1, &pool,
-			    &npool) != 0)
+			if (cell_place(h, t, c, pend, &col, n - i, i + 1,
+			    &pool) != 0)
 				break;
 			if (col > width)
 				width = col;
@@ -404,9 +425,9 @@ table_grid(struct html *h, struct table *t, const xmlNode *table)
 				table_cell_add(t, "", 0);
 		}
 	}
-	for (j = 0; j < npool; j++)
-		free(pool[j]);
-	free(pool);
+	for (j = 0; j < pool.n; j++)
+		free(pool.v[j]);
+	free(pool.v);
 	free(rows);
 }
 
