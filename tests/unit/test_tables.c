@@ -175,6 +175,27 @@ test_encodings(void)
 	table_set_done(&ts);
 	diag_done(&d);
 
+	/* A page saved as "Unicode" (UTF-16LE with a byte order mark). */
+	{
+		static const char u16[] = "\xff\xfe\x3c\x00\x74\x00\x61\x00\x62\x00\x6c\x00\x65\x00"
+		    "\x3e\x00\x3c\x00\x74\x00\x72\x00\x3e\x00\x3c\x00\x74\x00"
+		    "\x64\x00\x3e\x00\x3e\x79\x1a\x4f\x3c\x00\x2f\x00\x74\x00"
+		    "\x64\x00\x3e\x00\x3c\x00\x2f\x00\x74\x00\x72\x00\x3e\x00"
+		    "\x3c\x00\x2f\x00\x74\x00\x61\x00\x62\x00\x6c\x00\x65\x00"
+		    "\x3e\x00";
+
+		diag_init(&d);
+		table_set_init(&ts);
+		is_int(html_read(u16, sizeof u16 - 1, "t.html", &d, &ts), 0,
+		    "a UTF-16 page reads");
+		is_str(ts.encoding, "UTF-16LE", "by its byte order mark");
+		r = ts.n == 1 ? row_str(&ts.v[0], 0) : NULL;
+		is_str(r, "社会", "and its text is right");
+		free(r);
+		table_set_done(&ts);
+		diag_done(&d);
+	}
+
 	diag_init(&d);
 	html("<html><body><table><tr><td>x</td></tr><tr><td>社会", &d, &ts);
 	is_int(ts.cut_off, 1, "a page that ends inside a table is cut off");
@@ -265,6 +286,8 @@ test_detect(void)
 		{ B("\xef\xbb\xbf \n<!DOCTYPE html>"), "a.csv",
 		  IMPORT_FORMAT_HTML, NULL },
 		{ B("<TABLE><tr>"), "x", IMPORT_FORMAT_HTML, NULL },
+		{ B("\xff\xfe<\0h\0t\0m\0l\0>\0"), "x", IMPORT_FORMAT_HTML,
+		  NULL },
 		{ B("<?xml version='1.0'?><html>"), "x", IMPORT_FORMAT_HTML,
 		  NULL },
 		{ B("domain,level2\n"), "x.html", IMPORT_FORMAT_AUTO, NULL },
