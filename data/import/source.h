@@ -13,12 +13,13 @@
 #include "data/import/decode.h"
 #include "data/import/header.h"
 #include "data/import/import.h"
+#include "data/import/table.h"
 #include "data/store/catalogue.h"
 
 /* A row already imported, for duplicates: a 128-bit hash of its key. */
 struct seen {
 	uint64_t h1, h2;
-	size_t	 file;
+	size_t	 place;		/* in struct import's places */
 	long	 line;
 };
 
@@ -38,6 +39,12 @@ struct import {
 	size_t			 njur, cjur, lastjur;
 	struct seen		*seen;	/* open addressing; h1 == 0: free */
 	size_t			 nseen, cseen;
+	/*
+	 * Where rows were read, as messages name it: a file, or a table of
+	 * a document ("page.html:table 3"). Owned.
+	 */
+	char			**places;
+	size_t			 nplaces, cplaces;
 	/* Progress: the share of all input before and in this file. */
 	double			 done, share;
 	size_t			 rows;
@@ -46,7 +53,11 @@ struct import {
 /* One file being imported. */
 struct source {
 	struct import		*imp;
-	const char		*name;
+	const char		*name;	/* in messages: the file, or the
+					   table being read ("page.html:table
+					   3") */
+	const char		*file;	/* the file itself */
+	size_t			 place;	/* name's index in imp->places */
 	size_t			 index;
 	int64_t			 id;
 	struct layout		 lay;
@@ -66,6 +77,16 @@ void source_init(struct source *src, struct import *imp, const char *name);
  * catalogue failed (*error set).
  */
 int source_read(struct source *src, const char *buf, size_t len,
+    char **error);
+/*
+ * A document's tables (table.h), each through a fresh header as a CSV
+ * file's rows are: the table's heading and the document's title read as
+ * titles (domain, government), messages placed at "FILE:PLACE:row:column".
+ * A table whose top rows name no header is skipped with a warning; a
+ * document with no catalogue table at all cannot be used (reported). -1
+ * only if the catalogue failed (*error set).
+ */
+int source_tables(struct source *src, const struct table_set *ts,
     char **error);
 /* The file's counts and diagnostics are final; free what it held. */
 void source_done(struct source *src);
