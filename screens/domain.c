@@ -14,6 +14,7 @@
 #include "lib/xmalloc.h"
 #include "screens/screens.h"
 #include "screens/ui/draw.h"
+#include "screens/ui/keypad.h"
 #include "screens/ui/list.h"
 #include "screens/ui/ui.h"
 
@@ -278,11 +279,14 @@ domain_jump(struct domain_screen *d, int digit)
 	return SCREEN_REDRAW;
 }
 
-/* '/': search, narrowed to this domain and level until Tab. */
+/*
+ * '/', or text typed (key, else 0): search, narrowed to this domain and
+ * level until Tab.
+ */
 static int
-domain_search(struct domain_screen *d, struct ui *ui)
+domain_search(struct domain_screen *d, struct ui *ui, int key)
 {
-	struct search_scope scope = { d->id, (int)d->level, NULL };
+	struct search_scope scope = { d->id, (int)d->level, NULL, key };
 	size_t i;
 	char *label;
 
@@ -314,7 +318,7 @@ domain_key(void *state, struct ui *ui, int key)
 	case KEY_PICK:
 		return domain_pick(d, ui);
 	case '/':
-		return domain_search(d, ui);
+		return domain_search(d, ui, 0);
 	case '\r':
 	case '\n':
 	case SCREEN_KEY(KEY_ENTER):
@@ -323,7 +327,15 @@ domain_key(void *state, struct ui *ui, int key)
 	case SCREEN_KEY(KEY_LEFT):
 		ui_back(ui);
 		return SCREEN_REDRAW;
+	case 'h':
+	case 'H':
+	case 'L':
+	case 'J':
+		return SCREEN_IGNORED;	/* h: home; the others are kept too */
 	}
+	/* Any other letter, or a Han character, starts a search. */
+	if (keypad_is_text(key))
+		return domain_search(d, ui, key);
 	return list_key(&d->list, key);
 }
 
