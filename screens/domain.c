@@ -2,6 +2,8 @@
  * A domain's items as a scrolling list: level-1 groups as headings, the
  * level-2 items under them, numbered. Filters by level (县级/乡级/村级/
  * 层级未注明) and by publishing jurisdiction, with keys and by touch.
+ * Digits jump to an item by number; other letters and Han characters
+ * start a search narrowed to the domain.
  */
 #include <config.h>
 
