@@ -508,6 +508,10 @@ search_mouse(void *state, struct ui *ui, int y, int x, enum screen_button button
 			return SCREEN_HANDLED;
 		return search_key(s, ui, key);
 	}
+	/* Below the last result drawn (an opened keypad may hide them all). */
+	if (button == SCREEN_CLICK && y >= SEARCH_TOP + 2 * ((search_bottom(s,
+	    ui) - SEARCH_TOP) / 2))
+		return SCREEN_HANDLED;
 	r = list_mouse(&s->list, y, SEARCH_TOP, 2, button);
 	if (r == LIST_PICKED)
 		return search_choose(s, ui);
