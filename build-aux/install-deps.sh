@@ -15,6 +15,9 @@ build="$build libpango1.0-dev libcups2-dev fonts-noto-cjk"
 test="tmux sqlite3 python3 clang libclang-rt-14-dev zbar-tools opencc"
 # The printing tests run their own cupsd and read the PDFs back.
 test="$test cups-daemon cups-client poppler-utils"
+# The Debian package (tests/pkg/deb.sh): building it, lintian, a signed
+# repository (reprepro, gnupg) that apt installs catalogue packages from.
+test="$test debhelper dpkg-dev lintian reprepro gnupg"
 
 want=$build
 [ "${1:-}" = test ] && want="$build $test"

@@ -4,16 +4,8 @@
 # clerk's confirmation), a rollback; visitors get the new version when
 # they come back to the home screen.
 . "${top_srcdir:-.}/tests/e2e/lib.sh"
-REF=$top_srcdir/data/demo/reference-catalogue.csv
 PIN=27182818
-export DB=$T_TMP/k.db
-IN=$T_TMP/incoming
-mkdir -p "$IN"
-export CONFIG=$T_TMP/kiosk.conf
-printf '%s\nimport_dir = %s\nlanguage = en\nlog_file = %s\n' \
-	"$(echo $PIN | "$ADMIN" pin)" "$IN" "$T_TMP/kiosk.log" >"$CONFIG"
-"$ADMIN" --config "$CONFIG" --catalogue "$DB" import --quiet "$REF"
-all=$(sql 'SELECT count(*) FROM item')
+staff_setup
 head -n 41 "$REF" >"$IN/a40.csv"
 printf 'domain,level2,audience_all\n社会救助,低保,1\n社会救助,特困,有\n' >"$IN/bad.csv"
 echo 'not a catalogue' >"$IN/notes.doc"
