@@ -182,8 +182,13 @@ loop_mouse(struct ui *ui)
 
 	if (getmouse(&ev) != OK)
 		return;		/* a malformed or unwanted report */
-	if (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED))
-		ui_mouse(ui, ev.y, ev.x, SCREEN_CLICK);
+	/* ui_touch makes one click of each touch, however reported. */
+	if (ev.bstate & BUTTON1_PRESSED)
+		ui_touch(ui, ev.y, ev.x, UI_TOUCH_PRESS);
+	else if (ev.bstate & BUTTON1_CLICKED)
+		ui_touch(ui, ev.y, ev.x, UI_TOUCH_CLICK);
+	else if (ev.bstate & BUTTON1_RELEASED)
+		ui_touch(ui, ev.y, ev.x, UI_TOUCH_RELEASE);
 	else if (ev.bstate & BUTTON4_PRESSED)
 		ui_mouse(ui, ev.y, ev.x, SCREEN_WHEEL_UP);
 	else if (ev.bstate & BUTTON5_PRESSED)

@@ -2,6 +2,8 @@
  * A domain's items as a scrolling list: level-1 groups as headings, the
  * level-2 items under them, numbered. Filters by level (县级/乡级/村级/
  * 层级未注明) and by publishing jurisdiction, with keys and by touch.
+ * Digits jump to an item by number; other letters and Han characters
+ * start a search narrowed to the domain.
  */
 #include <config.h>
 
@@ -14,6 +16,7 @@
 #include "lib/xmalloc.h"
 #include "screens/screens.h"
 #include "screens/ui/draw.h"
+#include "screens/ui/keypad.h"
 #include "screens/ui/list.h"
 #include "screens/ui/ui.h"
 
@@ -278,11 +281,14 @@ domain_jump(struct domain_screen *d, int digit)
 	return SCREEN_REDRAW;
 }
 
-/* '/': search, narrowed to this domain and level until Tab. */
+/*
+ * '/', or text typed (key, else 0): search, narrowed to this domain and
+ * level until Tab.
+ */
 static int
-domain_search(struct domain_screen *d, struct ui *ui)
+domain_search(struct domain_screen *d, struct ui *ui, int key)
 {
-	struct search_scope scope = { d->id, (int)d->level, NULL };
+	struct search_scope scope = { d->id, (int)d->level, NULL, key };
 	size_t i;
 	char *label;
 
@@ -314,7 +320,7 @@ domain_key(void *state, struct ui *ui, int key)
 	case KEY_PICK:
 		return domain_pick(d, ui);
 	case '/':
-		return domain_search(d, ui);
+		return domain_search(d, ui, 0);
 	case '\r':
 	case '\n':
 	case SCREEN_KEY(KEY_ENTER):
@@ -323,7 +329,15 @@ domain_key(void *state, struct ui *ui, int key)
 	case SCREEN_KEY(KEY_LEFT):
 		ui_back(ui);
 		return SCREEN_REDRAW;
+	case 'h':
+	case 'H':
+	case 'L':
+	case 'J':
+		return SCREEN_IGNORED;	/* h: home; the others are kept too */
 	}
+	/* Any other letter, or a Han character, starts a search. */
+	if (keypad_is_text(key))
+		return domain_search(d, ui, key);
 	return list_key(&d->list, key);
 }
 

@@ -36,10 +36,18 @@ static const struct {
 	{ "t", N_("on the home screen: the hot items (热点事项)") },
 	{ "/", N_("search: type Chinese characters, Traditional ones, pinyin "
 	    "or pinyin initials; the results follow every key") },
+	{ "a-z", N_("on the home screen and in a domain, typing a letter or a "
+	    "Chinese character starts a search with it, but for the keys "
+	    "these screens use (t and q at home; h, l and j in a domain; "
+	    "digits jump by number)") },
 	{ NULL, N_("Searching") },
 	{ "", N_("Every key you type is part of the search, letters and "
 	    "digits too. ↑ ↓ choose a result, Enter opens it, Backspace "
 	    "deletes a character, Ctrl-U clears the search, Esc goes back.") },
+	{ "", N_("No keyboard? Touch the keys of the keypad under the "
+	    "results: letters, digits, Del, Clear, Space. On a small window "
+	    "it is folded away: touch Keypad at the end of the search line to "
+	    "open it over the results, and Hide keypad to see them again.") },
 	{ "Tab", N_("search everything, or again only the domain and level "
 	    "you were browsing") },
 	{ "", N_("Results whose name is what you typed come first, then names "

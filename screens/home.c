@@ -1,7 +1,7 @@
 /*
  * The home screen: the domains as a grid, national ones first in the
  * standard order, then local ones, each with its item count. Digits jump
- * to a domain by number.
+ * to a domain by number; other letters and Han characters start a search.
  */
 #include <config.h>
 
@@ -17,6 +17,7 @@
 #include "screens/hot.h"
 #include "screens/screens.h"
 #include "screens/ui/draw.h"
+#include "screens/ui/keypad.h"
 #include "screens/ui/list.h"
 #include "screens/ui/ui.h"
 
@@ -314,6 +315,19 @@ home_digit(struct home *h, struct ui *ui, int digit)
 	return SCREEN_REDRAW;
 }
 
+/*
+ * A letter or a Han character typed here (h too: this is home already)
+ * starts a search with it, over every domain.
+ */
+static int
+home_search(struct ui *ui, int key)
+{
+	struct search_scope scope = { 0, LEVEL_ANY, NULL, key };
+
+	ui_push(ui, &screen_search, &scope);
+	return SCREEN_REDRAW;
+}
+
 /* Move in the grid by rows and columns, staying inside it. */
 static int
 home_move(struct home *h, struct ui *ui, long drow, long dcol)
@@ -359,7 +373,12 @@ home_key(void *state, struct ui *ui, int key)
 			return SCREEN_IGNORED;
 		ui->quit = 1;
 		return SCREEN_HANDLED;
+	case 'Q':
+	case 'T':
+		return SCREEN_IGNORED;	/* kept, like q and t */
 	}
+	if (key != HOT_KEY && keypad_is_text(key))
+		return home_search(ui, key);
 	return hot_line_key(&h->hot, ui, key);
 }
 

@@ -30,12 +30,14 @@ struct pin_request {
 
 /*
  * The argument of screen_search (may be NULL): what the visitor was
- * browsing, which the search is narrowed to until they press Tab.
+ * browsing, which the search is narrowed to until they press Tab, and the
+ * character whose typing there opened the search.
  */
 struct search_scope {
 	int		 domain_id;	/* 0: every domain */
 	int		 level;		/* enum level_filter */
 	const char	*label;		/* what it is, e.g. "社会救助 · 县级" */
+	int		 key;		/* typed there: the query's start; 0 */
 };
 
 /* The comment names what enter() takes as arg. */

@@ -9,6 +9,10 @@
  * The search runs synchronously in the key handler, so the results on
  * screen are always those of the last keystroke: a keystroke's results can
  * never appear after the next one's.
+ *
+ * Under the results, an on-screen keypad (screens/ui/keypad.c) for
+ * visitors without a keyboard. A window too small for it and three results
+ * folds it away behind a button (键盘) that opens it over the results.
  */
 #include <config.h>
 
@@ -23,6 +27,7 @@
 #include "lib/xmalloc.h"
 #include "screens/screens.h"
 #include "screens/ui/draw.h"
+#include "screens/ui/keypad.h"
 #include "screens/ui/list.h"
 #include "screens/ui/ui.h"
 
@@ -33,6 +38,10 @@
 #define SEARCH_TOP		(DRAW_BODY_TOP + 2)
 #define KEY_ERASE_QUERY		0x15	/* ^U */
 #define KEY_SCOPE		'\t'
+/* The 键盘 button of a folded keypad: open it, or fold it again. */
+#define KEY_KEYPAD		SCREEN_KEY(0x1010)
+/* Rows the keypad leaves for results: three of them. */
+#define SEARCH_KEEP_ROWS	6
 
 struct search_screen {
 	char			 input[SEARCH_INPUT_MAX];
@@ -46,6 +55,9 @@ struct search_screen {
 	char			*scope_name;
 	int			 scoped;	/* the narrowing is on */
 	char			*error;		/* the index cannot be used */
+	struct keypad		 pad;		/* pad.n == 0: not shown */
+	int			 folded;	/* too small: behind a button */
+	int			 pad_open;	/* folded, but opened */
 };
 
 static void
@@ -63,10 +75,32 @@ search_forget_shown(struct search_screen *s)
 	s->have = NULL;
 }
 
-static int
-search_rows(const struct ui *ui)
+/*
+ * Place the keypad: under the results, with keys a finger can hit, where
+ * that leaves three results; else folded, and when opened over the
+ * results as large as they allow. Every size and language change lays it
+ * out again.
+ */
+static void
+search_layout(struct search_screen *s, struct ui *ui)
 {
-	int n = (draw_body_rows(ui) - (SEARCH_TOP - DRAW_BODY_TOP)) / 2;
+	s->folded = keypad_fit(&s->pad, SEARCH_TOP, ui->rows - 2, ui->cols,
+	    SEARCH_KEEP_ROWS, s->pad_open, keypad_label_cols());
+	if (!s->folded)
+		s->pad_open = 0;
+}
+
+/* Rows of the screen the results may use: those above the keypad. */
+static int
+search_bottom(const struct search_screen *s, const struct ui *ui)
+{
+	return s->pad.n > 0 ? s->pad.top : ui->rows - 2;
+}
+
+static int
+search_rows(const struct search_screen *s, const struct ui *ui)
+{
+	int n = (search_bottom(s, ui) - SEARCH_TOP) / 2;
 
 	return n > 0 ? n : 1;
 }
@@ -118,8 +152,39 @@ search_update(struct search_screen *s, struct ui *ui)
 	s->shown = xcalloc(s->res.n + 1, sizeof *s->shown);
 	s->have = xcalloc(s->res.n + 1, 1);
 	list_init(&s->list, s->res.n, NULL, NULL);
-	list_set_height(&s->list, search_rows(ui));
+	list_set_height(&s->list, search_rows(s, ui));
 	search_fetch(s, ui);
+}
+
+/* Add the character key to the query; -1 if the query is full. */
+static int
+search_append(struct search_screen *s, int key)
+{
+	char buf[8];
+	size_t n = 0;
+	unsigned c = (unsigned)key;
+
+	if (c < 0x80)
+		buf[n++] = (char)c;
+	else if (c < 0x800) {
+		buf[n++] = (char)(0xC0 | c >> 6);
+		buf[n++] = (char)(0x80 | (c & 0x3F));
+	} else if (c < 0x10000) {
+		buf[n++] = (char)(0xE0 | c >> 12);
+		buf[n++] = (char)(0x80 | (c >> 6 & 0x3F));
+		buf[n++] = (char)(0x80 | (c & 0x3F));
+	} else {
+		buf[n++] = (char)(0xF0 | c >> 18);
+		buf[n++] = (char)(0x80 | (c >> 12 & 0x3F));
+		buf[n++] = (char)(0x80 | (c >> 6 & 0x3F));
+		buf[n++] = (char)(0x80 | (c & 0x3F));
+	}
+	if (s->len + n >= sizeof s->input)
+		return -1;
+	memcpy(s->input + s->len, buf, n);
+	s->len += n;
+	s->input[s->len] = '\0';
+	return 0;
 }
 
 static void
@@ -159,6 +224,10 @@ search_enter(struct ui *ui, const void *arg)
 		    "");
 		s->scoped = 1;
 	}
+	/* The character typed on the screen below, which opened this one. */
+	if (scope != NULL && scope->key != 0)
+		search_append(s, scope->key);
+	search_layout(s, ui);
 	search_update(s, ui);
 	return s;
 }
@@ -168,7 +237,8 @@ search_resize(void *state, struct ui *ui)
 {
 	struct search_screen *s = state;
 
-	list_set_height(&s->list, search_rows(ui));
+	search_layout(s, ui);
+	list_set_height(&s->list, search_rows(s, ui));
 	search_fetch(s, ui);
 }
 
@@ -243,18 +313,29 @@ search_draw_hit(struct search_screen *s, struct ui *ui, size_t i, int y)
 	    ui->cols - x - 1, DRAW_DIM);
 }
 
-/* Row 1: the query; row 2: the narrowing, or how to search. */
+/*
+ * Row 1: the query, and a folded keypad's button at its end; row 2: the
+ * narrowing, or how to search.
+ */
 static void
 search_draw_query(struct search_screen *s, struct ui *ui)
 {
+	const char *button = s->pad_open ? _("Hide keypad") : _("Keypad");
 	char *line;
-	int x;
+	int x, end = ui->cols - 2;
 
-	x = 1 + draw_text(DRAW_BODY_TOP, 1, _("Search:"), ui->cols - 2,
-	    DRAW_LABEL) + 1;
+	if (s->folded) {
+		line = xasprintf(" %s ", button);
+		end = ui->cols - 2 - (int)text_width(line, strlen(line));
+		draw_button(ui, DRAW_BODY_TOP, end + 1, line, KEY_KEYPAD,
+		    DRAW_ACTIVE);
+		end--;
+		free(line);
+	}
+	x = 1 + draw_text(DRAW_BODY_TOP, 1, _("Search:"), end, DRAW_LABEL) + 1;
 	/* The end of what was typed, so the cursor stays in view. */
 	x += draw_text(DRAW_BODY_TOP, x, s->input + text_tail_cols(s->input,
-	    s->len, (size_t)(ui->cols - x - 2)), ui->cols - x - 2, DRAW_NORMAL);
+	    s->len, (size_t)(end - x)), end - x, DRAW_NORMAL);
 	draw_text(DRAW_BODY_TOP, x, " ", 1, DRAW_SELECTED);
 	if (s->scope_name == NULL)
 		return;
@@ -287,8 +368,8 @@ search_draw_help(struct search_screen *s, struct ui *ui)
 		    _("; press Tab to search every domain") : "");
 	if (text_wrap(msg, strlen(msg), (size_t)(ui->cols > 4 ? ui->cols - 4 :
 	    1), &lines) == 0) {
-		for (i = 0; i < lines.n && SEARCH_TOP + 1 + (int)i < ui->rows - 2;
-		    i++)
+		for (i = 0; i < lines.n && SEARCH_TOP + 1 + (int)i <
+		    search_bottom(s, ui); i++)
 			draw_text(SEARCH_TOP + 1 + (int)i, 2, lines.v[i],
 			    ui->cols - 3, DRAW_NORMAL);
 		text_lines_done(&lines);
@@ -317,11 +398,14 @@ search_draw(void *state, struct ui *ui)
 	draw_title(ui, _("Search"), count);
 	free(count);
 	search_draw_query(s, ui);
+	/* Over the results, an opened keypad may leave room for no hit. */
 	for (i = s->list.top; i < s->res.n && i < s->list.top +
-	    (size_t)s->list.height; i++)
+	    (size_t)s->list.height && SEARCH_TOP + 2 * (int)(i - s->list.top) +
+	    1 < search_bottom(s, ui); i++)
 		search_draw_hit(s, ui, i, SEARCH_TOP + 2 * (int)(i - s->list.top));
 	if (s->res.n == 0)
 		search_draw_help(s, ui);
+	keypad_draw(&s->pad, ui);
 	draw_keybar(ui, keys, sizeof keys / sizeof keys[0] -
 	    (s->scope_name == NULL ? 1 : 0));
 }
@@ -337,32 +421,10 @@ search_is_text(int key)
 static int
 search_type(struct search_screen *s, struct ui *ui, int key)
 {
-	char buf[8];
-	size_t n = 0;
-	unsigned c = (unsigned)key;
-
-	if (c < 0x80)
-		buf[n++] = (char)c;
-	else if (c < 0x800) {
-		buf[n++] = (char)(0xC0 | c >> 6);
-		buf[n++] = (char)(0x80 | (c & 0x3F));
-	} else if (c < 0x10000) {
-		buf[n++] = (char)(0xE0 | c >> 12);
-		buf[n++] = (char)(0x80 | (c >> 6 & 0x3F));
-		buf[n++] = (char)(0x80 | (c & 0x3F));
-	} else {
-		buf[n++] = (char)(0xF0 | c >> 18);
-		buf[n++] = (char)(0x80 | (c >> 12 & 0x3F));
-		buf[n++] = (char)(0x80 | (c >> 6 & 0x3F));
-		buf[n++] = (char)(0x80 | (c & 0x3F));
-	}
-	if (s->len + n >= sizeof s->input) {
+	if (search_append(s, key) != 0) {
 		ui_status(ui, "%s", _("The query is as long as it can be."));
 		return SCREEN_REDRAW;
 	}
-	memcpy(s->input + s->len, buf, n);
-	s->len += n;
-	s->input[s->len] = '\0';
 	search_update(s, ui);
 	return SCREEN_REDRAW;
 }
@@ -403,6 +465,16 @@ search_key(void *state, struct ui *ui, int key)
 	case '\b':
 	case SCREEN_KEY(KEY_BACKSPACE):
 		return search_erase(s, ui);
+	case KEYPAD_DELETE:
+		/* Touching 删除 once too often must not leave the search. */
+		if (s->len > 0)
+			search_erase(s, ui);
+		return SCREEN_REDRAW;
+	case KEY_KEYPAD:
+		s->pad_open = s->folded && !s->pad_open;
+		search_resize(s, ui);
+		return SCREEN_REDRAW;
+	case KEYPAD_CLEAR:
 	case KEY_ERASE_QUERY:
 		s->len = 0;
 		s->input[0] = '\0';
@@ -428,9 +500,19 @@ static int
 search_mouse(void *state, struct ui *ui, int y, int x, enum screen_button button)
 {
 	struct search_screen *s = state;
-	int r = list_mouse(&s->list, y, SEARCH_TOP, 2, button);
+	int r, key;
 
-	(void)x;
+	/* A key of the keypad; between its keys, nothing. */
+	if (button == SCREEN_CLICK && s->pad.n > 0 && y >= s->pad.top) {
+		if ((key = keypad_hit(&s->pad, y, x)) == 0)
+			return SCREEN_HANDLED;
+		return search_key(s, ui, key);
+	}
+	/* Below the last result drawn (an opened keypad may hide them all). */
+	if (button == SCREEN_CLICK && y >= SEARCH_TOP + 2 * ((search_bottom(s,
+	    ui) - SEARCH_TOP) / 2))
+		return SCREEN_HANDLED;
+	r = list_mouse(&s->list, y, SEARCH_TOP, 2, button);
 	if (r == LIST_PICKED)
 		return search_choose(s, ui);
 	search_fetch(s, ui);

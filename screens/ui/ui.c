@@ -97,6 +97,7 @@ ui_reset(struct ui *ui)
 	ui->status[0] = '\0';
 	ui->countdown = 0;
 	ui->nbuttons = 0;
+	ui->touch_pressed = 0;
 	/* Every cell: nothing of the last screen may linger. */
 	ui->repaint = 1;
 	ui->dirty = 1;
@@ -188,6 +189,29 @@ ui_mouse(struct ui *ui, int y, int x, enum screen_button button)
 		return;
 	for (i = 0; i < SCREEN_WHEEL_STEP; i++)
 		ui_key(ui, SCREEN_KEY(button == SCREEN_WHEEL_UP ? KEY_UP : KEY_DOWN));
+}
+
+void
+ui_touch(struct ui *ui, int y, int x, enum ui_touch what)
+{
+	int same = ui->touch_pressed && y == ui->touch_y && x == ui->touch_x;
+
+	switch (what) {
+	case UI_TOUCH_PRESS:
+		ui->touch_pressed = 1;
+		ui->touch_y = y;
+		ui->touch_x = x;
+		ui_mouse(ui, y, x, SCREEN_CLICK);
+		break;
+	case UI_TOUCH_RELEASE:
+		/* A click may still come for this touch: keep its press. */
+		break;
+	case UI_TOUCH_CLICK:
+		ui->touch_pressed = 0;
+		if (!same)
+			ui_mouse(ui, y, x, SCREEN_CLICK);
+		break;
+	}
 }
 
 void

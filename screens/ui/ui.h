@@ -134,6 +134,10 @@ struct ui {
 	struct ui_button	 buttons[UI_BUTTONS_MAX];
 	int			 nbuttons;
 
+	/* The last press a touch made, for ui_touch; 0: none pending. */
+	int			 touch_pressed;
+	int			 touch_y, touch_x;
+
 	char			 status[512];	/* message for the status line */
 	int			 dirty;		/* the screen must be drawn */
 	int			 repaint;	/* every cell, not just changes */
@@ -180,6 +184,26 @@ void ui_status(struct ui *ui, const char *fmt, ...)
 /* Feed one key or mouse event to the top screen, then to the stack. */
 void ui_key(struct ui *ui, int key);
 void ui_mouse(struct ui *ui, int y, int x, enum screen_button button);
+/*
+ * What a terminal reports of a touch (or a click of the first button): a
+ * press, a release, or a click that curses made of the two. Which of them
+ * arrive depends on the terminal and on curses' click interval: press and
+ * release, a click alone, or a press and then a click.
+ */
+enum ui_touch {
+	UI_TOUCH_PRESS,
+	UI_TOUCH_RELEASE,
+	UI_TOUCH_CLICK,
+};
+
+/*
+ * Feed one report of a touch: one touch is one SCREEN_CLICK, whatever
+ * reports it arrives as, so that a key of the on-screen keypad types once.
+ * A press clicks at once; a click at the same cell after a press (its
+ * release between them or not) is that touch again, and does nothing.
+ */
+void ui_touch(struct ui *ui, int y, int x, enum ui_touch what);
+
 /* The window is now rows x cols. */
 void ui_resize(struct ui *ui, int rows, int cols);
 

@@ -71,17 +71,24 @@ ok $? "and back to the configured text size"
 [ "$(colours)" = "$before" ]
 ok $? "and to the configured colours"
 
-# A visitor searches and walks away: the next one finds no query.
+# A visitor searches and walks away: the next one finds no query, nor the
+# keypad the last one opened (a window too small for it folds it away).
+resize 40 12
 keys /
-wait_for "检索："
+wait_for "键盘"
+click_on "键盘"
+wait_for "收起键盘"
 type_text 低保
 wait_for "条结果"
 wait_for "秒后返回首页"
 wait_for "$home"
 keys /
 wait_for "检索："
-handled && screen | sed -n 2p | grep -qE "^ *检索： *$" && ! screen | grep -qF 低保
+handled && screen | sed -n 2p | grep -qE "^ *检索： *(键盘)? *$" && ! screen | grep -qF 低保
 ok $? "the walk-away reset leaves no search text behind"
+screen | grep -qF "键盘" && ! screen | grep -qF "收起键盘" &&
+	! screen | grep -qE '^ +A +B +C'
+ok $? "nor an opened keypad: it is folded again"
 kiosk_stop
 
 # Plain mode with --idle 0: no reset at all. The kiosk looks at the clock

@@ -326,6 +326,33 @@ test_routing(void)
 	    "without a mouse handler, a wheel notch is SCREEN_WHEEL_STEP arrows");
 	is_int(f->last_key, SCREEN_KEY(KEY_DOWN), "down arrows");
 
+	/* One touch is one click, however the terminal reports it. */
+	f->answer = SCREEN_HANDLED;
+	f->keys = 0;
+	ui_touch(&ui, 23, 12, UI_TOUCH_PRESS);
+	ui_touch(&ui, 23, 12, UI_TOUCH_RELEASE);
+	is_int(f->keys, 1, "a press and a release: one click");
+	ui_touch(&ui, 23, 12, UI_TOUCH_PRESS);
+	ui_touch(&ui, 23, 12, UI_TOUCH_RELEASE);
+	ui_touch(&ui, 23, 12, UI_TOUCH_CLICK);
+	is_int(f->keys, 2, "a press, a release and curses' click: one more");
+	ui_touch(&ui, 23, 12, UI_TOUCH_PRESS);
+	ui_touch(&ui, 23, 12, UI_TOUCH_CLICK);
+	is_int(f->keys, 3, "a press and a click: one more");
+	ui_touch(&ui, 23, 12, UI_TOUCH_CLICK);
+	ui_touch(&ui, 23, 12, UI_TOUCH_CLICK);
+	is_int(f->keys, 5, "clicks alone: one each");
+	ui_touch(&ui, 23, 12, UI_TOUCH_PRESS);
+	ui_touch(&ui, 23, 11, UI_TOUCH_CLICK);
+	is_int(f->keys, 7, "a click elsewhere after a press is another touch");
+	ui_touch(&ui, 23, 12, UI_TOUCH_PRESS);
+	ui_reset(&ui);
+	f = top_fake(&ui);
+	f->answer = SCREEN_HANDLED;
+	ui.nbuttons = 1;
+	ui_touch(&ui, 23, 12, UI_TOUCH_CLICK);
+	is_int(f->keys, 1, "a new visitor's first click is not taken for "
+	    "the last visitor's touch");
 	ui_large_text(&ui);
 	is_int(ui.spacing, 2, "large text doubles the spacing");
 	is_int(ui_visible(&ui, 10), 5, "so half as many rows fit");
