@@ -160,6 +160,20 @@ ooxml_next(struct ooxml *ox, xmlTextReader *r, const char *name)
 }
 
 int
+ooxml_skip(struct ooxml *ox, xmlTextReader *r, const char *name)
+{
+	const xmlError	*e;
+	int		 rc;
+
+	if ((rc = xmlTextReaderNext(r)) < 0) {
+		e = xmlGetLastError();
+		part_broken(ox, name, xmlTextReaderGetParserLineNumber(r),
+		    e != NULL ? e->message : NULL);
+	}
+	return rc;
+}
+
+int
 ooxml_is(const xmlNode *n, const char *local)
 {
 	return n != NULL && n->type == XML_ELEMENT_NODE &&

@@ -54,6 +54,11 @@ xmlTextReader *ooxml_stream(struct ooxml *ox, const char *name,
  * for the part name).
  */
 int ooxml_next(struct ooxml *ox, xmlTextReader *r, const char *name);
+/*
+ * Past the current node's subtree, onto the node after it, as
+ * ooxml_next: used after xmlTextReaderExpand.
+ */
+int ooxml_skip(struct ooxml *ox, xmlTextReader *r, const char *name);
 
 /* Is n an element with this local name? */
 int ooxml_is(const xmlNode *n, const char *local);

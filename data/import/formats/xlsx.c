@@ -242,11 +242,14 @@ book_strings(struct book *bk, const char *part)
 	/* A workbook of numbers alone has no shared strings. */
 	if ((r = ooxml_stream(&bk->ox, part, 0, &data)) == NULL)
 		return bk->ox.diags->errors > errors ? -1 : 0;
-	while ((rc = ooxml_next(&bk->ox, r, part)) == 1) {
+	rc = ooxml_next(&bk->ox, r, part);
+	while (rc == 1) {
 		if (xmlTextReaderNodeType(r) != XML_READER_TYPE_ELEMENT ||
 		    strcmp((const char *)xmlTextReaderConstLocalName(r),
-		    "si") != 0)
+		    "si") != 0) {
+			rc = ooxml_next(&bk->ox, r, part);
 			continue;
+		}
 		if ((n = xmlTextReaderExpand(r)) == NULL) {
 			rc = -1;
 			break;
@@ -257,7 +260,8 @@ book_strings(struct book *bk, const char *part)
 			    sizeof *bk->strings);
 		}
 		bk->strings[bk->nstrings++] = node_string(n);
-		xmlTextReaderNext(r);
+		/* Past the subtree: on the node after it, already read. */
+		rc = ooxml_skip(&bk->ox, r, part);
 	}
 	xmlFreeTextReader(r);
 	free(data);
@@ -420,9 +424,12 @@ sheet_read(struct book *bk, const char *part, struct table *t)
 	if ((r = ooxml_stream(&bk->ox, part, 1, &data)) == NULL)
 		return -1;
 	sheet_init(&sh);
-	while ((rc = ooxml_next(&bk->ox, r, part)) == 1) {
-		if (xmlTextReaderNodeType(r) != XML_READER_TYPE_ELEMENT)
+	rc = ooxml_next(&bk->ox, r, part);
+	while (rc == 1) {
+		if (xmlTextReaderNodeType(r) != XML_READER_TYPE_ELEMENT) {
+			rc = ooxml_next(&bk->ox, r, part);
 			continue;
+		}
 		name = (const char *)xmlTextReaderConstLocalName(r);
 		if (strcmp(name, "row") == 0) {
 			if ((n = xmlTextReaderExpand(r)) == NULL) {
@@ -430,7 +437,8 @@ sheet_read(struct book *bk, const char *part, struct table *t)
 				break;
 			}
 			row_read(bk, &sh, n, &rnum);
-			xmlTextReaderNext(r);
+			rc = ooxml_skip(&bk->ox, r, part);
+			continue;
 		} else if (strcmp(name, "mergeCell") == 0) {
 			ref = (char *)xmlTextReaderGetAttribute(r,
 			    (const xmlChar *)"ref");
@@ -443,6 +451,7 @@ sheet_read(struct book *bk, const char *part, struct table *t)
 			}
 			xmlFree(ref);
 		}
+		rc = ooxml_next(&bk->ox, r, part);
 	}
 	xmlFreeTextReader(r);
 	free(data);
