@@ -101,11 +101,13 @@ step "fuzz encoding reader (UTF-8, GB18030, UTF-16)" fuzz fuzz_decode \
 FUZZ_LIBS="-ljansson"
 step "fuzz JSON reader" fuzz fuzz_json \
 	tests/fuzz/fuzz_json.c data/import/json.c data/import/diag.c lib/xmalloc.c
-# Every reader through the mapping: canonical and published layouts, JSON.
-FUZZ_LIBS="-lsqlite3 -licui18n -licuuc -ljansson -lunistring"
+# Every reader through the mapping: canonical and published layouts, JSON,
+# documents (data/import/formats/).
+FUZZ_LIBS="-lsqlite3 -licui18n -licuuc -ljansson -lunistring -lxml2"
 step "fuzz import (every reader, both layouts, JSON)" fuzz fuzz_import \
-	tests/fuzz/fuzz_import.c data/*/[a-z]*.c i18n/fold.c i18n/pinyin.c \
-	i18n/text.c lib/xmalloc.c
+	$(pkg-config --cflags libxml-2.0) \
+	tests/fuzz/fuzz_import.c data/*/[a-z]*.c data/import/formats/[a-z]*.c \
+	i18n/fold.c i18n/pinyin.c i18n/text.c lib/xmalloc.c
 
 # distcheck: the tarball builds, installs and passes the unit tests and a
 # few end-to-end scripts (one kiosk, the CLI, translations). The whole suite

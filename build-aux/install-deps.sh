@@ -5,7 +5,8 @@ set -eu
 
 build="build-essential autoconf automake pkg-config gettext
 	libncurses-dev libsqlite3-dev libicu-dev libunistring-dev libcrypt-dev
-	libopencc-dev unicode-data bzip2 libqrencode-dev libjansson-dev"
+	libopencc-dev unicode-data bzip2 libqrencode-dev libjansson-dev
+	libxml2-dev"
 # Printing: cairo + pango make the PDF in the font fonts-noto-cjk ships;
 # libcups sends it.
 build="$build libpango1.0-dev libcups2-dev fonts-noto-cjk"

@@ -309,9 +309,11 @@ static void
 take_file(struct importing *im, struct in *r)
 {
 	static const char *const encodings[] = { "UTF-8", "GB18030",
-	    "UTF-16LE", "UTF-16BE" };
+	    "UTF-16LE", "UTF-16BE", "Big5" };
 	static const char *const layouts[] = { N_("JSON"),
-	    N_("published layout"), N_("canonical layout") };
+	    N_("published layout"), N_("canonical layout"), N_("web page"),
+	    N_("Word document"), N_("Excel workbook"),
+	    N_("Excel 97-2003 workbook") };
 	struct import_summary		*sum = &im->result.sum;
 	struct import_file_summary	*f;
 

@@ -63,11 +63,15 @@ struct staff {
 	char			*versions_error; /* NULL: versions is read */
 };
 
-/* Files an import can read: CSV, "Unicode text", JSON. */
+/*
+ * Files an import can read: CSV, "Unicode text", JSON, saved web pages,
+ * Word and Excel files (the import decides by the content).
+ */
 static int
 staff_readable(const char *dir, const char *name)
 {
-	static const char *const ext[] = { ".csv", ".txt", ".tsv", ".json" };
+	static const char *const ext[] = { ".csv", ".txt", ".tsv", ".json",
+	    ".html", ".htm", ".docx", ".xlsx", ".xls" };
 	const char	*dot = strrchr(name, '.');
 	struct stat	 sb;
 	char		*path;
@@ -322,8 +326,8 @@ staff_draw_files(struct staff *s, struct ui *ui)
 	draw_text(DRAW_BODY_TOP + 1, 1, line, ui->cols - 2, DRAW_LABEL);
 	free(line);
 	if (s->nfiles == 0) {
-		draw_text(STAFF_LIST_TOP, 1, _("No CSV, TXT or JSON file is "
-		    "there. Copy the files there, or set import_dir in the "
+		draw_text(STAFF_LIST_TOP, 1, _("No CSV, TXT, JSON, web page, "
+		    "Word or Excel file is there. Copy the files there, or set import_dir in the "
 		    "configuration."), ui->cols - 2, DRAW_DIM);
 		return;
 	}

@@ -483,30 +483,83 @@ set_found(char **slot, const char *s, size_t len)
 		*slot = xstrndup(s, len);
 }
 
-/* "附件2：" in front of a title. */
+/* Characters that number a heading: digits and Chinese numerals. */
+static size_t
+numeral(const char *s, size_t len)
+{
+	static const char *const numerals[] = {
+		"一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
+		"百", "零", "〇",
+	};
+	size_t	i, n, at = 0;
+
+	for (;;) {
+		if (at < len && s[at] >= '0' && s[at] <= '9') {
+			at++;
+			continue;
+		}
+		for (i = 0; i < sizeof numerals / sizeof numerals[0]; i++) {
+			n = strlen(numerals[i]);
+			if (len - at >= n && memcmp(s + at, numerals[i], n) == 0)
+				break;
+		}
+		if (i == sizeof numerals / sizeof numerals[0])
+			return at;
+		at += n;
+	}
+}
+
+/* Does s[0..*len) start with lit? Then skip it. */
+static int
+skip_lit(const char **s, size_t *len, const char *lit)
+{
+	size_t	n = strlen(lit);
+
+	if (*len < n || memcmp(*s, lit, n) != 0)
+		return 0;
+	*s += n;
+	*len -= n;
+	return 1;
+}
+
+/*
+ * "附件2：" in front of a title, or the numbering of a heading on a web
+ * page or in a Word file: "（一）", "(3)", "二、", "4.": not a government.
+ */
 static const char *
 skip_annex(const char *s, size_t *len)
 {
-	static const char *const seps[] = { "：", ":", "、", "." };
-	size_t	i, n;
+	static const char *const seps[] = { "：", ":", "、", "．", "." };
+	const char	*p = s;
+	size_t		 i, n, plen = *len;
+	int		 annex, sep = 0;
 
-	if (*len < strlen("附件") || memcmp(s, "附件", strlen("附件")) != 0)
-		return s;
-	s += strlen("附件");
-	*len -= strlen("附件");
-	while (*len > 0 && *s >= '0' && *s <= '9') {
-		s++;
-		(*len)--;
-	}
-	for (i = 0; i < sizeof seps / sizeof seps[0]; i++) {
-		n = strlen(seps[i]);
-		if (*len >= n && memcmp(s, seps[i], n) == 0) {
-			s += n;
-			*len -= n;
-			break;
+	if ((annex = skip_lit(&p, &plen, "附件")) != 0) {
+		while (plen > 0 && *p >= '0' && *p <= '9') {
+			p++;
+			plen--;
 		}
+	} else if (skip_lit(&p, &plen, "（") || skip_lit(&p, &plen, "(")) {
+		if ((n = numeral(p, plen)) == 0)
+			return s;
+		p += n;
+		plen -= n;
+		if (!skip_lit(&p, &plen, "）") && !skip_lit(&p, &plen, ")"))
+			return s;
+		*len = plen;
+		return cell_trim(p, len);
+	} else {
+		if ((n = numeral(p, plen)) == 0)
+			return s;
+		p += n;
+		plen -= n;
 	}
-	return cell_trim(s, len);
+	for (i = 0; !sep && i < sizeof seps / sizeof seps[0]; i++)
+		sep = skip_lit(&p, &plen, seps[i]);
+	if (!annex && !sep)
+		return s;	/* "2020年…": a number, not a numbering */
+	*len = plen;
+	return cell_trim(p, len);
 }
 
 /* Read a domain and a government out of a title or a file name. */
@@ -536,16 +589,26 @@ title_read(struct layout *lay, const char *s, size_t len)
 		    strlen(domains_get(pos)->name));
 		if (admin_suffix(s, at) >= 0)
 			set_found(&lay->jurisdiction, s, at);
-	}
+	} else if ((j = admin_prefix(s, len)) > 0 && j < len)
+		/* "杜集区基层政务公开标准目录": the government alone. */
+		set_found(&lay->jurisdiction, s, j);
+}
+
+void
+layout_title(struct layout *lay, const char *s, size_t len)
+{
+	title_read(lay, s, len);
 }
 
 /* The file's name without directory and extension, as a title. */
 static void
 title_from_file(struct layout *lay)
 {
-	const char	*base = strrchr(lay->file, '/'), *dot;
+	const char	*file = lay->file_name != NULL ? lay->file_name :
+			    lay->file;
+	const char	*base = strrchr(file, '/'), *dot;
 
-	base = base != NULL ? base + 1 : lay->file;
+	base = base != NULL ? base + 1 : file;
 	dot = strrchr(base, '.');
 	title_read(lay, base, dot != NULL && dot != base ?
 	    (size_t)(dot - base) : strlen(base));

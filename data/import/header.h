@@ -80,6 +80,11 @@ struct layout {
 						   the caller; NULL: none */
 	char			*jurisdiction;	/* from a title or file name */
 	int			 keys;	/* titles are JSON keys, not columns */
+	/*
+	 * The file itself, for a domain or government in its name, when
+	 * messages name a part of it ("page.html:table 3"); NULL: file.
+	 */
+	const char		*file_name;
 	const char		*encoding;	/* the file's, for messages */
 
 	/* Private: the header as it is being read. */
@@ -101,6 +106,13 @@ struct layout {
 void layout_init(struct layout *lay, const char *file, const char *domain,
     struct diag_list *diags);
 void layout_done(struct layout *lay);
+
+/*
+ * A title the document gives the table outside its rows (a web page's
+ * title, a heading above the table): read for a domain and a government,
+ * as a title row is. The first one found wins.
+ */
+void layout_title(struct layout *lay, const char *s, size_t len);
 
 /* The next record from the top of a CSV file. */
 enum layout_step layout_feed(struct layout *lay, const struct csv_record *rec);

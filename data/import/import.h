@@ -34,10 +34,19 @@
 #include "data/import/decode.h"
 #include "data/import/diag.h"
 
+/*
+ * What a file is read as. AUTO decides by the content (formats/formats.h):
+ * a web page, a Word or Excel file by its first bytes and the names inside
+ * it, else text: JSON if it starts with [ or {, else CSV.
+ */
 enum import_format {
-	IMPORT_FORMAT_AUTO,	/* JSON if the text starts with [ or { */
+	IMPORT_FORMAT_AUTO,
 	IMPORT_FORMAT_CSV,
 	IMPORT_FORMAT_JSON,
+	IMPORT_FORMAT_HTML,	/* a saved web page */
+	IMPORT_FORMAT_DOCX,	/* Word 2007+ */
+	IMPORT_FORMAT_XLSX,	/* Excel 2007+ */
+	IMPORT_FORMAT_XLS,	/* Excel 97-2003 */
 };
 
 struct import_summary;

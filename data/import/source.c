@@ -1,6 +1,7 @@
 /*
- * One file of an import: decoded, refused if it is not text, read as CSV
- * or JSON through its header, each data row handed to row.c.
+ * One file of an import: a document (a web page, a Word or Excel file)
+ * read as tables, or text decoded and read as CSV or JSON; either way
+ * through its header, each data row handed to row.c.
  */
 #include <config.h>
 
@@ -8,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "data/import/cell.h"
+#include "data/import/formats/formats.h"
 #include "data/import/json.h"
 #include "data/import/source.h"
 #include "i18n/i18n.h"
@@ -182,12 +185,292 @@ source_truncated(struct source *src)
 	    "last rows, or export it again"));
 }
 
+/*
+ * Does one of the top rows of a table name at least three known columns?
+ * A table of contents names 序号 and 领域 at most, a page's layout table
+ * none; a catalogue table's header names a dozen.
+ */
+#define SOURCE_HEADER_ROWS	8
+static int
+table_is_catalogue(const struct table *t)
+{
+	const char	*s, *left;
+	size_t		 i, j, len, known;
+	int		 c;
+
+	for (i = 0; i < t->nrows && i < SOURCE_HEADER_ROWS; i++) {
+		known = 0;
+		for (j = 0; j < t->rows[i].n; j++) {
+			s = t->rows[i].cells[j];
+			left = j > 0 ? t->rows[i].cells[j - 1] : "";
+			if (strcmp(s, left) == 0)
+				continue;	/* a spread cell counts once */
+			len = strlen(s);
+			s = cell_trim(s, &len);
+			c = layout_column_named(s, len);
+			known += c >= 0;
+		}
+		if (known >= 3)
+			return 1;
+	}
+	return 0;
+}
+
+/* The cells of a row above the data, as the header reader wants them. */
+enum row_shape {
+	ROW_DATA,	/* as it is */
+	ROW_TITLE,	/* one text spread over the row: a title row */
+	ROW_HEADER,	/* column titles only: a spread title once */
+};
+
+static enum row_shape
+row_shape(const struct table_row *r)
+{
+	const char	*s, *first = NULL;
+	size_t		 j, len, filled = 0;
+	int		 same = 1, titles = 1;
+
+	for (j = 0; j < r->n; j++) {
+		len = strlen(r->cells[j]);
+		s = cell_trim(r->cells[j], &len);
+		if (len == 0)
+			continue;
+		filled++;
+		if (first == NULL)
+			first = r->cells[j];
+		else
+			same &= strcmp(first, r->cells[j]) == 0;
+		titles &= layout_column_named(s, len) != -1;
+	}
+	if (filled > 1 && same && !titles)
+		return ROW_TITLE;
+	if (filled > 0 && titles)
+		return ROW_HEADER;
+	return ROW_DATA;
+}
+
+/* A table row as a CSV record: fields point into the table. */
+struct table_record {
+	struct csv_record	 rec;
+	struct csv_field	*v;
+	size_t			 c;
+};
+
+static void
+field_set(struct csv_field *f, const char *s, long line, size_t j)
+{
+	f->text = s;
+	f->len = strlen(s);
+	f->offset = 0;
+	f->line = line;
+	f->column = (long)j + 1;
+}
+
+/*
+ * Row r as a record. Before the data (width 0), a title spread over the
+ * row is one cell, and a header cell spread across its group is written
+ * once, as a CSV export of the table has them. In the data, a short row
+ * is filled out with empty cells to width (a document's grid has no
+ * missing cells), and empty cells past it are dropped.
+ */
+static const struct csv_record *
+table_record(struct table_record *tr, const struct table_row *r,
+    size_t width)
+{
+	enum row_shape	 shape = width == 0 ? row_shape(r) : ROW_DATA;
+	size_t		 j, n = r->n;
+
+	if (shape == ROW_TITLE) {
+		for (j = 0; j < r->n && *r->cells[j] == '\0'; j++)
+			;
+		n = 1;
+	}
+	while (width > 0 && n > width && *r->cells[n - 1] == '\0')
+		n--;
+	if (n < width)
+		n = width;
+	if (n == 0)
+		n = 1;
+	if (n > tr->c) {
+		tr->c = n;
+		tr->v = xreallocarray(tr->v, n, sizeof *tr->v);
+	}
+	memset(&tr->rec, 0, sizeof tr->rec);
+	tr->rec.v = tr->v;
+	tr->rec.n = n;
+	tr->rec.line = r->line;
+	if (shape == ROW_TITLE) {
+		field_set(&tr->v[0], r->cells[j], r->line, 0);
+		return &tr->rec;
+	}
+	for (j = 0; j < n; j++) {
+		if (j >= r->n || (shape == ROW_HEADER && j > 0 &&
+		    strcmp(r->cells[j], r->cells[j - 1]) == 0))
+			field_set(&tr->v[j], "", r->line, j);
+		else
+			field_set(&tr->v[j], r->cells[j], r->line, j);
+	}
+	return &tr->rec;
+}
+
+/* Forget the row above: a table starts afresh. */
+static void
+source_forget(struct source *src)
+{
+	free(src->prev_domain);
+	free(src->prev_url);
+	free(src->prev_level1);
+	src->prev_domain = src->prev_url = src->prev_level1 = NULL;
+}
+
+/* One catalogue table, through a fresh header; -1 if the catalogue failed. */
+static int
+source_table(struct source *src, const struct table_set *ts,
+    const struct table *t, struct table_record *tr, char **error)
+{
+	enum layout_step	 step = LAYOUT_MORE;
+	size_t			 i;
+	int			 rc = 0;
+
+	source_forget(src);
+	layout_done(&src->lay);
+	layout_init(&src->lay, src->name, src->imp->opt.domain,
+	    src->imp->diags);
+	src->lay.file_name = src->file;
+	src->lay.encoding = src->imp->sum.files[src->index].encoding;
+	/* The table's own heading first: it names the domain. */
+	if (t->heading != NULL)
+		layout_title(&src->lay, t->heading, strlen(t->heading));
+	if (ts->title != NULL)
+		layout_title(&src->lay, ts->title, strlen(ts->title));
+	for (i = 0; rc == 0 && i < t->nrows; i++) {
+		if (step == LAYOUT_MORE) {
+			step = layout_feed(&src->lay,
+			    table_record(tr, &t->rows[i], 0));
+			if (step == LAYOUT_FAIL)
+				break;
+			if (step == LAYOUT_MORE)
+				continue;
+		}
+		rc = row_import(src, table_record(tr, &t->rows[i],
+		    src->lay.nfields), error);
+	}
+	if (step == LAYOUT_MORE)
+		step = layout_end(&src->lay);
+	if (step == LAYOUT_FAIL)
+		src->imp->unusable = 1;
+	return rc;
+}
+
+/* The domain the file names for all its tables, for the summary. */
+static void
+source_table_domain(struct source *src, int first)
+{
+	struct import_file_summary	*f = &src->imp->sum.files[src->index];
+	const char			*d = src->lay.at[LAYOUT_DOMAIN] < 0 ?
+					    src->lay.domain : NULL;
+
+	if (first && d != NULL)
+		f->domain = xstrdup(d);
+	else if (f->domain != NULL && (d == NULL || strcmp(d, f->domain) != 0)) {
+		free(f->domain);
+		f->domain = NULL;
+	}
+}
+
+int
+source_tables(struct source *src, const struct table_set *ts, char **error)
+{
+	struct table_record	 tr;
+	const struct table	*t;
+	char			*place;
+	size_t			 i, used = 0;
+	int			 rc = 0;
+
+	memset(&tr, 0, sizeof tr);
+	for (i = 0; rc == 0 && i < ts->n; i++) {
+		t = &ts->v[i];
+		place = xasprintf("%s:%s", src->file, t->place);
+		/* A sheet's places are cells: "book.xlsx:sheet 低保:B7". */
+		src->imp->diags->cells_a1 = t->cells_a1;
+		if (!table_is_catalogue(t)) {
+			diag_add(src->imp->diags, DIAG_WARNING, place, 1, 1,
+			    "%s", _("not a catalogue table: none of its first "
+			    "rows names three known columns; it is skipped"));
+			diag_hint(src->imp->diags, "%s", _("a table of contents "
+			    "or a page's layout table is rightly skipped; a "
+			    "catalogue table needs its header row (一级事项, "
+			    "二级事项, 公开内容, ...)"));
+			src->imp->diags->cells_a1 = 0;
+			free(place);
+			continue;
+		}
+		src->name = place;
+		rc = source_table(src, ts, t, &tr, error);
+		source_table_domain(src, used++ == 0);
+		layout_done(&src->lay);
+		src->name = src->file;
+		layout_init(&src->lay, src->name, src->imp->opt.domain,
+		    src->imp->diags);
+		src->imp->diags->cells_a1 = 0;
+		free(place);
+	}
+	free(tr.v);
+	if (rc == 0 && used == 0) {
+		if (ts->n == 0)
+			file_error(src, 1, 1, _("the file holds no table"),
+			    _("import the page or document that shows the "
+			    "catalogue table itself"));
+		else
+			file_error(src, 1, 1, _("no table in the file is a "
+			    "catalogue table: none has a header row that names "
+			    "known columns"), _("the catalogue table needs its "
+			    "header row (一级事项, 二级事项, 公开内容, ...); if "
+			    "the page shows the catalogue as a picture or a PDF, "
+			    "ask for the file it was made from"));
+	}
+	return rc;
+}
+
+/* A web page, a Word or an Excel file: its tables. */
+static int
+source_document(struct source *src, enum import_format format,
+    const char *buf, size_t len, char **error)
+{
+	struct import_file_summary	*f = &src->imp->sum.files[src->index];
+	struct table_set		 ts;
+	int				 rc = 0;
+
+	table_set_init(&ts);
+	if (formats_reader_for(format)(buf, len, src->name, src->imp->diags,
+	    &ts) != 0)
+		src->imp->unusable = 1;
+	else {
+		f->encoding = ts.encoding != NULL ? ts.encoding : "UTF-8";
+		f->layout = formats_layout(format);
+		src->text.encoding = DECODE_UTF8;	/* what the cells are */
+		if (ts.cut_off)
+			src->imp->cut_off = 1;
+		rc = source_tables(src, &ts, error);
+	}
+	table_set_done(&ts);
+	return rc;
+}
+
 int
 source_read(struct source *src, const char *buf, size_t len, char **error)
 {
 	struct import_file_summary	*f = &src->imp->sum.files[src->index];
+	struct formats_found		 found;
 	int				 rc;
 
+	formats_detect(buf, len, src->name, src->imp->opt.format, &found);
+	if (found.refused != NULL) {
+		file_error(src, 1, 1, _(found.refused), _(found.hint));
+		return 0;
+	}
+	if (found.format != IMPORT_FORMAT_AUTO)
+		return source_document(src, found.format, buf, len, error);
 	decode_buffer_scored(buf, len, src->imp->opt.encoding,
 	    layout_header_hits, &src->text);
 	if (!source_usable(src))
@@ -230,7 +513,7 @@ source_init(struct source *src, struct import *imp, const char *name)
 {
 	memset(src, 0, sizeof *src);
 	src->imp = imp;
-	src->name = name;
+	src->name = src->file = name;
 	src->index = file_add(imp, name);
 	src->counts = &imp->sum.files[src->index].counts;
 	/* Until source_done, errors and warnings hold the starting counts. */

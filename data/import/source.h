@@ -13,6 +13,7 @@
 #include "data/import/decode.h"
 #include "data/import/header.h"
 #include "data/import/import.h"
+#include "data/import/table.h"
 #include "data/store/catalogue.h"
 
 /* A row already imported, for duplicates: a 128-bit hash of its key. */
@@ -46,7 +47,10 @@ struct import {
 /* One file being imported. */
 struct source {
 	struct import		*imp;
-	const char		*name;
+	const char		*name;	/* in messages: the file, or the
+					   table being read ("page.html:table
+					   3") */
+	const char		*file;	/* the file itself */
 	size_t			 index;
 	int64_t			 id;
 	struct layout		 lay;
@@ -66,6 +70,16 @@ void source_init(struct source *src, struct import *imp, const char *name);
  * catalogue failed (*error set).
  */
 int source_read(struct source *src, const char *buf, size_t len,
+    char **error);
+/*
+ * A document's tables (table.h), each through a fresh header as a CSV
+ * file's rows are: the table's heading and the document's title read as
+ * titles (domain, government), messages placed at "FILE:PLACE:row:column".
+ * A table whose top rows name no header is skipped with a warning; a
+ * document with no catalogue table at all cannot be used (reported). -1
+ * only if the catalogue failed (*error set).
+ */
+int source_tables(struct source *src, const struct table_set *ts,
     char **error);
 /* The file's counts and diagnostics are final; free what it held. */
 void source_done(struct source *src);

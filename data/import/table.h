@@ -37,6 +37,14 @@ struct table {
 struct table_set {
 	/* The document's title: it may name the jurisdiction. Owned; NULL. */
 	char		*title;
+	/* The text encoding the document was in, for the summary; static. */
+	const char	*encoding;
+	/*
+	 * The document ends early (a page cut off inside a table): reported
+	 * by the reader as a warning; the import is refused unless staff
+	 * allow it, as for a CSV file cut off in a row.
+	 */
+	int		 cut_off;
 	struct table	*v;
 	size_t		 n, c;
 };

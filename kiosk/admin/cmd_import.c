@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "data/import/diag.h"
+#include "data/import/formats/formats.h"
 #include "data/import/import.h"
 #include "i18n/i18n.h"
 #include "i18n/text.h"
@@ -37,7 +38,7 @@ struct import_request {
 static int
 import_value(struct import_request *ai, int c, const char *v)
 {
-	int	enc;
+	int	enc, fmt;
 
 	switch (c) {
 	case 'e':
@@ -47,11 +48,10 @@ import_value(struct import_request *ai, int c, const char *v)
 		ai->opt.encoding = (enum decode_encoding)enc;
 		return -1;
 	case 'f':
-		if (strcmp(v, "csv") != 0 && strcmp(v, "json") != 0)
+		if ((fmt = formats_parse_name(v)) < 0)
 			return admin_usage_error(_("unknown format '%s'; use "
-			    "csv or json"), v);
-		ai->opt.format = strcmp(v, "csv") == 0 ? IMPORT_FORMAT_CSV :
-		    IMPORT_FORMAT_JSON;
+			    "csv, json, html, docx, xlsx or xls"), v);
+		ai->opt.format = (enum import_format)fmt;
 		return -1;
 	case 'd':
 		if (strcmp(v, "comma") == 0 || strcmp(v, ",") == 0)

@@ -1106,8 +1106,9 @@ test_unusable(const char *cat)
 		{ "", "bad.csv:1:1: error: the file is empty", "empty file", 1 },
 		{ "\x01\x02\x00junk\x00", "bad.csv:1:1: error: the file is not "
 		  "text", "binary junk", 1 },
-		{ "PK\x03\x04\x14\x00", "bad.csv:1:1: error: the file is an "
-		  "Excel workbook", "an .xlsx file", 1 },
+		{ "PK\x03\x04\x14\x00", "bad.csv:1:1: error: the file is a "
+		  "ZIP archive, not a Word or Excel file", "a ZIP file that is "
+		  "no document", 1 },
 		{ "level2,content\nx,y\n", "the header has no \"domain\" column",
 		  "no domain column", 1 },
 		{ "domain,content\nx,y\n", "neither a \"level2\" nor a "
