@@ -196,6 +196,27 @@ def broken(outdir):
     ws.append(["低保", "条件", "县民政局"])
     ws.append(["特困", "条件", "县民政局"])
     wb.save(os.path.join(outdir, "noheader.xlsx"))
+    # A row whose 主动 is no mark (F5), in a sheet and in a Word table (3:6).
+    head = ["序号", "一级事项", "二级事项", "公开内容", "公开主体", "主动"]
+    rows = [["1", "最低生活保障", "低保对象认定", "条件", "县民政局", "√"],
+            ["2", "最低生活保障", "特困人员认定", "条件", "县民政局", "也许"]]
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "社会救助"
+    ws.append(["三门县社会救助领域基层政务公开标准目录"])
+    ws.append([])
+    ws.append(head)
+    for r in rows:
+        ws.append(r)
+    wb.save(os.path.join(outdir, "badcell.xlsx"))
+    import docx
+    d = docx.Document()
+    d.add_paragraph("三门县社会救助领域基层政务公开标准目录", style="Heading 1")
+    t = d.add_table(rows=3, cols=len(head))
+    for i, r in enumerate([head] + rows):
+        for j, v in enumerate(r):
+            t.cell(i, j).text = v
+    d.save(os.path.join(outdir, "badcell.docx"))
 
 
 if __name__ == "__main__":
