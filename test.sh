@@ -72,13 +72,13 @@ release() {
 }
 step "release build has no test hooks" release
 
-fuzz() {	# fuzz TARGET SOURCES...: run a libFuzzer target for 30 s
+fuzz() {	# fuzz TARGET SOURCES...: run a libFuzzer target for FUZZ_TIME s (30)
 	t=$1
 	shift
 	mkdir -p _build/fuzz &&
 	clang -g -O1 -fsanitize=fuzzer,address,undefined -I_build/plain -I. \
 		"$@" -o "_build/fuzz/$t" $FUZZ_LIBS 2>_build/fuzz/$t.log &&
-	"_build/fuzz/$t" -max_total_time=30 -max_len=4096 \
+	"_build/fuzz/$t" -max_total_time="${FUZZ_TIME:-30}" -max_len=4096 \
 		>>"_build/fuzz/$t.log" 2>&1 || { tail -30 "_build/fuzz/$t.log"; return 1; }
 }
 FUZZ_LIBS="-lunistring"
@@ -101,11 +101,27 @@ step "fuzz encoding reader (UTF-8, GB18030, UTF-16)" fuzz fuzz_decode \
 FUZZ_LIBS="-ljansson"
 step "fuzz JSON reader" fuzz fuzz_json \
 	tests/fuzz/fuzz_json.c data/import/json.c data/import/diag.c lib/xmalloc.c
+# The Word and Excel readers: the XML parts stored in a ZIP the target
+# builds, or a whole archive (tests/fuzz/ooxml_zip.h); 20 s each.
+FUZZ_LIBS="-lxml2 -lminizip -lz -lunistring"
+OOXML_CFLAGS=$(pkg-config --cflags libxml-2.0 minizip)
+FUZZ_TIME=20
+# shellcheck disable=SC2086
+step "fuzz Excel reader (.xlsx)" fuzz fuzz_xlsx $OOXML_CFLAGS \
+	tests/fuzz/fuzz_xlsx.c data/import/formats/xlsx.c data/import/formats/sheet.c \
+	data/import/formats/ooxml.c data/import/formats/zipread.c \
+	data/import/diag.c data/import/table.c i18n/text.c lib/xmalloc.c
+# shellcheck disable=SC2086
+step "fuzz Word reader (.docx)" fuzz fuzz_docx $OOXML_CFLAGS \
+	tests/fuzz/fuzz_docx.c data/import/formats/docx.c \
+	data/import/formats/ooxml.c data/import/formats/zipread.c \
+	data/import/diag.c data/import/table.c i18n/text.c lib/xmalloc.c
 # Every reader through the mapping: canonical and published layouts, JSON,
 # documents (data/import/formats/).
-FUZZ_LIBS="-lsqlite3 -licui18n -licuuc -ljansson -lunistring -lxml2"
+FUZZ_TIME=
+FUZZ_LIBS="-lsqlite3 -licui18n -licuuc -ljansson -lunistring -lxml2 -lminizip -lz -lfreexl"
 step "fuzz import (every reader, both layouts, JSON)" fuzz fuzz_import \
-	$(pkg-config --cflags libxml-2.0) \
+	$(pkg-config --cflags libxml-2.0 minizip) \
 	tests/fuzz/fuzz_import.c data/*/[a-z]*.c data/import/formats/[a-z]*.c \
 	i18n/fold.c i18n/pinyin.c i18n/text.c lib/xmalloc.c
 
