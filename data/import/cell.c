@@ -301,14 +301,65 @@ has_boxes(const char *s)
 	    strstr(s, "☑") != NULL || strstr(s, "☐") != NULL;
 }
 
+/*
+ * Pages made by OCR from a PDF show the unticked box □ as 口 (U+53E3), a
+ * real character elsewhere (窗口, 口岸). In the channel cell, a 口 right in
+ * front of a channel's name is a box, if the cell is a box list (it has
+ * another box, or starts with one): "■公开查阅点口政务服务中心".
+ */
+static int
+ocr_box(const char *s)
+{
+	static const char *const channels[] = {
+		"政府", "两微", "兩微", "发布", "發布", "發佈", "听证", "聽證",
+		"广播", "廣播", "纸质", "紙質", "公开", "公開", "政务", "政務",
+		"便民", "入户", "入戶", "现场", "現場", "社区", "社區", "企事业",
+		"企事業", "村公示", "公示栏", "公示欄", "精准", "精準", "12345",
+		"其他", "电子屏", "電子屏", "微信", "微博", "新闻", "新聞",
+	};
+	size_t	i;
+
+	if (strncmp(s, "口", strlen("口")) != 0)
+		return 0;
+	s += strlen("口");
+	for (i = 0; i < sizeof channels / sizeof channels[0]; i++)
+		if (strncmp(s, channels[i], strlen(channels[i])) == 0)
+			return 1;
+	return 0;
+}
+
+/* s with its OCR boxes (ocr_box) as □, or NULL if it has none. */
+static char *
+ocr_boxes(const char *s)
+{
+	char	*out = NULL;
+	size_t	 i;
+
+	if (!has_boxes(s) && !ocr_box(s))
+		return NULL;
+	for (i = 0; s[i] != '\0'; i++) {
+		if (!ocr_box(s + i))
+			continue;
+		if (out == NULL)
+			out = xstrdup(s);
+		memcpy(out + i, "□", strlen("□"));	/* both 3 bytes */
+	}
+	return out;
+}
+
 char *
 cell_channels(const char *s)
 {
 	static const char *const seps[] = { "；", ";", "、" };
-	char		*out, *o;
+	char		*out, *o, *fixed;
 	const char	*part, *p;
 	size_t		 n = 0;
 
+	if ((fixed = ocr_boxes(s)) != NULL) {
+		out = channels_boxes(fixed);
+		free(fixed);
+		return out;
+	}
 	if (has_boxes(s))
 		return channels_boxes(s);
 	out = o = xmalloc(strlen(s) + 1);

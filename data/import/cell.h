@@ -30,7 +30,8 @@ int cell_flag(const char *s);
 
 /*
  * The ticked channels, one per line. A checkbox list ("■政府网站 □政府公报
- * ■两微一端") gives the ■ ones (also ☑ √ ✓ ✔); any other text is a list
+ * ■两微一端") gives the ■ ones (also ☑ √ ✓ ✔); 口 in front of a channel's
+ * name in such a list is read as □ (OCR makes it of □); any other text is a list
  * separated by ； ; 、 or line breaks. Empty parts are dropped. The caller
  * frees.
  */

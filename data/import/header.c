@@ -571,6 +571,29 @@ skip_annex(const char *s, size_t *len)
 	return cell_trim(p, len);
 }
 
+/*
+ * A title that names the government alone: the text before the first
+ * word of a catalogue's name ("梅县区" in "梅县区基层政务公开标准目录"),
+ * when it ends like a government's name; 0 if none.
+ */
+static size_t
+government_before(const char *s, size_t len)
+{
+	static const char *const words[] = {
+		"人民政府", "基层", "政务公开", "政府信息公开", "标准目录", "目录",
+	};
+	const char	*p;
+	size_t		 i, at = len;
+
+	for (i = 0; i < sizeof words / sizeof words[0]; i++)
+		if ((p = memmem(s, len, words[i], strlen(words[i]))) != NULL &&
+		    (size_t)(p - s) < at)
+			at = (size_t)(p - s);
+	if (at == len || chars(s, at) < 2 || admin_suffix(s, at) < 0)
+		return 0;
+	return at;
+}
+
 /* Read a domain and a government out of a title or a file name. */
 static void
 title_read(struct layout *lay, const char *s, size_t len)
@@ -598,9 +621,10 @@ title_read(struct layout *lay, const char *s, size_t len)
 		    strlen(domains_get(pos)->name));
 		if (admin_suffix(s, at) >= 0)
 			set_found(&lay->jurisdiction, s, at);
-	} else if ((j = admin_prefix(s, len)) > 0 && j < len)
+	} else if ((j = government_before(s, len)) > 0 ||
+	    (j = admin_prefix(s, len)) > 0)
 		/* "杜集区基层政务公开标准目录": the government alone. */
-		set_found(&lay->jurisdiction, s, j);
+		set_found(&lay->jurisdiction, s, j < len ? j : len);
 }
 
 void

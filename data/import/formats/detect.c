@@ -21,6 +21,7 @@ static const struct {
 	enum import_format	 format;
 	formats_reader		*read;
 } formats_readers[] = {
+	{ IMPORT_FORMAT_HTML, html_read },
 	{ IMPORT_FORMAT_DOCX, docx_read },
 	{ IMPORT_FORMAT_XLSX, xlsx_read },
 	{ IMPORT_FORMAT_XLS, xls_read },
