@@ -419,15 +419,6 @@ admin_prefix(const char *s, size_t len)
 		    (pos == 0 ? 2u : 3u)) {
 			pos = end;
 			prev = rank;
-		} else if (rank >= prev && chars(s + pos, end - pos) == 1 &&
-		    chars(s, pos) == 2) {
-			/*
-			 * 盖州市, 梅县区: one name whose first two characters
-			 * already end like one. Only then: 晋江市市政服务 is
-			 * 晋江市 + 市政服务.
-			 */
-			pos = end;
-			prev = rank;
 		}
 	}
 	return pos;
