@@ -7,8 +7,9 @@ Debian's /usr/bin/python3 (python3-docx, python3-openpyxl, python3-xlwt).
                                     one file per government, and
                                     OUTDIR/FORMAT.expected.csv
   office.py broken OUTDIR           broken files: a truncated ZIP, a zip
-                                    bomb, an encrypted part, a sheet with
-                                    no header
+                                    bomb, an encrypted part, a workbook
+                                    saved with a password, a sheet with no
+                                    header, bad cells
 
 The tables are those of variants.py (two header rows, ■/□ lists, √ ticks):
   - .docx: a Title paragraph names the government, a Heading 1 paragraph
@@ -189,6 +190,12 @@ def broken(outdir):
             p += 4
     with open(os.path.join(outdir, "encrypted.xlsx"), "wb") as f:
         f.write(enc)
+    # A workbook saved with a password: an OLE2 file holding the package
+    # as an EncryptedPackage stream (its directory entry, roughly).
+    with open(os.path.join(outdir, "password.xlsx"), "wb") as f:
+        f.write(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504 +
+                "EncryptedPackage".encode("utf-16-le") + b"\0\0" +
+                b"\0" * 1024)
     # A sheet with no header: data rows only.
     wb = openpyxl.Workbook()
     ws = wb.active

@@ -65,6 +65,8 @@ refused bomb.xlsx "bomb\.xlsx:1:1: error: the part xl/worksheets/sheet1\.xml .*z
 	"a zip bomb: refused before it inflates, the part named; live catalogue untouched"
 refused encrypted.xlsx "encrypted\.xlsx:1:1: error: the part xl/worksheets/sheet1\.xml of the file is encrypted; remove the password" \
 	"an encrypted part: refused, what to do; live catalogue untouched"
+refused password.xlsx "password\.xlsx:1:1: error: the file is a Word or Excel file protected by a password; open it .* remove the password" \
+	"a workbook saved with a password: refused, what to do; live catalogue untouched"
 refused noheader.xlsx "noheader\.xlsx:sheet Sheet1:A1: warning: not a catalogue table" \
 	"a sheet with no header: skipped at its first cell"
 grep -q "noheader\.xlsx:1:1: error: no table in the file is a catalogue table" "$T_TMP/out"
