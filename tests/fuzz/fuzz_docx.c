@@ -5,7 +5,7 @@
  * whole archive if it starts with PK. Build (test.sh does):
  *
  *   clang -g -fsanitize=fuzzer,address,undefined -I<builddir> -I. \
- *       $(pkg-config --cflags libxml-2.0 minizip) tests/fuzz/fuzz_docx.c \
+ *       $(pkg-config --cflags libxml-2.0) tests/fuzz/fuzz_docx.c \
  *       data/import/formats/{docx,ooxml,zipread}.c \
  *       data/import/{diag,table}.c i18n/text.c lib/xmalloc.c \
  *       -lxml2 -lminizip -lz -lunistring

@@ -6,7 +6,7 @@
  * Build (test.sh does):
  *
  *   clang -g -fsanitize=fuzzer,address,undefined -I<builddir> -I. \
- *       $(pkg-config --cflags libxml-2.0 minizip) tests/fuzz/fuzz_xlsx.c \
+ *       $(pkg-config --cflags libxml-2.0) tests/fuzz/fuzz_xlsx.c \
  *       data/import/formats/{xlsx,sheet,ooxml,zipread}.c \
  *       data/import/{diag,table}.c i18n/text.c lib/xmalloc.c \
  *       -lxml2 -lminizip -lz -lunistring

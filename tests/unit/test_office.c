@@ -12,7 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <zip.h>
+#include <minizip/zip.h>
 
 #include "data/import/diag.h"
 #include "data/import/formats/formats.h"

@@ -7,7 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <unzip.h>
+/*
+ * Not minizip's pkg-config -I: its directory holds a crypt.h that would
+ * hide libcrypt's from the rest of the library (kiosk/staff_pin.c).
+ */
+#include <minizip/unzip.h>
 
 #include "data/import/formats/zipread.h"
 #include "i18n/i18n.h"
