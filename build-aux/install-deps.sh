@@ -21,6 +21,9 @@ test="tmux sqlite3 python3 clang libclang-rt-14-dev zbar-tools opencc"
 test="$test cups-daemon cups-client poppler-utils"
 # tests/e2e/office.sh writes Word and Excel files from the reference rows.
 test="$test python3-docx python3-openpyxl python3-xlwt"
+# The Debian package (tests/pkg/deb.sh): building it, lintian, a signed
+# repository (reprepro, gnupg) that apt installs catalogue packages from.
+test="$test debhelper dpkg-dev lintian reprepro gnupg"
 
 want=$build
 [ "${1:-}" = test ] && want="$build $test"

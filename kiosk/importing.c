@@ -25,6 +25,7 @@
 #include "data/import/diag.h"
 #include "data/import/import.h"
 #include "i18n/i18n.h"
+#include "kiosk/child.h"
 #include "kiosk/importing.h"
 #include "kiosk/log.h"
 #include "lib/xmalloc.h"
@@ -144,29 +145,18 @@ child_confirm(const struct import_summary *sum, void *arg)
 }
 
 static void __attribute__((noreturn))
-importing_child(int fd, const struct ui_import_job *job)
+importing_child(int fd, void *arg)
 {
+	const struct ui_import_job *job = arg;
 	struct import_options	 opt;
 	struct import_summary	 sum;
 	struct diag_list	 d;
 	struct out		 o;
 	char			*error = NULL, *s;
 	size_t			 i;
-	int			 null, rc;
+	int			 rc;
 	FILE			*fp;
 
-	signal(SIGTERM, SIG_DFL);
-	signal(SIGINT, SIG_DFL);
-	signal(SIGQUIT, SIG_DFL);
-	signal(SIGHUP, SIG_DFL);
-	signal(SIGPIPE, SIG_DFL);
-	if ((null = open("/dev/null", O_RDWR)) >= 0) {
-		dup2(null, STDIN_FILENO);
-		dup2(null, STDOUT_FILENO);
-		dup2(null, STDERR_FILENO);
-		if (null > STDERR_FILENO)
-			close(null);
-	}
 	/* Out of memory, the kernel takes the child, not the kiosk. */
 	if ((fp = fopen("/proc/self/oom_score_adj", "w")) != NULL) {
 		fputs("1000", fp);
@@ -412,13 +402,7 @@ take_records(struct importing *im)
 static void
 importing_stop(struct importing *im)
 {
-	if (im->child > 0) {
-		kill(im->child, SIGKILL);
-		while (waitpid(im->child, NULL, 0) < 0 && errno == EINTR)
-			continue;
-	}
-	if (im->fd >= 0)
-		close(im->fd);
+	child_stop(im->child, im->fd, SIGKILL);
 	im->child = -1;
 	im->fd = -1;
 	im->len = 0;
@@ -510,28 +494,16 @@ importing_start(void *ctx, struct ui *ui, const struct ui_import_job *job,
     ui_import_done done, void *arg)
 {
 	struct importing	*im = ctx;
-	int			 fds[2];
+	int			 fd;
 	pid_t			 pid;
 
 	importing_stop(im);
-	if (pipe2(fds, O_CLOEXEC) != 0) {
+	if ((pid = child_start(&fd, importing_child, (void *)job)) < 0) {
 		ui_status(ui, _("Cannot start the import: %s"), strerror(errno));
 		return -1;
 	}
-	if ((pid = fork()) < 0) {
-		ui_status(ui, _("Cannot start the import: %s"), strerror(errno));
-		close(fds[0]);
-		close(fds[1]);
-		return -1;
-	}
-	if (pid == 0) {
-		close(fds[0]);
-		importing_child(fds[1], job);
-	}
-	close(fds[1]);
-	fcntl(fds[0], F_SETFL, O_NONBLOCK);
 	im->child = pid;
-	im->fd = fds[0];
+	im->fd = fd;
 	im->dry_run = job->dry_run;
 	im->done = done;
 	im->arg = arg;

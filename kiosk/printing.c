@@ -15,6 +15,7 @@
 
 #include "i18n/i18n.h"
 #include "i18n/text.h"
+#include "kiosk/child.h"
 #include "kiosk/config.h"
 #include "kiosk/cups.h"
 #include "kiosk/log.h"
@@ -95,32 +96,26 @@ printing_send(void *ctx, enum cups_event event, int job, const char *queue,
  * not touch the terminal, and it leaves with _exit: the kiosk's exit
  * handlers are not its own.
  */
+struct printing_job {
+	const struct print_doc	*doc;
+	const char		*queue;
+};
+
 static void __attribute__((noreturn))
-printing_child(int fd, const struct print_doc *doc, const char *queue)
+printing_child(int fd, void *arg)
 {
+	const struct printing_job *job = arg;
 	unsigned char *pdf;
 	size_t len;
 	char *error = NULL;
-	int null;
 
-	signal(SIGTERM, SIG_DFL);
-	signal(SIGINT, SIG_DFL);
-	signal(SIGQUIT, SIG_DFL);
-	signal(SIGHUP, SIG_DFL);
 	alarm(PRINTING_CHILD_MAX);
-	if ((null = open("/dev/null", O_RDWR)) >= 0) {
-		dup2(null, STDIN_FILENO);
-		dup2(null, STDOUT_FILENO);
-		dup2(null, STDERR_FILENO);
-		if (null > STDERR_FILENO)
-			close(null);
-	}
-	if (print_pdf_render(doc, &pdf, &len, &error) != 0) {
+	if (print_pdf_render(job->doc, &pdf, &len, &error) != 0) {
 		printing_send(&fd, (enum cups_event)PRINTING_NO_PDF, 0, "", error);
 		_exit(0);
 	}
-	cups_print(queue, pdf, len, doc->title, PRINTING_FOLLOW, printing_send,
-	    &fd);
+	cups_print(job->queue, pdf, len, job->doc->title, PRINTING_FOLLOW,
+	    printing_send, &fd);
 	_exit(0);
 }
 
@@ -128,13 +123,7 @@ printing_child(int fd, const struct print_doc *doc, const char *queue)
 static void
 printing_stop(struct printing *p)
 {
-	if (p->child > 0) {
-		kill(p->child, SIGTERM);
-		while (waitpid(p->child, NULL, 0) < 0 && errno == EINTR)
-			continue;
-	}
-	if (p->fd >= 0)
-		close(p->fd);
+	child_stop(p->child, p->fd, SIGTERM);
 	p->child = -1;
 	p->fd = -1;
 	p->sending = 0;
@@ -268,27 +257,16 @@ printing_poll(struct printing *p)
 static int
 printing_start(struct printing *p, struct ui *ui, const struct print_doc *doc)
 {
-	int fds[2];
+	struct printing_job job = { doc, p->queue };
+	int fd;
 	pid_t pid;
 
-	if (pipe2(fds, O_CLOEXEC) != 0) {
+	if ((pid = child_start(&fd, printing_child, &job)) < 0) {
 		ui_status(ui, _("Cannot print: %s"), strerror(errno));
 		return -1;
 	}
-	if ((pid = fork()) < 0) {
-		ui_status(ui, _("Cannot print: %s"), strerror(errno));
-		close(fds[0]);
-		close(fds[1]);
-		return -1;
-	}
-	if (pid == 0) {
-		close(fds[0]);
-		printing_child(fds[1], doc, p->queue);
-	}
-	close(fds[1]);
-	fcntl(fds[0], F_SETFL, O_NONBLOCK);
 	p->child = pid;
-	p->fd = fds[0];
+	p->fd = fd;
 	p->sending = 1;
 	p->quiet = 0;
 	p->pages = (int)doc->npages;

@@ -293,8 +293,10 @@ layout_init(struct layout *lay, const char *file, const char *domain,
 	lay->file = file;
 	lay->diags = diags;
 	lay->encoding = "UTF-8";
-	if (domain != NULL && *domain != '\0')
+	if (domain != NULL && *domain != '\0') {
 		lay->domain = xstrdup(domain);
+		lay->domain_given = 1;
+	}
 }
 
 static void
@@ -622,6 +624,23 @@ void
 layout_title(struct layout *lay, const char *s, size_t len)
 {
 	title_read(lay, s, len);
+}
+
+int
+layout_section(struct layout *lay, const char *s, size_t len)
+{
+	char	*before = lay->domain;
+
+	if (lay->domain_given)
+		return 0;
+	lay->domain = NULL;
+	title_read(lay, s, len);
+	if (lay->domain == NULL) {
+		lay->domain = before;
+		return 0;
+	}
+	free(before);
+	return 1;
 }
 
 /* The file's name without directory and extension, as a title. */

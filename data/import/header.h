@@ -85,6 +85,7 @@ struct layout {
 	 * messages name a part of it ("page.html:table 3"); NULL: file.
 	 */
 	const char		*file_name;
+	int			 domain_given;	/* domain is the caller's */
 	const char		*encoding;	/* the file's, for messages */
 
 	/* Private: the header as it is being read. */
@@ -113,6 +114,13 @@ void layout_done(struct layout *lay);
  * as a title row is. The first one found wins.
  */
 void layout_title(struct layout *lay, const char *s, size_t len);
+
+/*
+ * A heading among a document table's rows ("二、社会保险"): if it names a
+ * domain, that is the domain of the rows below that name none (unless the
+ * caller gave one); 1 if so.
+ */
+int layout_section(struct layout *lay, const char *s, size_t len);
 
 /* The next record from the top of a CSV file. */
 enum layout_step layout_feed(struct layout *lay, const struct csv_record *rec);

@@ -232,6 +232,9 @@ import_free(struct import *imp)
 		free(imp->jur[i].name);
 	free(imp->jur);
 	free(imp->seen);
+	for (i = 0; i < imp->nplaces; i++)
+		free(imp->places[i]);
+	free(imp->places);
 	free(imp->path);
 	free(imp);
 }

@@ -470,7 +470,7 @@ seen_grow(struct import *imp)
 
 /* The earlier row with the same key, or NULL after remembering this one. */
 static const struct seen *
-seen_check(struct import *imp, uint64_t h1, uint64_t h2, size_t file,
+seen_check(struct import *imp, uint64_t h1, uint64_t h2, size_t place,
     long line)
 {
 	size_t	j;
@@ -483,7 +483,7 @@ seen_check(struct import *imp, uint64_t h1, uint64_t h2, size_t file,
 			return &imp->seen[j];
 	imp->seen[j].h1 = h1;
 	imp->seen[j].h2 = h2;
-	imp->seen[j].file = file;
+	imp->seen[j].place = place;
 	imp->seen[j].line = line;
 	imp->nseen++;
 	return NULL;
@@ -497,14 +497,14 @@ row_duplicate(struct source *src, const struct csv_record *rec,
 	uint64_t		 h1, h2;
 
 	row_key(c, &h1, &h2);
-	s = seen_check(src->imp, h1, h2, src->index, rec->line);
+	s = seen_check(src->imp, h1, h2, src->place, rec->line);
 	if (s == NULL)
 		return 0;
 	/* Placed at the item name; the message names the first row. */
 	diag_add(src->imp->diags, DIAG_WARNING, src->name, rec->line,
 	    c->col[name_cell(src)], _("duplicate of the row at %s:%ld (same "
 	    "domain, jurisdiction, 一级事项, 二级事项 and content)"),
-	    src->imp->sum.files[s->file].name, s->line);
+	    src->imp->places[s->place], s->line);
 	diag_hint(src->imp->diags, "%s", _("the row is skipped; delete one of "
 	    "the two"));
 	return 1;

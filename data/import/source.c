@@ -313,6 +313,21 @@ table_record(struct table_record *tr, const struct table_row *r,
 	return &tr->rec;
 }
 
+/* Rows are read from src->name from now on: remember it for duplicates. */
+static void
+source_place(struct source *src)
+{
+	struct import	*imp = src->imp;
+
+	if (imp->nplaces == imp->cplaces) {
+		imp->cplaces = imp->cplaces ? imp->cplaces * 2 : 8;
+		imp->places = xreallocarray(imp->places, imp->cplaces,
+		    sizeof *imp->places);
+	}
+	imp->places[imp->nplaces] = xstrdup(src->name);
+	src->place = imp->nplaces++;
+}
+
 /* Forget the row above: a table starts afresh. */
 static void
 source_forget(struct source *src)
@@ -321,6 +336,36 @@ source_forget(struct source *src)
 	free(src->prev_url);
 	free(src->prev_level1);
 	src->prev_domain = src->prev_url = src->prev_level1 = NULL;
+}
+
+/*
+ * A row of one text across the table below its header ("二、社会保险",
+ * written in one cell over every column) is a heading, not an item: if it
+ * names a domain, the rows below are of that domain. 1 if r is one.
+ */
+static int
+table_section(struct source *src, const struct table_row *r)
+{
+	const char	*s;
+	size_t		 j, len;
+
+	if (r->n < 2 || r->n < src->lay.nfields || *r->cells[0] == '\0')
+		return 0;
+	for (j = 1; j < r->n; j++)
+		if (strcmp(r->cells[j], r->cells[0]) != 0)
+			return 0;
+	len = strlen(r->cells[0]);
+	s = cell_trim(r->cells[0], &len);
+	if (layout_section(&src->lay, s, len)) {
+		source_forget(src);
+		return 1;
+	}
+	diag_add(src->imp->diags, DIAG_WARNING, src->name, r->line, 1, "%s",
+	    _("a row of one text across the table is a heading, not an item; "
+	    "it is skipped"));
+	diag_hint(src->imp->diags, "%s", _("if it names a domain (二、社会保险), "
+	    "the rows below are of that domain"));
+	return 1;
 }
 
 /* One catalogue table, through a fresh header; -1 if the catalogue failed. */
@@ -352,6 +397,8 @@ source_table(struct source *src, const struct table_set *ts,
 			if (step == LAYOUT_MORE)
 				continue;
 		}
+		if (table_section(src, &t->rows[i]))
+			continue;
 		rc = row_import(src, table_record(tr, &t->rows[i],
 		    src->lay.nfields), error);
 	}
@@ -378,13 +425,27 @@ source_table_domain(struct source *src, int first)
 	}
 }
 
+/* Skipped tables named one by one; the rest are counted. */
+#define SOURCE_SKIPPED_SHOWN	20
+
+static void
+table_skipped(struct source *src, const char *place)
+{
+	diag_add(src->imp->diags, DIAG_WARNING, place, 1, 1, "%s",
+	    _("not a catalogue table: none of its first rows names three "
+	    "known columns; it is skipped"));
+	diag_hint(src->imp->diags, "%s", _("a table of contents or a page's "
+	    "layout table is rightly skipped; a catalogue table needs its "
+	    "header row (一级事项, 二级事项, 公开内容, ...)"));
+}
+
 int
 source_tables(struct source *src, const struct table_set *ts, char **error)
 {
 	struct table_record	 tr;
 	const struct table	*t;
 	char			*place;
-	size_t			 i, used = 0;
+	size_t			 i, used = 0, skipped = 0;
 	int			 rc = 0;
 
 	memset(&tr, 0, sizeof tr);
@@ -394,18 +455,14 @@ source_tables(struct source *src, const struct table_set *ts, char **error)
 		/* A sheet's places are cells: "book.xlsx:sheet 低保:B7". */
 		src->imp->diags->cells_a1 = t->cells_a1;
 		if (!table_is_catalogue(t)) {
-			diag_add(src->imp->diags, DIAG_WARNING, place, 1, 1,
-			    "%s", _("not a catalogue table: none of its first "
-			    "rows names three known columns; it is skipped"));
-			diag_hint(src->imp->diags, "%s", _("a table of contents "
-			    "or a page's layout table is rightly skipped; a "
-			    "catalogue table needs its header row (一级事项, "
-			    "二级事项, 公开内容, ...)"));
+			if (skipped++ < SOURCE_SKIPPED_SHOWN)
+				table_skipped(src, place);
 			src->imp->diags->cells_a1 = 0;
 			free(place);
 			continue;
 		}
 		src->name = place;
+		source_place(src);
 		rc = source_table(src, ts, t, &tr, error);
 		source_table_domain(src, used++ == 0);
 		layout_done(&src->lay);
@@ -416,6 +473,14 @@ source_tables(struct source *src, const struct table_set *ts, char **error)
 		free(place);
 	}
 	free(tr.v);
+	if (skipped > SOURCE_SKIPPED_SHOWN) {
+		diag_add(src->imp->diags, DIAG_WARNING, src->name, 1, 1,
+		    _("%zu more tables are not catalogue tables; they are "
+		    "skipped"), skipped - SOURCE_SKIPPED_SHOWN);
+		diag_hint(src->imp->diags, "%s", _("a page with this many "
+		    "tables is mostly layout; check that the catalogue tables "
+		    "were read"));
+	}
 	if (rc == 0 && used == 0) {
 		if (ts->n == 0)
 			file_error(src, 1, 1, _("the file holds no table"),
@@ -439,16 +504,27 @@ source_document(struct source *src, enum import_format format,
 {
 	struct import_file_summary	*f = &src->imp->sum.files[src->index];
 	struct table_set		 ts;
-	int				 rc = 0;
+	int				 rc = 0, enc;
 
 	table_set_init(&ts);
-	if (formats_reader_for(format)(buf, len, src->name, src->imp->diags,
-	    &ts) != 0)
+	/* Only a web page has an encoding staff may need to name. */
+	if (format == IMPORT_FORMAT_HTML &&
+	    src->imp->opt.encoding != DECODE_AUTO)
+		rc = html_read_as(buf, len, src->imp->opt.encoding, src->name,
+		    src->imp->diags, &ts);
+	else
+		rc = formats_reader_for(format)(buf, len, src->name,
+		    src->imp->diags, &ts);
+	if (rc != 0) {
+		rc = 0;
 		src->imp->unusable = 1;
-	else {
+	} else {
 		f->encoding = ts.encoding != NULL ? ts.encoding : "UTF-8";
 		f->layout = formats_layout(format);
-		src->text.encoding = DECODE_UTF8;	/* what the cells are */
+		/* For messages about bytes that were not valid in it. */
+		enc = decode_parse_name(f->encoding);
+		src->text.encoding = enc > DECODE_AUTO ?
+		    (enum decode_encoding)enc : DECODE_UTF8;
 		if (ts.cut_off)
 			src->imp->cut_off = 1;
 		rc = source_tables(src, &ts, error);
@@ -516,6 +592,7 @@ source_init(struct source *src, struct import *imp, const char *name)
 	src->name = src->file = name;
 	src->index = file_add(imp, name);
 	src->counts = &imp->sum.files[src->index].counts;
+	source_place(src);
 	/* Until source_done, errors and warnings hold the starting counts. */
 	src->counts->errors = imp->diags->errors;
 	src->counts->warnings = imp->diags->warnings;

@@ -19,7 +19,7 @@
 /* A row already imported, for duplicates: a 128-bit hash of its key. */
 struct seen {
 	uint64_t h1, h2;
-	size_t	 file;
+	size_t	 place;		/* in struct import's places */
 	long	 line;
 };
 
@@ -39,6 +39,12 @@ struct import {
 	size_t			 njur, cjur, lastjur;
 	struct seen		*seen;	/* open addressing; h1 == 0: free */
 	size_t			 nseen, cseen;
+	/*
+	 * Where rows were read, as messages name it: a file, or a table of
+	 * a document ("page.html:table 3"). Owned.
+	 */
+	char			**places;
+	size_t			 nplaces, cplaces;
 	/* Progress: the share of all input before and in this file. */
 	double			 done, share;
 	size_t			 rows;
@@ -51,6 +57,7 @@ struct source {
 					   table being read ("page.html:table
 					   3") */
 	const char		*file;	/* the file itself */
+	size_t			 place;	/* name's index in imp->places */
 	size_t			 index;
 	int64_t			 id;
 	struct layout		 lay;

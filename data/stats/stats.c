@@ -54,6 +54,7 @@ enum stats_query {
 	S_HOT,
 	S_MOST_VIEWED,
 	S_FEEDBACK,
+	S_DAILY,
 	S_PIN_LOCK_GET,
 	S_PIN_LOCK_PUT,
 	S_COUNT
@@ -83,6 +84,13 @@ static const char *const stats_sql[S_COUNT] = {
 	    " JOIN item_key AS k ON k.key = f.key"
 	    " WHERE ?1 IS NULL OR f.day >= ?1 GROUP BY f.key"
 	    " ORDER BY k.domain, k.level1, k.level2, k.jurisdiction",
+	[S_DAILY] = "SELECT " STATS_NAMES ", SUM(d.views), SUM(d.useful),"
+	    " SUM(d.not_useful), d.day FROM"
+	    " (SELECT key, day, n AS views, 0 AS useful, 0 AS not_useful"
+	    "  FROM views UNION ALL"
+	    "  SELECT key, day, 0, useful, not_useful FROM feedback) AS d"
+	    " JOIN item_key AS k ON k.key = d.key GROUP BY d.day, d.key"
+	    " ORDER BY d.day, k.domain, k.level1, k.level2, k.jurisdiction",
 	[S_PIN_LOCK_GET] = "SELECT failures, locked_until FROM pin_lock"
 	    " WHERE id = 1",
 	[S_PIN_LOCK_PUT] = "INSERT INTO pin_lock VALUES (1, ?1, ?2)"
@@ -376,6 +384,13 @@ stats_read_rows(struct stats *st, sqlite3_stmt *s, struct stats_rows *out,
 		r->level2 = stats_text(s, 4);
 		r->a = sqlite3_column_int64(s, 5);
 		r->b = sqlite3_column_int64(s, 6);
+		r->c = 0;
+		r->day[0] = '\0';
+		if (sqlite3_column_count(s) > 8) {
+			r->c = sqlite3_column_int64(s, 7);
+			snprintf(r->day, sizeof r->day, "%s",
+			    (const char *)sqlite3_column_text(s, 8));
+		}
 	}
 	sqlite3_reset(s);
 	sqlite3_clear_bindings(s);
@@ -424,6 +439,17 @@ stats_feedback(struct stats *st, const char *since, struct stats_rows *out,
 		return -1;
 	if (since != NULL)
 		sqlite3_bind_text(s, 1, since, -1, SQLITE_STATIC);
+	return stats_read_rows(st, s, out, error);
+}
+
+int
+stats_daily(struct stats *st, struct stats_rows *out, char **error)
+{
+	sqlite3_stmt *s;
+
+	memset(out, 0, sizeof *out);
+	if ((s = stats_stmt(st, S_DAILY, error)) == NULL)
+		return -1;
 	return stats_read_rows(st, s, out, error);
 }
 

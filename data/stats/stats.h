@@ -30,11 +30,15 @@ struct stats_ref {
 /* The key of an item: a 64-bit FNV-1a hash of its four names, in hex. */
 void stats_key(const struct stats_ref *ref, char key[STATS_KEY_SIZE]);
 
-/* One item with its names (owned) and one or two counts. */
+/*
+ * One item with its names (owned) and one or two counts; stats_daily also
+ * fills c and day.
+ */
 struct stats_row {
 	char		 key[STATS_KEY_SIZE];
 	char		*domain, *jurisdiction, *level1, *level2;
-	long long	 a, b;
+	long long	 a, b, c;
+	char		 day[11];	/* "YYYY-MM-DD"; "" when not by day */
 };
 
 struct stats_rows {
@@ -91,6 +95,12 @@ int stats_most_viewed(struct stats *st, const char *since,
  */
 int stats_feedback(struct stats *st, const char *since,
     struct stats_rows *out, char **error);
+
+/*
+ * Every item and day with a count, by day then names: a = views,
+ * b = 有用, c = 没用 (chayue-admin report).
+ */
+int stats_daily(struct stats *st, struct stats_rows *out, char **error);
 
 /*
  * The staff PIN's lock (kiosk/staff_pin.h), kept here so that a restart

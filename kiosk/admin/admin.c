@@ -44,6 +44,8 @@ static const struct {
 	{ "hot", admin_hot },
 	{ "feedback", admin_feedback },
 	{ "pin", admin_pin },
+	{ "package", admin_package },
+	{ "report", admin_report },
 };
 
 /* Run COMMAND with its arguments argv[0..argc), argv[0] the command. */

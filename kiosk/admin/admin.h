@@ -3,7 +3,8 @@
  * command table; each cmd_*.c one family of commands: cmd_import.c import
  * and check, cmd_versions.c the commands that show and change catalogue
  * versions, cmd_search.c search, cmd_stats.c hot items and feedback,
- * cmd_pin.c pin; usage.c the help text and the usage and failure messages.
+ * cmd_pin.c pin; cmd_package.c package (a catalogue as a Debian package);
+ * cmd_report.c report and feedback --merge (terminals to the province); usage.c the help text and the usage and failure messages.
  */
 #ifndef CHAYUE_ADMIN_H
 #define CHAYUE_ADMIN_H
@@ -51,5 +52,14 @@ int admin_search(const struct config *cfg, int argc, char **argv);
 int admin_hot(const struct config *cfg, int argc, char **argv);
 int admin_feedback(const struct config *cfg, int argc, char **argv);
 int admin_pin(const struct config *cfg, int argc, char **argv);
+int admin_package(const struct config *cfg, int argc, char **argv);
+int admin_report(const struct config *cfg, int argc, char **argv);
+
+/*
+ * feedback --merge: add up the reports (files) of many terminals into one
+ * 满意度 table, of the days since since (NULL: all), as CSV if csv.
+ */
+int admin_feedback_merge(const struct config *cfg, char **files, int nfiles,
+    const char *since, int csv);
 
 #endif

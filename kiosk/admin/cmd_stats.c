@@ -32,6 +32,7 @@ struct stats_args {
 	const char	*since;		/* NULL: all */
 	int		 all;
 	int		 csv;
+	int		 merge;		/* feedback --merge FILE... */
 };
 
 /* Options anywhere after the command; the words left in argv[optind..]. */
@@ -44,6 +45,7 @@ stats_parse(int argc, char **argv, struct stats_args *a)
 		{ "all", no_argument, NULL, 'a' },
 		{ "since", required_argument, NULL, 's' },
 		{ "csv", no_argument, NULL, 'c' },
+		{ "merge", no_argument, NULL, 'm' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -58,12 +60,16 @@ stats_parse(int argc, char **argv, struct stats_args *a)
 		case 'a': a->all = 1; break;
 		case 's': a->since = optarg; break;
 		case 'c': a->csv = 1; break;
+		case 'm': a->merge = 1; break;
 		case 'h':
 			printf(_("Usage: %s hot add|remove [--domain D] "
 			    "[--jurisdiction J] [--all] NAME\n"
 			    "       %s hot list\n"
-			    "       %s feedback [--since YYYY-MM-DD] [--csv]\n"),
-			    ADMIN_PROGNAME, ADMIN_PROGNAME, ADMIN_PROGNAME);
+			    "       %s feedback [--since YYYY-MM-DD] [--csv]\n"
+			    "       %s feedback --merge [--since YYYY-MM-DD] "
+			    "[--csv] REPORT...\n"),
+			    ADMIN_PROGNAME, ADMIN_PROGNAME, ADMIN_PROGNAME,
+			    ADMIN_PROGNAME);
 			return ADMIN_EXIT_OK;
 		default:
 			return admin_try_help();
@@ -469,6 +475,15 @@ admin_feedback(const struct config *cfg, int argc, char **argv)
 
 	if ((rc = stats_parse(argc, argv, &a)) != -1)
 		return rc;
+	if (a.since != NULL && !format_is_date(a.since))
+		return admin_usage_error(_("feedback: --since wants a date as "
+		    "YYYY-MM-DD, e.g. 2026-01-31; got '%s'"), a.since);
+	if (a.merge && optind >= argc)
+		return admin_usage_error("%s", _("feedback --merge: give the "
+		    "report files (chayue-admin report --json) to add up"));
+	if (a.merge)
+		return admin_feedback_merge(cfg, argv + optind, argc - optind,
+		    a.since, a.csv);
 	if (optind < argc)
 		return admin_usage_error(_("feedback: unexpected argument '%s'"),
 		    argv[optind]);

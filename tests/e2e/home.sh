@@ -36,7 +36,7 @@ ok $? "the key bar shows the keys"
 
 name=$(sql "SELECT name FROM domain WHERE position = 26")
 open_domain 26
-wait_for "$name"
+wait_for "层级："
 screen | head -n 1 | grep -qF "$name"
 ok $? "typing 2 6 Enter opens domain 26 ($name)"
 

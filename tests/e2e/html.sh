@@ -121,6 +121,15 @@ admin --catalogue "$T_TMP/lie.db" import "$T_TMP/lie.html" >"$T_TMP/out" 2>&1 &&
 	grep -q "lie\.html:1:1: warning: the page says it is in utf-8, but it is not: it is read as GB18030" "$T_TMP/out" &&
 	[ "$(DB=$T_TMP/lie.db sql "SELECT d.name || '/' || i.jurisdiction || '/' || i.content || '/' || i.channels FROM item i JOIN domain d ON d.id = i.domain_id")" = "社会救助/杜集区/窗口受理条件/公开查阅点" ]
 ok $? "a page whose <meta> lies: read as GB18030 with a warning; 口 a box only in the channel list"
+admin --catalogue "$T_TMP/lie2.db" import --encoding gbk "$T_TMP/lie.html" >"$T_TMP/out" 2>&1 &&
+	! grep -q "warning:" "$T_TMP/out" && grep -q "lie\.html (GB18030, web page, domain 社会救助)" "$T_TMP/out"
+ok $? "--encoding gbk: the page is read as staff say, <meta> or not"
+# 社会救助领域 / 一级事项 二级事项 公开内容 in GBK; a byte that is no GBK in the last row.
+printf '<html><head><meta charset="gbk"></head><body><p>\311\347\273\341\276\310\326\372\301\354\323\362</p><table>\n<tr><td>\322\273\274\266\312\302\317\356</td><td>\266\376\274\266\312\302\317\356</td><td>\271\253\277\252\304\332\310\335</td></tr>\n<tr><td>a</td><td>b</td><td>c</td></tr>\n<tr><td>a</td><td>d</td><td>c\200\377</td></tr></table></body></html>\n' >"$T_TMP/bad.html"
+admin --catalogue "$T_TMP/bad.db" check "$T_TMP/bad.html" >"$T_TMP/out" 2>&1
+[ $? -eq 1 ] && grep -q "bad\.html:table 1:3:3: error: column 3 (公开内容) is not valid GB18030 text" "$T_TMP/out" &&
+	grep -q "rows read 2, would import 1, would skip 1" "$T_TMP/out"
+ok $? "a byte that is not GBK: an error at its table, row and column; the other rows are good"
 
 # Documents that cannot be read say what to save them as.
 printf '%%PDF-1.4\n' >"$T_TMP/a.pdf"

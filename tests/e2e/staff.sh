@@ -4,19 +4,14 @@
 # clerk's confirmation), a rollback; visitors get the new version when
 # they come back to the home screen.
 . "${top_srcdir:-.}/tests/e2e/lib.sh"
-REF=$top_srcdir/data/demo/reference-catalogue.csv
 PIN=27182818
-export DB=$T_TMP/k.db
-IN=$T_TMP/incoming
-mkdir -p "$IN"
-export CONFIG=$T_TMP/kiosk.conf
-printf '%s\nimport_dir = %s\nlanguage = en\nlog_file = %s\n' \
-	"$(echo $PIN | "$ADMIN" pin)" "$IN" "$T_TMP/kiosk.log" >"$CONFIG"
-"$ADMIN" --config "$CONFIG" --catalogue "$DB" import --quiet "$REF"
-all=$(sql 'SELECT count(*) FROM item')
+staff_setup
 head -n 41 "$REF" >"$IN/a40.csv"
 printf 'domain,level2,audience_all\n社会救助,低保,1\n社会救助,特困,有\n' >"$IN/bad.csv"
 echo 'not a catalogue' >"$IN/notes.doc"
+# Saved web pages and Word/Excel files are listed too (issue 14).
+echo '<html><table><tr><td>x</td></tr></table></html>' >"$IN/page.html"
+echo 'PK' >"$IN/table.xlsx"
 
 # say LANG MSGID ARG...: MSGID in LANG from the built catalogues, with the
 # arguments put in (printf(1) has no %zu: it takes them as %s).
@@ -63,8 +58,9 @@ live=$(sql "SELECT value FROM meta WHERE key = 'version'")
 screen | grep -qF "Live: version $live" && screen | grep -qF "$all items"
 ok $? "it shows the live version ($live, $all items)"
 handled && screen | grep -qF "[ ] a40.csv" && screen | grep -qF "[ ] bad.csv" &&
+	screen | grep -qF "[ ] page.html" && screen | grep -qF "[ ] table.xlsx" &&
 	! screen | grep -qF "notes.doc"
-ok $? "it lists the files it can import, and only those"
+ok $? "it lists the files it can import (CSV, web pages, workbooks), and only those"
 
 # F4 (en → zh_CN → zh_TW → en) words the live version again, and writes
 # its date the language's way.

@@ -6,16 +6,8 @@
 # stops them, and an import process that dies leaves the kiosk running
 # with the live catalogue.
 . "${top_srcdir:-.}/tests/e2e/lib.sh"
-REF=$top_srcdir/data/demo/reference-catalogue.csv
 PIN=27182818
-export DB=$T_TMP/k.db
-IN=$T_TMP/incoming
-mkdir -p "$IN"
-export CONFIG=$T_TMP/kiosk.conf
-printf '%s\nimport_dir = %s\nlanguage = en\nlog_file = %s\n' \
-	"$(echo $PIN | "$ADMIN" pin)" "$IN" "$T_TMP/kiosk.log" >"$CONFIG"
-"$ADMIN" --config "$CONFIG" --catalogue "$DB" import --quiet "$REF"
-all=$(sql 'SELECT count(*) FROM item')
+staff_setup
 head -n 41 "$REF" >"$IN/a40.csv"
 truncate -s 1G "$IN/huge.csv"
 head -n 21 "$REF" >"$T_TMP/outside.csv"

@@ -101,6 +101,21 @@ test_counts(struct stats *st)
 	    rows.v[1].a == 1 && rows.v[1].b == 1, "--since leaves out earlier "
 	    "days");
 	stats_rows_done(&rows);
+	/*
+	 * Per item and day (chayue-admin report): 2026-01-01 low 2 views 1
+	 * 有用; 2026-01-02 low 0 views 1/1; 2026-02-10 low and care 1 view
+	 * each; 2026-03-01 care 没用; 2025-12-01 far 1 view.
+	 */
+	ok(stats_daily(st, &rows, &error) == 0 && rows.n == 6,
+	    "daily: one row per item and day with a count");
+	ok(rows.n == 6 && strcmp(rows.v[0].day, "2025-12-01") == 0 &&
+	    strcmp(rows.v[1].day, "2026-01-01") == 0 && rows.v[1].a == 2 &&
+	    rows.v[1].b == 1 && rows.v[1].c == 0 &&
+	    strcmp(rows.v[2].day, "2026-01-02") == 0 && rows.v[2].a == 0 &&
+	    rows.v[2].b == 1 && rows.v[2].c == 1 &&
+	    strcmp(rows.v[5].day, "2026-03-01") == 0 && rows.v[5].c == 1,
+	    "daily: views and both answers, by day");
+	stats_rows_done(&rows);
 	free(error);
 }
 

@@ -257,7 +257,10 @@ formats_detect(const char *buf, size_t len, const char *file,
 			p++;
 			n--;
 		}
-		if (starts(p, n, "MIME-Version:"))
+		if (n >= 4 && (memcmp(p, "\xff\xfe<\0", 4) == 0 ||
+		    memcmp(p, "\xfe\xff\0<", 4) == 0))
+			out->format = IMPORT_FORMAT_HTML;	/* UTF-16 */
+		else if (starts(p, n, "MIME-Version:"))
 			refuse(out, N_("the file is a web archive (.mht), a page "
 			    "saved with its pictures in one file"), N_("save the "
 			    "page again as \"Web page, HTML only\" (.html) and "

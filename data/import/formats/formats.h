@@ -27,6 +27,9 @@ typedef int formats_reader(const char *buf, size_t len, const char *file,
 
 /* A saved web page: every <table> (html.c, libxml2's HTML parser). */
 formats_reader html_read;
+/* The same in the encoding staff named (--encoding), <meta> or not. */
+int html_read_as(const char *buf, size_t len, enum decode_encoding enc,
+    const char *file, struct diag_list *diags, struct table_set *out);
 /* Word 2007+ (.docx): every table, merged cells spread. */
 formats_reader docx_read;
 /* Excel 2007+ (.xlsx): every sheet, merged ranges spread. */

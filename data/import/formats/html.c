@@ -37,6 +37,11 @@
 #define HTML_MAX_COLUMNS	256
 /* Spread cells per page: the page's size in bytes, and this many more. */
 #define HTML_MAX_SPREAD		1000000
+/*
+ * Tables on one page: a county's page has one per domain (26 national,
+ * a few local), a contents table and the site's layout tables.
+ */
+#define HTML_MAX_TABLES		4096
 /* Elements deeper than this are not looked into (hostile nesting). */
 #define HTML_MAX_DEPTH		512
 /* How far into the page a <meta> charset is looked for. */
@@ -301,11 +306,30 @@ span_error(struct html *h, const char *place, size_t row, size_t col,
 	h->failed = 1;
 }
 
+/*
+ * The texts of cells that span rows, kept until the table is read: the
+ * rows below copy them.
+ */
+struct pool {
+	char	**v;
+	size_t	  n, c;
+};
+
+static void
+pool_add(struct pool *p, char *s)
+{
+	if (p->n == p->c) {
+		p->c = p->c ? 2 * p->c : 16;
+		p->v = xreallocarray(p->v, p->c, sizeof *p->v);
+	}
+	p->v[p->n++] = s;
+}
+
 /* One cell, placed at *col of the row, spread over its span. */
 static int
 cell_place(struct html *h, struct table *t, const xmlNode *td,
     struct pending *pend, size_t *col, size_t nrows_left, size_t row,
-    char ***pool, size_t *npool)
+    struct pool *pool)
 {
 	long	 rs = span(td, "rowspan", 1), cs = span(td, "colspan", 1), k;
 	char	*text;
@@ -330,14 +354,16 @@ cell_place(struct html *h, struct table *t, const xmlNode *td,
 	if ((size_t)rs > nrows_left)
 		rs = (long)nrows_left;	/* clipped at the end, as browsers do */
 	text = text_of(td, 1);
-	*pool = xreallocarray(*pool, *npool + 1, sizeof **pool);
-	(*pool)[(*npool)++] = text;
 	for (k = 0; k < cs; k++) {
 		table_cell_add(t, text, strlen(text));
-		pend[*col].text = text;
+		pend[*col].text = rs > 1 ? text : NULL;
 		pend[*col].rows = rs - 1;
 		(*col)++;
 	}
+	if (rs > 1)
+		pool_add(pool, text);
+	else
+		free(text);
 	h->spread += (size_t)(rs * cs);
 	if (h->spread > h->max_spread) {
 		span_error(h, t->place, row, *col, _("the page's rowspan and "
@@ -366,8 +392,8 @@ table_grid(struct html *h, struct table *t, const xmlNode *table)
 {
 	const xmlNode	**rows, *c;
 	struct pending	 pend[HTML_MAX_COLUMNS];
-	char		**pool = NULL;
-	size_t		 n, i, j, col, width = 0, npool = 0, last;
+	struct pool	 pool = { NULL, 0, 0 };
+	size_t		 n, i, j, col, width = 0, last;
 
 	n = rows_of(table, NULL, 0);
 	rows = xcalloc(n ? n : 1, sizeof *rows);
@@ -381,8 +407,8 @@ table_grid(struct html *h, struct table *t, const xmlNode *table)
 			if (!is(c, "td") && !is(c, "th"))
 				continue;
 			cell_pending(t, pend, &col, width);
-			if (cell_place(h, t, c, pend, &col, n - i, i + 1, &pool,
-			    &npool) != 0)
+			if (cell_place(h, t, c, pend, &col, n - i, i + 1,
+			    &pool) != 0)
 				break;
 			if (col > width)
 				width = col;
@@ -399,9 +425,9 @@ table_grid(struct html *h, struct table *t, const xmlNode *table)
 				table_cell_add(t, "", 0);
 		}
 	}
-	for (j = 0; j < npool; j++)
-		free(pool[j]);
-	free(pool);
+	for (j = 0; j < pool.n; j++)
+		free(pool.v[j]);
+	free(pool.v);
 	free(rows);
 }
 
@@ -425,6 +451,16 @@ table_read(struct html *h, const xmlNode *table, int depth)
 	struct table	*t;
 	char		*place, *heading;
 
+	if (h->out->n == HTML_MAX_TABLES) {
+		diag_add(h->diags, DIAG_ERROR, h->file, 1, 1, "%s", _("the page "
+		    "has more than 4096 tables; a catalogue page has a few "
+		    "dozen"));
+		diag_hint(h->diags, "%s", _("the page is damaged, or made to do "
+		    "harm; save it again from the browser, or ask for the "
+		    "catalogue as a Word or Excel file"));
+		h->failed = 1;
+		return;
+	}
 	place = xasprintf(_("table %zu"), h->out->n + 1);
 	t = table_add(h->out, place);
 	free(place);
@@ -530,20 +566,31 @@ utf8_bad(const char *s, size_t len)
 }
 
 /*
- * The page as UTF-8 text: as its <meta> says, unless that does not fit
- * the bytes and the evidence finds an encoding that does (warned).
- * Returns 0, or -1 with the problem reported.
+ * The page as UTF-8 text: in forced if it is not DECODE_AUTO (staff said
+ * so); else as its <meta> says, unless that does not fit the bytes and
+ * the evidence finds an encoding that does (warned). Returns 0, or -1
+ * with the problem reported.
  */
 static int
 page_decode(struct html *h, const char *buf, size_t len,
-    struct decode_result *res)
+    enum decode_encoding forced, struct decode_result *res)
 {
 	struct decode_result	 other;
 	enum decode_encoding	 declared;
 	char			 name[32];
 
-	declared = meta_charset(buf, len, name, sizeof name);
-	decode_buffer(buf, len, declared, res);
+	/* A byte order mark wins over a <meta>, as in browsers. */
+	if (forced != DECODE_AUTO) {
+		decode_buffer(buf, len, forced, res);
+		declared = DECODE_AUTO;
+	} else if ((len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) ||
+	    (len >= 2 && (memcmp(buf, "\xff\xfe", 2) == 0 ||
+	    memcmp(buf, "\xfe\xff", 2) == 0)))
+		declared = DECODE_AUTO;
+	else
+		declared = meta_charset(buf, len, name, sizeof name);
+	if (forced == DECODE_AUTO)
+		decode_buffer(buf, len, declared, res);
 	if (declared != DECODE_AUTO && res->refusal == DECODE_TEXT &&
 	    utf8_bad(res->text, res->len) > 0) {
 		decode_buffer(buf, len, DECODE_AUTO, &other);
@@ -660,6 +707,13 @@ int
 html_read(const char *buf, size_t len, const char *file,
     struct diag_list *diags, struct table_set *out)
 {
+	return html_read_as(buf, len, DECODE_AUTO, file, diags, out);
+}
+
+int
+html_read_as(const char *buf, size_t len, enum decode_encoding enc,
+    const char *file, struct diag_list *diags, struct table_set *out)
+{
 	struct html		 h;
 	struct decode_result	 res;
 	htmlDocPtr		 doc;
@@ -671,7 +725,7 @@ html_read(const char *buf, size_t len, const char *file,
 	h.file = file;
 	h.diags = diags;
 	h.out = out;
-	if (page_decode(&h, buf, len, &res) != 0) {
+	if (page_decode(&h, buf, len, enc, &res) != 0) {
 		decode_done(&res);
 		return -1;
 	}
