@@ -352,6 +352,61 @@ test_docx(void)
 	diag_done(&d);
 }
 
+/* Thousands of empty tables or sheets: refused, not held. */
+static void
+test_too_many(void)
+{
+	struct part	 p[3];
+	struct diag_list d;
+	struct table_set ts;
+	char		*xml, *o;
+	size_t		 i;
+
+	xml = o = malloc(4200 * 64);
+	o += sprintf(o, "<w:document " WNS "><w:body>");
+	for (i = 0; i < 4097; i++)
+		o += sprintf(o, "<w:tbl/>");
+	sprintf(o, "</w:body></w:document>");
+	p[0].name = "word/document.xml";
+	p[0].xml = xml;
+	p[0].password = NULL;
+	diag_init(&d);
+	table_set_init(&ts);
+	is_int(read_parts(docx_read, p, 1, &d, &ts), -1,
+	    "4097 tables: refused");
+	ok(d.n == 1 && strstr(d.v[0].message, "more than 4096 tables") != NULL,
+	    "4097 tables: said once");
+	table_set_done(&ts);
+	diag_done(&d);
+
+	o = xml;
+	o += sprintf(o, "<workbook " NS "><sheets>");
+	for (i = 0; i < 4097; i++)
+		o += sprintf(o, "<sheet name=\"s%zu\" r:id=\"rId1\"/>", i);
+	sprintf(o, "</sheets></workbook>");
+	p[0].name = "xl/workbook.xml";
+	p[1].name = "xl/_rels/workbook.xml.rels";
+	p[1].xml = "<Relationships " RELNS "><Relationship Id=\"rId1\" "
+	    "Type=\"" RT "worksheet\" Target=\"worksheets/s.xml\"/>"
+	    "</Relationships>";
+	p[1].password = NULL;
+	is_int(read_parts(xlsx_read, p, 2, &d, &ts), -1,
+	    "a workbook whose first sheet is missing: refused");
+	ok(d.n == 1 && strstr(d.v[0].message, "xl/worksheets/s.xml") != NULL,
+	    "the missing part named, once (not for every sheet)");
+	table_set_done(&ts);
+	diag_done(&d);
+	p[2].name = "xl/worksheets/s.xml";
+	p[2].xml = "<worksheet " NS "><sheetData/></worksheet>";
+	p[2].password = NULL;
+	is_int(read_parts(xlsx_read, p, 3, &d, &ts), -1, "4097 sheets: refused");
+	ok(d.n == 1 && strstr(d.v[0].message, "more than 4096 sheets") != NULL,
+	    "4097 sheets: said once");
+	table_set_done(&ts);
+	diag_done(&d);
+	free(xml);
+}
+
 static void
 test_places(void)
 {
@@ -384,6 +439,7 @@ main(void)
 	test_xlsx();
 	test_xlsx_broken();
 	test_docx();
+	test_too_many();
 	test_places();
 	return tap_done();
 }

@@ -25,6 +25,8 @@
 
 /* A catalogue has about 20 columns; hostile spans claim thousands. */
 #define DOCX_MAX_COLS	256
+/* A catalogue has a few dozen tables; a hostile file millions of empty ones. */
+#define DOCX_MAX_TABLES	4096
 /* A heading longer than this is body text, not a heading. */
 #define DOCX_HEADING_MAX	200
 
@@ -43,6 +45,7 @@ struct doc {
 	char		*first;		/* the document's first */
 	char		*title;		/* in the Title style */
 	int		 dropped;	/* columns past DOCX_MAX_COLS */
+	int		 failed;	/* too many tables: reported */
 };
 
 static void
@@ -262,8 +265,20 @@ table_read(struct doc *d, const xmlNode *tbl)
 	long		  span, before;
 	const char	 *head;
 
+	if (d->ntables == DOCX_MAX_TABLES) {
+		if (!d->failed) {
+			diag_add(d->ox.diags, DIAG_ERROR, d->ox.file, 1, 1, "%s",
+			    _("the document has more than 4096 tables; a "
+			    "catalogue has a few dozen"));
+			diag_hint(d->ox.diags, "%s", _("the file is damaged, or "
+			    "made to do harm; open it in Word or WPS and save it "
+			    "again"));
+		}
+		d->failed = 1;
+		return;
+	}
 	memset(above, 0, sizeof above);
-	place = xasprintf(_("table %d"), ++d->ntables);
+	place = xasprintf(_("table %zu"), (size_t)++d->ntables);
 	t = table_add(d->out, place);
 	free(place);
 	head = d->heading != NULL ? d->heading : d->last;
@@ -363,6 +378,8 @@ docx_read(const char *buf, size_t len, const char *file,
 	if (body != NULL)
 		body_read(&d, body);
 	xmlFreeDoc(doc);
+	if (d.failed)
+		goto done;
 	if (d.ntables == 0) {
 		diag_add(diags, DIAG_ERROR, file, 1, 1, "%s",
 		    _("the Word document has no table"));

@@ -22,6 +22,9 @@
 #include "i18n/text.h"
 #include "lib/xmalloc.h"
 
+/* A catalogue has a few dozen sheets; a hostile file millions. */
+#define XLSX_MAX_SHEETS	4096
+
 /* How a cell's number is shown. */
 enum numfmt {
 	NUM_GENERAL,
@@ -497,10 +500,20 @@ book_sheets(struct book *bk, struct table_set *out)
 	}
 	rels = ooxml_rels(&bk->ox, "xl/workbook.xml");
 	sheets = ooxml_child(root, "sheets");
-	for (n = sheets != NULL ? sheets->children : NULL; n != NULL;
-	    n = n->next) {
+	for (n = sheets != NULL ? sheets->children : NULL; n != NULL &&
+	    rc == 0; n = n->next) {
 		if (!ooxml_is(n, "sheet"))
 			continue;
+		if (nsheets == XLSX_MAX_SHEETS) {
+			diag_add(bk->ox.diags, DIAG_ERROR, bk->ox.file, 1, 1,
+			    "%s", _("the workbook has more than 4096 sheets; a "
+			    "catalogue has a few dozen"));
+			diag_hint(bk->ox.diags, "%s", _("the file is damaged, or "
+			    "made to do harm; open it in Excel or WPS and save "
+			    "it again"));
+			rc = -1;
+			break;
+		}
 		name = ooxml_attr(n, "name");
 		id = ooxml_attr(n, "id");
 		part = ooxml_target(&bk->ox, rels, "xl/workbook.xml", id,
