@@ -119,6 +119,8 @@ rows_sort(struct sheet *sh)
 {
 	size_t	i, j, k;
 
+	if (sh->nrows == 0)
+		return;		/* qsort(NULL, 0, ...) is undefined */
 	qsort(sh->rows, sh->nrows, sizeof *sh->rows, row_cmp);
 	for (i = 0, j = 0; j < sh->nrows; j++) {
 		if (i > 0 && sh->rows[i - 1].r == sh->rows[j].r) {
