@@ -101,6 +101,20 @@ step "fuzz encoding reader (UTF-8, GB18030, UTF-16)" fuzz fuzz_decode \
 FUZZ_LIBS="-ljansson"
 step "fuzz JSON reader" fuzz fuzz_json \
 	tests/fuzz/fuzz_json.c data/import/json.c data/import/diag.c lib/xmalloc.c
+# The Word and Excel readers: the XML parts stored in a ZIP the target
+# builds, or a whole archive (tests/fuzz/ooxml_zip.h).
+FUZZ_LIBS="-lxml2 -lminizip -lz -lunistring"
+OOXML_CFLAGS=$(pkg-config --cflags libxml-2.0)
+# shellcheck disable=SC2086
+step "fuzz Excel reader (.xlsx)" fuzz fuzz_xlsx $OOXML_CFLAGS \
+	tests/fuzz/fuzz_xlsx.c data/import/formats/xlsx.c data/import/formats/sheet.c \
+	data/import/formats/ooxml.c data/import/formats/zipread.c \
+	data/import/diag.c data/import/table.c i18n/text.c lib/xmalloc.c
+# shellcheck disable=SC2086
+step "fuzz Word reader (.docx)" fuzz fuzz_docx $OOXML_CFLAGS \
+	tests/fuzz/fuzz_docx.c data/import/formats/docx.c \
+	data/import/formats/ooxml.c data/import/formats/zipread.c \
+	data/import/diag.c data/import/table.c i18n/text.c lib/xmalloc.c
 FUZZ_LIBS="-lxml2"
 step "fuzz web page reader (libxml2 HTML parser, spans)" fuzz fuzz_html \
 	$(pkg-config --cflags libxml-2.0) tests/fuzz/fuzz_html.c \
@@ -108,7 +122,7 @@ step "fuzz web page reader (libxml2 HTML parser, spans)" fuzz fuzz_html \
 	data/import/diag.c lib/xmalloc.c
 # Every reader through the mapping: canonical and published layouts, JSON,
 # documents (data/import/formats/).
-FUZZ_LIBS="-lsqlite3 -licui18n -licuuc -ljansson -lunistring -lxml2"
+FUZZ_LIBS="-lsqlite3 -licui18n -licuuc -ljansson -lunistring -lxml2 -lminizip -lz -lfreexl"
 step "fuzz import (every reader, both layouts, JSON)" fuzz fuzz_import \
 	$(pkg-config --cflags libxml-2.0) \
 	tests/fuzz/fuzz_import.c data/*/[a-z]*.c data/import/formats/[a-z]*.c \

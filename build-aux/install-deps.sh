@@ -7,6 +7,9 @@ build="build-essential autoconf automake pkg-config gettext
 	libncurses-dev libsqlite3-dev libicu-dev libunistring-dev libcrypt-dev
 	libopencc-dev unicode-data bzip2 libqrencode-dev libjansson-dev
 	libxml2-dev"
+# Word and Excel files: ZIP archives (minizip) of XML (libxml2); .xls
+# with FreeXL. zlib1g-dev: the fuzz targets build their ZIP archives.
+build="$build libminizip-dev libfreexl-dev zlib1g-dev"
 # Printing: cairo + pango make the PDF in the font fonts-noto-cjk ships;
 # libcups sends it.
 build="$build libpango1.0-dev libcups2-dev fonts-noto-cjk"
@@ -16,6 +19,8 @@ build="$build libpango1.0-dev libcups2-dev fonts-noto-cjk"
 test="tmux sqlite3 python3 clang libclang-rt-14-dev zbar-tools opencc"
 # The printing tests run their own cupsd and read the PDFs back.
 test="$test cups-daemon cups-client poppler-utils"
+# tests/e2e/office.sh writes Word and Excel files from the reference rows.
+test="$test python3-docx python3-openpyxl python3-xlwt"
 # The Debian package (tests/pkg/deb.sh): building it, lintian, a signed
 # repository (reprepro, gnupg) that apt installs catalogue packages from.
 test="$test debhelper dpkg-dev lintian reprepro gnupg"

@@ -66,6 +66,7 @@ diag_add(struct diag_list *list, enum diag_severity sev, const char *file,
 	d->message = vformat(fmt, ap);
 	va_end(ap);
 	d->hint = NULL;
+	d->a1 = list->cells_a1;
 	if (sev == DIAG_ERROR)
 		list->errors++;
 	else
@@ -95,7 +96,18 @@ diag_format(const struct diag *d)
 
 	/* TRANSLATORS: severity in "file:line:column: error: ..." */
 	sev = d->severity == DIAG_ERROR ? _("error") : _("warning");
-	if (d->line > 0 && d->column > 0)
+	if (d->a1 && d->line > 0 && d->column > 0) {
+		char	 col[8], *p = col + sizeof col - 1;
+		long	 c = d->column;
+
+		/* Bijective base 26: 1 A, 26 Z, 27 AA. */
+		*p = '\0';
+		while (c > 0 && p > col) {
+			*--p = (char)('A' + (c - 1) % 26);
+			c = (c - 1) / 26;
+		}
+		where = xasprintf("%s:%s%ld: ", d->file, p, d->line);
+	} else if (d->line > 0 && d->column > 0)
 		where = xasprintf("%s:%ld:%ld: ", d->file, d->line, d->column);
 	else if (d->line > 0)
 		where = xasprintf("%s:%ld: ", d->file, d->line);

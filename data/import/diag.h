@@ -9,6 +9,11 @@
  * row, a whole file) is put at column 1 of the line concerned, 1:1 for a
  * file, so that every message has the same form; the readers and the
  * importer always give both. 0 is left out when printed.
+ *
+ * In a spreadsheet (.xlsx, .xls) the place is a cell, named as Excel names
+ * it: line 7, column 2 is printed "B7", after the sheet the file name
+ * gives ("book.xlsx:sheet 社会救助:B7: error: ..."). A problem with a whole
+ * row names its first cell.
  */
 #ifndef CHAYUE_DIAG_H
 #define CHAYUE_DIAG_H
@@ -28,6 +33,7 @@ struct diag {
 	long	 column;	/* 0: none (left out) */
 	char	*message;	/* owned: what is wrong */
 	char	*hint;		/* owned: what to do; NULL if nothing to add */
+	int	 a1;		/* line:column is a spreadsheet cell (B7) */
 };
 
 struct diag_list {
@@ -36,6 +42,8 @@ struct diag_list {
 	size_t		 cap;
 	size_t		 errors;
 	size_t		 warnings;
+	/* While set, diag_add marks new diagnostics' places as cells (a1). */
+	int		 cells_a1;
 };
 
 void diag_init(struct diag_list *list);

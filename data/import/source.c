@@ -452,9 +452,12 @@ source_tables(struct source *src, const struct table_set *ts, char **error)
 	for (i = 0; rc == 0 && i < ts->n; i++) {
 		t = &ts->v[i];
 		place = xasprintf("%s:%s", src->file, t->place);
+		/* A sheet's places are cells: "book.xlsx:sheet 低保:B7". */
+		src->imp->diags->cells_a1 = t->cells_a1;
 		if (!table_is_catalogue(t)) {
 			if (skipped++ < SOURCE_SKIPPED_SHOWN)
 				table_skipped(src, place);
+			src->imp->diags->cells_a1 = 0;
 			free(place);
 			continue;
 		}
@@ -466,6 +469,7 @@ source_tables(struct source *src, const struct table_set *ts, char **error)
 		src->name = src->file;
 		layout_init(&src->lay, src->name, src->imp->opt.domain,
 		    src->imp->diags);
+		src->imp->diags->cells_a1 = 0;
 		free(place);
 	}
 	free(tr.v);

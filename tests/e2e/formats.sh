@@ -122,8 +122,8 @@ ok $? "too few cells in a file that is whole: not called cut off"
 broken duplicate.csv 1 "duplicate\.csv:3:3: warning: duplicate of the row at .*duplicate\.csv:2 \(same domain" \
 	"a duplicate: at its item name (column 3), naming the line of the first"
 broken junk.bin 1 "junk\.bin:1:1: error: the file is not text" "binary junk: not text, at 1:1"
-broken workbook.xlsx 1 "workbook\.xlsx:1:1: error: the file is an Excel workbook" \
-	"an .xlsx workbook: save it as CSV"
+broken workbook.xlsx 1 "workbook\.xlsx:1:1: error: the file is not a complete ZIP archive" \
+	"a damaged .xlsx (a ZIP header, then junk): not a complete ZIP archive, at 1:1"
 broken truncated.json 1 "truncated\.json:4:17: error: invalid JSON: .*truncated" \
 	"truncated JSON: file:line:column of the end"
 broken truncated.json 1 "rows read 1, would import 1" \

@@ -22,6 +22,9 @@ static const struct {
 	formats_reader		*read;
 } formats_readers[] = {
 	{ IMPORT_FORMAT_HTML, html_read },
+	{ IMPORT_FORMAT_DOCX, docx_read },
+	{ IMPORT_FORMAT_XLSX, xlsx_read },
+	{ IMPORT_FORMAT_XLS, xls_read },
 	{ IMPORT_FORMAT_AUTO, NULL }	/* ends the list */
 };
 
@@ -171,6 +174,13 @@ detect_ole2(const char *buf, size_t len, const char *file,
 		refuse(out, N_("the file is a WPS Writer document (.wps)"),
 		    N_("open it in WPS and save it as .docx (Word document), "
 		    "then import that"));
+	else if (HAS(buf, len,
+	    "E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0\0"))
+		/* A .docx or .xlsx saved with a password is an OLE2 file. */
+		refuse(out, N_("the file is a Word or Excel file protected by a "
+		    "password"), N_("open it in Word, Excel or WPS, remove the "
+		    "password (File, Info, Protect) and save it again, then "
+		    "import that"));
 	else if (HAS(buf, len, "W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t\0\0"))
 		refuse(out, N_("the file is a Word 97-2003 document (.doc)"),
 		    N_("open it in Word or WPS and save it as .docx (Word "
