@@ -699,6 +699,16 @@ search_dp(struct search *s, const struct query *q, enum search_space sp,
 }
 
 /*
+ * In a sound-alike query a Han character stands for its readings, so its
+ * own posting lists do not apply: only its sounds do (search_dp).
+ */
+static int
+search_sounds_alike(const struct query *q, size_t i)
+{
+	return (q->mode & QUERY_SOUND) && q->u[i] >= 0x2E80;
+}
+
+/*
  * The candidate texts of space sp into s->cand[sp]: those with every pair
  * of adjacent non-letters of the query (or its one character), and, if it
  * has letters, its sounds in order. Returns 1 if every candidate is sure
@@ -717,11 +727,13 @@ search_plan(struct search *s, const struct query *q, enum search_space sp,
 	memset(cand, 0xff, w * sizeof *cand);
 	cand[0] &= ~(uint64_t)1;	/* no text has id 0 */
 	for (i = 0; i < q->n; i++) {
-		if (query_is_letter(q, i))
+		if (query_is_letter(q, i) || search_sounds_alike(q, i))
 			continue;
-		if (i + 1 < q->n && !query_is_letter(q, i + 1))
+		if (i + 1 < q->n && !query_is_letter(q, i + 1) &&
+		    !search_sounds_alike(q, i + 1))
 			key = search_key_pair(sp, q->u[i], q->u[i + 1]);
-		else if ((i == 0 || query_is_letter(q, i - 1)))
+		else if (i == 0 || query_is_letter(q, i - 1) ||
+		    search_sounds_alike(q, i - 1))
 			key = search_key_char(sp, q->u[i]);
 		else
 			continue;	/* the pair before covers it */
@@ -730,7 +742,7 @@ search_plan(struct search *s, const struct query *q, enum search_space sp,
 		if (!search_and(cand, bits, w))
 			return 1;	/* nothing can match */
 	}
-	if (!q->letters)
+	if (!QUERY_FUZZY(q))
 		return q->n <= 2;
 	dp = xcalloc(w, sizeof *dp);
 	if (search_dp(s, q, sp, dp, error) != 0) {
@@ -739,7 +751,7 @@ search_plan(struct search *s, const struct query *q, enum search_space sp,
 	}
 	search_and(cand, dp, w);
 	free(dp);
-	return q->n == 1;
+	return q->n == 1 && q->letters;
 }
 
 /* ---- verifying ----------------------------------------------------------- */
@@ -788,7 +800,7 @@ search_tier(struct search *s, const struct query *q, enum search_space sp,
 	ucs4_t first;
 	int k;
 
-	if (!q->letters)
+	if (!QUERY_FUZZY(q))
 		return search_literal_tier(s, text, len);
 	if (sure && q->n == 1) {
 		k = u8_mbtouc(&first, (const uint8_t *)text, len);
@@ -825,7 +837,7 @@ search_text_matches(struct search *s, const struct query *q, uint32_t id,
 		s->budget--;
 		text = t->buf + t->at[id];
 		len = t->at[id + 1] - t->at[id];
-		if (!q->letters)
+		if (!QUERY_FUZZY(q))
 			*m = memmem(text, len, s->qutf8, s->qlen) != NULL ? 2 : 1;
 		else
 			*m = query_contains(q, s->units,
