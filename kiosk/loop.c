@@ -12,8 +12,10 @@
 
 #include "data/store/catalogue.h"
 #include "data/search/engine.h"
+#include "data/search/synonyms.h"
 #include "i18n/i18n.h"
 #include "kiosk/config.h"
+#include "kiosk/wordlist.h"
 #include "kiosk/keys.h"
 #include "kiosk/lockdown.h"
 #include "kiosk/log.h"
@@ -43,6 +45,7 @@ struct loop {
 	struct visitor		 visitor;	/* counts, hot items */
 	struct printing		 print;
 	struct importing	 import;	/* the staff screen's */
+	struct synonyms		 synonyms;	/* read once, at start */
 	enum draw_theme		 theme;
 	char			*reason;	/* why the catalogue is unavailable */
 	long long		 last_input;	/* monotonic seconds */
@@ -400,15 +403,22 @@ loop_run(struct catalogue *cat, const struct config *cfg)
 	}
 	memset(&l, 0, sizeof l);
 	l.cfg = cfg;
+	/* A bad synonym line is logged and skipped: never fatal. */
+	if (wordlist_load(cfg, &l.synonyms, &error) > 0)
+		log_event(LOG_WARNING, "synonyms: %s", error);
+	free(error);
+	error = NULL;
 	loop_signals(cfg);
 	if ((term = newterm(NULL, stdout, stdin)) == NULL) {
 		fprintf(stderr, _("chayue: cannot use this terminal (TERM=%s)\n"),
 		    getenv("TERM") ? getenv("TERM") : "");
 		search_close(search);
+		synonyms_done(&l.synonyms);
 		return 1;
 	}
 	loop_setup(&l);
 	l.ui.search = search;
+	l.ui.synonyms = &l.synonyms;
 	if ((l.ui.cat = cat) == NULL)
 		loop_open(&l);
 	else
@@ -437,5 +447,6 @@ loop_run(struct catalogue *cat, const struct config *cfg)
 	if (l.ui.cat != cat)
 		catalogue_close(l.ui.cat);
 	free(l.reason);
+	synonyms_done(&l.synonyms);
 	return status;
 }

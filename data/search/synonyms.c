@@ -278,33 +278,45 @@ synonyms_match(const struct synonyms *syn, const struct query *q,
     struct synonyms_use *out, size_t max)
 {
 	const struct synonyms_rule *r;
-	size_t i, a, b, n = 0;
-	long at;
+	size_t i, a, b, best, n = 0;
+	long at, bestat;
 	int whole;
 
 	for (i = 0; i < syn->n && n < max; i++) {
 		r = &syn->v[i];
-		for (a = 0; a < r->left && n < max; a++) {
+		/* The longest word of the line in the query (城乡规划, not 规划). */
+		best = r->left;
+		bestat = -1;
+		whole = 0;
+		for (a = 0; a < r->left; a++) {
 			at = synonyms_find(q, &r->w[a]);
-			/* Pinyin for the whole word: two units or more. */
-			whole = at < 0 && q->letters && q->n >= 2 &&
-			    r->w[a].n >= 2 && query_match(q, r->w[a].u,
-			    r->w[a].n) == QUERY_EXACT;
-			if (at < 0 && !whole)
-				continue;
-			/* An equivalence: every other word; one-way: the right. */
-			for (b = r->left == r->n ? 0 : r->left; b < r->n &&
-			    n < max; b++) {
-				if (b == a)
-					continue;
-				out[n].from = &r->w[a];
-				out[n].to = &r->w[b];
-				out[n].at = whole ? 0 : (size_t)at;
-				out[n].len = whole ? q->n : r->w[a].n;
-				out[n].whole = whole;
-				n++;
+			if (at >= 0 && (best == r->left || r->w[a].n >
+			    r->w[best].n)) {
+				best = a;
+				bestat = at;
 			}
-			break;	/* one word of a line is enough */
+		}
+		/* Else pinyin for a whole word: two units or more. */
+		for (a = 0; best == r->left && a < r->left; a++) {
+			if (q->letters && q->n >= 2 && r->w[a].n >= 2 &&
+			    query_match(q, r->w[a].u, r->w[a].n) == QUERY_EXACT) {
+				best = a;
+				whole = 1;
+			}
+		}
+		if (best == r->left)
+			continue;
+		/* An equivalence: every other word; one-way: the right. */
+		for (b = r->left == r->n ? 0 : r->left; b < r->n && n < max;
+		    b++) {
+			if (b == best)
+				continue;
+			out[n].from = &r->w[best];
+			out[n].to = &r->w[b];
+			out[n].at = whole ? 0 : (size_t)bestat;
+			out[n].len = whole ? q->n : r->w[best].n;
+			out[n].whole = whole;
+			n++;
 		}
 	}
 	return n;

@@ -15,6 +15,7 @@
 
 struct catalogue;
 struct search;
+struct synonyms;
 struct staff_settings;
 struct ui_print;
 struct ui_import;
@@ -96,6 +97,8 @@ struct ui {
 	 * kiosk/loop.c, screens/home.c.
 	 */
 	struct search		*search;
+	/* The synonyms searches use (kiosk/wordlist.h); may be NULL. */
+	const struct synonyms	*synonyms;
 	/* The first screen, and the one a new visitor gets. */
 	const struct screen	*home;
 	/*
