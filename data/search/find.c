@@ -725,9 +725,9 @@ find_shared(struct find_cand *v, size_t n)
 		}
 		for (hi = lo; hi < n && spans[hi] == v[i].span; hi++)
 			;
-		/* Bands of counts, so a tie is still a tie near the top. */
-		v[i].shared = hi - lo >= 8 ? 3 : hi - lo >= 3 ? 2 :
-		    hi - lo >= 2 ? 1 : 0;
+		/* Bands (log2 of the count), so near counts are still a tie. */
+		for (v[i].shared = 0, mid = hi - lo; mid > 1; mid /= 2)
+			v[i].shared++;
 	}
 	free(spans);
 }

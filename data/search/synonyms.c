@@ -273,51 +273,76 @@ synonyms_find(const struct query *q, const struct synonyms_word *w)
 	return -1;
 }
 
+/*
+ * The word of rule r that the query holds (the longest), or spells in
+ * pinyin as a whole (*whole); r->left if none. *at: where it is.
+ */
+static size_t
+synonyms_best(const struct synonyms_rule *r, const struct query *q, long *at,
+    int *whole)
+{
+	size_t a, best = r->left;
+	long k;
+
+	*at = -1;
+	*whole = 0;
+	for (a = 0; a < r->left; a++) {
+		k = synonyms_find(q, &r->w[a]);
+		if (k >= 0 && (best == r->left || r->w[a].n > r->w[best].n)) {
+			best = a;
+			*at = k;
+		}
+	}
+	for (a = 0; best == r->left && a < r->left; a++) {
+		if (q->letters && q->n >= 2 && r->w[a].n >= 2 &&
+		    query_match(q, r->w[a].u, r->w[a].n) == QUERY_EXACT) {
+			best = a;
+			*whole = 1;
+		}
+	}
+	return best;
+}
+
 size_t
 synonyms_match(const struct synonyms *syn, const struct query *q,
     struct synonyms_use *out, size_t max)
 {
 	const struct synonyms_rule *r;
-	size_t i, a, b, best, n = 0;
-	long at, bestat;
+	size_t i, b, best, len, *found, n = 0;
+	long at;
 	int whole;
 
-	for (i = 0; i < syn->n && n < max; i++) {
-		r = &syn->v[i];
-		/* The longest word of the line in the query (城乡规划, not 规划). */
-		best = r->left;
-		bestat = -1;
-		whole = 0;
-		for (a = 0; a < r->left; a++) {
-			at = synonyms_find(q, &r->w[a]);
-			if (at >= 0 && (best == r->left || r->w[a].n >
-			    r->w[best].n)) {
-				best = a;
-				bestat = at;
-			}
-		}
-		/* Else pinyin for a whole word: two units or more. */
-		for (a = 0; best == r->left && a < r->left; a++) {
-			if (q->letters && q->n >= 2 && r->w[a].n >= 2 &&
-			    query_match(q, r->w[a].u, r->w[a].n) == QUERY_EXACT) {
-				best = a;
-				whole = 1;
-			}
-		}
-		if (best == r->left)
-			continue;
-		/* An equivalence: every other word; one-way: the right. */
-		for (b = r->left == r->n ? 0 : r->left; b < r->n && n < max;
-		    b++) {
-			if (b == best)
+	/*
+	 * The rules whose word covers most of the query first, so that the
+	 * rewrites a long query has room for are the telling ones (参军注销户口
+	 * before the many of 户口).
+	 */
+	found = xcalloc(syn->n + 1, sizeof *found);
+	for (i = 0; i < syn->n; i++) {
+		best = synonyms_best(&syn->v[i], q, &at, &whole);
+		found[i] = best == syn->v[i].left ? 0 : whole ? q->n :
+		    syn->v[i].w[best].n;
+	}
+	for (len = q->n; len > 0 && n < max; len--) {
+		for (i = 0; i < syn->n && n < max; i++) {
+			if (found[i] != len)
 				continue;
-			out[n].from = &r->w[best];
-			out[n].to = &r->w[b];
-			out[n].at = whole ? 0 : (size_t)bestat;
-			out[n].len = whole ? q->n : r->w[best].n;
-			out[n].whole = whole;
-			n++;
+			r = &syn->v[i];
+			best = synonyms_best(r, q, &at, &whole);
+			/* An equivalence: every other word; one way: the right. */
+			for (b = r->left == r->n ? 0 : r->left; b < r->n &&
+			    n < max; b++) {
+				if (b == best)
+					continue;
+				out[n].from = &r->w[best];
+				out[n].to = &r->w[b];
+				out[n].at = whole ? 0 : (size_t)at;
+				out[n].len = whole ? q->n : r->w[best].n;
+				out[n].whole = whole;
+				n++;
+			}
 		}
 	}
+	free(found);
 	return n;
 }
