@@ -518,6 +518,19 @@ search_sound_bits(struct search *s, enum search_space sp, const uint64_t *set,
 	return 0;
 }
 
+/*
+ * In a sound-alike query a Han character stands for its readings, so its
+ * own posting lists do not apply: only its sounds do (search_dp).
+ */
+static int
+search_sounds_alike(const struct query *q, size_t i)
+{
+	const uint16_t *ids;
+
+	return (q->mode & QUERY_SOUND) && q->u[i] >= 0x2E80 &&
+	    pinyin_readings(q->u[i], &ids) > 0;
+}
+
 /* ---- planning ------------------------------------------------------------ */
 
 /*
@@ -676,6 +689,7 @@ search_dp(struct search *s, const struct query *q, enum search_space sp,
 	for (b = 0; b < q->n; b++) {
 		dp.letters[b] = query_is_letter(q, b) ? (char)q->u[b] : '\0';
 		dp.snd[b] = query_is_letter(q, b) ? (uint64_t)1 << (q->u[b] - 'a') :
+		    search_sounds_alike(q, b) ? query_sound_initials(q, b) :
 		    search_sounds(q->u[b]);
 	}
 	dp.tmp = xcalloc(w, sizeof *dp.tmp);
@@ -696,16 +710,6 @@ search_dp(struct search *s, const struct query *q, enum search_space sp,
 	}
 	search_dp_free(&dp);
 	return rc;
-}
-
-/*
- * In a sound-alike query a Han character stands for its readings, so its
- * own posting lists do not apply: only its sounds do (search_dp).
- */
-static int
-search_sounds_alike(const struct query *q, size_t i)
-{
-	return (q->mode & QUERY_SOUND) && q->u[i] >= 0x2E80;
 }
 
 /*

@@ -194,6 +194,7 @@ find_add_query(struct find_results *r, const char *text, unsigned mode,
 	fq->q = q;
 	fq->via = via;
 	fq->word = word;
+	fq->relaxed = 0;
 	return fq;
 }
 
@@ -240,20 +241,27 @@ find_synonym_hints(struct find *f, const struct query *q)
 	}
 }
 
-/* The synonym rewrites of the visitor's query (r->queries[0]). */
-static void
-find_synonym_queries(struct find *f, struct find_results *r)
+/*
+ * The synonym rewrites of query qi, added as queries found via via. A
+ * query that sounds like a whole word (低报: 低保) also searches that
+ * word. The words matched are kept in words[] (for find_relax).
+ */
+static size_t
+find_synonym_queries(struct find *f, struct find_results *r, size_t qi,
+    enum find_via via, struct synonyms_use *use)
 {
-	struct synonyms_use use[FIND_SYNONYMS];
-	const struct query *q = &r->queries[0].q;
+	const struct query *q = &r->queries[qi].q;
 	uint32_t u[2 * QUERY_MAX];
 	size_t n, i, k;
 	char *text;
 
 	if (f->syn == NULL)
-		return;
+		return 0;
 	n = synonyms_match(f->syn, q, use, FIND_SYNONYMS);
 	for (i = 0; i < n; i++) {
+		if (use[i].whole && (q->mode & QUERY_SOUND))
+			find_add_query(r, use[i].from->text, 0, via, NULL);
+		q = &r->queries[qi].q;	/* the array may have moved */
 		k = 0;
 		memcpy(u, q->u, use[i].at * sizeof *u);
 		k += use[i].at;
@@ -263,11 +271,37 @@ find_synonym_queries(struct find *f, struct find_results *r)
 		    (q->n - use[i].at - use[i].len) * sizeof *u);
 		k += q->n - use[i].at - use[i].len;
 		text = find_utf8(u, k < QUERY_MAX ? k : QUERY_MAX);
-		if (find_add_query(r, text, 0, FIND_SYNONYM, use[i].to->text) !=
-		    NULL)
+		if (find_add_query(r, text, 0, via, via == FIND_SYNONYM ?
+		    use[i].to->text : NULL) != NULL)
 			find_hint(f, use[i].to->u, use[i].to->n);
 		free(text);
-		q = &r->queries[0].q;	/* the array may have moved */
+		q = &r->queries[qi].q;
+	}
+	return n;
+}
+
+/*
+ * A query that holds a word of a rule and more (孩子上户口, 找律师), when
+ * nothing else found enough: the word and its synonyms alone.
+ */
+static void
+find_relax(struct find *f, struct find_results *r,
+    const struct synonyms_use *use, size_t n)
+{
+	struct find_query *fq;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (use[i].whole || use[i].len == r->queries[0].q.n)
+			continue;
+		if ((fq = find_add_query(r, use[i].from->text, 0, FIND_SYNONYM,
+		    use[i].from->text)) != NULL)
+			fq->relaxed = 1;
+		if ((fq = find_add_query(r, use[i].to->text, 0, FIND_SYNONYM,
+		    use[i].to->text)) != NULL) {
+			fq->relaxed = 1;
+			find_hint(f, use[i].to->u, use[i].to->n);
+		}
 	}
 }
 
@@ -492,7 +526,16 @@ struct find_row {
 	size_t			 index;		/* in f->domains */
 	enum query_tier		 tier;
 	enum find_via		 via;
+	size_t			 query;		/* the query that names it */
+	int			 cls;		/* rule a of that query */
 };
+
+/* Rule a: 0 the query or a synonym, 1 a word of it alone, 2 by sound. */
+static int
+find_class(const struct find_query *fq)
+{
+	return fq->via == FIND_SOUND ? 2 : fq->relaxed;
+}
 
 /* The domains the queries name, best first, into out (at most max). */
 static size_t
@@ -506,12 +549,19 @@ find_domains(const struct find *f, const struct find_results *r,
 	for (i = 0; i < f->domains.n; i++) {
 		row.tier = QUERY_NONE;
 		row.via = FIND_EXACT;
+		row.cls = 3;
+		row.query = 0;
 		for (qi = 0; qi < r->nqueries; qi++) {
 			u = find_domain_tier(f, &r->queries[qi].q, i);
-			if (u < row.tier || (u == row.tier && u != QUERY_NONE &&
-			    r->queries[qi].via < row.via)) {
+			if (u == QUERY_NONE)
+				continue;
+			if (find_class(&r->queries[qi]) < row.cls ||
+			    (find_class(&r->queries[qi]) == row.cls &&
+			    u < row.tier)) {
 				row.tier = u;
 				row.via = r->queries[qi].via;
+				row.cls = find_class(&r->queries[qi]);
+				row.query = qi;
 			}
 		}
 		if (row.tier == QUERY_NONE || f->domains.v[i].items == 0)
@@ -519,7 +569,9 @@ find_domains(const struct find *f, const struct find_results *r,
 		row.domain = &f->domains.v[i];
 		row.index = i;
 		/* Insert by tier; equal tiers keep the domains' order. */
-		for (k = n; k > 0 && out[k - 1].tier > row.tier; k--) {
+		for (k = n; k > 0 && (out[k - 1].cls > row.cls ||
+		    (out[k - 1].cls == row.cls && out[k - 1].tier > row.tier));
+		    k--) {
 			if (k < max)
 				out[k] = out[k - 1];
 		}
@@ -559,6 +611,7 @@ find_domain_items(struct find *f, const struct find_row *row,
 		c = &p->v[p->n++];
 		memset(c, 0, sizeof *c);
 		c->hit.item = list.v[i].id;
+		c->hit.query = row->query;
 		c->hit.via = row->via;
 		c->hit.tier = QUERY_CONTAINS;	/* shown by its name */
 		c->order = p->n;
@@ -663,7 +716,14 @@ find_score(struct find *f, struct find_results *r, struct find_query *common,
 	if (fq->via == FIND_SYNONYM && !(fq->q.letters == 0 &&
 	    r->queries[0].q.letters))
 		c->how += 1;
-	c->sound = fq->via == FIND_SOUND;
+	/* The visitor's own characters, found as typed: their own word. */
+	if (c->hit.query == 0 && !fq->q.letters && c->field < 9)
+		c->word = 0;
+	/*
+	 * An item of a domain named whose text does not match: after every
+	 * item whose text does (they are listed for the domain's sake).
+	 */
+	c->sound = c->field == 9 ? 3 : find_class(fq);
 	c->away = asked != NULL && (it.domain_id < 0 || it.domain_id > maxid ||
 	    !asked[it.domain_id]);
 	c->views = f->views != NULL ? f->views(f->views_ctx, &it) : 0;
@@ -791,9 +851,10 @@ find_run(struct find *f, const char *text, size_t len,
     const struct search_filter *filter, size_t limit,
     enum search_effort effort, struct find_results *out, char **error)
 {
+	struct synonyms_use use[FIND_SYNONYMS], sound_use[FIND_SYNONYMS];
 	struct find_row rows[FIND_DOMAIN_ROWS];
 	struct find_pool p;
-	size_t i, nrows = 0, pool, first_sound, nexact;
+	size_t i, nrows = 0, pool, first_sound, nexact, nuse;
 	char *copy;
 	int rc = 0;
 
@@ -808,19 +869,29 @@ find_run(struct find *f, const char *text, size_t len,
 	pool = limit == 0 ? 0 : limit > FIND_POOL ? limit : FIND_POOL;
 	f->nhints = 0;
 	find_synonym_hints(f, &out->queries[0].q);
-	find_synonym_queries(f, out);
+	nuse = find_synonym_queries(f, out, 0, FIND_SYNONYM, use);
 	for (i = 0; i < out->nqueries && rc == 0; i++)
 		rc = find_search(f, out, i, filter, pool, effort, &p, error);
 	nexact = p.n;
 	/* The sound-alike search, only when the exact one finds little. */
 	if (rc == 0 && p.n < FIND_FEW && out->queries[0].q.n >= 2) {
 		first_sound = out->nqueries;
-		if (find_has_han(&out->queries[0].q))
-			find_add_query(out, copy, QUERY_SOUND, FIND_SOUND, NULL);
+		if (find_has_han(&out->queries[0].q) && find_add_query(out, copy,
+		    QUERY_SOUND, FIND_SOUND, NULL) != NULL)
+			find_synonym_queries(f, out, first_sound, FIND_SOUND,
+			    sound_use);
 		if (out->queries[0].q.letters && out->queries[0].q.n >= 4)
 			find_slip_queries(out);
 		for (i = first_sound; i < out->nqueries && rc == 0 &&
 		    p.n - nexact < FIND_SOUND_ENOUGH; i++)
+			rc = find_search(f, out, i, filter, pool, effort, &p,
+			    error);
+	}
+	/* Still little: the words of the query that the synonyms know. */
+	if (rc == 0 && p.n < FIND_FEW && nuse > 0) {
+		first_sound = out->nqueries;
+		find_relax(f, out, use, nuse);
+		for (i = first_sound; i < out->nqueries && rc == 0; i++)
 			rc = find_search(f, out, i, filter, pool, effort, &p,
 			    error);
 	}

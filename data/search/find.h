@@ -8,13 +8,19 @@
  *      rule gives (data/search/synonyms.h): 低保 also finds 最低生活保障;
  *   3. only when 1 and 2 find fewer than FIND_FEW items ("sound"): the
  *      query with each Han character standing for every character that
- *      shares a reading (最底 → 最低, 户藉 → 户籍), and pinyin with one
- *      letter missing, extra, wrong or two swapped (zuidishenhuo);
+ *      shares a reading, or a reading that sounds alike to many speakers
+ *      (z/zh, c/ch, s/sh, n/l, f/h, an/ang, en/eng, in/ing: 最底 → 最低,
+ *      户藉 → 户籍, 扶平 → 扶贫), and the synonym words it sounds like (低报:
+ *      低保); pinyin with one letter missing, extra, wrong or two swapped
+ *      (zuidishenhuo);
+ *   4. still fewer than FIND_FEW: the words of the query that a synonym
+ *      rule knows, alone, and their synonyms (孩子上户口: 上户口, 出生登记);
  * and matches the domains' names and aliases (in any script, pinyin or
  * initials) against 1 and 2: a domain named is a row of its own, first.
  *
  * Ranking, best first, each rule breaking the ties of the one before:
- *   a. found exactly or by synonym, before found by sound;
+ *   a. found exactly or by synonym, before a word of the query alone
+ *      (孩子上户口: 上户口), before found by sound;
  *   b. in a domain the query names, before the others;
  *   c. where it matched: the name (whole, then its start, then inside),
  *      the level-1 group, the content, the basis or subject, the
@@ -60,6 +66,7 @@ struct find_query {
 	enum find_via		 via;
 	const char		*word;	/* FIND_SYNONYM: the word searched
 					   for (the synonym file's) */
+	int			 relaxed;	/* a word of the query alone */
 };
 
 struct find_hit {

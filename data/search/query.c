@@ -125,7 +125,8 @@ query_build(struct query *q)
 	size_t i, nsyl = pinyin_syllables();
 
 	const uint16_t *ids;
-	size_t k, n;
+	unsigned alike[4];
+	size_t k, n, m, j;
 
 	for (i = 0; i < q->n; i++)
 		query_add_lit(q, q->u[i], i);
@@ -135,10 +136,15 @@ query_build(struct query *q)
 	q->trans = xcalloc(TRANS_SLOTS, sizeof *q->trans);
 	for (i = 0; q->letters && i < nsyl; i++)
 		query_fill_syllable(q, &q->syl[i], pinyin_syllable((unsigned)i));
+	/* Sound-alike: every reading, and what sounds like it (zhao, zao). */
 	for (i = 0; (q->mode & QUERY_SOUND) && i < q->n; i++) {
 		n = q->u[i] >= 0x2E80 ? pinyin_readings(q->u[i], &ids) : 0;
-		for (k = 0; k < n; k++)
+		for (k = 0; k < n; k++) {
 			q->syl[ids[k]].han |= (uint64_t)1 << i;
+			m = pinyin_alike(ids[k], alike, 4);
+			for (j = 0; j < m; j++)
+				q->syl[alike[j]].han |= (uint64_t)1 << i;
+		}
 	}
 }
 
@@ -322,4 +328,18 @@ query_find(const struct query *q, const uint32_t *t, size_t n, size_t *start,
 		}
 	}
 	return -1;
+}
+
+uint64_t
+query_sound_initials(const struct query *q, size_t i)
+{
+	uint64_t set = 0, bit = (uint64_t)1 << i;
+	size_t k, nsyl = pinyin_syllables();
+
+	for (k = 0; q->syl != NULL && k < nsyl; k++) {
+		if (q->syl[k].han & bit)
+			set |= (uint64_t)1 << (pinyin_syllable((unsigned)k)[0] -
+			    'a');
+	}
+	return set;
 }

@@ -79,6 +79,12 @@ size_t query_parse_mode(struct query *q, const char *s, size_t len,
     unsigned mode);
 void query_done(struct query *q);
 
+/*
+ * QUERY_SOUND: the first letters (bit 0 a … bit 25 z) of the readings a
+ * text character may have to sound like Han unit i (for planning).
+ */
+uint64_t query_sound_initials(const struct query *q, size_t i);
+
 /* Is unit i an ASCII letter (pinyin or Latin text)? */
 int query_is_letter(const struct query *q, size_t i);
 

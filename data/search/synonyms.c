@@ -69,7 +69,8 @@ synonyms_comma(const char *s, size_t left)
 {
 	if (left >= 1 && s[0] == ',')
 		return 1;
-	if (left >= 3 && (memcmp(s, "，", 3) == 0 || memcmp(s, "、", 3) == 0))
+	/* Not 、: catalogue names hold it (迁出、迁入登记). */
+	if (left >= 3 && memcmp(s, "，", 3) == 0)
 		return 3;
 	return 0;
 }
@@ -294,7 +295,8 @@ synonyms_best(const struct synonyms_rule *r, const struct query *q, long *at,
 		}
 	}
 	for (a = 0; best == r->left && a < r->left; a++) {
-		if (q->letters && q->n >= 2 && r->w[a].n >= 2 &&
+		if ((q->letters || (q->mode & QUERY_SOUND)) && q->n >= 2 &&
+		    r->w[a].n >= 2 &&
 		    query_match(q, r->w[a].u, r->w[a].n) == QUERY_EXACT) {
 			best = a;
 			*whole = 1;

@@ -11,7 +11,8 @@
  *   拆迁 => 房屋征收, 征收补偿    one way: the left side also finds the right
  *   旧名, 别名 => 新名            several words on the left
  *
- * Words are separated by commas (ASCII or full-width ，、); white space
+ * Words are separated by commas (ASCII or full-width ，; not 、, which
+ * catalogue names hold: 迁出、迁入登记); white space
  * around a word is dropped; a word is compared folded (i18n/fold.h), so
  * 戶籍 in a query meets 户籍 in the file. Supported from Solr: `,`, `=>`
  * and `#`. Not supported: `\` escapes, multi-word terms that Solr splits

@@ -25,7 +25,7 @@ static const char good[] =
 	"\n"
 	"低保, 最低生活保障   # a comment after a rule\n"
 	"拆迁 => 房屋征收，征收补偿\n"
-	"户口、户籍\r\n"
+	"户口，户籍、户口\r\n"
 	"旧名, 别名 => 新名\n";
 
 static const char badfile[] =
@@ -47,7 +47,7 @@ test_parse(void)
 	ok(syn.n == 4 && syn.v[1].n == 3 && syn.v[1].left == 1,
 	    "one way: one word on the left, two on the right (full-width comma)");
 	ok(syn.n == 4 && syn.v[2].n == 2 && strcmp(syn.v[2].w[1].text,
-	    "户籍") == 0, "、 separates words; CR LF line ends");
+	    "户籍、户口") == 0, "， separates words, 、 does not; CR LF line ends");
 	ok(syn.n == 4 && syn.v[3].left == 2 && syn.v[3].n == 3,
 	    "several words on the left of =>");
 	free(errors);
@@ -120,7 +120,7 @@ test_match(void)
 	query_done(&q);
 	query_parse(&q, "戶口", strlen("戶口"));
 	n = synonyms_match(&syn, &q, use, 8);
-	ok(n == 1 && strcmp(use[0].to->text, "户籍") == 0,
+	ok(n == 1 && strcmp(use[0].to->text, "户籍、户口") == 0,
 	    "words compare folded (Traditional)");
 	query_done(&q);
 	free(errors);
