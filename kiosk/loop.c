@@ -15,7 +15,6 @@
 #include "data/search/synonyms.h"
 #include "i18n/i18n.h"
 #include "kiosk/config.h"
-#include "kiosk/wordlist.h"
 #include "kiosk/keys.h"
 #include "kiosk/lockdown.h"
 #include "kiosk/log.h"
@@ -337,6 +336,7 @@ loop_setup(struct loop *l)
 	l->theme = draw_init((enum draw_theme)cfg->theme);
 	lockdown_init(&l->lock, cfg->staff_pin);
 	ui_init(&l->ui, NULL, &screen_home, !cfg->kiosk);
+	l->ui.domain_screen = &screen_domain;
 	l->ui.shared_key = keys_shared;
 	l->ui.rows = LINES;
 	l->ui.cols = COLS;
@@ -404,7 +404,8 @@ loop_run(struct catalogue *cat, const struct config *cfg)
 	memset(&l, 0, sizeof l);
 	l.cfg = cfg;
 	/* A bad synonym line is logged and skipped: never fatal. */
-	if (wordlist_load(cfg, &l.synonyms, &error) > 0)
+	if (synonyms_load_kiosk(&l.synonyms, cfg->synonyms, strcmp(
+	    cfg->synonyms, CONFIG_DEFAULT_SYNONYMS) == 0, &error) > 0)
 		log_event(LOG_WARNING, "synonyms: %s", error);
 	free(error);
 	error = NULL;

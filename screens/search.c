@@ -455,7 +455,9 @@ search_choose(struct search_screen *s, struct ui *ui)
 	if (s->res.n == 0)
 		return SCREEN_HANDLED;
 	if (s->res.v[s->list.sel].item == 0) {
-		ui_push(ui, &screen_domain, s->res.v[s->list.sel].domain);
+		if (ui->domain_screen == NULL)
+			return SCREEN_HANDLED;
+		ui_push(ui, ui->domain_screen, s->res.v[s->list.sel].domain);
 		return SCREEN_REDRAW;
 	}
 	ui_push(ui, &screen_item, &s->res.v[s->list.sel].item);

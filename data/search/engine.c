@@ -1077,6 +1077,29 @@ search_results_done(struct search_results *r)
 	memset(r, 0, sizeof *r);
 }
 
+size_t
+search_domain_items(struct search *s, int domain_id,
+    const struct search_filter *filter, int64_t *out, size_t max)
+{
+	static const uint8_t bit[] = { 0, 1, 2, 4, 0 };
+	enum level_filter level = filter != NULL ? filter->level : LEVEL_ANY;
+	size_t d, n = 0;
+
+	if (domain_id <= 0 || (size_t)domain_id >= s->ndomains)
+		return 0;
+	for (d = s->domains[domain_id].first; d < s->domains[domain_id].last;
+	    d++) {
+		if (level > LEVEL_ANY && level <= LEVEL_UNSTATED &&
+		    (level == LEVEL_UNSTATED ? s->levels[d] != 0 :
+		    (s->levels[d] & bit[level]) == 0))
+			continue;
+		if (n < max)
+			out[n] = s->items[d];
+		n++;
+	}
+	return n;
+}
+
 /* ---- showing a hit --------------------------------------------------------- */
 
 /* The bytes of text that the leftmost match covers; start == end if none. */

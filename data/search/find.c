@@ -4,7 +4,6 @@
  */
 #include <config.h>
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,7 +16,7 @@
 /* Rewrites of one query by synonyms, at most. */
 #define FIND_SYNONYMS		8
 /* One-slip pinyin spellings tried, at most (each is one search). */
-#define FIND_SLIPS		48
+#define FIND_SLIPS		24
 /* Sound-alike hits enough to stop trying more spellings. */
 #define FIND_SOUND_ENOUGH	10
 /* Domain rows shown, at most. */
@@ -588,21 +587,21 @@ find_domains(const struct find *f, const struct find_results *r,
  * The items of a domain the query names in full or by its start: what
  * the visitor came for, even where their text does not say the name.
  */
-static int
+static void
 find_domain_items(struct find *f, const struct find_row *row,
-    const struct search_filter *filter, struct find_pool *p, char **error)
+    const struct search_filter *filter, size_t limit, struct find_pool *p)
 {
-	struct item_filter flt = { LEVEL_ANY, NULL };
-	struct item_list list;
 	struct find_cand *c;
-	size_t i;
+	int64_t *ids;
+	size_t i, n, max = limit != 0 ? limit : SIZE_MAX;
 
-	if (filter != NULL)
-		flt.level = filter->level;
-	if (catalogue_items(f->cat, row->domain->id, &flt, &list, error) != 0)
-		return -1;
-	for (i = 0; i < list.n; i++) {
-		if (find_seen(p, list.v[i].id))
+	n = search_domain_items(f->s, row->domain->id, filter, NULL, 0);
+	n = n < max ? n : max;
+	ids = xcalloc(n + 1, sizeof *ids);
+	n = search_domain_items(f->s, row->domain->id, filter, ids, n);
+	n = n < max ? n : max;
+	for (i = 0; i < n; i++) {
+		if (find_seen(p, ids[i]))
 			continue;
 		if (p->n == p->cap) {
 			p->cap = p->cap != 0 ? 2 * p->cap : 256;
@@ -610,14 +609,13 @@ find_domain_items(struct find *f, const struct find_row *row,
 		}
 		c = &p->v[p->n++];
 		memset(c, 0, sizeof *c);
-		c->hit.item = list.v[i].id;
+		c->hit.item = ids[i];
 		c->hit.query = row->query;
 		c->hit.via = row->via;
 		c->hit.tier = QUERY_CONTAINS;	/* shown by its name */
 		c->order = p->n;
 	}
-	item_list_done(&list);
-	return 0;
+	free(ids);
 }
 
 /* ---- ranking ----------------------------------------------------------------- */
@@ -664,7 +662,9 @@ find_element(const struct find *fd, const struct query *q,
 	fold_text_init(&f);
 	fold_text(&f, text, strlen(text));
 	t = field == 0 ? query_match(q, f.v, f.n) : QUERY_NONE;
-	if (query_find(q, f.v, f.n, &a, &b) == 0) {
+	/* query_find starts over at every unit: ask the cheap question first. */
+	if ((field == 0 ? t != QUERY_NONE : query_contains(q, f.v, f.n)) &&
+	    query_find(q, f.v, f.n, &a, &b) == 0) {
 		found = 1;
 		c->field = field == 0 ? (int)t : field + 2;
 		c->how = 0;
@@ -794,11 +794,11 @@ find_shared(struct find_cand *v, size_t n)
 
 static int
 find_rank(struct find *f, struct find_results *r, struct find_pool *p,
-    const struct find_row *rows, size_t nrows, char **error)
+    const struct find_row *rows, size_t nrows, size_t most, char **error)
 {
 	struct find_query *common = NULL;
 	int *asked = NULL;
-	size_t i, n = p->n < FIND_RESCORE ? p->n : FIND_RESCORE;
+	size_t i, n = p->n < most ? p->n : most;
 	int rc = 0, maxid = 0;
 	char *text;
 
@@ -823,12 +823,6 @@ find_rank(struct find *f, struct find_results *r, struct find_pool *p,
 		return -1;
 	find_shared(p->v, n);
 	qsort(p->v, n, sizeof *p->v, find_cmp);
-	if (getenv("CHAYUE_FIND_DEBUG") != NULL)
-		for (i = 0; i < n; i++)
-			fprintf(stderr, "%lld s%d a%d w%d f%d h%d sh%zu v%lld "
-			    "o%zu\n", (long long)p->v[i].hit.item, p->v[i].sound,
-			    p->v[i].away, p->v[i].word, p->v[i].field, p->v[i].how,
-			    p->v[i].shared, p->v[i].views, p->v[i].order);
 	return 0;
 }
 
@@ -854,7 +848,7 @@ find_run(struct find *f, const char *text, size_t len,
 	struct synonyms_use use[FIND_SYNONYMS], sound_use[FIND_SYNONYMS];
 	struct find_row rows[FIND_DOMAIN_ROWS];
 	struct find_pool p;
-	size_t i, nrows = 0, pool, first_sound, nexact, nuse;
+	size_t i, nrows = 0, pool, first_sound, first_slip, nexact, nuse;
 	char *copy;
 	int rc = 0;
 
@@ -880,10 +874,14 @@ find_run(struct find *f, const char *text, size_t len,
 		    QUERY_SOUND, FIND_SOUND, NULL) != NULL)
 			find_synonym_queries(f, out, first_sound, FIND_SOUND,
 			    sound_use);
+		first_slip = out->nqueries;
 		if (out->queries[0].q.letters && out->queries[0].q.n >= 4)
 			find_slip_queries(out);
+		/* The spellings are tried most likely first; the first that
+		   finds anything is taken. */
 		for (i = first_sound; i < out->nqueries && rc == 0 &&
-		    p.n - nexact < FIND_SOUND_ENOUGH; i++)
+		    p.n - nexact < FIND_SOUND_ENOUGH && (i < first_slip ||
+		    p.n == nexact); i++)
 			rc = find_search(f, out, i, filter, pool, effort, &p,
 			    error);
 	}
@@ -902,10 +900,11 @@ find_run(struct find *f, const char *text, size_t len,
 		find_hint(f, f->names[rows[i].index].u[0],
 		    f->names[rows[i].index].n[0]);
 		if (rows[i].tier <= QUERY_PREFIX)
-			rc = find_domain_items(f, &rows[i], filter, &p, error);
+			find_domain_items(f, &rows[i], filter, pool, &p);
 	}
 	if (rc == 0)
-		rc = find_rank(f, out, &p, rows, nrows, error);
+		rc = find_rank(f, out, &p, rows, nrows, effort == SEARCH_BOUNDED ?
+		    FIND_RESCORE_KIOSK : FIND_RESCORE, error);
 	if (rc == 0) {
 		size_t n = limit != 0 && p.n > limit ? limit : p.n;
 

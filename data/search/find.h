@@ -32,8 +32,10 @@
  *      最低生活保障 items before the one 征地审查);
  *   f. more views (the anonymous counts, if the caller gives them);
  *   g. the order of the domains, then import order (the index's order).
- * Rules c-f read the items, so only the first FIND_RESCORE hits are ranked
- * this way; any after them keep the index's order.
+ * Rules c-f read the items, so only the first FIND_RESCORE hits (the
+ * kiosk: FIND_RESCORE_KIOSK, the screens a visitor pages through) are
+ * ranked this way; any after them keep the index's order (tier of the name,
+ * domain order, import order).
  */
 #ifndef CHAYUE_FIND_H
 #define CHAYUE_FIND_H
@@ -48,8 +50,9 @@
 
 /* Fewer exact and synonym hits than this try the sound-alike search. */
 #define FIND_FEW	3
-/* Hits ranked by rules c-f. */
+/* Hits ranked by rules c-f: a complete search, and the kiosk's. */
 #define FIND_RESCORE	300
+#define FIND_RESCORE_KIOSK	40
 
 enum find_via {
 	FIND_EXACT,

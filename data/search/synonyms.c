@@ -261,6 +261,23 @@ synonyms_load(struct synonyms *syn, const char *path, int missing_ok,
 	return bad;
 }
 
+size_t
+synonyms_load_kiosk(struct synonyms *syn, const char *local, int missing_ok,
+    char **errors)
+{
+	const char *shipped = getenv("CHAYUE_SYNONYMS");
+	size_t bad;
+
+	*errors = NULL;
+	synonyms_init(syn);
+	if (shipped == NULL || *shipped == '\0')
+		shipped = SYNONYMS_SHIPPED;
+	bad = synonyms_load(syn, shipped, 1, errors);
+	if (local != NULL)
+		bad += synonyms_load(syn, local, missing_ok, errors);
+	return bad;
+}
+
 /* Where the folded query holds w literally: its first offset, or -1. */
 static long
 synonyms_find(const struct query *q, const struct synonyms_word *w)

@@ -17,7 +17,6 @@
 #include "i18n/text.h"
 #include "kiosk/admin/admin.h"
 #include "kiosk/config.h"
-#include "kiosk/wordlist.h"
 #include "lib/xmalloc.h"
 
 struct search_args {
@@ -247,7 +246,8 @@ admin_search(const struct config *cfg, int argc, char **argv)
 		return ADMIN_EXIT_CATALOGUE;
 	}
 	/* The kiosk's synonyms; a bad line is reported, never fatal. */
-	if (wordlist_load(cfg, &syn, &bad) > 0)
+	if (synonyms_load_kiosk(&syn, cfg->synonyms, strcmp(cfg->synonyms,
+	    CONFIG_DEFAULT_SYNONYMS) == 0, &bad) > 0)
 		fprintf(stderr, "%s", bad);
 	free(bad);
 	query_parse(&q, a.query, strlen(a.query));

@@ -102,6 +102,13 @@ struct ui {
 	/* The first screen, and the one a new visitor gets. */
 	const struct screen	*home;
 	/*
+	 * The domain screen (arg: a struct domain), for the search's domain
+	 * rows: named here by the kiosk so that screens/search.c and
+	 * screens/domain.c (which opens the search) do not call each other.
+	 * NULL: domain rows do not open.
+	 */
+	const struct screen	*domain_screen;
+	/*
 	 * The keys every screen shares (help, back home, search …), tried
 	 * when the top screen ignores a key; may be NULL.
 	 */
