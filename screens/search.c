@@ -30,6 +30,7 @@
 #include "screens/screens.h"
 #include "screens/ui/draw.h"
 #include "screens/ui/list.h"
+#include "screens/ui/services.h"
 #include "screens/ui/ui.h"
 
 /* Results asked for per keystroke: more than anyone pages through. */
@@ -166,6 +167,9 @@ search_enter(struct ui *ui, const void *arg)
 	if (ui->search != NULL && (s->find = find_open(ui->search, ui->cat,
 	    ui->synonyms, &s->error)) == NULL)
 		ui_status(ui, "%s", s->error);
+	/* Views break ties in the ranking (data/search/find.h, rule f). */
+	if (s->find != NULL && ui->visitor != NULL && ui->visitor->views != NULL)
+		find_set_views(s->find, ui->visitor->views, ui->visitor->ctx);
 	if (scope != NULL && (scope->domain_id > 0 ||
 	    scope->level != LEVEL_ANY)) {
 		s->scope.domain_id = scope->domain_id;
