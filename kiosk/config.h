@@ -12,6 +12,8 @@
 #define CONFIG_DEFAULT_IMPORT_DIR LOCALSTATEDIR "/lib/chayue/incoming"
 /* The hall's own synonyms, added to the shipped ones (may be missing). */
 #define CONFIG_DEFAULT_SYNONYMS	SYSCONFDIR "/chayue/synonyms.txt"
+/* The shipped synonyms (data/synonyms.txt, installed in pkgdatadir). */
+#define CONFIG_SHIPPED_SYNONYMS	PKGDATADIR "/synonyms.txt"
 
 enum config_theme {
 	CONFIG_THEME_NORMAL,

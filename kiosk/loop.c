@@ -404,7 +404,8 @@ loop_run(struct catalogue *cat, const struct config *cfg)
 	memset(&l, 0, sizeof l);
 	l.cfg = cfg;
 	/* A bad synonym line is logged and skipped: never fatal. */
-	if (synonyms_load_kiosk(&l.synonyms, cfg->synonyms, strcmp(
+	if (synonyms_load_kiosk(&l.synonyms,
+	    CONFIG_SHIPPED_SYNONYMS, cfg->synonyms, strcmp(
 	    cfg->synonyms, CONFIG_DEFAULT_SYNONYMS) == 0, &error) > 0)
 		log_event(LOG_WARNING, "synonyms: %s", error);
 	free(error);

@@ -262,16 +262,16 @@ synonyms_load(struct synonyms *syn, const char *path, int missing_ok,
 }
 
 size_t
-synonyms_load_kiosk(struct synonyms *syn, const char *local, int missing_ok,
-    char **errors)
+synonyms_load_kiosk(struct synonyms *syn, const char *shipped,
+    const char *local, int missing_ok, char **errors)
 {
-	const char *shipped = getenv("CHAYUE_SYNONYMS");
+	const char *env = getenv("CHAYUE_SYNONYMS");
 	size_t bad;
 
 	*errors = NULL;
 	synonyms_init(syn);
-	if (shipped == NULL || *shipped == '\0')
-		shipped = SYNONYMS_SHIPPED;
+	if (env != NULL && *env != '\0')
+		shipped = env;
 	bad = synonyms_load(syn, shipped, 1, errors);
 	if (local != NULL)
 		bad += synonyms_load(syn, local, missing_ok, errors);

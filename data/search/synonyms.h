@@ -71,20 +71,17 @@ size_t synonyms_parse(struct synonyms *syn, const char *name, const char *text,
 size_t synonyms_load(struct synonyms *syn, const char *path, int missing_ok,
     char **errors);
 
-/* The shipped list, installed in pkgdatadir (data/synonyms.txt). */
-#define SYNONYMS_SHIPPED	PKGDATADIR "/synonyms.txt"
-
 /*
  * What the kiosk and chayue-admin read at start, into syn (initialised
- * here; release with synonyms_done): the shipped list (CHAYUE_SYNONYMS
- * names another, for tests in the build tree; a build that was not
- * installed has none, which is no error), then the hall's file local (the
- * configuration's `synonyms`; missing_ok for the default path). Bad lines
- * are described in *errors (caller frees; NULL if none), never fatal.
- * Returns the number of problems.
+ * here; release with synonyms_done): the shipped list at shipped
+ * (CHAYUE_SYNONYMS names another, for tests in the build tree; a build
+ * that was not installed has none, which is no error), then the hall's
+ * file local (the configuration's `synonyms`; missing_ok for the default
+ * path; NULL: none). Bad lines are described in *errors (caller frees;
+ * NULL if none), never fatal. Returns the number of problems.
  */
-size_t synonyms_load_kiosk(struct synonyms *syn, const char *local,
-    int missing_ok, char **errors);
+size_t synonyms_load_kiosk(struct synonyms *syn, const char *shipped,
+    const char *local, int missing_ok, char **errors);
 
 /* One way a query may be rewritten. */
 struct synonyms_use {

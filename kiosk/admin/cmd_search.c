@@ -246,7 +246,8 @@ admin_search(const struct config *cfg, int argc, char **argv)
 		return ADMIN_EXIT_CATALOGUE;
 	}
 	/* The kiosk's synonyms; a bad line is reported, never fatal. */
-	if (synonyms_load_kiosk(&syn, cfg->synonyms, strcmp(cfg->synonyms,
+	if (synonyms_load_kiosk(&syn, CONFIG_SHIPPED_SYNONYMS,
+	    cfg->synonyms, strcmp(cfg->synonyms,
 	    CONFIG_DEFAULT_SYNONYMS) == 0, &bad) > 0)
 		fprintf(stderr, "%s", bad);
 	free(bad);
