@@ -16,13 +16,15 @@
 /* Rewrites of one query by synonyms, at most. */
 #define FIND_SYNONYMS		8
 /* One-slip pinyin spellings tried, at most (each is one search). */
-#define FIND_SLIPS		24
+#define FIND_SLIPS		16
 /* Sound-alike hits enough to stop trying more spellings. */
 #define FIND_SOUND_ENOUGH	10
 /* Domain rows shown, at most. */
 #define FIND_DOMAIN_ROWS	3
 /* Hits asked of each search when the caller wants few. */
 #define FIND_POOL		100
+/* … and of each rewrite of it (synonyms, sound-alikes): they rank lower. */
+#define FIND_POOL_REWRITE	60
 /* Words the query names, kept for ranking. */
 #define FIND_HINTS		32
 /* Names (the standard one and aliases) per domain. */
@@ -350,21 +352,25 @@ find_slip(struct find_results *r, const uint32_t *u, size_t n, size_t *tries)
 
 /*
  * The one-slip spellings of the visitor's pinyin, most likely first:
- * a letter missing (zuidishenhuo: the g of sheng), two swapped, one
- * extra, one wrong. Only spellings that are pinyin are searched.
+ * a letter missing that is often left out (zuidishenhuo: the g of sheng),
+ * one extra, two swapped, another letter missing, one wrong; at most
+ * FIND_SLIPS, only spellings that are pinyin.
  */
 static void
 find_slip_queries(struct find_results *r)
 {
 	static const char often[] = "ghniu";
+	static const int order[] = { 2, 0, 1, 3, 4 };
 	const struct query *q = &r->queries[0].q;
 	uint32_t orig[QUERY_MAX], u[QUERY_MAX + 1];
-	size_t n = q->n, i, tries = 0;
+	size_t n = q->n, i, k, tries = 0;
 	int pass;
 	char c;
 
 	memcpy(orig, q->u, n * sizeof *orig);
-	for (pass = 0; pass < 5; pass++) {
+	/* Most likely first: a letter left out of -ng, zh, ch, sh, ui, in. */
+	for (k = 0; k < 5; k++) {
+		pass = order[k];
 		for (i = 0; i <= n; i++) {
 			int letter = i < n && orig[i] >= 'a' && orig[i] <= 'z';
 			int near = (i > 0 && orig[i - 1] >= 'a' &&
@@ -848,7 +854,8 @@ find_run(struct find *f, const char *text, size_t len,
 	struct synonyms_use use[FIND_SYNONYMS], sound_use[FIND_SYNONYMS];
 	struct find_row rows[FIND_DOMAIN_ROWS];
 	struct find_pool p;
-	size_t i, nrows = 0, pool, first_sound, first_slip, nexact, nuse;
+	size_t i, nrows = 0, pool, rewrite, first_sound, first_slip, nexact;
+	size_t nuse;
 	char *copy;
 	int rc = 0;
 
@@ -864,8 +871,11 @@ find_run(struct find *f, const char *text, size_t len,
 	f->nhints = 0;
 	find_synonym_hints(f, &out->queries[0].q);
 	nuse = find_synonym_queries(f, out, 0, FIND_SYNONYM, use);
+	rewrite = pool != 0 && pool > FIND_POOL_REWRITE ? FIND_POOL_REWRITE :
+	    pool;
 	for (i = 0; i < out->nqueries && rc == 0; i++)
-		rc = find_search(f, out, i, filter, pool, effort, &p, error);
+		rc = find_search(f, out, i, filter, i == 0 ? pool : rewrite,
+		    effort, &p, error);
 	nexact = p.n;
 	/* The sound-alike search, only when the exact one finds little. */
 	if (rc == 0 && p.n < FIND_FEW && out->queries[0].q.n >= 2) {
@@ -882,7 +892,7 @@ find_run(struct find *f, const char *text, size_t len,
 		for (i = first_sound; i < out->nqueries && rc == 0 &&
 		    p.n - nexact < FIND_SOUND_ENOUGH && (i < first_slip ||
 		    p.n == nexact); i++)
-			rc = find_search(f, out, i, filter, pool, effort, &p,
+			rc = find_search(f, out, i, filter, rewrite, effort, &p,
 			    error);
 	}
 	/* Still little: the words of the query that the synonyms know. */
@@ -890,7 +900,7 @@ find_run(struct find *f, const char *text, size_t len,
 		first_sound = out->nqueries;
 		find_relax(f, out, use, nuse);
 		for (i = first_sound; i < out->nqueries && rc == 0; i++)
-			rc = find_search(f, out, i, filter, pool, effort, &p,
+			rc = find_search(f, out, i, filter, rewrite, effort, &p,
 			    error);
 	}
 	free(copy);
