@@ -16,7 +16,9 @@
 /* Rewrites of one query by synonyms, at most. */
 #define FIND_SYNONYMS		8
 /* One-slip pinyin spellings tried, at most (each is one search). */
-#define FIND_SLIPS		16
+#define FIND_SLIPS		8
+/* One-slip spellings looked at, at most (cheap: no search). */
+#define FIND_SLIPS_SEEN		256
 /* Sound-alike hits enough to stop trying more spellings. */
 #define FIND_SOUND_ENOUGH	10
 /* Domain rows shown, at most. */
@@ -325,14 +327,20 @@ find_pinyin(const char *s, size_t n, int open_end)
 	return ok[n];
 }
 
-/* A one-slip spelling u[0..n) if its letters are pinyin: add it. */
+/* One-slip spellings being gathered, before any is searched. */
+struct find_slips {
+	char	*text[FIND_SLIPS_SEEN];
+	size_t	 n;
+};
+
+/* A one-slip spelling u[0..n) if its letters are pinyin: keep it. */
 static void
-find_slip(struct find_results *r, const uint32_t *u, size_t n, size_t *tries)
+find_slip(struct find_slips *sl, const uint32_t *u, size_t n)
 {
-	char letters[QUERY_MAX + 2], *text;
+	char letters[QUERY_MAX + 2];
 	size_t i, k = 0;
 
-	if (n == 0 || n > QUERY_MAX || *tries >= FIND_SLIPS)
+	if (n == 0 || n > QUERY_MAX || sl->n >= FIND_SLIPS_SEEN)
 		return;
 	for (i = 0; i < n; i++) {
 		if (u[i] >= 'a' && u[i] <= 'z')
@@ -344,68 +352,116 @@ find_slip(struct find_results *r, const uint32_t *u, size_t n, size_t *tries)
 	}
 	if (k > 0 && !find_pinyin(letters, k, 1))
 		return;
-	text = find_utf8(u, n);
-	if (find_add_query(r, text, 0, FIND_SOUND, NULL) != NULL)
-		(*tries)++;
-	free(text);
+	sl->text[sl->n++] = find_utf8(u, n);
 }
 
 /*
- * The one-slip spellings of the visitor's pinyin, most likely first:
- * a letter missing that is often left out (zuidishenhuo: the g of sheng),
- * one extra, two swapped, another letter missing, one wrong; at most
- * FIND_SLIPS, only spellings that are pinyin.
+ * Does q spell (the start of) a word the catalogue's visitors use: a
+ * domain's name or alias, or a synonym word? Cheap: all in memory.
+ */
+static int
+find_vocabulary(const struct find *f, const struct query *q)
+{
+	enum query_tier t;
+	size_t i, k;
+
+	for (i = 0; i < f->domains.n; i++) {
+		for (k = 0; k < FIND_NAMES; k++) {
+			if (f->names[i].u[k] == NULL)
+				continue;
+			t = query_match(q, f->names[i].u[k], f->names[i].n[k]);
+			if (t == QUERY_EXACT || t == QUERY_PREFIX)
+				return 1;
+		}
+	}
+	for (i = 0; f->syn != NULL && i < f->syn->n; i++) {
+		for (k = 0; k < f->syn->v[i].n; k++) {
+			t = query_match(q, f->syn->v[i].w[k].u,
+			    f->syn->v[i].w[k].n);
+			if (t == QUERY_EXACT || t == QUERY_PREFIX)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * The one-slip spellings of the visitor's pinyin: one letter too many, two
+ * swapped, a letter missing that is often left out (zuidishenhuo: the g of
+ * sheng), another letter missing, one wrong; only spellings that are
+ * pinyin. Searched (each is one search): first those that spell a word of
+ * the vocabulary (yanglofuwu: 养老服务), at most FIND_SLIPS, then at most
+ * FIND_SLIPS others, so a keystroke that finds nothing stays cheap.
  */
 static void
-find_slip_queries(struct find_results *r)
+find_slip_queries(struct find *f, struct find_results *r)
 {
 	static const char often[] = "ghniu";
-	static const int order[] = { 2, 0, 1, 3, 4 };
 	const struct query *q = &r->queries[0].q;
 	uint32_t orig[QUERY_MAX], u[QUERY_MAX + 1];
-	size_t n = q->n, i, k, tries = 0;
+	struct find_slips sl;
+	struct query v;
+	size_t n = q->n, i, k, known = 0, other = 0;
+	unsigned char *voc;
 	int pass;
 	char c;
 
+	memset(&sl, 0, sizeof sl);
 	memcpy(orig, q->u, n * sizeof *orig);
-	/* Most likely first: a letter left out of -ng, zh, ch, sh, ui, in. */
-	for (k = 0; k < 5; k++) {
-		pass = order[k];
+	for (pass = 0; pass < 5; pass++) {
 		for (i = 0; i <= n; i++) {
 			int letter = i < n && orig[i] >= 'a' && orig[i] <= 'z';
 			int near = (i > 0 && orig[i - 1] >= 'a' &&
 			    orig[i - 1] <= 'z') || letter;
 
-			if (pass == 0 && i < n && letter) {	/* missing */
+			if (pass == 0 && i < n && letter) {	/* extra */
 				memcpy(u, orig, i * sizeof *u);
 				memcpy(u + i, orig + i + 1, (n - i - 1) * sizeof *u);
-				find_slip(r, u, n - 1, &tries);
+				find_slip(&sl, u, n - 1);
 			}
 			if (pass == 1 && i + 1 < n && letter && orig[i + 1] >=
 			    'a' && orig[i + 1] <= 'z' && orig[i] != orig[i + 1]) {
 				memcpy(u, orig, n * sizeof *u);
 				u[i] = orig[i + 1];
 				u[i + 1] = orig[i];
-				find_slip(r, u, n, &tries);
+				find_slip(&sl, u, n);
 			}
 			for (c = 'a'; (pass == 2 || pass == 3) && near &&
-			    c <= 'z'; c++) {
+			    c <= 'z'; c++) {	/* missing */
 				if ((strchr(often, c) != NULL) != (pass == 2))
 					continue;
 				memcpy(u, orig, i * sizeof *u);
 				u[i] = (uint32_t)c;
 				memcpy(u + i + 1, orig + i, (n - i) * sizeof *u);
-				find_slip(r, u, n + 1, &tries);
+				find_slip(&sl, u, n + 1);
 			}
 			for (c = 'a'; pass == 4 && letter && c <= 'z'; c++) {
-				if ((uint32_t)c == orig[i])
+				if ((uint32_t)c == orig[i])	/* wrong */
 					continue;
 				memcpy(u, orig, n * sizeof *u);
 				u[i] = (uint32_t)c;
-				find_slip(r, u, n, &tries);
+				find_slip(&sl, u, n);
 			}
 		}
 	}
+	voc = xcalloc(sl.n + 1, 1);
+	for (k = 0; k < sl.n; k++) {
+		query_parse(&v, sl.text[k], strlen(sl.text[k]));
+		voc[k] = (unsigned char)find_vocabulary(f, &v);
+		query_done(&v);
+	}
+	for (k = 0; k < sl.n; k++) {
+		if (voc[k] && known < FIND_SLIPS &&
+		    find_add_query(r, sl.text[k], 0, FIND_SOUND, NULL) != NULL)
+			known++;
+	}
+	for (k = 0; k < sl.n; k++) {
+		if (!voc[k] && other < FIND_SLIPS &&
+		    find_add_query(r, sl.text[k], 0, FIND_SOUND, NULL) != NULL)
+			other++;
+		free(sl.text[k]);	/* find_add_query keeps no pointer */
+	}
+	free(voc);
 }
 
 /* ---- merging the hits ------------------------------------------------------ */
@@ -854,7 +910,7 @@ find_run(struct find *f, const char *text, size_t len,
 	struct synonyms_use use[FIND_SYNONYMS], sound_use[FIND_SYNONYMS];
 	struct find_row rows[FIND_DOMAIN_ROWS];
 	struct find_pool p;
-	size_t i, nrows = 0, pool, rewrite, first_sound, first_slip, nexact;
+	size_t i, nrows = 0, pool, rewrite, first_sound, nexact;
 	size_t nuse;
 	char *copy;
 	int rc = 0;
@@ -884,14 +940,12 @@ find_run(struct find *f, const char *text, size_t len,
 		    QUERY_SOUND, FIND_SOUND, NULL) != NULL)
 			find_synonym_queries(f, out, first_sound, FIND_SOUND,
 			    sound_use);
-		first_slip = out->nqueries;
 		if (out->queries[0].q.letters && out->queries[0].q.n >= 4)
-			find_slip_queries(out);
-		/* The spellings are tried most likely first; the first that
-		   finds anything is taken. */
+			find_slip_queries(f, out);
+		/* Until enough is found (a spelling's chance hits must not
+		   stop the search before the right one). */
 		for (i = first_sound; i < out->nqueries && rc == 0 &&
-		    p.n - nexact < FIND_SOUND_ENOUGH && (i < first_slip ||
-		    p.n == nexact); i++)
+		    p.n - nexact < FIND_SOUND_ENOUGH; i++)
 			rc = find_search(f, out, i, filter, rewrite, effort, &p,
 			    error);
 	}
