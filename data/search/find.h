@@ -12,7 +12,7 @@
  *      (z/zh, c/ch, s/sh, n/l, f/h, an/ang, en/eng, in/ing: 最底 → 最低,
  *      户藉 → 户籍, 扶平 → 扶贫), and the synonym words it sounds like (低报:
  *      低保); pinyin with one letter missing, extra, wrong or two swapped
- *      (zuidishenhuo);
+ *      (zuidishenhuo), those spelling a word of the vocabulary first;
  *   4. still fewer than FIND_FEW: the words of the query that a synonym
  *      rule knows, alone, and their synonyms (孩子上户口: 上户口, 出生登记);
  * and matches the domains' names and aliases (in any script, pinyin or
