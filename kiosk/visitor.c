@@ -228,9 +228,12 @@ visitor_views(void *ctx, const struct item *it)
 			free(error);
 			stats_rows_done(&v->views);
 		}
-		qsort(v->views.v, v->views.n, sizeof *v->views.v,
-		    visitor_key_cmp);
+		if (v->views.n > 0)
+			qsort(v->views.v, v->views.n, sizeof *v->views.v,
+			    visitor_key_cmp);
 	}
+	if (v->views.n == 0)
+		return 0;
 	stats_key(&ref, want.key);
 	r = bsearch(&want, v->views.v, v->views.n, sizeof *v->views.v,
 	    visitor_key_cmp);

@@ -883,6 +883,8 @@ find_rank(struct find *f, struct find_results *r, struct find_pool *p,
 	free(asked);
 	if (rc != 0)
 		return -1;
+	if (n == 0)
+		return 0;
 	find_shared(p->v, n);
 	qsort(p->v, n, sizeof *p->v, find_cmp);
 	return 0;
