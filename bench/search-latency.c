@@ -3,11 +3,15 @@
  * index alone (every item read back first, then search_index_* timed,
  * into a scratch file that is removed).
  *
- * bench/search-latency CATALOGUE [GREP_FILE]: how long the kiosk's search
+ * bench/search-latency [--engine] CATALOGUE [GREP_FILE]: how long the kiosk's search
  * takes per keystroke. Realistic queries are typed one character at a
- * time (Chinese, Traditional, full pinyin, initials, mixed); each
- * keystroke parses the query, runs the search the kiosk runs (the best
- * 200, bounded effort) and reads the 10 results a screen shows. Prints
+ * time (Chinese, Traditional, full pinyin, initials, mixed, everyday
+ * words, sound-alike and one-slip typos); each keystroke runs the search
+ * the kiosk runs (data/search/find.h: synonyms from CHAYUE_SYNONYMS,
+ * domain rows, sound-alikes when little is found, ranking; the best 200,
+ * bounded effort) and reads the 10 results a screen shows. --engine: the
+ * index's search alone (search_run), as every keystroke was before find.h,
+ * to compare the two on the same machine and load. Prints
  * p50, p99 and max per kind of query over all keystrokes of three rounds,
  * the load time and the process's memory, and, with GREP_FILE (one line
  * of text per item), the time of `grep -F -c` for each final Chinese
@@ -29,6 +33,8 @@
 #include "data/search/query.h"
 #include "data/search/engine.h"
 #include "data/search/index.h"
+#include "data/search/find.h"
+#include "data/search/synonyms.h"
 
 #define ROUNDS		3
 #define KIOSK_LIMIT	200
@@ -57,11 +63,20 @@ static const struct {
 	{ "mixed", "zdsh保障" },
 	{ "mixed", "养老fw" },
 	{ "mixed", "国办发2017 97" },
+	{ "everyday", "低保" },
+	{ "everyday", "孩子上户口" },
+	{ "everyday", "找工作" },
+	{ "sound-alike", "最底生活保障" },
+	{ "sound-alike", "户藉管理" },
+	{ "sound-alike", "养老服物补贴" },
+	{ "one-slip", "zuidishenhuo" },
+	{ "one-slip", "yanglofuwu" },
 };
 #define NQUERIES	(sizeof queries / sizeof queries[0])
 
 static const char *const kinds[] = {
 	"Chinese", "Traditional", "full pinyin", "initials", "mixed",
+	"everyday", "sound-alike", "one-slip",
 };
 #define NKINDS		(sizeof kinds / sizeof kinds[0])
 
@@ -113,16 +128,18 @@ kind_index(const char *kind)
 	return 0;
 }
 
-/* One keystroke as the kiosk handles it; returns ms, -1 on error. */
+static struct find *fnd;
+static int engine_only;		/* --engine: the index alone, no find.h */
+
+/* The index's search alone (what a keystroke cost before data/search/find). */
 static double
-keystroke(struct search *s, const char *text, size_t len,
-    enum search_effort effort, size_t limit, size_t *total)
+engine_keystroke(struct search *s, const char *text, size_t len,
+    enum search_effort effort, size_t limit, size_t *total, double t0)
 {
 	struct search_results r;
 	struct search_display d;
 	struct query q;
 	char *error = NULL;
-	double t0 = now_ms();
 	size_t i;
 
 	query_parse(&q, text, len);
@@ -141,6 +158,38 @@ keystroke(struct search *s, const char *text, size_t len,
 	*total = r.total;
 	search_results_done(&r);
 	query_done(&q);
+	return now_ms() - t0;
+}
+
+/* One keystroke as the kiosk handles it; returns ms, -1 on error. */
+static double
+keystroke(struct search *s, const char *text, size_t len,
+    enum search_effort effort, size_t limit, size_t *total)
+{
+	struct find_results r;
+	struct search_display d;
+	char *error = NULL;
+	double t0 = now_ms();
+	size_t i;
+
+	if (engine_only)
+		return engine_keystroke(s, text, len, effort, limit, total, t0);
+	if (find_run(fnd, text, len, NULL, limit, effort, &r, &error) != 0) {
+		fprintf(stderr, "search-latency: %s\n", error);
+		free(error);
+		find_results_done(&r);
+		return -1;
+	}
+	for (i = 0; effort == SEARCH_BOUNDED && i < r.n && i < SHOWN; i++) {
+		if (r.v[i].item == 0)
+			continue;
+		if (find_display(fnd, &r, i, &d, &error) == 0)
+			search_display_done(&d);
+		else
+			free(error);
+	}
+	*total = r.total;
+	find_results_done(&r);
 	return now_ms() - t0;
 }
 
@@ -289,6 +338,7 @@ main(int argc, char **argv)
 {
 	struct catalogue *cat;
 	struct search *s;
+	struct synonyms syn;
 	char *error = NULL;
 	double t0;
 	size_t i, r;
@@ -297,6 +347,11 @@ main(int argc, char **argv)
 		fprintf(stderr, "usage: search-latency [--build] CATALOGUE"
 		    " [GREP_FILE]\n");
 		return 2;
+	}
+	if (strcmp(argv[1], "--engine") == 0 && argc > 2) {
+		engine_only = 1;
+		argv++;
+		argc--;
 	}
 	if (strcmp(argv[1], "--build") == 0 && argc > 2) {
 		if ((cat = catalogue_open(argv[2], &error)) == NULL ||
@@ -313,8 +368,18 @@ main(int argc, char **argv)
 		fprintf(stderr, "search-latency: %s\n", error);
 		return 1;
 	}
-	printf("  load: %.0f ms, RSS after load %ld kB\n", now_ms() - t0,
-	    status_kb("VmRSS:"));
+	synonyms_init(&syn);
+	if (getenv("CHAYUE_SYNONYMS") != NULL && synonyms_load(&syn,
+	    getenv("CHAYUE_SYNONYMS"), 0, &error) > 0)
+		fprintf(stderr, "search-latency: %s", error);
+	free(error);
+	error = NULL;
+	if ((fnd = find_open(s, cat, &syn, &error)) == NULL) {
+		fprintf(stderr, "search-latency: %s\n", error);
+		return 1;
+	}
+	printf("  load: %.0f ms, RSS after load %ld kB (%zu synonym groups)\n",
+	    now_ms() - t0, status_kb("VmRSS:"), syn.n);
 	for (r = 0; r < ROUNDS; r++) {
 		for (i = 0; i < NQUERIES; i++) {
 			if (type_query(s, queries[i].text,
@@ -327,6 +392,8 @@ main(int argc, char **argv)
 	    status_kb("VmRSS:"), status_kb("VmHWM:"));
 	if (argc > 2)
 		print_grep(s, argv[2]);
+	find_close(fnd);
+	synonyms_done(&syn);
 	search_close(s);
 	catalogue_close(cat);
 	return 0;

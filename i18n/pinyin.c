@@ -1,6 +1,7 @@
 #include <config.h>
 
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "i18n/pinyin.h"
@@ -93,4 +94,68 @@ pinyin_is_prefix(const char *s, size_t len)
 
 	return len > 0 && i < PINYIN_SYLLABLES &&
 	    strncmp(pinyin_names[i], s, len) == 0;
+}
+
+/* Swap one start (zh → z, z → zh …) of s into out; 0 if none applies. */
+static int
+pinyin_swap_start(const char *s, char *out, size_t size)
+{
+	static const char *const pairs[][2] = { { "zh", "z" }, { "ch", "c" },
+	    { "sh", "s" }, { "n", "l" }, { "l", "n" }, { "f", "h" },
+	    { "h", "f" } };
+	size_t i, n;
+
+	for (i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+		n = strlen(pairs[i][0]);
+		if (strncmp(s, pairs[i][0], n) != 0)
+			continue;
+		snprintf(out, size, "%s%s", pairs[i][1], s + n);
+		return 1;
+	}
+	/* z, c, s alone become zh, ch, sh */
+	if ((s[0] == 'z' || s[0] == 'c' || s[0] == 's') && s[1] != 'h') {
+		snprintf(out, size, "%ch%s", s[0], s + 1);
+		return 1;
+	}
+	return 0;
+}
+
+/* Swap the end (ang → an, an → ang …) of s into out; 0 if none applies. */
+static int
+pinyin_swap_end(const char *s, char *out, size_t size)
+{
+	size_t n = strlen(s);
+
+	if (n >= 3 && strcmp(s + n - 2, "ng") == 0 && strchr("aei",
+	    s[n - 3]) != NULL) {
+		snprintf(out, size, "%.*s", (int)(n - 1), s);
+		return 1;
+	}
+	if (n >= 2 && s[n - 1] == 'n' && strchr("aei", s[n - 2]) != NULL) {
+		snprintf(out, size, "%sg", s);
+		return 1;
+	}
+	return 0;
+}
+
+size_t
+pinyin_alike(unsigned id, unsigned *out, size_t max)
+{
+	char a[16], b[16], c[16];
+	const char *s = pinyin_syllable(id);
+	size_t n = 0;
+	int k;
+
+	if (*s == '\0')
+		return 0;
+	if (pinyin_swap_start(s, a, sizeof a) && (k = pinyin_find(a,
+	    strlen(a))) >= 0 && n < max)
+		out[n++] = (unsigned)k;
+	if (pinyin_swap_end(s, b, sizeof b) && (k = pinyin_find(b,
+	    strlen(b))) >= 0 && n < max)
+		out[n++] = (unsigned)k;
+	if (pinyin_swap_start(s, a, sizeof a) && pinyin_swap_end(a, c,
+	    sizeof c) && (k = pinyin_find(c, strlen(c))) >= 0 && n < max)
+		out[n++] = (unsigned)k;
+	return n;
 }

@@ -31,4 +31,13 @@ int pinyin_find(const char *s, size_t len);
 /* Does some syllable start with s[0..len) (len >= 1)? */
 int pinyin_is_prefix(const char *s, size_t len);
 
+/*
+ * The syllables that sound like syllable id to many speakers, as the
+ * "fuzzy pinyin" option of input methods has them: z/zh, c/ch, s/sh, n/l
+ * and h/f at the start, an/ang, en/eng, in/ing at the end (zao for zhao,
+ * pin for ping). Stores at most max ids in out (id itself not included)
+ * and returns how many.
+ */
+size_t pinyin_alike(unsigned id, unsigned *out, size_t max);
+
 #endif

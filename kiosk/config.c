@@ -173,6 +173,12 @@ set_state_file(struct config *cfg, const char *value)
 }
 
 static const char *
+set_synonyms(struct config *cfg, const char *value)
+{
+	return set_path(&cfg->synonyms, value);
+}
+
+static const char *
 set_hot_most_viewed(struct config *cfg, const char *value)
 {
 	return set_bool(&cfg->hot_most_viewed, value);
@@ -289,6 +295,7 @@ static const struct {
 	{ "hot_min_days", set_hot_min_days },
 	{ "keep_versions", set_keep_versions },
 	{ "import_dir", set_import_dir },
+	{ "synonyms", set_synonyms },
 	{ "import_max_size", set_import_max_size },
 	{ "print", set_print },
 	{ "printer", set_printer },
@@ -307,6 +314,7 @@ config_init(struct config *cfg)
 	cfg->idle_seconds = 120;
 	cfg->keep_versions = VERSIONS_KEEP_DEFAULT;
 	cfg->import_dir = xstrdup(CONFIG_DEFAULT_IMPORT_DIR);
+	cfg->synonyms = xstrdup(CONFIG_DEFAULT_SYNONYMS);
 	cfg->import_max_size = IMPORT_MAX_SIZE_DEFAULT;
 	cfg->print_page_limit = 10;
 	cfg->hot_min_views = CONFIG_HOT_MIN_VIEWS;
@@ -323,6 +331,7 @@ config_done(struct config *cfg)
 	free(cfg->log_file);
 	free(cfg->state_file);
 	free(cfg->import_dir);
+	free(cfg->synonyms);
 	free(cfg->printer);
 	free(cfg->pin_problem);
 	memset(cfg, 0, sizeof *cfg);
@@ -367,7 +376,8 @@ config_line(struct config *cfg, char *line, const char **key_out)
 	    "ambiguous_width, mode, mouse, locale_dir, staff_pin, "
 	    "idle_seconds, theme, large_text, log_file, state_file, "
 	    "hot_most_viewed, hot_min_views, hot_min_days, print, printer, "
-	    "print_page_limit, keep_versions, import_dir, import_max_size";
+	    "print_page_limit, keep_versions, import_dir, import_max_size, "
+	    "synonyms";
 }
 
 static void
@@ -377,8 +387,10 @@ config_copy(struct config *dst, const struct config *src)
 	free(dst->catalogue);
 	free(dst->language);
 	free(dst->import_dir);
+	free(dst->synonyms);
 	*dst = *src;
 	dst->import_dir = xstrdup(src->import_dir);
+	dst->synonyms = xstrdup(src->synonyms);
 	dst->catalogue = xstrdup(src->catalogue);
 	dst->language = xstrdup(src->language);
 	dst->locale_dir = src->locale_dir ? xstrdup(src->locale_dir) : NULL;

@@ -10,6 +10,10 @@
 #define CONFIG_DEFAULT_PATH	SYSCONFDIR "/chayue.conf"
 #define CONFIG_DEFAULT_CATALOGUE LOCALSTATEDIR "/lib/chayue/catalogue.db"
 #define CONFIG_DEFAULT_IMPORT_DIR LOCALSTATEDIR "/lib/chayue/incoming"
+/* The hall's own synonyms, added to the shipped ones (may be missing). */
+#define CONFIG_DEFAULT_SYNONYMS	SYSCONFDIR "/chayue/synonyms.txt"
+/* The shipped synonyms (data/synonyms.txt, installed in pkgdatadir). */
+#define CONFIG_SHIPPED_SYNONYMS	PKGDATADIR "/synonyms.txt"
 
 enum config_theme {
 	CONFIG_THEME_NORMAL,
@@ -53,6 +57,8 @@ struct config {
 	int	 hot_min_days;
 	int	 keep_versions;	/* earlier catalogue versions kept (0-1000) */
 	char	*import_dir;	/* the staff screen imports files from here */
+	/* The hall's synonym file (data/search/synonyms.h), read at start. */
+	char	*synonyms;
 	size_t	 import_max_size;	/* bytes; a larger file is refused */
 	int	 print;		/* enum config_print */
 	char	*printer;	/* the CUPS queue; NULL: the default destination */

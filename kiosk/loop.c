@@ -12,6 +12,7 @@
 
 #include "data/store/catalogue.h"
 #include "data/search/engine.h"
+#include "data/search/synonyms.h"
 #include "i18n/i18n.h"
 #include "kiosk/config.h"
 #include "kiosk/keys.h"
@@ -43,6 +44,7 @@ struct loop {
 	struct visitor		 visitor;	/* counts, hot items */
 	struct printing		 print;
 	struct importing	 import;	/* the staff screen's */
+	struct synonyms		 synonyms;	/* read once, at start */
 	enum draw_theme		 theme;
 	char			*reason;	/* why the catalogue is unavailable */
 	long long		 last_input;	/* monotonic seconds */
@@ -354,6 +356,7 @@ loop_setup(struct loop *l)
 	l->theme = draw_init((enum draw_theme)cfg->theme);
 	lockdown_init(&l->lock, cfg->staff_pin);
 	ui_init(&l->ui, NULL, &screen_home, !cfg->kiosk);
+	l->ui.domain_screen = &screen_domain;
 	l->ui.shared_key = keys_shared;
 	l->ui.rows = LINES;
 	l->ui.cols = COLS;
@@ -420,15 +423,24 @@ loop_run(struct catalogue *cat, const struct config *cfg)
 	}
 	memset(&l, 0, sizeof l);
 	l.cfg = cfg;
+	/* A bad synonym line is logged and skipped: never fatal. */
+	if (synonyms_load_kiosk(&l.synonyms,
+	    CONFIG_SHIPPED_SYNONYMS, cfg->synonyms, strcmp(
+	    cfg->synonyms, CONFIG_DEFAULT_SYNONYMS) == 0, &error) > 0)
+		log_event(LOG_WARNING, "synonyms: %s", error);
+	free(error);
+	error = NULL;
 	loop_signals(cfg);
 	if ((term = newterm(NULL, stdout, stdin)) == NULL) {
 		fprintf(stderr, _("chayue: cannot use this terminal (TERM=%s)\n"),
 		    getenv("TERM") ? getenv("TERM") : "");
 		search_close(search);
+		synonyms_done(&l.synonyms);
 		return 1;
 	}
 	loop_setup(&l);
 	l.ui.search = search;
+	l.ui.synonyms = &l.synonyms;
 	if ((l.ui.cat = cat) == NULL)
 		loop_open(&l);
 	else
@@ -457,5 +469,6 @@ loop_run(struct catalogue *cat, const struct config *cfg)
 	if (l.ui.cat != cat)
 		catalogue_close(l.ui.cat);
 	free(l.reason);
+	synonyms_done(&l.synonyms);
 	return status;
 }

@@ -198,6 +198,48 @@ visitor_hot(void *ctx, struct catalogue *cat, struct item_list *marked,
 	return rc;
 }
 
+/* Views of the most viewed items, at most this many, for the search. */
+#define VISITOR_VIEWS_MAX	4096
+
+static int
+visitor_key_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct stats_row *)a)->key,
+	    ((const struct stats_row *)b)->key);
+}
+
+static long long
+visitor_views(void *ctx, const struct item *it)
+{
+	struct visitor *v = ctx;
+	struct stats_ref ref = visitor_ref(it);
+	struct stats_row want, *r;
+	char since[11], *error = NULL;
+
+	if (v->stats == NULL)
+		return 0;
+	if (!v->views_read) {
+		v->views_read = 1;
+		format_days_ago(since, VISITOR_DAYS - 1);
+		/* The hot list's floor: no single visit may show. */
+		if (stats_most_viewed(v->stats, since, v->min_views,
+		    v->min_days, VISITOR_VIEWS_MAX, &v->views, &error) != 0) {
+			log_event(LOG_ERR, "views for the search: %s", error);
+			free(error);
+			stats_rows_done(&v->views);
+		}
+		if (v->views.n > 0)
+			qsort(v->views.v, v->views.n, sizeof *v->views.v,
+			    visitor_key_cmp);
+	}
+	if (v->views.n == 0)
+		return 0;
+	stats_key(&ref, want.key);
+	r = bsearch(&want, v->views.v, v->views.n, sizeof *v->views.v,
+	    visitor_key_cmp);
+	return r != NULL ? r->a : 0;
+}
+
 void
 visitor_init(struct visitor *v, const struct config *cfg)
 {
@@ -208,6 +250,7 @@ visitor_init(struct visitor *v, const struct config *cfg)
 	v->ui.vote = visitor_vote;
 	v->ui.answer = visitor_answer;
 	v->ui.hot = visitor_hot;
+	v->ui.views = visitor_views;
 	v->ui.ctx = v;
 	v->most_viewed = cfg->hot_most_viewed;
 	v->min_views = cfg->hot_min_views;
@@ -237,6 +280,8 @@ visitor_done(struct visitor *v)
 {
 	stats_close(v->stats);
 	explicit_bzero(v->visit, sizeof v->visit);
+	stats_rows_done(&v->views);
+	v->views_read = 0;
 	v->stats = NULL;
 }
 
@@ -247,4 +292,7 @@ visitor_reset(struct visitor *v)
 	explicit_bzero(v->visit, sizeof v->visit);
 	v->nvisit = 0;
 	v->answers = 0;
+	/* The counts may have grown: read them again for the next visitor. */
+	stats_rows_done(&v->views);
+	v->views_read = 0;
 }

@@ -49,6 +49,9 @@ struct visitor {
 	/* The terminal, across visits: a ring of recent counts. */
 	struct visitor_mark	 recent[VISITOR_MEMORY];
 	int			 nrecent;
+	/* Views above the floor, by key (read once per visitor). */
+	struct stats_rows	 views;
+	int			 views_read;
 };
 
 /*

@@ -6,6 +6,11 @@
  * Enter opens one, Esc goes back, Tab removes (or restores) the narrowing
  * to the domain and level being browsed.
  *
+ * A domain the query names is a row of its own, first ("户籍管理 · 18
+ * 项"; Enter opens the domain). A line under the query says when synonyms
+ * were searched too ("也找了：最低生活保障") or when results were found by
+ * sound ("按读音找到"): data/search/find.h.
+ *
  * The search runs synchronously in the key handler, so the results on
  * screen are always those of the last keystroke: a keystroke's results can
  * never appear after the next one's.
@@ -20,6 +25,7 @@
 #include <string.h>
 
 #include "data/search/engine.h"
+#include "data/search/find.h"
 #include "data/search/query.h"
 #include "data/store/catalogue.h"
 #include "i18n/i18n.h"
@@ -29,6 +35,7 @@
 #include "screens/ui/draw.h"
 #include "screens/ui/keypad.h"
 #include "screens/ui/list.h"
+#include "screens/ui/services.h"
 #include "screens/ui/ui.h"
 
 /* Results asked for per keystroke: more than anyone pages through. */
@@ -47,7 +54,8 @@ struct search_screen {
 	char			 input[SEARCH_INPUT_MAX];
 	size_t			 len;		/* bytes of input */
 	struct query		 q;
-	struct search_results	 res;
+	struct find		*find;		/* over ui->search */
+	struct find_results	 res;
 	struct search_display	*shown;		/* per hit, read when in view */
 	unsigned char		*have;		/* shown[i] is filled */
 	struct list		 list;		/* one row per hit */
@@ -66,7 +74,7 @@ search_forget_shown(struct search_screen *s)
 	size_t i;
 
 	for (i = 0; s->have != NULL && i < s->res.n; i++) {
-		if (s->have[i])
+		if (s->have[i] && s->res.v[i].item != 0)
 			search_display_done(&s->shown[i]);
 	}
 	free(s->shown);
@@ -120,7 +128,11 @@ search_fetch(struct search_screen *s, struct ui *ui)
 	    (size_t)s->list.height; i++) {
 		if (s->have[i])
 			continue;
-		if (search_display(ui->search, &s->q, &s->res.v[i], &s->shown[i],
+		if (s->res.v[i].item == 0) {	/* a domain row */
+			s->have[i] = 1;
+			continue;
+		}
+		if (find_display(s->find, &s->res, i, &s->shown[i],
 		    &error) != 0) {
 			ui_status(ui, _("The catalogue cannot be read: %s"), error);
 			free(error);
@@ -137,15 +149,15 @@ search_update(struct search_screen *s, struct ui *ui)
 	char *error = NULL;
 
 	search_forget_shown(s);
-	search_results_done(&s->res);
+	find_results_done(&s->res);
 	query_done(&s->q);
 	query_parse(&s->q, s->input, s->len);
 	if (s->q.dropped > 0)
 		ui_status(ui, _("Only the first %d characters are searched."),
 		    QUERY_MAX);
-	if (s->error == NULL && search_run(ui->search, &s->q, s->scoped ?
-	    &s->scope : NULL, SEARCH_LIMIT, SEARCH_BOUNDED, &s->res,
-	    &error) != 0) {
+	if (s->error == NULL && s->find != NULL && find_run(s->find, s->input,
+	    s->len, s->scoped ? &s->scope : NULL, SEARCH_LIMIT, SEARCH_BOUNDED,
+	    &s->res, &error) != 0) {
 		ui_status(ui, _("The catalogue cannot be read: %s"), error);
 		free(error);
 	}
@@ -193,7 +205,8 @@ search_leave(void *state)
 	struct search_screen *s = state;
 
 	search_forget_shown(s);
-	search_results_done(&s->res);
+	find_results_done(&s->res);
+	find_close(s->find);
 	query_done(&s->q);
 	free(s->scope_name);
 	free(s->error);
@@ -216,6 +229,12 @@ search_enter(struct ui *ui, const void *arg)
 	if (ui->search == NULL &&
 	    (ui->search = search_open(ui->cat, &s->error)) == NULL)
 		ui_status(ui, "%s", s->error);
+	if (ui->search != NULL && (s->find = find_open(ui->search, ui->cat,
+	    ui->synonyms, &s->error)) == NULL)
+		ui_status(ui, "%s", s->error);
+	/* Views break ties in the ranking (data/search/find.h, rule f). */
+	if (s->find != NULL && ui->visitor != NULL && ui->visitor->views != NULL)
+		find_set_views(s->find, ui->visitor->views, ui->visitor->ctx);
 	if (scope != NULL && (scope->domain_id > 0 ||
 	    scope->level != LEVEL_ANY)) {
 		s->scope.domain_id = scope->domain_id;
@@ -270,6 +289,27 @@ search_draw_marked(int y, int x, const char *text, size_t start, size_t end,
 		draw_text(y, x + used, text + end, maxcols - used, role);
 }
 
+/* A domain the query names: "户籍管理 · 18 项", and what Enter does. */
+static void
+search_draw_domain(struct ui *ui, const struct find_hit *h, size_t i, int y,
+    enum draw_role role)
+{
+	char *line;
+	int x;
+
+	line = xasprintf("%3zu  ", i + 1);
+	x = 1 + draw_text(y, 1, line, ui->cols - 2, role);
+	free(line);
+	/* TRANSLATORS: a domain found by a search, and its items. */
+	line = xasprintf(ngettext("%s · %zu item", "%s · %zu items",
+	    h->domain->items), h->domain->name, h->domain->items);
+	draw_text(y, x, line, ui->cols - x - 1, role == DRAW_SELECTED ? role :
+	    DRAW_ACTIVE);
+	free(line);
+	draw_text(y + 1, 6, _("A domain: Enter opens it, with all its items"),
+	    ui->cols - 7, DRAW_DIM);
+}
+
 /* Hit i on rows y and y + 1. */
 static void
 search_draw_hit(struct search_screen *s, struct ui *ui, size_t i, int y)
@@ -283,6 +323,10 @@ search_draw_hit(struct search_screen *s, struct ui *ui, size_t i, int y)
 		return;
 	if (role == DRAW_SELECTED)
 		draw_fill(ui, y, 1, DRAW_SELECTED);
+	if (s->res.v[i].item == 0) {
+		search_draw_domain(ui, &s->res.v[i], i, y, role);
+		return;
+	}
 	num = xasprintf("%3zu  ", i + 1);
 	x = 1 + draw_text(y, 1, num, ui->cols - 2, role);
 	free(num);
@@ -314,8 +358,33 @@ search_draw_hit(struct search_screen *s, struct ui *ui, size_t i, int y)
 }
 
 /*
+ * After the narrowing on row 2: what else was searched, so that results
+ * the visitor did not type are explained.
+ */
+static void
+search_draw_note(struct search_screen *s, struct ui *ui, int x)
+{
+	char *note, *also;
+
+	if (x >= ui->cols - 4 || (s->res.also == NULL && !s->res.sound))
+		return;
+	also = s->res.also != NULL ? text_sanitise(s->res.also,
+	    strlen(s->res.also), 0) : NULL;
+	if (also != NULL && s->res.sound)
+		/* TRANSLATORS: synonyms searched too; some found by sound. */
+		note = xasprintf(_("Also searched: %s; found by sound"), also);
+	else if (also != NULL)
+		note = xasprintf(_("Also searched: %s"), also);
+	else
+		note = xstrdup(_("Found by sound"));
+	draw_text(DRAW_BODY_TOP + 1, x, note, ui->cols - x - 1, DRAW_LABEL);
+	free(note);
+	free(also);
+}
+
+/*
  * Row 1: the query, and a folded keypad's button at its end; row 2: the
- * narrowing, or how to search.
+ * narrowing or how to search, and what else was searched.
  */
 static void
 search_draw_query(struct search_screen *s, struct ui *ui)
@@ -337,15 +406,18 @@ search_draw_query(struct search_screen *s, struct ui *ui)
 	x += draw_text(DRAW_BODY_TOP, x, s->input + text_tail_cols(s->input,
 	    s->len, (size_t)(end - x)), end - x, DRAW_NORMAL);
 	draw_text(DRAW_BODY_TOP, x, " ", 1, DRAW_SELECTED);
-	if (s->scope_name == NULL)
-		return;
-	line = xasprintf(s->scoped ? _("Only in %s (Tab: search everything)") :
-	    _("In every domain (Tab: only in %s)"), *s->scope_name != '\0' ?
-	    s->scope_name : _("this level"));
-	draw_button(ui, DRAW_BODY_TOP + 1, 1, line, KEY_SCOPE,
-	    s->scoped ? DRAW_ACTIVE : DRAW_DIM);
-	free(line);
+	x = 1;
+	if (s->scope_name != NULL) {
+		line = xasprintf(s->scoped ? _("Only in %s (Tab: search "
+		    "everything)") : _("In every domain (Tab: only in %s)"),
+		    *s->scope_name != '\0' ? s->scope_name : _("this level"));
+		x += draw_button(ui, DRAW_BODY_TOP + 1, 1, line, KEY_SCOPE,
+		    s->scoped ? DRAW_ACTIVE : DRAW_DIM) + 2;
+		free(line);
+	}
+	search_draw_note(s, ui, x);
 }
+
 
 /* What to do when there is nothing to show: never a blank screen. */
 static void
@@ -448,6 +520,12 @@ search_choose(struct search_screen *s, struct ui *ui)
 {
 	if (s->res.n == 0)
 		return SCREEN_HANDLED;
+	if (s->res.v[s->list.sel].item == 0) {
+		if (ui->domain_screen == NULL)
+			return SCREEN_HANDLED;
+		ui_push(ui, ui->domain_screen, s->res.v[s->list.sel].domain);
+		return SCREEN_REDRAW;
+	}
 	ui_push(ui, &screen_item, &s->res.v[s->list.sel].item);
 	return SCREEN_REDRAW;
 }

@@ -518,6 +518,19 @@ search_sound_bits(struct search *s, enum search_space sp, const uint64_t *set,
 	return 0;
 }
 
+/*
+ * In a sound-alike query a Han character stands for its readings, so its
+ * own posting lists do not apply: only its sounds do (search_dp).
+ */
+static int
+search_sounds_alike(const struct query *q, size_t i)
+{
+	const uint16_t *ids;
+
+	return (q->mode & QUERY_SOUND) && q->u[i] >= 0x2E80 &&
+	    pinyin_readings(q->u[i], &ids) > 0;
+}
+
 /* ---- planning ------------------------------------------------------------ */
 
 /*
@@ -676,6 +689,7 @@ search_dp(struct search *s, const struct query *q, enum search_space sp,
 	for (b = 0; b < q->n; b++) {
 		dp.letters[b] = query_is_letter(q, b) ? (char)q->u[b] : '\0';
 		dp.snd[b] = query_is_letter(q, b) ? (uint64_t)1 << (q->u[b] - 'a') :
+		    search_sounds_alike(q, b) ? query_sound_initials(q, b) :
 		    search_sounds(q->u[b]);
 	}
 	dp.tmp = xcalloc(w, sizeof *dp.tmp);
@@ -717,11 +731,13 @@ search_plan(struct search *s, const struct query *q, enum search_space sp,
 	memset(cand, 0xff, w * sizeof *cand);
 	cand[0] &= ~(uint64_t)1;	/* no text has id 0 */
 	for (i = 0; i < q->n; i++) {
-		if (query_is_letter(q, i))
+		if (query_is_letter(q, i) || search_sounds_alike(q, i))
 			continue;
-		if (i + 1 < q->n && !query_is_letter(q, i + 1))
+		if (i + 1 < q->n && !query_is_letter(q, i + 1) &&
+		    !search_sounds_alike(q, i + 1))
 			key = search_key_pair(sp, q->u[i], q->u[i + 1]);
-		else if ((i == 0 || query_is_letter(q, i - 1)))
+		else if (i == 0 || query_is_letter(q, i - 1) ||
+		    search_sounds_alike(q, i - 1))
 			key = search_key_char(sp, q->u[i]);
 		else
 			continue;	/* the pair before covers it */
@@ -730,7 +746,7 @@ search_plan(struct search *s, const struct query *q, enum search_space sp,
 		if (!search_and(cand, bits, w))
 			return 1;	/* nothing can match */
 	}
-	if (!q->letters)
+	if (!QUERY_FUZZY(q))
 		return q->n <= 2;
 	dp = xcalloc(w, sizeof *dp);
 	if (search_dp(s, q, sp, dp, error) != 0) {
@@ -739,7 +755,7 @@ search_plan(struct search *s, const struct query *q, enum search_space sp,
 	}
 	search_and(cand, dp, w);
 	free(dp);
-	return q->n == 1;
+	return q->n == 1 && q->letters;
 }
 
 /* ---- verifying ----------------------------------------------------------- */
@@ -788,7 +804,7 @@ search_tier(struct search *s, const struct query *q, enum search_space sp,
 	ucs4_t first;
 	int k;
 
-	if (!q->letters)
+	if (!QUERY_FUZZY(q))
 		return search_literal_tier(s, text, len);
 	if (sure && q->n == 1) {
 		k = u8_mbtouc(&first, (const uint8_t *)text, len);
@@ -825,7 +841,7 @@ search_text_matches(struct search *s, const struct query *q, uint32_t id,
 		s->budget--;
 		text = t->buf + t->at[id];
 		len = t->at[id + 1] - t->at[id];
-		if (!q->letters)
+		if (!QUERY_FUZZY(q))
 			*m = memmem(text, len, s->qutf8, s->qlen) != NULL ? 2 : 1;
 		else
 			*m = query_contains(q, s->units,
@@ -1059,6 +1075,29 @@ search_results_done(struct search_results *r)
 {
 	free(r->v);
 	memset(r, 0, sizeof *r);
+}
+
+size_t
+search_domain_items(struct search *s, int domain_id,
+    const struct search_filter *filter, int64_t *out, size_t max)
+{
+	static const uint8_t bit[] = { 0, 1, 2, 4, 0 };
+	enum level_filter level = filter != NULL ? filter->level : LEVEL_ANY;
+	size_t d, n = 0;
+
+	if (domain_id <= 0 || (size_t)domain_id >= s->ndomains)
+		return 0;
+	for (d = s->domains[domain_id].first; d < s->domains[domain_id].last;
+	    d++) {
+		if (level > LEVEL_ANY && level <= LEVEL_UNSTATED &&
+		    (level == LEVEL_UNSTATED ? s->levels[d] != 0 :
+		    (s->levels[d] & bit[level]) == 0))
+			continue;
+		if (n < max)
+			out[n] = s->items[d];
+		n++;
+	}
+	return n;
 }
 
 /* ---- showing a hit --------------------------------------------------------- */

@@ -92,6 +92,14 @@ int search_run(struct search *s, const struct query *q,
     enum search_effort effort, struct search_results *out, char **error);
 void search_results_done(struct search_results *r);
 
+/*
+ * The items of domain_id that the filter keeps (its level; NULL: all), in
+ * rank order, at most max into out; returns how many there are in all.
+ * From memory: no catalogue read.
+ */
+size_t search_domain_items(struct search *s, int domain_id,
+    const struct search_filter *filter, int64_t *out, size_t max);
+
 /* What a result shows: the item, and where the query matched in it. */
 struct search_display {
 	struct item		 item;

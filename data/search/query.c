@@ -39,6 +39,8 @@ struct query_syllable {
 	uint64_t	init1;	/* where its first letter is */
 	uint64_t	init2;	/* where its zh/ch/sh is */
 	uint64_t	part;	/* where the query ends with its beginning */
+	uint64_t	han;	/* QUERY_SOUND: where a Han character of the
+				   query has this reading */
 	uint8_t		len;
 };
 
@@ -122,14 +124,28 @@ query_build(struct query *q)
 {
 	size_t i, nsyl = pinyin_syllables();
 
+	const uint16_t *ids;
+	unsigned alike[4];
+	size_t k, n, m, j;
+
 	for (i = 0; i < q->n; i++)
 		query_add_lit(q, q->u[i], i);
-	if (!q->letters)
+	if (!QUERY_FUZZY(q))
 		return;
 	q->syl = xcalloc(nsyl, sizeof *q->syl);
 	q->trans = xcalloc(TRANS_SLOTS, sizeof *q->trans);
-	for (i = 0; i < nsyl; i++)
+	for (i = 0; q->letters && i < nsyl; i++)
 		query_fill_syllable(q, &q->syl[i], pinyin_syllable((unsigned)i));
+	/* Sound-alike: every reading, and what sounds like it (zhao, zao). */
+	for (i = 0; (q->mode & QUERY_SOUND) && i < q->n; i++) {
+		n = q->u[i] >= 0x2E80 ? pinyin_readings(q->u[i], &ids) : 0;
+		for (k = 0; k < n; k++) {
+			q->syl[ids[k]].han |= (uint64_t)1 << i;
+			m = pinyin_alike(ids[k], alike, 4);
+			for (j = 0; j < m; j++)
+				q->syl[alike[j]].han |= (uint64_t)1 << i;
+		}
+	}
 }
 
 /*
@@ -158,10 +174,17 @@ query_tone(const struct fold_text *f, size_t i)
 size_t
 query_parse(struct query *q, const char *s, size_t len)
 {
+	return query_parse_mode(q, s, len, 0);
+}
+
+size_t
+query_parse_mode(struct query *q, const char *s, size_t len, unsigned mode)
+{
 	struct fold_text f;
 	size_t i;
 
 	memset(q, 0, sizeof *q);
+	q->mode = mode;
 	fold_text_init(&f);
 	fold_text(&f, s != NULL ? s : "", s != NULL ? len : 0);
 	for (i = 0; i < f.n; i++) {
@@ -203,6 +226,11 @@ query_fill_trans(const struct query *q, struct query_trans *t, uint32_t c)
 	k = pinyin_readings(c, &ids);
 	for (i = 0; i < k; i++) {
 		s = &q->syl[ids[i]];
+		/* Sound-alike: the text's character as it is usually read. */
+		if (i == 0)
+			t->m[1] |= s->han;
+		if (i > 0 && (q->mode & QUERY_COMMON))
+			continue;
 		t->m[s->len] |= s->full;
 		t->m[1] |= s->init1;
 		t->m[2] |= s->init2;
@@ -300,4 +328,18 @@ query_find(const struct query *q, const uint32_t *t, size_t n, size_t *start,
 		}
 	}
 	return -1;
+}
+
+uint64_t
+query_sound_initials(const struct query *q, size_t i)
+{
+	uint64_t set = 0, bit = (uint64_t)1 << i;
+	size_t k, nsyl = pinyin_syllables();
+
+	for (k = 0; q->syl != NULL && k < nsyl; k++) {
+		if (q->syl[k].han & bit)
+			set |= (uint64_t)1 << (pinyin_syllable((unsigned)k)[0] -
+			    'a');
+	}
+	return set;
 }

@@ -43,6 +43,7 @@ struct query {
 	size_t		 n;
 	size_t		 dropped;	/* units beyond QUERY_MAX, ignored */
 	int		 letters;	/* has ASCII letters: pinyin applies */
+	unsigned	 mode;		/* QUERY_SOUND | QUERY_COMMON */
 
 	/* The matcher's tables, built by query_parse. */
 	struct query_syllable	*syl;	/* per syllable id; NULL if !letters */
@@ -54,12 +55,35 @@ struct query {
 };
 
 /*
+ * Modes of matching, for data/search/find.c:
+ *   QUERY_SOUND: a Han character of the query also matches any character
+ *   that shares one of its readings (最底 matches 最低, 户藉 户籍): the
+ *   sound-alike search, tried when the exact one finds little;
+ *   QUERY_COMMON: letters match only a character's common reading (its
+ *   first: 和 he, not hu; 其 qi, not ji), to rank rare readings lower.
+ */
+#define QUERY_SOUND	1u
+#define QUERY_COMMON	2u
+
+/* Does the query need the matcher (letters, or sound-alike)? */
+#define QUERY_FUZZY(q)	((q)->letters || ((q)->mode & QUERY_SOUND))
+
+/*
  * Parse s[0..len) (UTF-8 from a keyboard, a terminal or a command line: may
  * be invalid, hold control characters or be very long). Returns the number
  * of units (0: nothing to search for). Release with query_done.
  */
 size_t query_parse(struct query *q, const char *s, size_t len);
+/* The same, matching in the given modes (QUERY_SOUND, QUERY_COMMON). */
+size_t query_parse_mode(struct query *q, const char *s, size_t len,
+    unsigned mode);
 void query_done(struct query *q);
+
+/*
+ * QUERY_SOUND: the first letters (bit 0 a … bit 25 z) of the readings a
+ * text character may have to sound like Han unit i (for planning).
+ */
+uint64_t query_sound_initials(const struct query *q, size_t i);
 
 /* Is unit i an ASCII letter (pinyin or Latin text)? */
 int query_is_letter(const struct query *q, size_t i);

@@ -12,6 +12,7 @@
 #include "data/store/catalogue.h"
 #include "data/search/query.h"
 #include "data/search/engine.h"
+#include "data/search/find.h"
 #include "i18n/i18n.h"
 #include "i18n/text.h"
 #include "kiosk/admin/admin.h"
@@ -133,7 +134,7 @@ print_json_string(const char *s, size_t len)
 }
 
 static void
-print_json_hit(size_t rank, const struct search_hit *h,
+print_json_hit(size_t rank, const struct find_hit *h,
     const struct search_display *d)
 {
 	static const char *const tiers[] = { "exact", "prefix", "name", "other" };
@@ -141,8 +142,9 @@ print_json_hit(size_t rank, const struct search_hit *h,
 	    "content", "basis", "subject", "jurisdiction" };
 
 	printf("%s\n    {\"rank\": %zu, \"id\": %lld, \"tier\": \"%s\", "
-	    "\"field\": \"%s\", \"domain\": ", rank > 1 ? "," : "", rank,
-	    (long long)h->item, tiers[h->tier], fields[d->field]);
+	    "\"via\": \"%s\", \"field\": \"%s\", \"domain\": ",
+	    rank > 1 ? "," : "", rank, (long long)h->item, tiers[h->tier],
+	    find_via_name(h->via), fields[d->field]);
 	print_json_string(d->item.domain, strlen(d->item.domain));
 	fputs(", \"name\": ", stdout);
 	print_json_string(d->name, strlen(d->name));
@@ -153,17 +155,57 @@ print_json_hit(size_t rank, const struct search_hit *h,
 	putchar('}');
 }
 
+/* A domain row: the domain the query names, with its item count. */
+static void
+print_domain(size_t rank, const struct find_hit *h, int json)
+{
+	char *name;
+
+	if (json) {
+		printf("%s\n    {\"rank\": %zu, \"domain_row\": true, "
+		    "\"via\": \"%s\", \"domain\": ", rank > 1 ? "," : "",
+		    rank, find_via_name(h->via));
+		print_json_string(h->domain->name, strlen(h->domain->name));
+		printf(", \"items\": %zu}", h->domain->items);
+		return;
+	}
+	name = clean(h->domain->name, strlen(h->domain->name));
+	/* TRANSLATORS: a domain found by a search, and its items. */
+	printf(ngettext("%3zu. [domain] %s · %zu item\n",
+	    "%3zu. [domain] %s · %zu items\n", h->domain->items), rank, name,
+	    h->domain->items);
+	free(name);
+}
+
 static int
-print_results(struct search *s, const struct query *q,
-    const struct search_results *r, int json, char **error)
+print_results(struct find *f, const struct find_results *r, int json,
+    char **error)
 {
 	struct search_display d;
+	char *also;
 	size_t i;
 
-	if (json)
-		printf("{\"total\": %zu, \"results\": [", r->total);
+	if (json) {
+		printf("{\"total\": %zu, \"also\": ", r->total);
+		if (r->also != NULL)
+			print_json_string(r->also, strlen(r->also));
+		else
+			fputs("null", stdout);
+		printf(", \"sound\": %s, \"results\": [", r->sound ? "true" :
+		    "false");
+	} else if (r->also != NULL) {
+		also = clean(r->also, strlen(r->also));
+		printf(_("Also searched for: %s\n"), also);
+		free(also);
+	}
+	if (!json && r->sound)
+		printf("%s\n", _("Found by sound"));
 	for (i = 0; i < r->n; i++) {
-		if (search_display(s, q, &r->v[i], &d, error) != 0)
+		if (r->v[i].item == 0) {
+			print_domain(i + 1, &r->v[i], json);
+			continue;
+		}
+		if (find_display(f, r, i, &d, error) != 0)
 			return -1;
 		if (json)
 			print_json_hit(i + 1, &r->v[i], &d);
@@ -176,9 +218,9 @@ print_results(struct search *s, const struct query *q,
 	else if (r->n == 0)
 		puts(_("No results. Try fewer characters, or pinyin initials "
 		    "(zdshbz for 最低生活保障)."));
-	else if (r->n < r->total)
+	else if (r->n - r->domains < r->total)
 		printf(_("%zu of %zu results (use --limit 0 for all)\n"),
-		    r->n, r->total);
+		    r->n - r->domains, r->total);
 	return 0;
 }
 
@@ -186,11 +228,13 @@ int
 admin_search(const struct config *cfg, int argc, char **argv)
 {
 	struct search_args	a;
-	struct search_results	r;
+	struct find_results	r;
 	struct catalogue	*cat;
 	struct search		*s = NULL;
-	struct query		q;
-	char			*error = NULL;
+	struct find		*f = NULL;
+	struct synonyms		 syn;
+	struct query		 q;
+	char			*error = NULL, *bad = NULL;
 	int			 rc;
 
 	if ((rc = parse_search_args(argc, argv, &a)) != -1)
@@ -201,28 +245,38 @@ admin_search(const struct config *cfg, int argc, char **argv)
 		free(a.query);
 		return ADMIN_EXIT_CATALOGUE;
 	}
+	/* The kiosk's synonyms; a bad line is reported, never fatal. */
+	if (synonyms_load_kiosk(&syn, CONFIG_SHIPPED_SYNONYMS,
+	    cfg->synonyms, strcmp(cfg->synonyms,
+	    CONFIG_DEFAULT_SYNONYMS) == 0, &bad) > 0)
+		fprintf(stderr, "%s", bad);
+	free(bad);
 	query_parse(&q, a.query, strlen(a.query));
 	if (q.dropped > 0)
 		fprintf(stderr, _("%s: the query is too long; only its first %d "
 		    "characters are used\n"), ADMIN_PROGNAME, QUERY_MAX);
+	memset(&r, 0, sizeof r);
+	rc = 0;
 	/* An empty query finds nothing, index or not (see search_run). */
-	if (q.n > 0 && (s = search_open(cat, &error)) == NULL) {
-		memset(&r, 0, sizeof r);
+	if (q.n > 0 && ((s = search_open(cat, &error)) == NULL ||
+	    (f = find_open(s, cat, &syn, &error)) == NULL))
 		rc = -1;
-	} else
-		rc = search_run(s, &q, NULL, a.limit, SEARCH_COMPLETE, &r,
-		    &error);
+	else if (q.n > 0)
+		rc = find_run(f, a.query, strlen(a.query), NULL, a.limit,
+		    SEARCH_COMPLETE, &r, &error);
 	if (rc == 0)
-		rc = print_results(s, &q, &r, a.json, &error);
+		rc = print_results(f, &r, a.json, &error);
 	if (rc != 0) {
 		fprintf(stderr, "%s: %s\n", ADMIN_PROGNAME, error);
 		free(error);
 		rc = ADMIN_EXIT_CATALOGUE;
 	} else
-		rc = r.total > 0 ? ADMIN_EXIT_OK : ADMIN_EXIT_DATA;
-	search_results_done(&r);
+		rc = r.n > 0 ? ADMIN_EXIT_OK : ADMIN_EXIT_DATA;
+	find_results_done(&r);
 	query_done(&q);
+	find_close(f);
 	search_close(s);
+	synonyms_done(&syn);
 	catalogue_close(cat);
 	free(a.query);
 	return rc;

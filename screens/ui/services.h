@@ -122,6 +122,12 @@ struct ui_visitor {
 	 */
 	int	(*hot)(void *ctx, struct catalogue *cat, struct item_list *marked,
 		    struct item_list *viewed);
+	/*
+	 * The item's views in the last 30 days, for the search's ranking
+	 * (a tie-breaker); 0 below the floor of the most viewed (so no
+	 * single visit shows), or with no state file. May be NULL.
+	 */
+	long long (*views)(void *ctx, const struct item *it);
 	void	 *ctx;
 };
 

@@ -15,6 +15,7 @@
 
 struct catalogue;
 struct search;
+struct synonyms;
 struct staff_settings;
 struct ui_print;
 struct ui_import;
@@ -96,8 +97,17 @@ struct ui {
 	 * kiosk/loop.c, screens/home.c.
 	 */
 	struct search		*search;
+	/* The synonyms searches use (kiosk/wordlist.h); may be NULL. */
+	const struct synonyms	*synonyms;
 	/* The first screen, and the one a new visitor gets. */
 	const struct screen	*home;
+	/*
+	 * The domain screen (arg: a struct domain), for the search's domain
+	 * rows: named here by the kiosk so that screens/search.c and
+	 * screens/domain.c (which opens the search) do not call each other.
+	 * NULL: domain rows do not open.
+	 */
+	const struct screen	*domain_screen;
 	/*
 	 * The keys every screen shares (help, back home, search …), tried
 	 * when the top screen ignores a key; may be NULL.

@@ -29,6 +29,7 @@ T_WAIT=${T_WAIT:-30}
 
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 export CHAYUE_LOCALEDIR=$top_builddir/locale
+export CHAYUE_SYNONYMS=$top_srcdir/data/synonyms.txt
 # Sanitizer reports go to files that done_testing checks.
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}log_path=$T_TMP/asan"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}log_path=$T_TMP/ubsan"
