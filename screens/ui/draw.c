@@ -9,54 +9,36 @@
 #include "screens/ui/draw.h"
 #include "screens/ui/ui.h"
 
-static attr_t draw_attrs[DRAW_CODE + 1];
+static attr_t draw_attrs[DRAW_ROLES];
 
-/* Attributes only: what every terminal can show. */
+/*
+ * Use the theme's row of theme_table: one colour pair per role (numbered
+ * after the theme and the role, so switching back and forth never runs
+ * out), and the background of the whole window is the normal role's.
+ */
 static void
-draw_mono(void)
+draw_theme(enum draw_theme theme)
 {
-	draw_attrs[DRAW_NORMAL] = A_NORMAL;
-	draw_attrs[DRAW_BAR] = A_REVERSE;
-	draw_attrs[DRAW_SELECTED] = A_REVERSE | A_BOLD;
-	draw_attrs[DRAW_HEADING] = A_BOLD | A_UNDERLINE;
-	draw_attrs[DRAW_LABEL] = A_BOLD;
-	draw_attrs[DRAW_DIM] = A_NORMAL;
-	draw_attrs[DRAW_ACTIVE] = A_REVERSE;
-	draw_attrs[DRAW_CODE] = A_NORMAL;
-	bkgdset(A_NORMAL | ' ');
-}
+	const struct theme_look *look;
+	short pair;
+	int r;
 
-static void
-draw_normal(void)
-{
-	init_pair(1, COLOR_WHITE, COLOR_BLUE);
-	init_pair(2, COLOR_BLUE, -1);
-	init_pair(3, COLOR_BLACK, COLOR_CYAN);
-	init_pair(7, COLOR_WHITE, COLOR_BLACK);
-	draw_mono();
-	draw_attrs[DRAW_CODE] = COLOR_PAIR(7) | A_BOLD;
-	draw_attrs[DRAW_HEADING] = COLOR_PAIR(2) | A_BOLD;
-	draw_attrs[DRAW_BAR] = COLOR_PAIR(1) | A_BOLD;
-	draw_attrs[DRAW_DIM] = A_DIM;
-	draw_attrs[DRAW_ACTIVE] = COLOR_PAIR(3);
-}
-
-/* For poor eyesight: bold white on black, yellow marks what is chosen. */
-static void
-draw_contrast(void)
-{
-	init_pair(4, COLOR_WHITE, COLOR_BLACK);
-	init_pair(5, COLOR_BLACK, COLOR_YELLOW);
-	init_pair(6, COLOR_YELLOW, COLOR_BLACK);
-	draw_attrs[DRAW_NORMAL] = COLOR_PAIR(4) | A_BOLD;
-	draw_attrs[DRAW_BAR] = COLOR_PAIR(5) | A_BOLD;
-	draw_attrs[DRAW_SELECTED] = COLOR_PAIR(5) | A_BOLD;
-	draw_attrs[DRAW_HEADING] = COLOR_PAIR(6) | A_BOLD | A_UNDERLINE;
-	draw_attrs[DRAW_LABEL] = COLOR_PAIR(6) | A_BOLD;
-	draw_attrs[DRAW_DIM] = COLOR_PAIR(4);
-	draw_attrs[DRAW_ACTIVE] = COLOR_PAIR(5) | A_BOLD;
-	draw_attrs[DRAW_CODE] = COLOR_PAIR(4) | A_BOLD;
-	bkgdset(COLOR_PAIR(4) | ' ');
+	for (r = 0; r < DRAW_ROLES; r++) {
+		look = &theme_table[theme][r];
+		draw_attrs[r] = A_NORMAL;
+		if (look->attrs & THEME_BOLD)
+			draw_attrs[r] |= A_BOLD;
+		if (look->attrs & THEME_REVERSE)
+			draw_attrs[r] |= A_REVERSE;
+		if (look->attrs & THEME_UNDERLINE)
+			draw_attrs[r] |= A_UNDERLINE;
+		if (look->fg == THEME_DEFAULT && look->bg == THEME_DEFAULT)
+			continue;
+		pair = (short)(1 + theme * DRAW_ROLES + r);
+		init_pair(pair, look->fg, look->bg);
+		draw_attrs[r] |= COLOR_PAIR(pair);
+	}
+	bkgdset((draw_attrs[DRAW_NORMAL] & A_COLOR) | ' ');
 }
 
 enum draw_theme
@@ -67,14 +49,9 @@ draw_init(enum draw_theme theme)
 	if (colours == -1)
 		colours = has_colors() && start_color() != ERR &&
 		    use_default_colors() != ERR;
-	if (!colours)
-		theme = DRAW_THEME_MONO;
-	if (theme == DRAW_THEME_CONTRAST)
-		draw_contrast();
-	else if (theme == DRAW_THEME_MONO)
-		draw_mono();
-	else
-		draw_normal();
+	if (!colours || (int)theme < 0 || (int)theme >= DRAW_THEMES)
+		theme = colours ? DRAW_THEME_NORMAL : DRAW_THEME_MONO;
+	draw_theme(theme);
 	return theme;
 }
 

@@ -40,6 +40,8 @@ handled F3
 contrast=$(colours)
 [ "$contrast" != "$normal" ] && has_yellow
 ok $? "F3: the high-contrast theme (yellow on black)"
+! colours | grep -qE '\[([0-9;]*;)?43(;[0-9;]*)?m'
+ok $? "(no yellow background: on the Linux console that is brown)"
 handled F3 && ! has_colour
 ok $? "F3 again: black and white, no colours"
 handled F3 && [ "$(colours)" = "$normal" ]
