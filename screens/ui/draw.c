@@ -171,24 +171,78 @@ draw_language_key(struct ui *ui, int y)
 	return x >= 1 ? x - 2 : ui->cols - 1;
 }
 
+/* The screen's keys that come before the shared ones on a narrow bar. */
+#define DRAW_KEYS_FIRST	3
+
+/* The columns of a key-bar entry and the two after it. */
+static int
+draw_key_cols(const struct draw_key *k)
+{
+	char *entry = xasprintf("%s %s", k->name, _(k->label));
+	int w = (int)text_width(entry, strlen(entry)) + 2;
+
+	free(entry);
+	return w;
+}
+
+/* Draw one entry at x; returns the column after it and its gap. */
+static int
+draw_key_at(struct ui *ui, int y, int x, const struct draw_key *k)
+{
+	char *entry = xasprintf("%s %s", k->name, _(k->label));
+
+	x += draw_button(ui, y, x, entry, k->key, DRAW_BAR) + 2;
+	free(entry);
+	return x;
+}
+
+/*
+ * The screen's keys from the left; on the right, before the language key,
+ * the keys every screen shares for those who need them: large text,
+ * colours, a new visitor. A narrow bar keeps the screen's first
+ * DRAW_KEYS_FIRST buttons, then the shared ones (F2 before F3 before F12),
+ * then the screen's other buttons as they fit, then the keys that are only
+ * hints (no button: ↑↓ …).
+ */
 void
 draw_keybar(struct ui *ui, const struct draw_key *keys, size_t n)
 {
-	int y = ui->rows - 1, x = 1, need, end;
+	static const struct draw_key shared[] = {
+		{ "F2", N_("Large text"), SCREEN_KEY(KEY_F(2)) },
+		{ "F3", N_("Colours"), SCREEN_KEY(KEY_F(3)) },
+		{ "F12", N_("Start over"), UI_KEY_NEW_VISITOR },
+	};
+	int y = ui->rows - 1, x = 1, limit, rest = 0, sw = 0, nshared = 0, w;
+	int first = 0;
 	size_t i;
-	char *entry;
 
 	draw_fill(ui, y, 0, DRAW_BAR);
-	end = draw_language_key(ui, y);
-	for (i = 0; i < n; i++) {
-		entry = xasprintf("%s %s", keys[i].name, _(keys[i].label));
-		need = (int)text_width(entry, strlen(entry));
-		if (x + need > end) {
-			free(entry);
-			break;
+	/* Entries with the two columns after them end by limit. */
+	limit = draw_language_key(ui, y) + 2;
+	for (i = 0; i < n && first < DRAW_KEYS_FIRST; i++) {
+		if (keys[i].key != 0) {
+			rest += draw_key_cols(&keys[i]);
+			first++;
 		}
-		x += draw_button(ui, y, x, entry, keys[i].key, DRAW_BAR) + 2;
-		free(entry);
+	}
+	while (nshared < 3 && x + rest + sw +
+	    draw_key_cols(&shared[nshared]) <= limit)
+		sw += draw_key_cols(&shared[nshared++]);
+	/* The shared keys, right-aligned against the language key. */
+	limit -= sw;
+	for (i = 0, w = limit; i < (size_t)nshared; i++)
+		w = draw_key_at(ui, y, w, &shared[i]);
+	for (i = 0, first = 0; i < n; i++) {
+		w = draw_key_cols(&keys[i]);
+		/* Another key only where the first buttons after it still fit. */
+		if (keys[i].key != 0 && first < DRAW_KEYS_FIRST) {
+			first++;
+			rest -= w;
+		} else if (x + w + rest > limit)
+			continue;
+		if (x + w > limit)
+			continue;
+		x = draw_key_at(ui, y, x, &keys[i]);
 	}
 }
 
@@ -244,8 +298,11 @@ draw_frame(struct ui *ui)
 	if (ui->status[0] != '\0')
 		draw_status(ui, ui->status);
 	if (ui->countdown > 0) {
-		snprintf(msg, sizeof msg, _("Back to the home screen in %d s. "
-		    "Press any key to stay."), ui->countdown);
+		snprintf(msg, sizeof msg, ui->touch ?
+		    _("Back to the home screen in %d s. Touch the screen or "
+		    "press any key to continue.") :
+		    _("Back to the home screen in %d s. Press any key to "
+		    "continue."), ui->countdown);
 		draw_notice(ui, msg);
 	}
 	ui->dirty = 0;
