@@ -71,16 +71,15 @@ item_clear_lines(struct item_screen *s)
 	s->n = 0;
 }
 
-/* Wrap text from column x to the right edge; label goes on the first line. */
+/* Wrap text from column x to the reading column's edge, label on line 1. */
 static void
-item_add_wrapped(struct item_screen *s, const struct ui *ui, const char *label,
-    const char *text, int x, enum draw_role role)
+item_add_wrapped(struct item_screen *s, const char *label, const char *text,
+    int x, enum draw_role role)
 {
 	struct text_lines wrapped;
 	int width = s->width - x - 1;
 	size_t i;
 
-	(void)ui;
 	if (text_wrap(text, strlen(text), width > 0 ? (size_t)width : 1,
 	    &wrapped) != 0)
 		return;
@@ -109,7 +108,7 @@ item_add_field(struct item_screen *s, const struct ui *ui, const char *label,
 		item_add_line(s, label, "", s->text_x, DRAW_NORMAL);
 		label = NULL;
 	}
-	item_add_wrapped(s, ui, label, value, s->text_x, role);
+	item_add_wrapped(s, label, value, s->text_x, role);
 	if (ui->spacing > 1)
 		item_add_line(s, NULL, "", s->text_x, DRAW_NORMAL);
 }
@@ -152,7 +151,7 @@ item_layout(struct item_screen *s, const struct ui *ui)
 	s->side_labels = s->width >= ITEM_SIDE_LABELS_COLS && ui->spacing == 1;
 	s->text_x = s->side_labels ? 1 + label_cols + 2 : 3;
 	value = item_heading(it);
-	item_add_wrapped(s, ui, NULL, value, 1, DRAW_HEADING);
+	item_add_wrapped(s, NULL, value, 1, DRAW_HEADING);
 	free(value);
 	item_add_line(s, NULL, "", 1, DRAW_NORMAL);
 	for (i = 0; (e = element_get(i)) != NULL; i++) {
@@ -205,10 +204,11 @@ item_resize(void *state, struct ui *ui)
 /*
  * The title bar's right end: "↓ 3 more" while elements are below, and
  * the page, as PgDn turns them (rows - 1 lines, one kept for context):
- * the last page is the one that shows the last line. The caller frees it.
+ * the last page is the one that shows the last line; the page alone where
+ * the whole does not fit in room columns. The caller frees it.
  */
 static char *
-item_where(const struct item_screen *s, int rows)
+item_where(const struct item_screen *s, int rows, int room)
 {
 	size_t bottom = s->top + (size_t)rows, i, more = 0;
 	size_t step = rows > 1 ? (size_t)rows - 1 : 1;
@@ -231,6 +231,11 @@ item_where(const struct item_screen *s, int rows)
 	    (unsigned long)more), more) : xstrdup(_("↓ more below"));
 	where = xasprintf("%s  %s", below, page_text);
 	free(below);
+	/* A narrow title bar: the page alone, rather than nothing. */
+	if ((int)text_width(where, strlen(where)) > room) {
+		free(where);
+		return page_text;
+	}
 	free(page_text);
 	return where;
 }
@@ -251,7 +256,8 @@ item_draw(void *state, struct ui *ui)
 	int i, y, rows = item_rows(ui);
 	char *where;
 
-	where = item_where(s, rows);
+	where = item_where(s, rows, ui->cols - 4 -
+	    (int)text_width(s->item.domain, strlen(s->item.domain)));
 	draw_title(ui, s->item.domain, where);
 	free(where);
 	for (i = 0; i < rows && s->top + (size_t)i < s->n; i++) {
