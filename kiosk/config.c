@@ -60,8 +60,9 @@ set_staff_pin(struct config *cfg, const char *value)
 	return NULL;
 }
 
+/* *slot = an idle time in seconds; else the message why. */
 static const char *
-set_idle(struct config *cfg, const char *value)
+set_seconds(int *slot, const char *value)
 {
 	char *end;
 	long v = strtol(value, &end, 10);
@@ -70,8 +71,21 @@ set_idle(struct config *cfg, const char *value)
 	    (v != 0 && (v < CONFIG_IDLE_MIN || v > CONFIG_IDLE_MAX)))
 		return "not a number of seconds in range; use 0 (never) or "
 		    "15 to 86400";
-	cfg->idle_seconds = (int)v;
+	*slot = (int)v;
 	return NULL;
+}
+
+static const char *
+set_idle(struct config *cfg, const char *value)
+{
+	return set_seconds(&cfg->idle_seconds, value);
+}
+
+/* A visitor reading an item page needs longer than one on a list. */
+static const char *
+set_idle_reading(struct config *cfg, const char *value)
+{
+	return set_seconds(&cfg->idle_seconds_reading, value);
 }
 
 /* *slot = the index of value among the n names; else the message why. */
@@ -286,6 +300,7 @@ static const struct {
 	{ "locale_dir", set_locale_dir },
 	{ "staff_pin", set_staff_pin },
 	{ "idle_seconds", set_idle },
+	{ "idle_seconds_reading", set_idle_reading },
 	{ "theme", set_theme },
 	{ "large_text", set_large_text },
 	{ "log_file", set_log_file },
@@ -312,6 +327,7 @@ config_init(struct config *cfg)
 	cfg->kiosk = 0;
 	cfg->mouse = 1;
 	cfg->idle_seconds = 120;
+	cfg->idle_seconds_reading = 300;
 	cfg->keep_versions = VERSIONS_KEEP_DEFAULT;
 	cfg->import_dir = xstrdup(CONFIG_DEFAULT_IMPORT_DIR);
 	cfg->synonyms = xstrdup(CONFIG_DEFAULT_SYNONYMS);
@@ -374,7 +390,7 @@ config_line(struct config *cfg, char *line, const char **key_out)
 	}
 	return "unknown key; known keys are catalogue, language, "
 	    "ambiguous_width, mode, mouse, locale_dir, staff_pin, "
-	    "idle_seconds, theme, large_text, log_file, state_file, "
+	    "idle_seconds, idle_seconds_reading, theme, large_text, log_file, state_file, "
 	    "hot_most_viewed, hot_min_views, hot_min_days, print, printer, "
 	    "print_page_limit, keep_versions, import_dir, import_max_size, "
 	    "synonyms";

@@ -42,6 +42,7 @@ struct config {
 	char	*locale_dir;	/* translations; NULL: the installed ones */
 	char	*staff_pin;	/* crypt(3) hash of the staff PIN; NULL: none */
 	int	 idle_seconds;	/* walk-away reset after this idle time; 0: never */
+	int	 idle_seconds_reading;	/* the same on a page read (item, QR …) */
 	int	 theme;		/* enum config_theme */
 	int	 large_text;	/* double-spaced lists and pages */
 	char	*log_file;	/* log here instead of syslog; NULL: syslog */

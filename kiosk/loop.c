@@ -177,6 +177,13 @@ loop_reset(struct loop *l)
 	    l->ui.status);
 }
 
+/* The F12 button on a key bar: the same as the key. */
+static void
+loop_new_visitor(void *ctx)
+{
+	loop_reset(ctx);
+}
+
 static void
 loop_mouse(struct ui *ui)
 {
@@ -294,8 +301,10 @@ loop_drain(struct loop *l)
 static void
 loop_tick(struct loop *l)
 {
+	const struct screen *top = ui_top(&l->ui);
 	long long now = lockdown_now(), left;
-	int idle = l->cfg->idle_seconds;
+	int idle = top != NULL && top->reading ? l->cfg->idle_seconds_reading :
+	    l->cfg->idle_seconds;
 
 	printing_poll(&l->print);
 	importing_poll(&l->import);
@@ -364,6 +373,9 @@ loop_setup(struct loop *l)
 	l->ui.check_pin = lockdown_check_pin;
 	l->ui.pin_ctx = &l->lock;
 	l->ui.next_theme = loop_next_theme;
+	l->ui.new_visitor = loop_new_visitor;
+	l->ui.new_visitor_ctx = l;
+	l->ui.touch = cfg->mouse;
 	l->ui.theme_ctx = l;
 	visitor_init(&l->visitor, cfg);
 	l->ui.visitor = &l->visitor.ui;

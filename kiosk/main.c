@@ -31,7 +31,8 @@ usage(FILE *f)
 	    "  -k, --kiosk           kiosk mode: keys locked, leaving needs the\n"
 	    "                        staff PIN (F10)\n"
 	    "  -i, --idle SECONDS    return to the home screen after SECONDS\n"
-	    "                        without input (0: never; default 120)\n"
+	    "                        without input, on every screen (0: never;\n"
+	    "                        default 120, 300 on an item page)\n"
 	    "  -p, --printer QUEUE   print on this CUPS queue (default: printer\n"
 	    "                        in the configuration, else the CUPS default)\n"
 	    "  -h, --help            show this help and exit\n"
@@ -130,6 +131,8 @@ main_options(int argc, char **argv, struct config *cfg, int *status)
 	}
 	if (config_read(cfg, config_path, catalogue, &error) != 0 ||
 	    main_override(cfg, "--idle", "idle_seconds", idle, &error) != 0 ||
+	    main_override(cfg, "--idle", "idle_seconds_reading", idle,
+	    &error) != 0 ||
 	    main_override(cfg, "--printer", "printer", printer, &error) != 0) {
 		fprintf(stderr, "chayue: %s\n", error);
 		free(error);

@@ -58,17 +58,25 @@ visitor_recent(struct visitor *v, const char *key, int answer,
 	return m != NULL && now - m->when < interval;
 }
 
-/* Write one count; a failure is logged once, and the kiosk goes on. */
+/*
+ * Write one count (answer -1 a view, 0/1 an answer; change: an answer
+ * changed); a failure is logged once, and the kiosk goes on.
+ */
 static int
-visitor_write(struct visitor *v, const struct item *it, int answer)
+visitor_write(struct visitor *v, const struct item *it, int answer,
+    int change)
 {
 	struct stats_ref ref = visitor_ref(it);
 	char day[11], *error = NULL;
 	int rc;
 
 	format_today(day);
-	rc = answer < 0 ? stats_view(v->stats, &ref, day, &error) :
-	    stats_vote(v->stats, &ref, day, answer, &error);
+	if (answer < 0)
+		rc = stats_view(v->stats, &ref, day, &error);
+	else if (change)
+		rc = stats_revote(v->stats, &ref, day, answer, &error);
+	else
+		rc = stats_vote(v->stats, &ref, day, answer, &error);
 	if (rc != 0 && !v->failed) {
 		log_event(LOG_WARNING, "counts are not kept: %s", error);
 		v->failed = 1;
@@ -93,7 +101,7 @@ visitor_viewed(void *ctx, const struct item *it)
 		return;
 	visitor_remember(v->visit, &v->nvisit, key, -1, now);
 	visitor_remember(v->recent, &v->nrecent, key, -1, now);
-	visitor_write(v, it, -1);
+	visitor_write(v, it, -1, 0);
 }
 
 static int
@@ -101,18 +109,26 @@ visitor_vote(void *ctx, const struct item *it, int useful)
 {
 	struct visitor *v = ctx;
 	struct stats_ref ref = visitor_ref(it);
+	struct visitor_mark *m;
 	char key[STATS_KEY_SIZE];
 	long long now = lockdown_now();
 
 	if (v->stats == NULL || !v->writable)
 		return UI_VOTE_FAILED;
 	stats_key(&ref, key);
-	if (visitor_find(v->visit, v->nvisit, key, 0) != NULL)
-		return UI_VOTE_ALREADY;
+	/* A changed mind moves the answer; it is not another one. */
+	if ((m = visitor_find(v->visit, v->nvisit, key, 0)) != NULL) {
+		if (m->answer == (useful ? 1 : 0))
+			return UI_VOTE_ALREADY;
+		if (visitor_write(v, it, useful ? 1 : 0, 1) != 0)
+			return UI_VOTE_FAILED;
+		m->answer = useful ? 1 : 0;
+		return UI_VOTE_CHANGED;
+	}
 	if (v->answers >= VISITOR_MAX_ANSWERS ||
 	    visitor_recent(v, key, 0, VISITOR_ANSWER_INTERVAL, now))
 		return UI_VOTE_LIMIT;
-	if (visitor_write(v, it, useful ? 1 : 0) != 0)
+	if (visitor_write(v, it, useful ? 1 : 0, 0) != 0)
 		return UI_VOTE_FAILED;
 	v->answers++;
 	visitor_remember(v->visit, &v->nvisit, key, useful ? 1 : 0, now);

@@ -193,6 +193,7 @@ hot_draw_row(struct hot_screen *s, struct ui *ui, size_t r, int y)
 {
 	const struct hot_row *row = &s->rows[r];
 	enum draw_role role = r == s->list.sel ? DRAW_SELECTED : DRAW_NORMAL;
+	char *name;
 	int x;
 
 	if (row->item == NULL) {
@@ -201,7 +202,15 @@ hot_draw_row(struct hot_screen *s, struct ui *ui, size_t r, int y)
 	}
 	if (role == DRAW_SELECTED)
 		draw_fill(ui, y, 1, DRAW_SELECTED);
-	x = 3 + draw_text(y, 3, hot_name(row->item), ui->cols - 4, role);
+	/* With its 一级事项: many 二级事项 (办事指南 …) say nothing alone. */
+	if (row->item->level2[0] != '\0' && row->item->level1[0] != '\0' &&
+	    strcmp(row->item->level1, row->item->level2) != 0)
+		name = xasprintf(_("%s (%s)"), row->item->level2,
+		    row->item->level1);
+	else
+		name = xstrdup(hot_name(row->item));
+	x = 3 + draw_text(y, 3, name, ui->cols - 4, role);
+	free(name);
 	if (x + 4 < ui->cols - 1)
 		draw_text(y, x + 2, row->item->jurisdiction, ui->cols - 3 - x,
 		    role == DRAW_SELECTED ? role : DRAW_DIM);

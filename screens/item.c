@@ -1,7 +1,11 @@
 /*
  * The item page: every element of one item, labelled, wrapped by display
- * columns to the window, scrolled by line. An element the source left
- * empty reads 未注明 (not stated), never "no".
+ * columns to a reading column (the window, or at most ITEM_READING_COLS
+ * centred on a large screen), scrolled by line. An element the source left
+ * empty reads 未注明 (not stated), never "no". The title bar says how many
+ * elements are below and which page this is; large text puts every label
+ * above its value with a blank line between elements, rather than blank
+ * lines between the wrapped lines of one value.
  */
 #include <config.h>
 
@@ -22,6 +26,8 @@
 
 /* Below this width labels go on their own line above the value. */
 #define ITEM_SIDE_LABELS_COLS	60
+/* Lines longer than this are hard to read: wider windows centre a column. */
+#define ITEM_READING_COLS	100
 
 /* One display line: an optional label at column 1, text at column x. */
 struct item_line {
@@ -38,6 +44,7 @@ struct item_screen {
 	size_t			 top;
 	int			 text_x;	/* column where values start */
 	int			 side_labels;	/* labels beside values */
+	int			 left, width;	/* the reading column */
 };
 
 static void
@@ -64,13 +71,13 @@ item_clear_lines(struct item_screen *s)
 	s->n = 0;
 }
 
-/* Wrap text from column x to the right edge; label goes on the first line. */
+/* Wrap text from column x to the reading column's edge, label on line 1. */
 static void
-item_add_wrapped(struct item_screen *s, const struct ui *ui, const char *label,
-    const char *text, int x, enum draw_role role)
+item_add_wrapped(struct item_screen *s, const char *label, const char *text,
+    int x, enum draw_role role)
 {
 	struct text_lines wrapped;
-	int width = ui->cols - x - 1;
+	int width = s->width - x - 1;
 	size_t i;
 
 	if (text_wrap(text, strlen(text), width > 0 ? (size_t)width : 1,
@@ -101,7 +108,31 @@ item_add_field(struct item_screen *s, const struct ui *ui, const char *label,
 		item_add_line(s, label, "", s->text_x, DRAW_NORMAL);
 		label = NULL;
 	}
-	item_add_wrapped(s, ui, label, value, s->text_x, role);
+	item_add_wrapped(s, label, value, s->text_x, role);
+	if (ui->spacing > 1)
+		item_add_line(s, NULL, "", s->text_x, DRAW_NORMAL);
+}
+
+/*
+ * The heading: the 二级事项 with its 一级事项, since many of them are
+ * generic (政策法规文件, 办事指南) and say nothing alone.
+ */
+static char *
+item_heading(const struct item *it)
+{
+	if (it->level2[0] == '\0')
+		return xstrdup(it->level1);
+	if (it->level1[0] == '\0' || strcmp(it->level1, it->level2) == 0)
+		return xstrdup(it->level2);
+	/* TRANSLATORS: 二级事项 (一级事项): 政策法规文件（行政处罚）. */
+	return xasprintf(_("%s (%s)"), it->level2, it->level1);
+}
+
+/* Body rows of the item page: it spaces elements itself in large text. */
+static int
+item_rows(const struct ui *ui)
+{
+	return draw_body_rows(ui);
 }
 
 /* Lay the item out for the window's width: its name, then its elements. */
@@ -115,10 +146,13 @@ item_layout(struct item_screen *s, const struct ui *ui)
 	size_t i;
 
 	item_clear_lines(s);
-	s->side_labels = ui->cols >= ITEM_SIDE_LABELS_COLS;
+	s->width = ui->cols < ITEM_READING_COLS ? ui->cols : ITEM_READING_COLS;
+	s->left = (ui->cols - s->width) / 2;
+	s->side_labels = s->width >= ITEM_SIDE_LABELS_COLS && ui->spacing == 1;
 	s->text_x = s->side_labels ? 1 + label_cols + 2 : 3;
-	item_add_wrapped(s, ui, NULL, it->level2[0] != '\0' ? it->level2 :
-	    it->level1, 1, DRAW_HEADING);
+	value = item_heading(it);
+	item_add_wrapped(s, NULL, value, 1, DRAW_HEADING);
+	free(value);
 	item_add_line(s, NULL, "", 1, DRAW_NORMAL);
 	for (i = 0; (e = element_get(i)) != NULL; i++) {
 		if (!element_shown(e, it))
@@ -127,9 +161,9 @@ item_layout(struct item_screen *s, const struct ui *ui)
 		item_add_field(s, ui, _(e->label), value);
 		free(value);
 	}
-	if (s->top + (size_t)ui_visible(ui, draw_body_rows(ui)) > s->n)
-		s->top = s->n > (size_t)ui_visible(ui, draw_body_rows(ui)) ?
-		    s->n - (size_t)ui_visible(ui, draw_body_rows(ui)) : 0;
+	if (s->top + (size_t)item_rows(ui) > s->n)
+		s->top = s->n > (size_t)item_rows(ui) ?
+		    s->n - (size_t)item_rows(ui) : 0;
 }
 
 static void
@@ -167,6 +201,45 @@ item_resize(void *state, struct ui *ui)
 	item_layout(state, ui);
 }
 
+/*
+ * The title bar's right end: "↓ 3 more" while elements are below, and
+ * the page, as PgDn turns them (rows - 1 lines, one kept for context):
+ * the last page is the one that shows the last line; the page alone where
+ * the whole does not fit in room columns. The caller frees it.
+ */
+static char *
+item_where(const struct item_screen *s, int rows, int room)
+{
+	size_t bottom = s->top + (size_t)rows, i, more = 0;
+	size_t step = rows > 1 ? (size_t)rows - 1 : 1;
+	int pages, page;
+	char *below, *page_text, *where;
+
+	if (bottom > s->n)
+		bottom = s->n;
+	for (i = bottom; i < s->n; i++)
+		more += s->lines[i].label != NULL;
+	pages = s->n <= (size_t)rows ? 1 :
+	    1 + (int)((s->n - (size_t)rows + step - 1) / step);
+	page = bottom >= s->n ? pages : 1 + (int)(s->top / step);
+	if (page > pages)
+		page = pages;
+	page_text = xasprintf(_("Page %d/%d"), page, pages);
+	if (bottom >= s->n)
+		return page_text;
+	below = more > 0 ? xasprintf(ngettext("↓ %zu more", "↓ %zu more",
+	    (unsigned long)more), more) : xstrdup(_("↓ more below"));
+	where = xasprintf("%s  %s", below, page_text);
+	free(below);
+	/* A narrow title bar: the page alone, rather than nothing. */
+	if ((int)text_width(where, strlen(where)) > room) {
+		free(where);
+		return page_text;
+	}
+	free(page_text);
+	return where;
+}
+
 static void
 item_draw(void *state, struct ui *ui)
 {
@@ -180,18 +253,21 @@ item_draw(void *state, struct ui *ui)
 	};
 	struct item_screen *s = state;
 	const struct item_line *l;
-	int i, y, rows = ui_visible(ui, draw_body_rows(ui));
+	int i, y, rows = item_rows(ui);
 	char *where;
 
-	where = xasprintf("%zu/%zu", s->n ? s->top + 1 : 0, s->n);
+	where = item_where(s, rows, ui->cols - 4 -
+	    (int)text_width(s->item.domain, strlen(s->item.domain)));
 	draw_title(ui, s->item.domain, where);
 	free(where);
 	for (i = 0; i < rows && s->top + (size_t)i < s->n; i++) {
 		l = &s->lines[s->top + (size_t)i];
-		y = DRAW_BODY_TOP + i * ui->spacing;
+		y = DRAW_BODY_TOP + i;
 		if (l->label != NULL)
-			draw_text(y, 1, l->label, ui->cols - 2, DRAW_LABEL);
-		draw_text(y, l->x, l->text, ui->cols - l->x - 1, l->role);
+			draw_text(y, s->left + 1, l->label, s->width - 2,
+			    DRAW_LABEL);
+		draw_text(y, s->left + l->x, l->text, s->width - l->x - 1,
+		    l->role);
 	}
 	/* Take it home, was it useful: on the status line when it is free. */
 	if (ui->status[0] == '\0')
@@ -214,7 +290,7 @@ item_print(struct item_screen *s, struct ui *ui)
 static int
 item_scroll_to(struct item_screen *s, const struct ui *ui, long top)
 {
-	long last = (long)s->n - ui_visible(ui, draw_body_rows(ui));
+	long last = (long)s->n - item_rows(ui);
 
 	if (top > last)
 		top = last;
@@ -241,7 +317,7 @@ static int
 item_key(void *state, struct ui *ui, int key)
 {
 	struct item_screen *s = state;
-	long top = (long)s->top, page = ui_visible(ui, draw_body_rows(ui)) - 1;
+	long top = (long)s->top, page = item_rows(ui) - 1;
 
 	switch (key) {
 	case SCREEN_KEY(KEY_UP):	return item_scroll_to(s, ui, top - 1);
@@ -264,6 +340,7 @@ item_key(void *state, struct ui *ui, int key)
 
 const struct screen screen_item = {
 	.name = "item",
+	.reading = 1,
 	.enter = item_enter,
 	.leave = item_leave,
 	.draw = item_draw,

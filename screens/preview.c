@@ -330,6 +330,7 @@ preview_key(void *state, struct ui *ui, int key)
 
 const struct screen screen_preview = {
 	.name = "preview",
+	.reading = 1,
 	.enter = preview_enter,
 	.leave = preview_leave,
 	.draw = preview_draw,

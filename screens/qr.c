@@ -185,6 +185,7 @@ qr_key(void *state, struct ui *ui, int key)
 
 const struct screen screen_qr = {
 	.name = "qr",
+	.reading = 1,
 	.enter = qr_enter,
 	.leave = qr_leave,
 	.draw = qr_draw,

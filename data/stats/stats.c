@@ -49,6 +49,7 @@ enum stats_query {
 	S_KEY,
 	S_VIEW,
 	S_VOTE,
+	S_REVOTE,
 	S_HOT_ADD,
 	S_HOT_REMOVE,
 	S_HOT,
@@ -69,6 +70,11 @@ static const char *const stats_sql[S_COUNT] = {
 	[S_VOTE] = "INSERT INTO feedback VALUES (?1, ?2, ?3, 1 - ?3)"
 	    " ON CONFLICT (key, day) DO UPDATE SET useful = useful + ?3,"
 	    " not_useful = not_useful + 1 - ?3",
+	/* Move one answer to the other column (a new row on a new day). */
+	[S_REVOTE] = "INSERT INTO feedback VALUES (?1, ?2, ?3, 1 - ?3)"
+	    " ON CONFLICT (key, day) DO UPDATE SET"
+	    " useful = MAX(0, useful + 2 * ?3 - 1),"
+	    " not_useful = MAX(0, not_useful + 1 - 2 * ?3)",
 	[S_HOT_ADD] = "INSERT OR IGNORE INTO hot SELECT ?1,"
 	    " IFNULL(MAX(position), 0) + 1 FROM hot",
 	[S_HOT_REMOVE] = "DELETE FROM hot WHERE key = ?1",
@@ -329,6 +335,13 @@ stats_vote(struct stats *st, const struct stats_ref *ref, const char *day,
     int useful, char **error)
 {
 	return stats_count(st, ref, day, S_VOTE, useful ? 1 : 0, error);
+}
+
+int
+stats_revote(struct stats *st, const struct stats_ref *ref, const char *day,
+    int useful, char **error)
+{
+	return stats_count(st, ref, day, S_REVOTE, useful ? 1 : 0, error);
 }
 
 int

@@ -69,6 +69,12 @@ int stats_view(struct stats *st, const struct stats_ref *ref,
     const char *day, char **error);
 int stats_vote(struct stats *st, const struct stats_ref *ref,
     const char *day, int useful, char **error);
+/*
+ * A visitor changed an answer given on day to useful: one count moves
+ * from the other column to this one.
+ */
+int stats_revote(struct stats *st, const struct stats_ref *ref,
+    const char *day, int useful, char **error);
 
 /* Mark an item hot (1 if it already was) or not any more (1 if it was not). */
 int stats_hot_add(struct stats *st, const struct stats_ref *ref,

@@ -105,30 +105,63 @@ element_shown(const struct element *e, const struct item *it)
 	return !e->optional || element_stated(e, it);
 }
 
-static const char *
-element_flag_word(enum flag v)
+/* Append name to the list *list ("a、b"), freeing the old one. */
+static void
+element_list_add(char **list, const char *name)
 {
-	return v == FLAG_YES ? _("Yes") : v == FLAG_NO ? _("No") :
-	    _("Not stated");
+	char *next;
+
+	if (*list == NULL) {
+		*list = xstrdup(name);
+		return;
+	}
+	/* TRANSLATORS: joins the names of a list: 县级、乡级. */
+	next = xasprintf(_("%s, %s"), *list, name);
+	free(*list);
+	*list = next;
+}
+
+/*
+ * A flag group in words, on one line: the flags that are yes, then in
+ * brackets those the source left unstated ("全社会（特定群体未注明）");
+ * when none is yes, the ones that are no ("非县级（乡级、村级未注明）").
+ */
+static char *
+element_flags_words(const struct element *e, const struct item *it)
+{
+	char *yes = NULL, *no = NULL, *unstated = NULL, *text, *main;
+	enum flag v;
+	size_t i;
+
+	for (i = 0; i < e->nflags; i++) {
+		v = element_flag_value(e, it, i);
+		element_list_add(v == FLAG_YES ? &yes : v == FLAG_NO ? &no :
+		    &unstated, _(e->flags[i].name));
+	}
+	if (yes != NULL)
+		main = xstrdup(yes);
+	else	/* TRANSLATORS: none of the flags is yes: 非县级、乡级. */
+		main = xasprintf(_("not %s"), no);
+	if (unstated != NULL)
+		/* TRANSLATORS: 全社会（特定群体未注明）. */
+		text = xasprintf(_("%s (%s not stated)"), main, unstated);
+	else
+		text = xstrdup(main);
+	free(main);
+	free(yes);
+	free(no);
+	free(unstated);
+	return text;
 }
 
 char *
 element_value(const struct element *e, const struct item *it)
 {
-	char *text, *next;
-	size_t i;
-
 	if (e->kind == ELEMENT_TEXT)
 		return xstrdup(element_text(e, it));
-	text = xstrdup("");
-	for (i = 0; i < e->nflags && element_stated(e, it); i++) {
-		next = xasprintf("%s%s%s: %s", text, i ? "\n" : "",
-		    _(e->flags[i].name),
-		    element_flag_word(element_flag_value(e, it, i)));
-		free(text);
-		text = next;
-	}
-	return text;
+	if (!element_stated(e, it))
+		return xstrdup("");
+	return element_flags_words(e, it);
 }
 
 size_t

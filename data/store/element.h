@@ -72,8 +72,9 @@ int element_shown(const struct element *e, const struct item *it);
 /*
  * The value as the item page and the printout show it, translated: the
  * text (empty when the source left it empty), or for a flag group one line
- * per flag ("全社会: 是\n特定群体: 未注明"), empty when the source states
- * none of them. The caller frees it.
+ * in words: the flags that are yes, those left unstated in brackets
+ * ("全社会（特定群体未注明）"; "非县级" when none is yes), empty when the
+ * source states none of them. The caller frees it.
  */
 char *element_value(const struct element *e, const struct item *it);
 

@@ -63,7 +63,7 @@ stats_parse(int argc, char **argv, struct stats_args *a)
 		case 'm': a->merge = 1; break;
 		case 'h':
 			printf(_("Usage: %s hot add|remove [--domain D] "
-			    "[--jurisdiction J] [--all] NAME\n"
+			    "[--jurisdiction J] [--all] NAME|#ID\n"
 			    "       %s hot list\n"
 			    "       %s feedback [--since YYYY-MM-DD] [--csv]\n"
 			    "       %s feedback --merge [--since YYYY-MM-DD] "
@@ -104,11 +104,16 @@ stats_open_for(const struct config *cfg, int writable, struct stats **st)
 	return *st != NULL ? 0 : admin_fail(error, ADMIN_EXIT_CATALOGUE);
 }
 
-/* "domain / jurisdiction / name", sanitised for the staff terminal. */
+/*
+ * "domain / jurisdiction / 二级事项（一级事项）", sanitised for the staff
+ * terminal: many 二级事项 (政策法规文件, 办事指南) say nothing alone.
+ */
 static void
 stats_print_item(FILE *fp, const char *prefix, const struct stats_ref *r)
 {
-	const char *name = r->level2[0] != '\0' ? r->level2 : r->level1;
+	char *name = r->level2[0] == '\0' ? xstrdup(r->level1) :
+	    r->level1[0] == '\0' || strcmp(r->level1, r->level2) == 0 ?
+	    xstrdup(r->level2) : xasprintf(_("%s (%s)"), r->level2, r->level1);
 	char *line = xasprintf("%s / %s / %s", r->domain,
 	    r->jurisdiction[0] != '\0' ? r->jurisdiction : _("Not stated"),
 	    name);
@@ -117,6 +122,7 @@ stats_print_item(FILE *fp, const char *prefix, const struct stats_ref *r)
 	fprintf(fp, "%s%s\n", prefix, clean);
 	free(clean);
 	free(line);
+	free(name);
 }
 
 static struct stats_ref
@@ -153,17 +159,39 @@ stats_ambiguous(const struct stats_args *a, const struct stats_ref *refs,
 	return ADMIN_EXIT_DATA;
 }
 
-/* The catalogue's items named a->name, as full items. */
+/* "#123" or "123": the item id chayue-admin search shows; else -1. */
+static long long
+stats_id(const char *name)
+{
+	const char *p = name + (name[0] == '#');
+	char *end;
+	long long id;
+
+	if (*p < '0' || *p > '9')
+		return -1;
+	id = strtoll(p, &end, 10);
+	return *end == '\0' && id > 0 ? id : -1;
+}
+
+/* The catalogue's items named a->name (or with its id), as full items. */
 static int
 stats_find(struct catalogue *cat, const struct stats_args *a,
     struct item **items, size_t *n)
 {
 	struct item_list list;
 	char *error = NULL;
+	long long id = stats_id(a->name);
 	size_t i;
 
 	*items = NULL;
 	*n = 0;
+	if (id > 0) {
+		*items = xcalloc(1, sizeof **items);
+		if (catalogue_item(cat, (int64_t)id, &(*items)[0], &error) == 0)
+			*n = 1;
+		free(error);	/* no such id: "no item", as for a name */
+		return -1;
+	}
 	if (catalogue_find_name(cat, a->name, a->domain, a->jurisdiction, &list,
 	    &error) != 0) {
 		item_list_done(&list);
@@ -220,7 +248,8 @@ stats_hot_add_cmd(const struct config *cfg, const struct stats_args *a)
 		if (n == 0) {
 			fprintf(stderr, _("%s: hot add: no item in %s is named "
 			    "'%s' (the name is the 二级事项, or the 一级事项 "
-			    "where there is none)\n"), ADMIN_PROGNAME,
+			    "where there is none, or #id as chayue-admin "
+			    "search shows it)\n"), ADMIN_PROGNAME,
 			    cfg->catalogue, a->name);
 			rc = ADMIN_EXIT_DATA;
 		} else if (n > 1 && !a->all)

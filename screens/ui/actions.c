@@ -25,27 +25,32 @@ actions_button(struct ui *ui, int y, int *x, int key, const char *label)
 	return fits;
 }
 
-/* "Was this useful? [y Useful] [n Not useful]", or the visitor's answer. */
+/*
+ * "Was this useful? [y Useful] [n Not useful]"; once answered, thanks for
+ * the answer, marked "✓" on its button, and both buttons stay, so that a
+ * visitor who touched the wrong one can change it.
+ */
 static void
 actions_draw_feedback(struct ui *ui, const struct item *it, int y, int x)
 {
-	const char *question = _("Was this useful?");
 	int answer = ui->visitor->answer(ui->visitor->ctx, it), need;
+	const char *question = answer == 1 ?
+	    _("Thank you: you found this useful.") : answer == 0 ?
+	    _("Thank you: you did not find this useful.") :
+	    _("Was this useful?");
+	char *yes = xasprintf("%s%s", answer == 1 ? "✓" : "", _("Useful"));
+	char *no = xasprintf("%s%s", answer == 0 ? "✓" : "", _("Not useful"));
 
-	if (answer >= 0) {
-		draw_text(y, x, answer ? _("Thank you: you found this useful.") :
-		    _("Thank you: you did not find this useful."),
-		    ui->cols - x - 1, DRAW_NORMAL);
-		return;
-	}
 	/* The question only where the buttons still fit after it. */
 	need = (int)text_width(question, strlen(question)) + 1 +
-	    (int)text_width(_("Useful"), strlen(_("Useful"))) +
-	    (int)text_width(_("Not useful"), strlen(_("Not useful"))) + 12;
+	    (int)text_width(yes, strlen(yes)) +
+	    (int)text_width(no, strlen(no)) + 12;
 	if (x + need < ui->cols)
 		x += draw_text(y, x, question, ui->cols - x - 1, DRAW_NORMAL) + 1;
-	if (actions_button(ui, y, &x, ACTIONS_KEY_USEFUL, _("Useful")))
-		actions_button(ui, y, &x, ACTIONS_KEY_USELESS, _("Not useful"));
+	if (actions_button(ui, y, &x, ACTIONS_KEY_USEFUL, yes))
+		actions_button(ui, y, &x, ACTIONS_KEY_USELESS, no);
+	free(yes);
+	free(no);
 }
 
 void
@@ -67,9 +72,9 @@ actions_vote(struct ui *ui, const struct item *it, int useful)
 		return SCREEN_IGNORED;
 	switch (ui->visitor->vote(ui->visitor->ctx, it, useful)) {
 	case UI_VOTE_COUNTED:
-		break;
 	case UI_VOTE_ALREADY:
-		ui_status(ui, "%s", _("You have answered for this item already."));
+		break;
+	case UI_VOTE_CHANGED:	/* the row says so */
 		break;
 	case UI_VOTE_LIMIT:
 		ui_status(ui, "%s", _("Thank you. No more answers can be "

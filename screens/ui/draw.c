@@ -9,54 +9,36 @@
 #include "screens/ui/draw.h"
 #include "screens/ui/ui.h"
 
-static attr_t draw_attrs[DRAW_CODE + 1];
+static attr_t draw_attrs[DRAW_ROLES];
 
-/* Attributes only: what every terminal can show. */
+/*
+ * Use the theme's row of theme_table: one colour pair per role (numbered
+ * after the theme and the role, so switching back and forth never runs
+ * out), and the background of the whole window is the normal role's.
+ */
 static void
-draw_mono(void)
+draw_theme(enum draw_theme theme)
 {
-	draw_attrs[DRAW_NORMAL] = A_NORMAL;
-	draw_attrs[DRAW_BAR] = A_REVERSE;
-	draw_attrs[DRAW_SELECTED] = A_REVERSE | A_BOLD;
-	draw_attrs[DRAW_HEADING] = A_BOLD | A_UNDERLINE;
-	draw_attrs[DRAW_LABEL] = A_BOLD;
-	draw_attrs[DRAW_DIM] = A_NORMAL;
-	draw_attrs[DRAW_ACTIVE] = A_REVERSE;
-	draw_attrs[DRAW_CODE] = A_NORMAL;
-	bkgdset(A_NORMAL | ' ');
-}
+	const struct theme_look *look;
+	short pair;
+	int r;
 
-static void
-draw_normal(void)
-{
-	init_pair(1, COLOR_WHITE, COLOR_BLUE);
-	init_pair(2, COLOR_BLUE, -1);
-	init_pair(3, COLOR_BLACK, COLOR_CYAN);
-	init_pair(7, COLOR_WHITE, COLOR_BLACK);
-	draw_mono();
-	draw_attrs[DRAW_CODE] = COLOR_PAIR(7) | A_BOLD;
-	draw_attrs[DRAW_HEADING] = COLOR_PAIR(2) | A_BOLD;
-	draw_attrs[DRAW_BAR] = COLOR_PAIR(1) | A_BOLD;
-	draw_attrs[DRAW_DIM] = A_DIM;
-	draw_attrs[DRAW_ACTIVE] = COLOR_PAIR(3);
-}
-
-/* For poor eyesight: bold white on black, yellow marks what is chosen. */
-static void
-draw_contrast(void)
-{
-	init_pair(4, COLOR_WHITE, COLOR_BLACK);
-	init_pair(5, COLOR_BLACK, COLOR_YELLOW);
-	init_pair(6, COLOR_YELLOW, COLOR_BLACK);
-	draw_attrs[DRAW_NORMAL] = COLOR_PAIR(4) | A_BOLD;
-	draw_attrs[DRAW_BAR] = COLOR_PAIR(5) | A_BOLD;
-	draw_attrs[DRAW_SELECTED] = COLOR_PAIR(5) | A_BOLD;
-	draw_attrs[DRAW_HEADING] = COLOR_PAIR(6) | A_BOLD | A_UNDERLINE;
-	draw_attrs[DRAW_LABEL] = COLOR_PAIR(6) | A_BOLD;
-	draw_attrs[DRAW_DIM] = COLOR_PAIR(4);
-	draw_attrs[DRAW_ACTIVE] = COLOR_PAIR(5) | A_BOLD;
-	draw_attrs[DRAW_CODE] = COLOR_PAIR(4) | A_BOLD;
-	bkgdset(COLOR_PAIR(4) | ' ');
+	for (r = 0; r < DRAW_ROLES; r++) {
+		look = &theme_table[theme][r];
+		draw_attrs[r] = A_NORMAL;
+		if (look->attrs & THEME_BOLD)
+			draw_attrs[r] |= A_BOLD;
+		if (look->attrs & THEME_REVERSE)
+			draw_attrs[r] |= A_REVERSE;
+		if (look->attrs & THEME_UNDERLINE)
+			draw_attrs[r] |= A_UNDERLINE;
+		if (look->fg == THEME_DEFAULT && look->bg == THEME_DEFAULT)
+			continue;
+		pair = (short)(1 + theme * DRAW_ROLES + r);
+		init_pair(pair, look->fg, look->bg);
+		draw_attrs[r] |= COLOR_PAIR(pair);
+	}
+	bkgdset((draw_attrs[DRAW_NORMAL] & A_COLOR) | ' ');
 }
 
 enum draw_theme
@@ -67,14 +49,9 @@ draw_init(enum draw_theme theme)
 	if (colours == -1)
 		colours = has_colors() && start_color() != ERR &&
 		    use_default_colors() != ERR;
-	if (!colours)
-		theme = DRAW_THEME_MONO;
-	if (theme == DRAW_THEME_CONTRAST)
-		draw_contrast();
-	else if (theme == DRAW_THEME_MONO)
-		draw_mono();
-	else
-		draw_normal();
+	if (!colours || (int)theme < 0 || (int)theme >= DRAW_THEMES)
+		theme = colours ? DRAW_THEME_NORMAL : DRAW_THEME_MONO;
+	draw_theme(theme);
 	return theme;
 }
 
@@ -194,24 +171,78 @@ draw_language_key(struct ui *ui, int y)
 	return x >= 1 ? x - 2 : ui->cols - 1;
 }
 
+/* The screen's keys that come before the shared ones on a narrow bar. */
+#define DRAW_KEYS_FIRST	3
+
+/* The columns of a key-bar entry and the two after it. */
+static int
+draw_key_cols(const struct draw_key *k)
+{
+	char *entry = xasprintf("%s %s", k->name, _(k->label));
+	int w = (int)text_width(entry, strlen(entry)) + 2;
+
+	free(entry);
+	return w;
+}
+
+/* Draw one entry at x; returns the column after it and its gap. */
+static int
+draw_key_at(struct ui *ui, int y, int x, const struct draw_key *k)
+{
+	char *entry = xasprintf("%s %s", k->name, _(k->label));
+
+	x += draw_button(ui, y, x, entry, k->key, DRAW_BAR) + 2;
+	free(entry);
+	return x;
+}
+
+/*
+ * The screen's keys from the left; on the right, before the language key,
+ * the keys every screen shares for those who need them: large text,
+ * colours, a new visitor. A narrow bar keeps the screen's first
+ * DRAW_KEYS_FIRST buttons, then the shared ones (F2 before F3 before F12),
+ * then the screen's other buttons as they fit, then the keys that are only
+ * hints (no button: ↑↓ …).
+ */
 void
 draw_keybar(struct ui *ui, const struct draw_key *keys, size_t n)
 {
-	int y = ui->rows - 1, x = 1, need, end;
+	static const struct draw_key shared[] = {
+		{ "F2", N_("Large text"), SCREEN_KEY(KEY_F(2)) },
+		{ "F3", N_("Colours"), SCREEN_KEY(KEY_F(3)) },
+		{ "F12", N_("Start over"), UI_KEY_NEW_VISITOR },
+	};
+	int y = ui->rows - 1, x = 1, limit, rest = 0, sw = 0, nshared = 0, w;
+	int first = 0;
 	size_t i;
-	char *entry;
 
 	draw_fill(ui, y, 0, DRAW_BAR);
-	end = draw_language_key(ui, y);
-	for (i = 0; i < n; i++) {
-		entry = xasprintf("%s %s", keys[i].name, _(keys[i].label));
-		need = (int)text_width(entry, strlen(entry));
-		if (x + need > end) {
-			free(entry);
-			break;
+	/* Entries with the two columns after them end by limit. */
+	limit = draw_language_key(ui, y) + 2;
+	for (i = 0; i < n && first < DRAW_KEYS_FIRST; i++) {
+		if (keys[i].key != 0) {
+			rest += draw_key_cols(&keys[i]);
+			first++;
 		}
-		x += draw_button(ui, y, x, entry, keys[i].key, DRAW_BAR) + 2;
-		free(entry);
+	}
+	while (nshared < 3 && x + rest + sw +
+	    draw_key_cols(&shared[nshared]) <= limit)
+		sw += draw_key_cols(&shared[nshared++]);
+	/* The shared keys, right-aligned against the language key. */
+	limit -= sw;
+	for (i = 0, w = limit; i < (size_t)nshared; i++)
+		w = draw_key_at(ui, y, w, &shared[i]);
+	for (i = 0, first = 0; i < n; i++) {
+		w = draw_key_cols(&keys[i]);
+		/* Another key only where the first buttons after it still fit. */
+		if (keys[i].key != 0 && first < DRAW_KEYS_FIRST) {
+			first++;
+			rest -= w;
+		} else if (x + w + rest > limit)
+			continue;
+		if (x + w > limit)
+			continue;
+		x = draw_key_at(ui, y, x, &keys[i]);
 	}
 }
 
@@ -267,8 +298,11 @@ draw_frame(struct ui *ui)
 	if (ui->status[0] != '\0')
 		draw_status(ui, ui->status);
 	if (ui->countdown > 0) {
-		snprintf(msg, sizeof msg, _("Back to the home screen in %d s. "
-		    "Press any key to stay."), ui->countdown);
+		snprintf(msg, sizeof msg, ui->touch ?
+		    _("Back to the home screen in %d s. Touch the screen or "
+		    "press any key to continue.") :
+		    _("Back to the home screen in %d s. Press any key to "
+		    "continue."), ui->countdown);
 		draw_notice(ui, msg);
 	}
 	ui->dirty = 0;

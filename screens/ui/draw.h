@@ -12,28 +12,11 @@
 #include <curses.h>
 #include <stddef.h>
 
+#include "screens/ui/theme.h"
+
 struct ui;
 
-/* What a piece of text is; mapped to colours or attributes. */
-enum draw_role {
-	DRAW_NORMAL,
-	DRAW_BAR,	/* title and key bars */
-	DRAW_SELECTED,
-	DRAW_HEADING,
-	DRAW_LABEL,
-	DRAW_DIM,
-	DRAW_ACTIVE,	/* a filter that is on */
-	DRAW_CODE,	/* a QR code: light blocks on dark, whatever the theme */
-};
-
 #define DRAW_BODY_TOP	1
-
-enum draw_theme {
-	DRAW_THEME_NORMAL,
-	DRAW_THEME_CONTRAST,	/* high contrast: white and yellow on black */
-	DRAW_THEME_MONO,	/* attributes only */
-};
-#define DRAW_THEMES	3
 
 /*
  * Use theme (after newterm, and again to switch). A terminal without

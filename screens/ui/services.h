@@ -96,7 +96,8 @@ enum {
 /* What ui->visitor->vote says. */
 enum {
 	UI_VOTE_COUNTED = 0,
-	UI_VOTE_ALREADY = 1,	/* this visitor answered for the item already */
+	UI_VOTE_ALREADY = 1,	/* this visitor gave this answer already */
+	UI_VOTE_CHANGED = 3,	/* this visitor's earlier answer is changed */
 	UI_VOTE_LIMIT = 2,	/* too many answers: from this visitor, or for
 				   this item on this terminal just now */
 	UI_VOTE_FAILED = -1,	/* the counts cannot be written */
@@ -111,7 +112,7 @@ struct ui_visitor {
 	int	  counting;	/* answers can be counted (a writable state file) */
 	/* The visitor opened an item. */
 	void	(*viewed)(void *ctx, const struct item *it);
-	/* 有用 (useful 1) or 没用 (0); UI_VOTE_*. */
+	/* 有用 (useful 1) or 没用 (0), or a change of mind; UI_VOTE_*. */
 	int	(*vote)(void *ctx, const struct item *it, int useful);
 	/* This visitor's answer for the item: 1, 0, or -1 for none yet. */
 	int	(*answer)(void *ctx, const struct item *it);

@@ -155,6 +155,11 @@ ui_key(struct ui *ui, int key)
 		ui_next_language(ui);
 		return;
 	}
+	/* Frees every screen: nothing after this may touch the old top. */
+	if (key == UI_KEY_NEW_VISITOR && ui->new_visitor != NULL) {
+		ui->new_visitor(ui->new_visitor_ctx);
+		return;
+	}
 	r = ui->stack[ui->depth - 1].screen->key(ui->stack[ui->depth - 1].state,
 	    ui, key);
 	if (r & SCREEN_REDRAW)

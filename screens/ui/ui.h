@@ -77,6 +77,11 @@ struct screen {
 	void	 (*resize)(void *state, struct ui *ui);
 	/* Optional: back on top after the screen above was popped. */
 	void	 (*resume)(void *state, struct ui *ui);
+	/*
+	 * A page that is read rather than a list to choose from: the
+	 * walk-away reset waits longer (idle_seconds_reading).
+	 */
+	int	 reading;
 };
 
 #define UI_STACK_MAX	16
@@ -116,6 +121,7 @@ struct ui {
 	int			 allow_quit;	/* q quits (plain mode) */
 	int			 spacing;	/* 1, or 2 in large-text mode */
 	int			 countdown;	/* walk-away reset in N s; 0: none */
+	int			 touch;		/* a touch screen (or mouse) works */
 
 	/* Checks a staff PIN (kiosk/lockdown.c); see UI_PIN_*. */
 	int			(*check_pin)(void *ctx, const char *pin,
@@ -124,6 +130,12 @@ struct ui {
 	/* Switches to the next colour theme (F3); may be NULL. */
 	void			(*next_theme)(void *ctx);
 	void			*theme_ctx;
+	/*
+	 * A new visitor (F12): every screen is freed and a fresh home one
+	 * opened (the kiosk resets more than the screens); may be NULL.
+	 */
+	void			(*new_visitor)(void *ctx);
+	void			*new_visitor_ctx;
 	/* For the staff screen (F9); NULL: there is none. */
 	const struct staff_settings *staff;
 	int			 rows, cols;	/* window size, columns */
@@ -179,6 +191,12 @@ int ui_reset(struct ui *ui);
  * and lay every screen out again in it.
  */
 #define UI_KEY_LANGUAGE	SCREEN_KEY(KEY_F0 + 4)
+
+/*
+ * A new visitor (F12 on every screen, and its button on every key bar):
+ * ui->new_visitor, before any screen sees the key.
+ */
+#define UI_KEY_NEW_VISITOR	SCREEN_KEY(KEY_F0 + 12)
 void ui_next_language(struct ui *ui);
 
 /* Large text on and off: every screen lays itself out again. */

@@ -48,11 +48,20 @@ ok $? "y: the page thanks the visitor for the answer"
 ok $? "one 有用 is counted for the item ($(answers "$a"))"
 [ "$(st "SELECT day FROM feedback")" = "$today" ]
 ok $? "counted under today's date, nothing finer"
-keys y
-wait_for "$(msg zh_CN "You have answered for this item already.")"
-ok $? "y again: already answered"
-handled n && [ "$(answers "$a")" = "1|0" ]
-ok $? "neither a second y nor an n is counted ($(answers "$a"))"
+handled y && [ "$(answers "$a")" = "1|0" ]
+ok $? "y again counts nothing more ($(answers "$a"))"
+screen | grep -qF "✓$(msg zh_CN "Useful")" && screen | grep -qF " n $(msg zh_CN "Not useful")"
+ok $? "the line keeps both buttons, the answer given ticked"
+keys n
+wait_for "$(msg zh_CN "Thank you: you did not find this useful.")"
+[ "$(answers "$a")" = "0|1" ]
+ok $? "n: the visitor changes the answer; it moves, nothing is added ($(answers "$a"))"
+screen | grep -qF "✓$(msg zh_CN "Not useful")" && screen | grep -qF " y $(msg zh_CN "Useful")"
+ok $? "and the tick moves to 没用"
+click_on "y $(msg zh_CN "Useful")"
+wait_for "$thanks"
+[ "$(answers "$a")" = "1|0" ]
+ok $? "touching 有用 changes it back ($(answers "$a"))"
 
 keys Escape h
 wait_for "$home"

@@ -191,4 +191,19 @@ wait_for "$(msg zh_CN "Most viewed in the last 30 days")"
 screen | grep -qF "$v_name" && screen | grep -qF "$(name "$z")"
 ok $? "with hot_min_views = 1 and hot_min_days = 1 the same view shows (the check above is not blind)"
 
+
+# By id, as chayue-admin search shows it; named with the 一级事项.
+mkdir -p "$T_TMP/byid"
+cp "$DEMO_DB" "$T_TMP/byid/c.db"
+id=$(DB=$T_TMP/byid/c.db sql "SELECT max(id) FROM item WHERE level2 <> '' AND level1 <> level2")
+want=$(DB=$T_TMP/byid/c.db sql "SELECT level2 || '（' || level1 || '）' FROM item WHERE id = $id")
+"$ADMIN" --catalogue "$T_TMP/byid/c.db" hot add "#$id" >"$T_TMP/out"
+[ $? = 0 ] && grep -qF "$want" "$T_TMP/out"
+ok $? "hot add '#$id' marks that item, named with its 一级事项: $(cat "$T_TMP/out")"
+"$ADMIN" --catalogue "$T_TMP/byid/c.db" hot list | grep -qF "$want"
+ok $? "hot list names it the same way"
+"$ADMIN" --catalogue "$T_TMP/byid/c.db" hot add "#999999" >/dev/null 2>&1
+[ $? = 1 ]
+ok $? "an id the catalogue does not hold is refused"
+
 done_testing

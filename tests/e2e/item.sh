@@ -13,7 +13,22 @@ pos=$(sql "SELECT position FROM domain WHERE id = $dom")
 num=$(sql "SELECT n FROM (SELECT id, row_number() OVER () AS n
 	FROM ($(item_order_sql "$dom"))) WHERE id = $id")
 val() { sql "SELECT $1 FROM item WHERE id = $id"; }
-word() { case "$1" in 1) echo 是 ;; 0) echo 否 ;; *) echo 未注明 ;; esac; }
+# words NAME=VALUE...: a flag group as the page says it, on one line: the
+# flags that are yes (else 非 and those that are no), then those unstated.
+words() {
+	local a n yes='' no='' un='' main
+	for a in "$@"; do
+		n=${a%%=*}
+		case ${a#*=} in
+		1) yes=${yes:+$yes、}$n ;;
+		0) no=${no:+$no、}$n ;;
+		*) un=${un:+$un、}$n ;;
+		esac
+	done
+	main=${yes:-非$no}
+	[ -n "$un" ] && main="$main（${un}未注明）"
+	echo "$main"
+}
 
 open_item() {
 	wait_for "政务公开事项目录查阅"
@@ -46,10 +61,11 @@ check_page() {	# check_page COLS ROWS
 	ok $bad "${cols}x$rows: content, basis, subject, time limit and source are complete"
 	[ "$(field "$dump" 公开渠道 | squash)" = "$(val "replace(channels, char(10), '')" | squash)" ]
 	ok $? "${cols}x$rows: the ticked channels are listed"
-	[ "$(field "$dump" 公开对象 | squash)" = "全社会:$(word "$(val audience_all)")特定群体:$(word "$(val audience_specific)")" ]
-	ok $? "${cols}x$rows: audience flags in words ($(field "$dump" 公开对象))"
-	field "$dump" 公开层级 | grep -qF "村级: 未注明"
-	ok $? "${cols}x$rows: an empty level flag reads 未注明, not 否"
+	[ "$(field "$dump" 公开对象 | squash)" = "$(words 全社会="$(val audience_all)" 特定群体="$(val audience_specific)")" ]
+	ok $? "${cols}x$rows: audience flags in words, one line ($(field "$dump" 公开对象))"
+	[ "$(field "$dump" 公开层级 | squash)" = "$(words 县级="$(val level_county)" 乡级="$(val level_township)" 村级="$(val level_village)")" ] &&
+		field "$dump" 公开层级 | grep -qF "村级未注明"
+	ok $? "${cols}x$rows: an empty level flag reads 未注明, not 否 ($(field "$dump" 公开层级))"
 	[ "$(max_width)" -le "$cols" ]
 	ok $? "${cols}x$rows: no line is wider than the window"
 	# At narrow widths the content must really have been wrapped.
@@ -66,24 +82,49 @@ check_page 80 24
 check_page 40 12
 check_page 200 60
 
-# Scrolling: Down, PgDn, End, Home move the page.
-kiosk_start 80 24
+# A large screen: a reading column of 100 columns, centred.
+kiosk_start 160 50
 open_item
-keys Down
-wait_for " 2/"
-ok $? "Down scrolls one line"
-total=$(screen | head -n 1 | grep -oE '[0-9]+ *$')
-# 24 rows leave 21 for the body; a page moves 20 so one line stays.
-want=$((total - 20 < 22 ? total - 20 : 22))
-keys NPage
-wait_for " $want/$total"
-ok $? "PgDn scrolls a page (to $want/$total)"
-keys End
-wait_for " $((total - 20))/$total"
-ok $? "End shows the last page"
+eventually drawn_for 160
+python3 -c '
+import sys, unicodedata
+def w(s):
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+body = [l.rstrip() for l in sys.stdin.read().split("\n")[1:-3] if l.strip()]
+left = min(len(l) - len(l.lstrip(" ")) for l in body)
+right = max(w(l) for l in body)
+print(left, right)
+sys.exit(0 if left >= 30 and right <= 130 else 1)' <<<"$(screen)" >"$T_TMP/col"
+ok $? "160x50: the item page is a reading column inside columns 30..130 ($(cat "$T_TMP/col"))"
+kiosk_stop
+
+# Scrolling: Down, PgDn, End, Home move the page.
+# 16 rows, so that the item takes more than a page.
+kiosk_start 80 16
+open_item
+labels='^ (领域|一级事项|二级事项|公开内容|公开依据|公开时限|公开主体|公开渠道|公开对象|公开方式|公开层级|发布机关|编码|来源网址)'
+# 16 rows leave 13 for the body; the elements that start below them.
+below=$(item_dump | tail -n +14 | grep -cE "$labels")
 keys Home
-wait_for " 1/$total"
-ok $? "Home goes back to the top"
+wait_for "第 1/"
+title=$(screen | head -n 1)
+pages=$(printf '%s\n' "$title" | grep -oE '第 1/[0-9]+ 页' | grep -oE '/[0-9]+' | tr -d /)
+printf '%s\n' "$title" | grep -qE "↓ 还有 $below 项  第 1/$pages 页 *$" && [ "$pages" -ge 2 ]
+ok $? "the title says how many elements are below and which page: ↓ 还有 $below 项, 第 1/$pages 页"
+first=$(screen | sed -n 2p)
+handled Down && [ "$(screen | sed -n 2p)" != "$first" ] && screen | head -n 1 | grep -qF "第 1/$pages 页"
+ok $? "Down scrolls one line (still page 1)"
+keys NPage
+wait_for "第 2/$pages 页"
+ok $? "PgDn scrolls a page (page 2 of $pages)"
+keys End
+wait_for "第 $pages/$pages 页"
+! screen | head -n 1 | grep -qF "↓"
+ok $? "End shows the last page, and nothing is below"
+keys Home
+wait_for "第 1/$pages 页"
+screen | sed -n 2,4p | squash | grep -qF "$(printf '%s（%s）' "$(val level2)" "$(val level1)" | squash)"
+ok $? "Home goes back to the top: the heading names the 二级事项 with its 一级事项"
 
 kiosk_stop
 

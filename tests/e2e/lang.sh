@@ -147,7 +147,7 @@ keys F4
 open_domain 1
 wait_for "$(msg en "Level:")"
 ok $? "a visitor switches to English and opens a domain"
-wait_for "$(msg en "Back to the home screen in %d s. Press any key to stay." | cut -c1-20)"
+wait_for "$(msg en "Back to the home screen in %d s. Touch the screen or press any key to continue." | cut -c1-20)"
 wait_for "$(msg zh_TW "Government Disclosure Catalogue")"
 ok $? "the walk-away reset goes back to the configured zh_TW"
 

@@ -362,11 +362,13 @@ item_order_sql() {
 		 AND g.level1 = i.level1), id"
 }
 
-# item_dump: every line of the item page, paging through it with PgDn and
-# placing each page by the "top/total" in the title bar.
+# item_dump: every line of the item page, paging through it with PgDn
+# while the title bar says more is below ("↓"), each page joined to the
+# last where they overlap (a page moves one line less than it shows, the
+# last one less still). Trailing blank lines are dropped, and the margin
+# of a centred reading column.
 item_dump() {
-	local rows top total i body
-	local pages=0
+	local rows pages=0
 	rows=$(tmux -L "$T_SOCK" display -p -t t '#{pane_height}') || return 1
 	keys Home
 	settle
@@ -375,23 +377,35 @@ item_dump() {
 	while [ $pages -lt 100 ]; do
 		pages=$((pages + 1))
 		screen >"$T_TMP/page"
-		set -- $(head -n 1 "$T_TMP/page" | grep -oE '[0-9]+/[0-9]+ *$' | tr / ' ')
-		top=${1:-1}
-		total=${2:-0}
-		[ "$total" -gt 0 ] || break
 		# Body: screen rows 1 .. rows-3 (0-based).
 		sed -n "2,$((rows - 2))p" "$T_TMP/page" >"$T_TMP/body"
-		i=0
-		while IFS= read -r body; do
-			echo "$((top + i))	$body"
-			i=$((i + 1))
-		done <"$T_TMP/body" >>"$T_TMP/dump"
-		[ $((top + rows - 3)) -gt "$total" ] && break
+		python3 - "$T_TMP/dump" "$T_TMP/body" <<'PY'
+import sys
+dump = open(sys.argv[1], encoding="utf-8").read().split("\n")[:-1]
+body = open(sys.argv[2], encoding="utf-8").read().split("\n")[:-1]
+k = 0
+for n in range(min(len(dump), len(body)), 0, -1):
+    if dump[-n:] == body[:n]:
+        k = n
+        break
+with open(sys.argv[1], "a", encoding="utf-8") as f:
+    for line in body[k:]:
+        f.write(line + "\n")
+PY
+		head -n 1 "$T_TMP/page" | grep -qF "↓" || break
 		keys NPage
 		settle
 	done
-	sort -t '	' -k1,1n -u "$T_TMP/dump" | awk -F '	' -v n="$total" \
-		'$1 <= n { sub(/^[0-9]+\t/, ""); print }'
+	# A reading column centred on a wide screen: labels back to column 1.
+	python3 - "$T_TMP/dump" <<'PY'
+import sys
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")[:-1]
+while lines and not lines[-1].strip():
+    lines.pop()
+cut = min((len(l) - len(l.lstrip(" ")) for l in lines if l.strip()), default=1) - 1
+for l in lines:
+    print(l[cut:] if cut > 0 else l)
+PY
 }
 
 # field DUMP LABEL: the text of one labelled element of an item dump, its

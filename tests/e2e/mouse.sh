@@ -51,10 +51,10 @@ screen | sed -n 2p | grep -qF "$item"
 ok $? "touching an item opens it ($item)"
 
 click 10 10 65
-wait_for " 4/"
+handled && ! screen | sed -n 2p | grep -qF "$item"
 ok $? "the wheel scrolls the item page down"
 click 10 10 64
-wait_for " 1/"
+wait_for "$item" && screen | sed -n 2p | grep -qF "$item"
 ok $? "and back up"
 
 click_on "Esc 返回"

@@ -233,7 +233,7 @@ ok $? "print = staff at a staff desk (plain mode): no PIN asked"
 kiosk_stop
 
 # --- The page limit is per visitor ----------------------------------------
-conf "print = visitors" "printer = hall" "print_page_limit = 2" "idle_seconds = 15"
+conf "print = visitors" "printer = hall" "print_page_limit = 2" "idle_seconds = 15" "idle_seconds_reading = 15"
 kiosk_start 100 50
 preview_item "$id"
 wait_for "还可打印 2 页"

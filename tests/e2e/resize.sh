@@ -36,7 +36,7 @@ fits 40 && screen | grep -qE "^ (领域|一级事项|二级事项|公开内容)"
 ok $? "item page: re-wrapped at 40x12 with labels above the values"
 resize 200 60
 eventually drawn_for 200
-fits 200 && screen | grep -qE "^ 来源网址  http"
+fits 200 && screen | grep -qE "^ +来源网址  http"
 ok $? "item page: re-wrapped at 200x60 with labels beside the values"
 
 resize 30 10
@@ -55,7 +55,7 @@ settle
 resize 80 24
 eventually drawn_for 80
 handled && fits 80 && ! screen | grep -qF "窗口太小" &&
-	screen | head -n 1 | grep -qE " 1/[0-9]+ *$" && screen | grep -qF "公开内容"
+	screen | head -n 1 | grep -qE "第 1/[0-9]+ 页 *$" && screen | grep -qF "公开内容"
 ok $? "enlarged again, the item page comes back as it was: keys did nothing meanwhile"
 keys Escape
 wait_for "层级："

@@ -395,10 +395,14 @@ test_accessors(void)
 	    "other empty elements are shown (as not stated)");
 	it.code = "A-1";
 	ok(code != NULL && element_shown(code, &it), "a Code is shown");
-	value_is(audience, &it, "Everyone: Yes\nSpecific groups: No",
-	    "a group's value: one line a flag, in words");
-	value_is(level, &it, "County: Not stated\nTownship: Not stated\n"
-	    "Village: Yes", "an unstated flag beside a stated one: not stated");
+	value_is(audience, &it, "Everyone",
+	    "a group's value: one line, the flags that are yes, in words");
+	value_is(level, &it, "Village (County, Township not stated)",
+	    "unstated flags beside a stated one: named as not stated");
+	it.audience_all = FLAG_NO;
+	value_is(audience, &it, "not Everyone, Specific groups",
+	    "none yes: the ones that are no");
+	it.audience_all = FLAG_YES;
 	value_is(method, &it, "", "a group with nothing stated: empty");
 	value_is(find("Content"), &it, "content", "a text's value: the text");
 }

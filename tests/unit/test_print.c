@@ -175,8 +175,8 @@ test_short_item(void)
 	is_str(v, "Not stated", "an empty element reads \"not stated\"");
 	free(v);
 	v = element(doc, "Audience");
-	is_str(v, "Everyone: Yes|Specific groups: Not stated",
-	    "flags in words, one per line");
+	is_str(v, "Everyone (Specific groups not stated)",
+	    "flags in words, on one line");
 	free(v);
 	v = element(doc, "Level");
 	is_str(v, "Not stated", "no level flag stated: one \"not stated\"");
