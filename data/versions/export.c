@@ -7,6 +7,7 @@
 #include <jansson.h>
 #include <sqlite3.h>
 
+#include "i18n/i18n.h"
 #include "data/versions/export.h"
 #include "data/store/schema.h"
 #include "i18n/text.h"
@@ -188,7 +189,7 @@ export_rows(sqlite3 *db, enum export_format format, int for_terminal,
 	int		 rc;
 
 	if (sqlite3_prepare_v2(db, export_sql, -1, &st, NULL) != SQLITE_OK) {
-		*error = xasprintf("cannot read the catalogue: %s",
+		*error = xasprintf(_("cannot read the catalogue: %s"),
 		    sqlite3_errmsg(db));
 		return -1;
 	}
@@ -208,7 +209,7 @@ export_rows(sqlite3 *db, enum export_format format, int for_terminal,
 		fputs(n == 0 ? "[]\n" : "\n]\n", out);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
-		*error = xasprintf("cannot read the catalogue: %s",
+		*error = xasprintf(_("cannot read the catalogue: %s"),
 		    sqlite3_errmsg(db));
 		return -1;
 	}
@@ -227,7 +228,7 @@ export_catalogue(const char *path, enum export_format format,
 	rc = export_rows(db, format, for_terminal, out, error);
 	sqlite3_close(db);
 	if (rc == 0 && (fflush(out) != 0 || ferror(out))) {
-		*error = xasprintf("cannot write the export: %s",
+		*error = xasprintf(_("cannot write the export: %s"),
 		    strerror(errno));
 		rc = -1;
 	}

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n/i18n.h"
 #include "data/store/catalogue.h"
 #include "data/versions/builder.h"
 #include "data/versions/versions.h"
@@ -57,7 +58,7 @@ versions_errno(char **error, const char *what, const char *name)
 {
 	int	e = errno;
 
-	*error = xasprintf("%s %s: %s%s", what, name, strerror(e),
+	*error = xasprintf("%s %s: %s%s", _(what), name, strerror(e),
 	    builder_errno_hint(e));
 	return -1;
 }
@@ -68,11 +69,11 @@ versions_fsync_dir(const char *dir, char **error)
 	int	fd, rc;
 
 	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
-		return versions_errno(error, "cannot open", dir);
+		return versions_errno(error, N_("cannot open"), dir);
 	rc = fsync(fd);
 	close(fd);
 	if (rc != 0)
-		return versions_errno(error, "cannot write to disk", dir);
+		return versions_errno(error, N_("cannot write to disk"), dir);
 	return 0;
 }
 
@@ -124,18 +125,18 @@ versions_lock(const char *path, char **error)
 	int			 fd;
 
 	if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
-		versions_errno(error, "cannot create", dir);
+		versions_errno(error, N_("cannot create"), dir);
 		free(dir);
 		return NULL;
 	}
 	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1) {
-		versions_errno(error, "cannot open", dir);
+		versions_errno(error, N_("cannot open"), dir);
 		free(dir);
 		return NULL;
 	}
 	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
-		*error = xasprintf("another chayue-admin is changing the "
-		    "catalogue %s; wait for it to finish", path);
+		*error = xasprintf(_("another chayue-admin is changing the "
+		    "catalogue %s; wait for it to finish"), path);
 		close(fd);
 		free(dir);
 		return NULL;
@@ -224,7 +225,7 @@ list_dir(const char *dir, const struct stat *live, struct versions_list *list,
 
 	if ((d = opendir(dir)) == NULL)
 		return errno == ENOENT ? 0 :
-		    versions_errno(error, "cannot read", dir);
+		    versions_errno(error, N_("cannot read"), dir);
 	while ((de = readdir(d)) != NULL) {
 		len = strlen(de->d_name);
 		if (de->d_name[0] == '.' || len < 4 ||
@@ -316,12 +317,12 @@ versions_find(const struct versions_list *list, const char *name,
 	if (*entry != NULL)
 		return 0;
 	if (name != NULL && strcmp(name, "previous") == 0)
-		*error = xstrdup("there is no earlier version");
+		*error = xstrdup(_("there is no earlier version"));
 	else if (name == NULL || strcmp(name, "live") == 0)
-		*error = xstrdup("there is no live catalogue");
+		*error = xstrdup(_("there is no live catalogue"));
 	else
-		*error = xasprintf("there is no version %s; chayue-admin "
-		    "history lists them", name);
+		*error = xasprintf(_("there is no version %s; chayue-admin "
+		    "history lists them"), name);
 	return VERSIONS_NONE;
 }
 
@@ -334,13 +335,13 @@ copy_file(const char *from, const char *to, char **error)
 	int	 in, out, rc = -1;
 
 	if ((in = open(from, O_RDONLY | O_CLOEXEC)) == -1) {
-		versions_errno(error, "cannot read", from);
+		versions_errno(error, N_("cannot read"), from);
 		free(tmp);
 		return -1;
 	}
 	out = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 	if (out == -1)
-		versions_errno(error, "cannot create", tmp);
+		versions_errno(error, N_("cannot create"), tmp);
 	else {
 		while ((n = read(in, buf, sizeof buf)) > 0)
 			if (write(out, buf, (size_t)n) != n) {
@@ -348,9 +349,9 @@ copy_file(const char *from, const char *to, char **error)
 				break;
 			}
 		if (n != 0 || fsync(out) != 0)
-			versions_errno(error, "cannot write", tmp);
+			versions_errno(error, N_("cannot write"), tmp);
 		else if (rename(tmp, to) != 0)
-			versions_errno(error, "cannot rename", tmp);
+			versions_errno(error, N_("cannot rename"), tmp);
 		else
 			rc = 0;
 		close(out);
@@ -376,7 +377,7 @@ keep_live(const char *path, const char *dir, const struct versions_entry *live,
 	int		 n, rc;
 
 	if (stat(path, &a) != 0)
-		return versions_errno(error, "cannot read", path);
+		return versions_errno(error, N_("cannot read"), path);
 	to = xasprintf("%s/%s.db", dir, live->id);
 	for (n = 2; stat(to, &b) == 0; n++) {
 		if (b.st_ino == a.st_ino && b.st_dev == a.st_dev) {
@@ -391,7 +392,7 @@ keep_live(const char *path, const char *dir, const struct versions_entry *live,
 	    errno != EACCES)
 		rc = copy_file(path, to, error);	/* no hard links here */
 	else if (rc != 0)
-		versions_errno(error, "cannot keep the live version as", to);
+		versions_errno(error, N_("cannot keep the live version as"), to);
 	free(to);
 	if (rc == 0)
 		rc = versions_fsync_dir(dir, error);
@@ -512,7 +513,7 @@ rollback_to(const char *path, const struct versions_list *list,
 		rc = keep_live(path, dir, &list->v[0], error);
 	versions_crash_point("rollback kept");
 	if (rc == 0 && rename(e->file, path) != 0)
-		rc = versions_errno(error, "cannot make live", e->file);
+		rc = versions_errno(error, N_("cannot make live"), e->file);
 	versions_crash_point("rollback switched");
 	if (rc == 0)
 		rc = versions_fsync_dir(parent, error);

@@ -355,9 +355,61 @@ version_file(const char *path, const char *name, char **file, char **id)
 	return rc == 0 ? -1 : admin_fail(error, ADMIN_EXIT_NO_VERSION);
 }
 
+/*
+ * The changed fields of a diff line ("content basis", the column names
+ * --json keeps) in words of the interface language. Caller frees.
+ */
+static char *
+diff_fields_words(const char *fields)
+{
+	static const struct {
+		const char	*name, *label;
+	} names[] = {
+		{ "content", N_("Content") },
+		{ "basis", N_("Basis") },
+		{ "time_limit", N_("Time limit") },
+		{ "subject", N_("Subject") },
+		{ "channels", N_("Channels") },
+		{ "audience_all", N_("Everyone") },
+		{ "audience_specific", N_("Specific groups") },
+		{ "method_active", N_("Proactive") },
+		{ "method_on_request", N_("On request") },
+		{ "level_county", N_("County") },
+		{ "level_township", N_("Township") },
+		{ "level_village", N_("Village") },
+		{ "code", N_("Code") },
+		{ "source_url", N_("Source address") },
+	};
+	char		*out = xstrdup(""), *t;
+	const char	*p = fields, *word;
+	size_t		 len, i;
+
+	while (*p != '\0') {
+		len = strcspn(p, " ");
+		word = NULL;
+		for (i = 0; i < sizeof names / sizeof names[0]; i++)
+			if (strlen(names[i].name) == len &&
+			    strncmp(p, names[i].name, len) == 0)
+				word = _(names[i].label);
+		if (len > 0) {
+			/* TRANSLATORS: between the names of changed elements. */
+			t = xasprintf("%s%s%.*s", out, *out != '\0' ? _(", ") :
+			    "", word != NULL ? (int)strlen(word) : (int)len,
+			    word != NULL ? word : p);
+			free(out);
+			out = t;
+		}
+		p += len;
+		p += strspn(p, " ");
+	}
+	return out;
+}
+
 static void
 diff_print(const char *from, const char *to, const struct diff_result *r)
 {
+	char				*words;
+
 	const struct diff_change	*c;
 	size_t				 i;
 
@@ -373,8 +425,12 @@ diff_print(const char *from, const char *to, const struct diff_result *r)
 		print_text(c->level1);
 		fputs(" | ", stdout);
 		print_text(c->level2);
-		if (c->kind == '~')
-			printf(" (%s)", c->fields);
+		if (c->kind == '~') {
+			words = diff_fields_words(c->fields);
+			/* TRANSLATORS: the elements that changed. */
+			printf(_(" (%s)"), words);
+			free(words);
+		}
 		putchar('\n');
 	}
 }
@@ -448,14 +504,14 @@ export_to(const struct args *a, const char *file)
 	int			 rc;
 
 	if (a->output != NULL && (out = fopen(a->output, "w")) == NULL) {
-		error = xasprintf("cannot write %s: %s", a->output,
+		error = xasprintf(_("cannot write %s: %s"), a->output,
 		    strerror(errno));
 		return admin_fail(error, ADMIN_EXIT_CATALOGUE);
 	}
 	/* On a terminal, cells are sanitised as everywhere else. */
 	rc = export_catalogue(file, fmt, isatty(fileno(out)), out, &error);
 	if (out != stdout && fclose(out) != 0 && rc == 0) {
-		error = xasprintf("cannot write %s: %s", a->output,
+		error = xasprintf(_("cannot write %s: %s"), a->output,
 		    strerror(errno));
 		rc = -1;
 	}

@@ -69,7 +69,7 @@ sed -i '3s/^\([^,]*,[^,]*,[^,]*\),[^,]*/\1,改过的内容/' "$T_TMP/a40c.csv"
 admin import --quiet "$T_TMP/a40c.csv"
 admin diff >"$T_TMP/d.txt"
 head -n 1 "$T_TMP/d.txt" | grep -qE ": 1 added, 1 removed, 1 changed$" &&
-	grep -qE "^~ .*\(content\)$" "$T_TMP/d.txt"
+	grep -qE "^~ .*\(Content\)$" "$T_TMP/d.txt"
 ok $? "diff: a changed content is a change; a changed jurisdiction is removed + added"
 
 # keep_versions = 2: the oldest was pruned.
