@@ -131,18 +131,23 @@ static char *
 staff_live_line(const struct staff *s)
 {
 	const struct versions_entry	*e = s->versions.v;
-	char				*line, *date, *n, *items;
+	char				*line, *date, *n, *items, *files;
 
 	if (s->versions_error != NULL)
 		return xasprintf(_("The versions cannot be read: %s"),
 		    s->versions_error);
 	if (s->versions.n == 0 || !e->live)
 		return xstrdup(_("No catalogue is live."));
-	date = format_date(e->created);
+	/* Named for people: when it was imported and from what files. */
+	date = format_version_time(e->id);
 	n = format_number((long long)e->items);
 	items = xasprintf(ngettext("%s item", "%s items", e->items), n);
-	line = xasprintf(_("Live: version %s of %s, %s; earlier versions "
-	    "kept: %zu"), e->id, date, items, s->versions.n - 1);
+	files = text_sanitise(e->sources, strlen(e->sources), 0);
+	/* What staff need first comes first: a narrow screen cuts the end. */
+	line = xasprintf(_("Live: %s, %s; earlier versions kept: %zu; "
+	    "version %s from %s"), date, items, s->versions.n - 1, e->id,
+	    files);
+	free(files);
 	free(items);
 	free(n);
 	free(date);

@@ -157,6 +157,32 @@ versions_unlock(struct versions_lock *lock)
 	free(lock);
 }
 
+/*
+ * The names of the files a version was imported from, for people to tell
+ * versions apart; "" if it recorded none or they cannot be read.
+ */
+static char *
+entry_sources(struct catalogue *cat)
+{
+	struct name_count_list	 files;
+	char			*out = xstrdup(""), *t, *error = NULL;
+	size_t			 i;
+
+	if (catalogue_sources(cat, &files, &error) != 0) {
+		free(error);
+		name_count_list_done(&files);
+		return out;
+	}
+	for (i = 0; i < files.n; i++) {
+		t = xasprintf("%s%s%s", out, i > 0 ? _(", ") : "",
+		    files.v[i].name);
+		free(out);
+		out = t;
+	}
+	name_count_list_done(&files);
+	return out;
+}
+
 /* Read one catalogue file's version; -1 if it is not a catalogue. */
 static int
 entry_read(const char *file, struct versions_entry *e)
@@ -171,13 +197,15 @@ entry_read(const char *file, struct versions_entry *e)
 		return -1;
 	}
 	rc = catalogue_info(cat, &info, &error);
-	catalogue_close(cat);
 	if (rc != 0) {
+		catalogue_close(cat);
 		free(error);
 		catalogue_info_done(&info);
 		return -1;
 	}
 	memset(e, 0, sizeof *e);
+	e->sources = entry_sources(cat);
+	catalogue_close(cat);
 	e->id = info.version;
 	e->created = info.created;
 	e->items = info.items;
@@ -273,6 +301,7 @@ versions_list_done(struct versions_list *list)
 		free(list->v[i].id);
 		free(list->v[i].created);
 		free(list->v[i].file);
+		free(list->v[i].sources);
 	}
 	free(list->v);
 	memset(list, 0, sizeof *list);

@@ -33,6 +33,7 @@ struct versions_entry {
 	size_t	 items;
 	int64_t	 sequence;	/* 0 for catalogues built before versions */
 	char	*file;		/* where it is */
+	char	*sources;	/* the files imported, joined with _(", ") */
 	int	 live;		/* the live version */
 };
 

@@ -20,6 +20,7 @@
 #include "data/versions/diff.h"
 #include "data/versions/export.h"
 #include "data/versions/versions.h"
+#include "i18n/format.h"
 #include "i18n/i18n.h"
 #include "i18n/text.h"
 #include "kiosk/admin/admin.h"
@@ -155,11 +156,32 @@ status_done(struct status *st)
 	name_count_list_done(&st->jurisdictions);
 }
 
+/*
+ * A version as people name it: when it was imported, local time, with its
+ * id after it for scripts and for rollback. Caller frees.
+ */
+static char *
+version_name(const char *id)
+{
+	char	*when = format_version_time(id), *name;
+
+	if (strcmp(when, id) == 0)
+		return when;
+	/* TRANSLATORS: a version: its local date and time (its id). */
+	name = xasprintf(_("%s (%s)"), when, id);
+	free(when);
+	return name;
+}
+
 static void
 status_print(const char *path, const struct status *st)
 {
+	char	*name;
+
 	printf(_("catalogue: %s\n"), path);
-	printf(_("version: %s\n"), st->info.version);
+	name = version_name(st->info.version);
+	printf(_("version: %s\n"), name);
+	free(name);
 	printf(_("created: %s\n"), st->info.created);
 	printf(_("items: %zu\n"), st->info.items);
 	printf(_("earlier versions kept: %zu\n"), st->earlier);
@@ -256,16 +278,30 @@ print_padded(const char *s, size_t cols)
 static void
 history_print(const struct versions_list *list)
 {
-	size_t	i;
+	size_t	i, w, cols = text_width(_("imported"), strlen(_("imported")));
+	char	*when;
 
-	fputs("  ", stdout);
-	print_padded(_("version"), 23);
-	print_padded(_("created"), 11);
-	printf("%s\n", _("items"));
+	/* The local times differ in width from language to language. */
 	for (i = 0; i < list->n; i++) {
-		printf("%c %-22s %-10s %6zu%s\n", list->v[i].live ? '*' : ' ',
-		    list->v[i].id, list->v[i].created, list->v[i].items,
-		    list->v[i].live ? _("  (live)") : "");
+		when = format_version_time(list->v[i].id);
+		w = text_width(when, strlen(when));
+		cols = w > cols ? w : cols;
+		free(when);
+	}
+	cols += 2;
+	fputs("  ", stdout);
+	print_padded(_("imported"), cols);
+	print_padded(_("items"), 8);
+	print_padded(_("version"), 18);
+	printf("%s\n", _("files"));
+	for (i = 0; i < list->n; i++) {
+		when = format_version_time(list->v[i].id);
+		printf("%c ", list->v[i].live ? '*' : ' ');
+		print_padded(when, cols);
+		printf("%6zu  %-16s  ", list->v[i].items, list->v[i].id);
+		print_text(list->v[i].sources);
+		printf("%s\n", list->v[i].live ? _("  (live)") : "");
+		free(when);
 	}
 	if (list->n == 0 || (list->n == 1 && list->v[0].live))
 		fputs(_("no earlier version is kept\n"), stdout);
@@ -276,13 +312,20 @@ history_json(const char *path, const struct versions_list *list)
 {
 	json_t	*a = json_array(), *o;
 	size_t	 i;
+	char	*when;
 
-	for (i = 0; i < list->n; i++)
-		json_array_append_new(a, json_pack("{s:s, s:s, s:I, s:I, s:b}",
+	for (i = 0; i < list->n; i++) {
+		when = format_version_time(list->v[i].id);
+		/* when and files: the text history shows, for people. */
+		json_array_append_new(a, json_pack("{s:s, s:s, s:I, s:I, s:b, "
+		    "s:o, s:o}",
 		    "version", list->v[i].id, "created", list->v[i].created,
 		    "items", (json_int_t)list->v[i].items,
 		    "sequence", (json_int_t)list->v[i].sequence,
-		    "live", list->v[i].live));
+		    "live", list->v[i].live, "when", json_text(when),
+		    "files", json_text(list->v[i].sources)));
+		free(when);
+	}
 	o = json_pack("{s:o, s:o}", "catalogue", json_text(path),
 	    "versions", a);
 	json_dumpf(o, stdout, JSON_INDENT(2));
@@ -316,7 +359,7 @@ int
 admin_versions_rollback(const struct config *cfg, int argc, char **argv)
 {
 	struct args	 a;
-	char		*error = NULL, *now = NULL;
+	char		*error = NULL, *now = NULL, *name;
 	int		 rc;
 
 	if ((rc = parse_args(argc, argv, 1, &a)) != -1)
@@ -327,7 +370,9 @@ admin_versions_rollback(const struct config *cfg, int argc, char **argv)
 		return admin_fail(error, ADMIN_EXIT_NO_VERSION);
 	if (rc != 0)
 		return admin_fail(error, ADMIN_EXIT_CATALOGUE);
-	printf(_("version %s is now live in %s\n"), now, cfg->catalogue);
+	name = version_name(now);
+	printf(_("version %s is now live in %s\n"), name, cfg->catalogue);
+	free(name);
 	free(now);
 	return ADMIN_EXIT_OK;
 }

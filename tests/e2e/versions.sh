@@ -38,8 +38,25 @@ prev=$(json 'j["versions"][1]["version"]' <"$T_TMP/h.json")
 first=$(json 'j["versions"][2]["version"]' <"$T_TMP/h.json")
 [ "$live" != "$prev" ] && [ "$prev" != "$first" ]
 ok $? "every version has its own id ($first, $prev, $live)"
-admin history | grep -qE "^\* $live +[0-9-]+ +40  \(live\)$"
-ok $? "history as text"
+admin history | grep -qE "^\* .+ +40  $live  a40\.csv  \(live\)$" &&
+	admin history | grep -qE "^  .+ +100  $prev  a100\.csv$"
+ok $? "history as text: time, items, id, the files imported"
+
+# Versions named for people: the local date and time of the import, from
+# the id (UTC), in the hall's time zone and language; the files it came
+# from. In history and status (rollback's message below).
+utc=$(printf '%s' "$live" | sed -E 's/^(....)(..)(..)T(..)(..)(..)Z.*/\1-\2-\3T\4:\5:\6Z/')
+want=$(TZ=Asia/Shanghai date -d "$utc" '+%Y年%-m月%-d日 %H:%M')
+printf 'keep_versions = 2\n' >"$T_TMP/zh.conf"
+TZ=Asia/Shanghai "$ADMIN" --config "$T_TMP/zh.conf" --catalogue "$db" history |
+	grep -qE "^\* $want +40  $live  a40\.csv"
+ok $? "history in zh_CN shows the local time of the import ($want in Shanghai)"
+TZ=Asia/Shanghai "$ADMIN" --config "$T_TMP/zh.conf" --catalogue "$db" status |
+	grep -qxF "版本：$want（$live）"
+ok $? "status names the version by its local time, the id after it"
+[ "$(json '[v["files"] for v in j["versions"]]' <"$T_TMP/h.json")" = "['a40.csv', 'a100.csv', 'reference-catalogue.csv']" ] &&
+	json 'j["versions"][0]["when"]' <"$T_TMP/h.json" | grep -qE '^[A-Z][a-z]+ [0-9]+, 20[0-9][0-9] at '
+ok $? "history --json: the files and the time in words too"
 
 admin status --json >"$T_TMP/s.json"
 [ "$(json 'j["version"], j["items"], j["earlier_versions"]' <"$T_TMP/s.json")" = "('$live', 40, 2)" ]
@@ -84,6 +101,8 @@ admin rollback >"$T_TMP/out"
 [ $? -eq 0 ] && [ "$(DB=$db sql 'SELECT count(*) FROM item')" = 40 ] &&
 	[ "$(DB=$db sql "SELECT value FROM meta WHERE key = 'version'")" = "$live" ]
 ok $? "rollback goes back one version ($live)"
+grep -qE "^version .+ at .+ \($live\) is now live in " "$T_TMP/out"
+ok $? "rollback names the version now live by its time and id"
 admin rollback "$prev" >/dev/null &&
 	[ "$(DB=$db sql 'SELECT count(*) FROM item')" = 100 ]
 ok $? "rollback VERSION goes to that version"
