@@ -481,6 +481,10 @@ staff_imported(struct staff *s, struct ui *ui, struct ui_import_result *r)
 		ui_status(ui, _("Version %s is live. Visitors see it when they "
 		    "next come back to the home screen."), r->sum.version);
 		memset(s->picked, 0, s->nfiles ? s->nfiles : 1);
+	} else if (r->sum.unchanged) {
+		ui_status(ui, "%s", _("These files hold the same items as the "
+		    "live version: no new version was made."));
+		memset(s->picked, 0, s->nfiles ? s->nfiles : 1);
 	} else
 		ui_status(ui, "%s", staff_refusal(r->sum.refusal));
 	s->mode = STAFF_FILES;

@@ -507,6 +507,18 @@ builder_version(const struct builder *b)
 	return b->version;
 }
 
+const char *
+builder_file(const struct builder *b)
+{
+	return b->tmp;
+}
+
+long long
+builder_items(const struct builder *b)
+{
+	return b->items;
+}
+
 int
 builder_seal(struct builder *b, char **error)
 {

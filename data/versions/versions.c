@@ -15,6 +15,7 @@
 #include "i18n/i18n.h"
 #include "data/store/catalogue.h"
 #include "data/versions/builder.h"
+#include "data/versions/diff.h"
 #include "data/versions/versions.h"
 #include "lib/xmalloc.h"
 
@@ -493,15 +494,40 @@ name_version(struct builder *b, const struct versions_list *list,
 	return rc;
 }
 
+/*
+ * Does the sealed catalogue b hold the same items as the live version e?
+ * The counts first: a full comparison only when they agree. A comparison
+ * that fails says "not the same": then a version too many is made, the
+ * lesser harm.
+ */
+static int
+same_items(const struct versions_entry *e, const struct builder *b)
+{
+	struct diff_result	 r;
+	char			*error = NULL;
+	int			 same;
+
+	if ((long long)e->items != builder_items(b))
+		return 0;
+	if (diff_catalogues(e->file, builder_file(b), &r, &error) != 0) {
+		free(error);
+		return 0;
+	}
+	same = r.added == 0 && r.removed == 0 && r.changed == 0;
+	diff_result_done(&r);
+	return same;
+}
+
 int
 versions_switch(struct builder *b, const char *path, int keep, char **id,
-    char **error)
+    int *kept, char **error)
 {
 	struct versions_list	 list;
 	char			*dir = versions_dir(path);
 	int			 rc = -1;
 
 	*id = NULL;
+	*kept = 0;
 	if (versions_list(path, &list, error) != 0 ||
 	    name_version(b, &list, error) != 0) {
 		builder_abort(b);
@@ -512,10 +538,19 @@ versions_switch(struct builder *b, const char *path, int keep, char **id,
 	if (builder_seal(b, error) != 0)
 		goto out;
 	versions_crash_point("sealed");
-	if (keep != 0 && list.n > 0 && list.v[0].live &&
-	    keep_live(path, dir, &list.v[0], error) != 0) {
+	if (list.n > 0 && list.v[0].live && same_items(&list.v[0], b)) {
+		free(*id);
+		*id = xstrdup(list.v[0].id);
 		builder_abort(b);
+		rc = VERSIONS_SAME;
 		goto out;
+	}
+	if (keep != 0 && list.n > 0 && list.v[0].live) {
+		if (keep_live(path, dir, &list.v[0], error) != 0) {
+			builder_abort(b);
+			goto out;
+		}
+		*kept = 1;
 	}
 	versions_crash_point("kept");
 	rc = builder_switch(b, error);

@@ -156,12 +156,9 @@ status_done(struct status *st)
 	name_count_list_done(&st->jurisdictions);
 }
 
-/*
- * A version as people name it: when it was imported, local time, with its
- * id after it for scripts and for rollback. Caller frees.
- */
-static char *
-version_name(const char *id)
+/* The id after the time: for scripts and for rollback. */
+char *
+admin_version_name(const char *id)
 {
 	char	*when = format_version_time(id), *name;
 
@@ -179,7 +176,7 @@ status_print(const char *path, const struct status *st)
 	char	*name;
 
 	printf(_("catalogue: %s\n"), path);
-	name = version_name(st->info.version);
+	name = admin_version_name(st->info.version);
 	printf(_("version: %s\n"), name);
 	free(name);
 	printf(_("created: %s\n"), st->info.created);
@@ -370,7 +367,7 @@ admin_versions_rollback(const struct config *cfg, int argc, char **argv)
 		return admin_fail(error, ADMIN_EXIT_NO_VERSION);
 	if (rc != 0)
 		return admin_fail(error, ADMIN_EXIT_CATALOGUE);
-	name = version_name(now);
+	name = admin_version_name(now);
 	printf(_("version %s is now live in %s\n"), name, cfg->catalogue);
 	free(name);
 	free(now);

@@ -110,6 +110,14 @@ ok $? "y imports it all the same: the new version is live"
 screen | grep -qF "40 items; earlier versions kept: 1"
 ok $? "the staff screen shows the new live version"
 
+# The same file again: no new version, and the screen says so.
+keys Enter
+wait_for "y imports all 40 rows"
+keys y
+wait_for "These files hold the same items as the live version: no new version was made." &&
+	screen | grep -qF "40 items; earlier versions kept: 1"
+ok $? "importing the live version's file again makes no new version and says so"
+
 # bad.csv: the problems, file:line:column, and the clerk decides.
 keys Down Enter
 wait_for "y imports 1 row and leaves out the 1 with problems"

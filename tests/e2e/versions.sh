@@ -159,6 +159,30 @@ admin import --yes --allow-drop "$T_TMP/bad.csv" >"$T_TMP/out" 2>&1
 [ $? -eq 1 ] && [ "$(DB=$db sql 'SELECT count(*) FROM item')" = 1 ]
 ok $? "--yes imports the good rows (exit 1: rows were skipped)"
 
+# An import of the same items as the live version makes no new version and
+# says so: it must not push real versions out of keep_versions. The first
+# import does not claim to have kept an earlier version.
+printf 'language = en\nkeep_versions = 1\n' >"$T_TMP/k1.conf"
+same() { "$ADMIN" --config "$T_TMP/k1.conf" --catalogue "$T_TMP/same.db" "$@"; }
+same import "$REF" >"$T_TMP/out" &&
+	grep -qF "is now live in" "$T_TMP/out" && ! grep -qF "is kept" "$T_TMP/out"
+ok $? "the first import does not say an earlier version was kept"
+same import --allow-drop "$T_TMP/a100.csv" >"$T_TMP/out" &&
+	grep -qF "the version before it is kept" "$T_TMP/out"
+ok $? "the second one does"
+v=$(same history --json | json 'j["versions"][0]["version"]')
+cp "$T_TMP/a100.csv" "$T_TMP/a100-copy.csv"
+same import "$T_TMP/a100.csv" >"$T_TMP/out"
+rc=$?
+[ $rc -eq 0 ] && grep -qE "^the files hold the same items as the live version .*\($v\): no new version was made" "$T_TMP/out" &&
+	! grep -qF "is now live" "$T_TMP/out"
+ok $? "importing the live version's file again: no new version, and it says so (exit $rc)"
+same import "$T_TMP/a100-copy.csv" >/dev/null
+[ "$(same history --json | json '[v["version"] for v in j["versions"]]')" = "$(printf "['%s', '%s']" "$v" "$(same history --json | json 'j["versions"][1]["version"]')")" ] &&
+	[ "$(same history --json | json 'j["versions"][1]["items"]')" = "$all" ] &&
+	[ "$(DB=$T_TMP/same.db sql "SELECT value FROM meta WHERE key = 'version'")" = "$v" ]
+ok $? "the same rows under another file name: still no new version; the real earlier one is still kept"
+
 # On a terminal (script(1) gives one): the question, and the progress bar.
 onterm() {	# onterm INPUT COMMAND: COMMAND on a terminal, INPUT typed
 	printf '%s\n' "$1" | script -qec "$2" /dev/null
