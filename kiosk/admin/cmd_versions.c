@@ -33,6 +33,8 @@ struct args {
 	const char	*format;	/* export */
 	const char	*version;	/* export */
 	const char	*output;	/* export */
+	const char	*encoding;	/* export */
+	const char	*headers;	/* export */
 	char		**rest;		/* the other arguments */
 	int		 nrest;
 };
@@ -49,6 +51,8 @@ parse_args(int argc, char **argv, int max, struct args *a)
 		{ "format", required_argument, NULL, 'f' },
 		{ "version", required_argument, NULL, 'v' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "encoding", required_argument, NULL, 'e' },
+		{ "headers", required_argument, NULL, 'H' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -62,6 +66,8 @@ parse_args(int argc, char **argv, int max, struct args *a)
 		case 'f': a->format = optarg; break;
 		case 'v': a->version = optarg; break;
 		case 'o': a->output = optarg; break;
+		case 'e': a->encoding = optarg; break;
+		case 'H': a->headers = optarg; break;
 		case 'h':
 			admin_usage(stdout);
 			return ADMIN_EXIT_OK;
@@ -539,8 +545,7 @@ admin_versions_diff(const struct config *cfg, int argc, char **argv)
 static int
 export_to(const struct args *a, const char *file)
 {
-	enum export_format	 fmt = a->format != NULL &&
-	    strcmp(a->format, "json") == 0 ? EXPORT_JSON : EXPORT_CSV;
+	struct export_options	 opt;
 	FILE			*out = stdout;
 	char			*error = NULL;
 	int			 rc;
@@ -550,8 +555,17 @@ export_to(const struct args *a, const char *file)
 		    strerror(errno));
 		return admin_fail(error, ADMIN_EXIT_CATALOGUE);
 	}
+	memset(&opt, 0, sizeof opt);
+	opt.format = a->format != NULL && strcmp(a->format, "json") == 0 ?
+	    EXPORT_JSON : EXPORT_CSV;
+	if (a->encoding != NULL && strcmp(a->encoding, "gb18030") == 0)
+		opt.encoding = EXPORT_GB18030;
+	else if (a->encoding != NULL && strcmp(a->encoding, "utf-8-bom") == 0)
+		opt.encoding = EXPORT_UTF8_BOM;
+	opt.headers_zh = a->headers != NULL && strcmp(a->headers, "zh") == 0;
 	/* On a terminal, cells are sanitised as everywhere else. */
-	rc = export_catalogue(file, fmt, isatty(fileno(out)), out, &error);
+	opt.for_terminal = isatty(fileno(out));
+	rc = export_catalogue_with(file, &opt, out, &error);
 	if (out != stdout && fclose(out) != 0 && rc == 0) {
 		error = xasprintf(_("cannot write %s: %s"), a->output,
 		    strerror(errno));
@@ -573,6 +587,21 @@ admin_versions_export(const struct config *cfg, int argc, char **argv)
 	    strcmp(a.format, "json") != 0)
 		return admin_usage_error(_("unknown format '%s'; use csv or "
 		    "json"), a.format);
+	if (a.encoding != NULL && strcmp(a.encoding, "utf-8") != 0 &&
+	    strcmp(a.encoding, "utf-8-bom") != 0 &&
+	    strcmp(a.encoding, "gb18030") != 0)
+		return admin_usage_error(_("unknown encoding '%s'; use utf-8, "
+		    "utf-8-bom or gb18030"), a.encoding);
+	if (a.headers != NULL && strcmp(a.headers, "en") != 0 &&
+	    strcmp(a.headers, "zh") != 0)
+		return admin_usage_error(_("unknown headers '%s'; use en (the "
+		    "column names) or zh (the published table's titles)"),
+		    a.headers);
+	/* JSON is UTF-8 with its own keys (RFC 8259). */
+	if ((a.encoding != NULL || a.headers != NULL) && a.format != NULL &&
+	    strcmp(a.format, "json") == 0)
+		return admin_usage_error("%s", _("--encoding and --headers are "
+		    "for CSV; JSON is always UTF-8 with English keys"));
 	if ((rc = version_file(cfg->catalogue, a.version, &file, &id)) != -1)
 		return rc;
 	rc = export_to(&a, file);

@@ -148,6 +148,12 @@ run "config line without =" --config "$T_TMP/c.conf" $C status || bad=$((bad + 1
 run "config file missing" --config "$T_TMP/none.conf" $C status || bad=$((bad + 1))
 ok $bad "no English sentence in any configuration error under zh_CN ($bad cases)"
 
+# Problems name the spreadsheet's column letter, the Chinese way.
+printf 'domain,level1,level2,content,basis,time_limit,subject,channels,audience_all,audience_specific,method_active,method_on_request,level_county,level_township,level_village\n社会救助,低保,低保对象,名单,条例,20日,民政局,政府网站,有,,,,,,\n' >"$T_TMP/flag.csv"
+"$ADMIN" $C check "$T_TMP/flag.csv" >"$T_TMP/out" 2>&1
+grep -qF "flag.csv:2:9:" "$T_TMP/out" && grep -qF "I 列（audience_all）" "$T_TMP/out"
+ok $? "an import problem names the column as staff see it: I 列（audience_all）"
+
 # The filter itself finds English (so that the test can fail).
 printf 'there is no version 2020\n' >"$T_TMP/en.txt"
 english "$T_TMP/en.txt" >/dev/null
