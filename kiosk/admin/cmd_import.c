@@ -368,6 +368,8 @@ run_import(const struct config *cfg, int argc, char **argv, int dry_run)
 	progress_init(&ai.progress, stdout);
 	rc = import_files(cfg->catalogue, ai.files, ai.nfiles, &ai.opt,
 	    &ai.diags, &sum, &error);
+	/* The bar may be back after a question: never write beside it. */
+	progress_clear(&ai.progress);
 	report(&ai, &sum, 0);
 	if (rc != 0 && !sum.committed) {
 		fprintf(stderr, _("%s: the import failed: %s; %s was not "

@@ -193,6 +193,12 @@ if test_hooks; then
 	onterm "" "CHAYUE_PROGRESS_DELAY_MS=0 '$ADMIN' --config '$CONF' --catalogue t.db import '$REF'" >"$T_TMP/out"
 	grep -qE "\[#+\] 100%  $all rows" "$T_TMP/out"
 	ok $? "an import on a terminal shows the progress bar"
+	# As the terminal shows it: each line after its last carriage return.
+	printf 'domain,level2\n社会救助,低保\n,缺领域\n' >"$T_TMP/bar.csv"
+	onterm y "CHAYUE_PROGRESS_DELAY_MS=0 '$ADMIN' --config '$CONF' --catalogue bar.db import '$T_TMP/bar.csv'" |
+		sed -e 's/\r$//' -e 's/.*\r\x1b\[K//' -e 's/.*\r//' >"$T_TMP/shown"
+	grep -q "^version .* is now live in" "$T_TMP/shown" && ! grep -qF "[#" "$T_TMP/shown"
+	ok $? "the bar's line is cleared before the next message, also after the question"
 else
 	"$ADMIN" --config "$CONF" --catalogue t.db import --quiet "$REF" >/dev/null 2>&1
 	skip "an import on a terminal shows the progress bar" \
