@@ -271,6 +271,35 @@ set_print_page_limit(struct config *cfg, const char *value)
 	return NULL;
 }
 
+/* A line of text for the home screen: kept short, sanitised when drawn. */
+static const char *
+set_text(char **slot, const char *value)
+{
+	if (strlen(value) > CONFIG_TEXT_MAX)
+		return N_("too long; keep it under 200 bytes");
+	free(*slot);
+	*slot = *value != '\0' ? xstrdup(value) : NULL;
+	return NULL;
+}
+
+static const char *
+set_hall_name(struct config *cfg, const char *value)
+{
+	return set_text(&cfg->hall_name, value);
+}
+
+static const char *
+set_hall_help(struct config *cfg, const char *value)
+{
+	return set_text(&cfg->hall_help, value);
+}
+
+static const char *
+set_notice_file(struct config *cfg, const char *value)
+{
+	return set_path(&cfg->notice_file, value);
+}
+
 static const struct {
 	const char	*key;
 	config_setter	 set;
@@ -296,6 +325,9 @@ static const struct {
 	{ "print", set_print },
 	{ "printer", set_printer },
 	{ "print_page_limit", set_print_page_limit },
+	{ "hall_name", set_hall_name },
+	{ "hall_help", set_hall_help },
+	{ "notice_file", set_notice_file },
 };
 
 void
@@ -328,6 +360,10 @@ config_done(struct config *cfg)
 	free(cfg->import_dir);
 	free(cfg->printer);
 	free(cfg->pin_problem);
+	free(cfg->hall_name);
+	free(cfg->hall_help);
+	free(cfg->notice_file);
+	free(cfg->file);
 	memset(cfg, 0, sizeof *cfg);
 }
 
@@ -370,7 +406,8 @@ config_line(struct config *cfg, char *line, const char **key_out)
 	    "ambiguous_width, mode, mouse, locale_dir, staff_pin, "
 	    "idle_seconds, theme, large_text, log_file, state_file, "
 	    "hot_most_viewed, hot_min_views, hot_min_days, print, printer, "
-	    "print_page_limit, keep_versions, import_dir, import_max_size");
+	    "print_page_limit, keep_versions, import_dir, import_max_size, "
+	    "hall_name, hall_help, notice_file");
 }
 
 /*
@@ -410,6 +447,10 @@ config_copy(struct config *dst, const struct config *src)
 	dst->state_file = src->state_file ? xstrdup(src->state_file) : NULL;
 	dst->printer = src->printer ? xstrdup(src->printer) : NULL;
 	dst->pin_problem = src->pin_problem ? xstrdup(src->pin_problem) : NULL;
+	dst->hall_name = src->hall_name ? xstrdup(src->hall_name) : NULL;
+	dst->hall_help = src->hall_help ? xstrdup(src->hall_help) : NULL;
+	dst->notice_file = src->notice_file ? xstrdup(src->notice_file) : NULL;
+	dst->file = src->file ? xstrdup(src->file) : NULL;
 }
 
 int
@@ -478,6 +519,8 @@ config_read(struct config *cfg, const char *path, const char *catalogue,
 	if (config_load(cfg, path != NULL ? path : CONFIG_DEFAULT_PATH,
 	    path != NULL, error) != 0)
 		return -1;
+	free(cfg->file);
+	cfg->file = xstrdup(path != NULL ? path : CONFIG_DEFAULT_PATH);
 	if (catalogue != NULL) {
 		free(cfg->catalogue);
 		cfg->catalogue = xstrdup(catalogue);

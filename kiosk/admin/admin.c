@@ -21,8 +21,6 @@
 
 #define PROGNAME	ADMIN_PROGNAME
 
-const char *admin_config_path;
-
 static void
 version(void)
 {
@@ -140,7 +138,6 @@ main(int argc, char **argv)
 	/* pin makes the line that mends a bad staff_pin: let it run. */
 	if (rc == -1 && strcmp(argv[optind], "pin") == 0)
 		cfg.defer_pin_problem = 1;
-	admin_config_path = config_path;
 	if (rc == -1 && load_config(&cfg, config_path, catalogue) != 0)
 		rc = ADMIN_EXIT_USAGE;
 	if (rc == -1) {

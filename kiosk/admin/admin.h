@@ -33,9 +33,6 @@ int admin_try_help(void);
 int admin_usage_error(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)));
 
-/* The --config path given, or NULL: the default (CONFIG_DEFAULT_PATH). */
-extern const char *admin_config_path;
-
 /* "chayue-admin: error" on stderr; frees error; returns status. */
 int admin_fail(char *error, int status);
 
