@@ -141,6 +141,9 @@ import_max_size|1Q
 print|everyone
 printer|a b
 print_page_limit|5000
+hall_name|$(printf '%0300d' 0)
+hall_help|$(printf '%0300d' 0)
+notice_file|
 no_such_key|1
 LIST
 printf 'no equals sign here\n' >"$T_TMP/c.conf"
