@@ -354,6 +354,28 @@ staff_draw_report(struct staff *s, struct ui *ui)
 		    s->lines.v[i], ui->cols - 2, DRAW_NORMAL);
 }
 
+/* The rollback question, naming the version it goes back to. */
+static void
+staff_draw_rollback(const struct staff *s, struct ui *ui)
+{
+	const struct versions_entry	*e;
+	char				*error = NULL, *when, *n, *q;
+
+	if (versions_find(&s->versions, "previous", &e, &error) != 0) {
+		draw_notice(ui, error);
+		free(error);
+		return;
+	}
+	when = format_version_time(e->id);
+	n = format_number((long long)e->items);
+	q = xasprintf(_("Roll back to the version of %s (%s, %s items)? "
+	    "y: yes, n: no"), when, e->id, n);
+	draw_notice(ui, q);
+	free(q);
+	free(n);
+	free(when);
+}
+
 static void
 staff_draw(void *state, struct ui *ui)
 {
@@ -395,8 +417,7 @@ staff_draw(void *state, struct ui *ui)
 	}
 	draw_keybar(ui, files_keys, sizeof files_keys / sizeof files_keys[0]);
 	if (s->mode == STAFF_ROLLBACK)
-		draw_notice(ui, _("Roll back to the version before the live "
-		    "one? y: yes, n: no"));
+		staff_draw_rollback(s, ui);
 }
 
 /* The files to work on: those picked, else the selected one. */

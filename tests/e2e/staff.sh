@@ -137,7 +137,8 @@ ok $? "Esc leaves the catalogue as it was"
 
 # Roll back to the version before.
 keys r
-wait_for "Roll back to the version before"
+wait_for "Roll back to the version of" && screen | squash | grep -qF "($live,${all}items)?y:yes,n:no"
+ok $? "r asks, naming the version it goes back to by its time and id"
 keys y
 wait_for "is live again"
 [ "$(sql 'SELECT count(*) FROM item')" = "$all" ]
