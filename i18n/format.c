@@ -109,6 +109,48 @@ format_date(const char *iso)
 }
 
 char *
+format_version_time(const char *id)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	UDateFormat *fmt;
+	struct tm tm;
+	UChar buf[96];
+	int32_t n;
+	char *out = NULL, iso[11];
+	int i, y, m, d, hh, mm, ss;
+
+	/* YYYYMMDDTHHMMSSZ */
+	for (i = 0; i < 15; i++)
+		if (i == 8 ? id[i] != 'T' : id[i] < '0' || id[i] > '9')
+			return xstrdup(id);
+	if (id[15] != 'Z')
+		return xstrdup(id);
+	snprintf(iso, sizeof iso, "%.4s-%.2s-%.2s", id, id + 4, id + 6);
+	if (format_parse_date(iso, &y, &m, &d) != 0 ||
+	    sscanf(id + 9, "%2d%2d%2d", &hh, &mm, &ss) != 3 || hh > 23 ||
+	    mm > 59 || ss > 60)
+		return xstrdup(id);
+	memset(&tm, 0, sizeof tm);
+	tm.tm_year = y - 1900;
+	tm.tm_mon = m - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = hh;
+	tm.tm_min = mm;
+	tm.tm_sec = ss;
+	/* No zone given: ICU's default, the system's (TZ), local time. */
+	fmt = udat_open(UDAT_SHORT, UDAT_LONG, format_icu_locale(), NULL, -1,
+	    NULL, 0, &st);
+	if (U_SUCCESS(st)) {
+		n = udat_format(fmt, (UDate)timegm(&tm) * 1000.0, buf,
+		    (int32_t)(sizeof buf / sizeof buf[0]), NULL, &st);
+		if (U_SUCCESS(st))
+			out = format_utf8(buf, n);
+	}
+	udat_close(fmt);
+	return out != NULL ? out : xstrdup(id);
+}
+
+char *
 format_number(long long n)
 {
 	UErrorCode st = U_ZERO_ERROR;

@@ -13,6 +13,14 @@
  */
 char *format_date(const char *iso);
 
+/*
+ * A catalogue version id ("20261205T074240Z", maybe with "-2": when it was
+ * built, UTC) as the local date and time people read, in the interface
+ * language: 2026年12月5日 15:42. Something else comes back unchanged.
+ * Caller frees; never NULL.
+ */
+char *format_version_time(const char *id);
+
 /* A count with the language's digit grouping (1,537). Caller frees. */
 char *format_number(long long n);
 

@@ -13,14 +13,17 @@
 #include "kiosk/staff_pin.h"
 #include "lib/xmalloc.h"
 
-/* A setter returns NULL on success or a static "what is wrong; what to do". */
+/*
+ * A setter returns NULL on success or a static "what is wrong; what to do",
+ * untranslated (N_): config_load says it in the language the file chose.
+ */
 typedef const char *(*config_setter)(struct config *, const char *);
 
 static const char *
 set_path(char **slot, const char *value)
 {
 	if (*value == '\0')
-		return "empty path; give a file name or remove the line";
+		return N_("empty path; give a file name or remove the line");
 	free(*slot);
 	*slot = xstrdup(value);
 	return NULL;
@@ -54,7 +57,7 @@ set_staff_pin(struct config *cfg, const char *value)
 	 * readable by anyone with the file, one in MD5-crypt nearly so.
 	 */
 	if (pin_hash_check(value, &why) != 0)
-		return why;
+		return N_(why);
 	free(cfg->staff_pin);
 	cfg->staff_pin = xstrdup(value);
 	return NULL;
@@ -69,8 +72,8 @@ set_seconds(int *slot, const char *value)
 
 	if (*value == '\0' || *end != '\0' ||
 	    (v != 0 && (v < CONFIG_IDLE_MIN || v > CONFIG_IDLE_MAX)))
-		return "not a number of seconds in range; use 0 (never) or "
-		    "15 to 86400";
+		return N_("not a number of seconds in range; use 0 (never) or "
+		    "15 to 86400");
 	*slot = (int)v;
 	return NULL;
 }
@@ -111,7 +114,7 @@ set_theme(struct config *cfg, const char *value)
 
 	return set_choice(&cfg->theme, value, names,
 	    sizeof names / sizeof names[0],
-	    "unknown theme; use normal, high-contrast or mono");
+	    N_("unknown theme; use normal, high-contrast or mono"));
 }
 
 static const char *
@@ -124,7 +127,7 @@ static const char *
 set_language(struct config *cfg, const char *value)
 {
 	if (!i18n_language_known(value))
-		return "unknown language; use zh_CN, zh_TW or en";
+		return N_("unknown language; use zh_CN, zh_TW or en");
 	free(cfg->language);
 	cfg->language = xstrdup(value);
 	return NULL;
@@ -140,7 +143,7 @@ set_bool(int *slot, const char *value)
 	    strcmp(value, "0") == 0)
 		*slot = 0;
 	else
-		return "not a yes/no value; use yes or no";
+		return N_("not a yes/no value; use yes or no");
 	return NULL;
 }
 
@@ -152,7 +155,7 @@ set_kiosk(struct config *cfg, const char *value)
 	else if (strcmp(value, "plain") == 0)
 		cfg->kiosk = 0;
 	else
-		return "unknown mode; use kiosk or plain";
+		return N_("unknown mode; use kiosk or plain");
 	return NULL;
 }
 
@@ -176,7 +179,7 @@ set_ambiguous(struct config *cfg, const char *value)
 	else if (strcmp(value, "2") == 0)
 		cfg->ambiguous_width = 2;
 	else
-		return "not a number of columns; use 1 or 2";
+		return N_("not a number of columns; use 1 or 2");
 	return NULL;
 }
 
@@ -218,7 +221,7 @@ set_hot_min_views(struct config *cfg, const char *value)
 {
 	if (parse_range(&cfg->hot_min_views, value, 1,
 	    CONFIG_HOT_MIN_VIEWS_MAX) != 0)
-		return "not a number of views in range; use 1 to 100000";
+		return N_("not a number of views in range; use 1 to 100000");
 	return NULL;
 }
 
@@ -227,8 +230,8 @@ set_hot_min_days(struct config *cfg, const char *value)
 {
 	if (parse_range(&cfg->hot_min_days, value, 1,
 	    CONFIG_HOT_MIN_DAYS_MAX) != 0)
-		return "not a number of days in range; use 1 to 30 (the window "
-		    "is 30 days)";
+		return N_("not a number of days in range; use 1 to 30 (the window "
+		    "is 30 days)");
 	return NULL;
 }
 
@@ -241,7 +244,7 @@ set_keep_versions(struct config *cfg, const char *value)
 	errno = 0;
 	n = strtol(value, &end, 10);
 	if (errno != 0 || end == value || *end != '\0' || n < 0 || n > 1000)
-		return "not a number of versions; use 0 to 1000";
+		return N_("not a number of versions; use 0 to 1000");
 	cfg->keep_versions = (int)n;
 	return NULL;
 }
@@ -250,8 +253,8 @@ static const char *
 set_import_max_size(struct config *cfg, const char *value)
 {
 	if (readfile_parse_size(value, &cfg->import_max_size) != 0)
-		return "not a size from 1K to 16G; write it as bytes or with "
-		    "K, M or G, as 64M";
+		return N_("not a size from 1K to 16G; write it as bytes or with "
+		    "K, M or G, as 64M");
 	return NULL;
 }
 
@@ -263,7 +266,7 @@ set_print(struct config *cfg, const char *value)
 
 	return set_choice(&cfg->print, value, names,
 	    sizeof names / sizeof names[0],
-	    "unknown value; use no, visitors or staff");
+	    N_("unknown value; use no, visitors or staff"));
 }
 
 static const char *
@@ -272,7 +275,7 @@ set_printer(struct config *cfg, const char *value)
 	/* CUPS queue names: printable, no space, slash or '#' (lpadmin(8)). */
 	if (*value == '\0' || strlen(value) > 127 ||
 	    strpbrk(value, " \t/#\\\"'") != NULL)
-		return "not a CUPS queue name; use the name lpstat -p shows";
+		return N_("not a CUPS queue name; use the name lpstat -p shows");
 	return set_path(&cfg->printer, value);
 }
 
@@ -283,9 +286,38 @@ set_print_page_limit(struct config *cfg, const char *value)
 	long v = strtol(value, &end, 10);
 
 	if (*value == '\0' || *end != '\0' || v < 0 || v > CONFIG_PRINT_LIMIT_MAX)
-		return "not a number of pages in range; use 0 (no limit) to 1000";
+		return N_("not a number of pages in range; use 0 (no limit) to 1000");
 	cfg->print_page_limit = (int)v;
 	return NULL;
+}
+
+/* A line of text for the home screen: kept short, sanitised when drawn. */
+static const char *
+set_text(char **slot, const char *value)
+{
+	if (strlen(value) > CONFIG_TEXT_MAX)
+		return N_("too long; keep it under 200 bytes");
+	free(*slot);
+	*slot = *value != '\0' ? xstrdup(value) : NULL;
+	return NULL;
+}
+
+static const char *
+set_hall_name(struct config *cfg, const char *value)
+{
+	return set_text(&cfg->hall_name, value);
+}
+
+static const char *
+set_hall_help(struct config *cfg, const char *value)
+{
+	return set_text(&cfg->hall_help, value);
+}
+
+static const char *
+set_notice_file(struct config *cfg, const char *value)
+{
+	return set_path(&cfg->notice_file, value);
 }
 
 static const struct {
@@ -315,6 +347,9 @@ static const struct {
 	{ "print", set_print },
 	{ "printer", set_printer },
 	{ "print_page_limit", set_print_page_limit },
+	{ "hall_name", set_hall_name },
+	{ "hall_help", set_hall_help },
+	{ "notice_file", set_notice_file },
 };
 
 void
@@ -350,6 +385,10 @@ config_done(struct config *cfg)
 	free(cfg->synonyms);
 	free(cfg->printer);
 	free(cfg->pin_problem);
+	free(cfg->hall_name);
+	free(cfg->hall_help);
+	free(cfg->notice_file);
+	free(cfg->file);
 	memset(cfg, 0, sizeof *cfg);
 }
 
@@ -378,7 +417,7 @@ config_line(struct config *cfg, char *line, const char **key_out)
 	if (*line == '\0' || *line == '#')
 		return NULL;
 	if ((eq = strchr(line, '=')) == NULL)
-		return "expected \"key = value\"";
+		return N_("expected \"key = value\"");
 	*eq = '\0';
 	key = trim(line);
 	value = trim(eq + 1);
@@ -388,12 +427,32 @@ config_line(struct config *cfg, char *line, const char **key_out)
 			return config_keys[i].set(cfg, value);
 		}
 	}
-	return "unknown key; known keys are catalogue, language, "
+	return N_("unknown key; known keys are catalogue, language, "
 	    "ambiguous_width, mode, mouse, locale_dir, staff_pin, "
 	    "idle_seconds, idle_seconds_reading, theme, large_text, log_file, state_file, "
 	    "hot_most_viewed, hot_min_views, hot_min_days, print, printer, "
 	    "print_page_limit, keep_versions, import_dir, import_max_size, "
-	    "synonyms";
+	    "synonyms, hall_name, hall_help, notice_file");
+}
+
+/*
+ * why (an N_() message) in the language the file being read chose so far,
+ * for a "language = en" line above the bad one to be obeyed. Caller frees.
+ */
+static char *
+config_why(const struct config *work, const char *why)
+{
+	const char	*was = i18n_language();
+	char		*old, *msg;
+
+	if (!i18n_language_known(was) || strcmp(was, work->language) == 0)
+		return xstrdup(_(why));
+	old = xstrdup(was);
+	i18n_set_language(work->language);
+	msg = xstrdup(_(why));
+	i18n_set_language(old);
+	free(old);
+	return msg;
 }
 
 static void
@@ -415,6 +474,10 @@ config_copy(struct config *dst, const struct config *src)
 	dst->state_file = src->state_file ? xstrdup(src->state_file) : NULL;
 	dst->printer = src->printer ? xstrdup(src->printer) : NULL;
 	dst->pin_problem = src->pin_problem ? xstrdup(src->pin_problem) : NULL;
+	dst->hall_name = src->hall_name ? xstrdup(src->hall_name) : NULL;
+	dst->hall_help = src->hall_help ? xstrdup(src->hall_help) : NULL;
+	dst->notice_file = src->notice_file ? xstrdup(src->notice_file) : NULL;
+	dst->file = src->file ? xstrdup(src->file) : NULL;
 }
 
 int
@@ -423,13 +486,14 @@ config_load(struct config *cfg, const char *path, int must_exist, char **error)
 	struct config work;
 	char buf[4096];
 	const char *why, *key;
+	char *msg;
 	FILE *f;
 	long lineno = 0;
 
 	if ((f = fopen(path, "r")) == NULL) {
 		if (errno == ENOENT && !must_exist)
 			return 0;
-		*error = xasprintf("%s: %s; check the --config path",
+		*error = xasprintf(_("%s: %s; check the --config path"),
 		    path, strerror(errno));
 		return -1;
 	}
@@ -438,26 +502,30 @@ config_load(struct config *cfg, const char *path, int must_exist, char **error)
 	while (fgets(buf, sizeof buf, f) != NULL) {
 		lineno++;
 		if (strchr(buf, '\n') == NULL && !feof(f)) {
-			*error = xasprintf("%s:%ld: line too long; keep lines "
-			    "under %zu bytes", path, lineno, sizeof buf - 1);
+			*error = xasprintf(_("%s:%ld: line too long; keep lines "
+			    "under %zu bytes"), path, lineno, sizeof buf - 1);
 			goto fail;
 		}
 		if ((why = config_line(&work, buf, &key)) != NULL &&
 		    work.defer_pin_problem && key != NULL &&
 		    strcmp(key, "staff_pin") == 0) {
+			msg = config_why(&work, why);
 			free(work.pin_problem);
 			work.pin_problem = xasprintf("%s:%ld: %s: %s", path,
-			    lineno, key, why);
+			    lineno, key, msg);
+			free(msg);
 			continue;
 		}
 		if (why != NULL) {
+			msg = config_why(&work, why);
 			*error = xasprintf("%s:%ld: %s%s%s", path, lineno,
-			    key ? key : "", key ? ": " : "", why);
+			    key ? key : "", key ? ": " : "", msg);
+			free(msg);
 			goto fail;
 		}
 	}
 	if (ferror(f)) {
-		*error = xasprintf("%s: cannot read: %s; check the --config path",
+		*error = xasprintf(_("%s: cannot read: %s; check the --config path"),
 		    path, strerror(errno));
 		goto fail;
 	}
@@ -478,6 +546,8 @@ config_read(struct config *cfg, const char *path, const char *catalogue,
 	if (config_load(cfg, path != NULL ? path : CONFIG_DEFAULT_PATH,
 	    path != NULL, error) != 0)
 		return -1;
+	free(cfg->file);
+	cfg->file = xstrdup(path != NULL ? path : CONFIG_DEFAULT_PATH);
 	if (catalogue != NULL) {
 		free(cfg->catalogue);
 		cfg->catalogue = xstrdup(catalogue);
@@ -489,7 +559,7 @@ int
 config_set(struct config *cfg, const char *key, const char *value,
     char **error)
 {
-	const char *why = "unknown key";
+	const char *why = N_("unknown key");
 	size_t i;
 
 	for (i = 0; i < sizeof config_keys / sizeof config_keys[0]; i++) {
@@ -497,7 +567,7 @@ config_set(struct config *cfg, const char *key, const char *value,
 			why = config_keys[i].set(cfg, value);
 	}
 	if (why != NULL) {
-		*error = xasprintf("%s: %s", key, why);
+		*error = xasprintf("%s: %s", key, _(why));
 		return -1;
 	}
 	return 0;

@@ -28,6 +28,8 @@ enum config_print {
 	CONFIG_PRINT_STAFF,	/* in kiosk mode, after the staff PIN */
 };
 #define CONFIG_PRINT_LIMIT_MAX	1000
+/* hall_name and hall_help: bytes, one line on the home screen. */
+#define CONFIG_TEXT_MAX		200
 
 /* Longest and shortest walk-away time, seconds. */
 #define CONFIG_IDLE_MIN		15
@@ -63,6 +65,11 @@ struct config {
 	size_t	 import_max_size;	/* bytes; a larger file is refused */
 	int	 print;		/* enum config_print */
 	char	*printer;	/* the CUPS queue; NULL: the default destination */
+	char	*file;	/* the file config_read read (or would), for messages */
+	/* The hall (issue 17): shown on the home screen; NULL: none. */
+	char	*hall_name;	/* "某某市政务公开查阅大厅" */
+	char	*hall_help;	/* "需要帮助请到 3 号窗口" */
+	char	*notice_file;	/* a text file staff edit: opening hours … */
 	int	 print_page_limit;	/* pages per visitor; 0: no limit */
 	/*
 	 * Set before loading by a program that does not use the PIN

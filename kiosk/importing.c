@@ -204,6 +204,8 @@ importing_child(int fd, void *arg)
 	out_u64(&o, (uint64_t)sum.drop.name_live);
 	out_u64(&o, (uint64_t)sum.drop.name_now);
 	out_u64(&o, (uint64_t)sum.drop.most);
+	out_u64(&o, (uint64_t)sum.unchanged);
+	out_u64(&o, (uint64_t)sum.kept);
 	out_send(&o, REC_SUMMARY);
 	for (i = 0; i < d.n && i < IMPORTING_MAX_PROBLEMS; i++) {
 		s = diag_format(&d.v[i]);
@@ -355,6 +357,8 @@ take_record(struct importing *im, int type, struct in *r)
 		res->sum.drop.name_live = (size_t)in_u64(r);
 		res->sum.drop.name_now = (size_t)in_u64(r);
 		res->sum.drop.most = (int)in_u64(r);
+		res->sum.unchanged = (int)in_u64(r);
+		res->sum.kept = (int)in_u64(r);
 		break;
 	case REC_PROBLEM:
 		if (res->nproblems % 64 == 0)

@@ -15,6 +15,7 @@
 #include "data/search/synonyms.h"
 #include "i18n/i18n.h"
 #include "kiosk/config.h"
+#include "kiosk/hall.h"
 #include "kiosk/keys.h"
 #include "kiosk/lockdown.h"
 #include "kiosk/log.h"
@@ -163,6 +164,11 @@ loop_reset(struct loop *l)
 	l->ui.spacing = l->cfg->large_text ? 2 : 1;
 	l->theme = draw_init((enum draw_theme)l->cfg->theme);
 	l->unavailable = 0;
+	/* The notice again: staff may have edited it since. */
+	l->ui.hall_name = l->cfg->hall_name;
+	l->ui.hall_help = l->cfg->hall_help;
+	free(l->ui.notice);
+	l->ui.notice = hall_notice_read(l->cfg->notice_file);
 	if (l->ui.cat != NULL && ui_reset(&l->ui) == 0)
 		return;
 	/*
@@ -477,6 +483,7 @@ loop_run(struct catalogue *cat, const struct config *cfg)
 	ui_done(&l.ui);
 	visitor_done(&l.visitor);
 	delscreen(term);
+	free(l.ui.notice);
 	search_close(l.ui.search);	/* before the catalogue it reads */
 	if (l.ui.cat != cat)
 		catalogue_close(l.ui.cat);

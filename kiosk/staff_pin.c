@@ -44,18 +44,18 @@ static const struct {
 	const char	*prefix;
 	const char	*why;
 } pin_weak[] = {
-	{ "$1$", "an MD5-crypt ($1$) hash is too weak to keep the PIN; make "
-	    "a yescrypt one with: chayue-admin pin" },
-	{ "$5$", "a sha256crypt ($5$) hash is too weak to keep the PIN; make "
-	    "a yescrypt one with: chayue-admin pin" },
-	{ "$md5", "a SunMD5 ($md5) hash is too weak to keep the PIN; make "
-	    "a yescrypt one with: chayue-admin pin" },
-	{ "$sha1$", "a SHA1-crypt ($sha1$) hash is too weak to keep the PIN; "
-	    "make a yescrypt one with: chayue-admin pin" },
-	{ "$3$", "an NT ($3$) hash is too weak to keep the PIN; make a "
-	    "yescrypt one with: chayue-admin pin" },
-	{ "_", "a BSDi DES (_) hash is too weak to keep the PIN; make a "
-	    "yescrypt one with: chayue-admin pin" },
+	{ "$1$", N_("an MD5-crypt ($1$) hash is too weak to keep the PIN; make "
+	    "a yescrypt one with: chayue-admin pin") },
+	{ "$5$", N_("a sha256crypt ($5$) hash is too weak to keep the PIN; make "
+	    "a yescrypt one with: chayue-admin pin") },
+	{ "$md5", N_("a SunMD5 ($md5) hash is too weak to keep the PIN; make "
+	    "a yescrypt one with: chayue-admin pin") },
+	{ "$sha1$", N_("a SHA1-crypt ($sha1$) hash is too weak to keep the PIN; "
+	    "make a yescrypt one with: chayue-admin pin") },
+	{ "$3$", N_("an NT ($3$) hash is too weak to keep the PIN; make a "
+	    "yescrypt one with: chayue-admin pin") },
+	{ "_", N_("a BSDi DES (_) hash is too weak to keep the PIN; make a "
+	    "yescrypt one with: chayue-admin pin") },
 };
 
 int
@@ -73,7 +73,7 @@ pin_hash_check(const char *hash, const char **why)
 	}
 	/* A PIN in clear (or a DES hash, which has no '$'). */
 	if (hash[0] != '$' || strlen(hash) < 20) {
-		*why = "not a PIN hash; make one with: chayue-admin pin";
+		*why = N_("not a PIN hash; make one with: chayue-admin pin");
 		return -1;
 	}
 	for (i = 0; i < sizeof pin_schemes / sizeof pin_schemes[0]; i++) {
@@ -82,10 +82,10 @@ pin_hash_check(const char *hash, const char **why)
 			break;
 	}
 	if (i == sizeof pin_schemes / sizeof pin_schemes[0]) {
-		*why = "not a hash scheme chayue accepts (yescrypt $y$, "
+		*why = N_("not a hash scheme chayue accepts (yescrypt $y$, "
 		    "gost-yescrypt $gy$, scrypt $7$, bcrypt $2b$ or "
 		    "sha512crypt $6$); make a yescrypt one with: "
-		    "chayue-admin pin";
+		    "chayue-admin pin");
 		return -1;
 	}
 	/* bcrypt has no '$' between salt and hash: 22 + 31 characters. */
@@ -97,8 +97,8 @@ pin_hash_check(const char *hash, const char **why)
 	    strspn(last, "./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 	    "abcdefghijklmnopqrstuvwxyz") != strlen(last) ||
 	    crypt_checksalt(hash) != CRYPT_SALT_OK) {
-		*why = "the hash is damaged or cut short; copy the whole line "
-		    "that chayue-admin pin prints, or make a new one with it";
+		*why = N_("the hash is damaged or cut short; copy the whole line "
+		    "that chayue-admin pin prints, or make a new one with it");
 		return -1;
 	}
 	return 0;

@@ -65,10 +65,73 @@ home_grid_rows(const struct home *h)
 	return (h->domains.n + (size_t)h->ncols - 1) / (size_t)h->ncols;
 }
 
+/*
+ * The hall's help line and notice (kiosk/hall.h), wrapped to the screen,
+ * into *out; the caller releases it. At most a third of the body: the
+ * domains come first.
+ */
+static void
+home_hall_lines(const struct ui *ui, struct text_lines *out)
+{
+	struct text_lines	 notice;
+	size_t			 i, max;
+	int			 body = draw_body_rows(ui);
+
+	memset(out, 0, sizeof *out);
+	max = body > 6 ? (size_t)body / 3 : 0;
+	if (max == 0 || ui->cols < 10)
+		return;
+	if (ui->hall_help != NULL)
+		text_wrap(ui->hall_help, strlen(ui->hall_help),
+		    (size_t)ui->cols - 2, out);
+	memset(&notice, 0, sizeof notice);
+	if (ui->notice != NULL)
+		text_wrap(ui->notice, strlen(ui->notice),
+		    (size_t)ui->cols - 2, &notice);
+	for (i = 0; i < notice.n; i++) {
+		out->v = xreallocarray(out->v, out->n + 1, sizeof *out->v);
+		out->v[out->n++] = notice.v[i];
+	}
+	free(notice.v);
+	while (out->n > max)
+		free(out->v[--out->n]);
+}
+
+/* Rows the hall's lines take at the bottom of the body. */
+static int
+home_hall_rows(const struct ui *ui)
+{
+	struct text_lines	lines;
+	int			n;
+
+	home_hall_lines(ui, &lines);
+	n = (int)lines.n;
+	text_lines_done(&lines);
+	return n;
+}
+
 static int
 home_visible_rows(const struct ui *ui)
 {
-	return ui_visible(ui, draw_body_rows(ui) - (HOME_GRID_TOP - DRAW_BODY_TOP));
+	return ui_visible(ui, draw_body_rows(ui) -
+	    (HOME_GRID_TOP - DRAW_BODY_TOP) - home_hall_rows(ui));
+}
+
+/* The hall's help line (highlighted) and notice, at the bottom. */
+static void
+home_draw_hall(const struct ui *ui)
+{
+	struct text_lines	lines;
+	size_t			i;
+	int			y;
+
+	home_hall_lines(ui, &lines);
+	y = DRAW_BODY_TOP + draw_body_rows(ui) - (int)lines.n;
+	for (i = 0; i < lines.n; i++)
+		draw_text(y + (int)i, 1, lines.v[i], ui->cols - 2,
+		    i == 0 && ui->hall_help != NULL ? DRAW_HEADING :
+		    DRAW_NORMAL);
+	text_lines_done(&lines);
 }
 
 /* Keep the selected cell's row in view. */
@@ -244,11 +307,20 @@ home_resume(void *state, struct ui *ui)
 static void
 home_draw_header(struct home *h, struct ui *ui)
 {
-	char *line, *version, *date;
+	char *line, *version, *date, *name, *title;
 
 	date = format_date(h->info.created);
 	version = xasprintf(_("Version %s"), date);
-	draw_title(ui, _("Government Disclosure Catalogue"), version);
+	if (ui->hall_name != NULL) {
+		/* The hall's own name first: visitors know where they are. */
+		name = text_sanitise(ui->hall_name, strlen(ui->hall_name), 0);
+		title = xasprintf("%s · %s", name,
+		    _("Government Disclosure Catalogue"));
+		draw_title(ui, title, version);
+		free(title);
+		free(name);
+	} else
+		draw_title(ui, _("Government Disclosure Catalogue"), version);
 	free(version);
 	free(date);
 	line = home_publishers(h, 1);
@@ -291,6 +363,7 @@ home_draw(void *state, struct ui *ui)
 		draw_text(y, x, h->cells[i], h->cellw - 1 < ui->cols - x - 1 ?
 		    h->cellw - 1 : ui->cols - x - 1, role);
 	}
+	home_draw_hall(ui);
 	draw_keybar(ui, keys, sizeof keys / sizeof keys[0] -
 	    (ui->allow_quit ? 0 : 1));
 }

@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "data/store/catalogue.h"
+#include "i18n/format.h"
 #include "i18n/i18n.h"
 #include "i18n/text.h"
 #include "lib/xmalloc.h"
@@ -52,7 +53,7 @@ preview_build(struct preview *s, struct ui *ui)
 {
 	struct catalogue_info info;
 	struct print_meta meta;
-	char printed[32], *error = NULL, *catalogue;
+	char printed[32], *error = NULL, *catalogue, *when, *version;
 	time_t now = time(NULL);
 	struct tm tm;
 
@@ -66,10 +67,16 @@ preview_build(struct preview *s, struct ui *ui)
 	strftime(printed, sizeof printed, "%Y-%m-%d %H:%M", &tm);
 	catalogue = preview_catalogue(&info);
 	meta.catalogue = catalogue;
-	meta.version = info.version;
+	/* The version as staff name it: when it was imported (its id). */
+	when = format_version_time(info.version);
+	/* TRANSLATORS: a version: its local date and time (its id). */
+	version = xasprintf(_("%s (%s)"), when, info.version);
+	meta.version = version;
 	meta.printed = printed;
 	print_doc_free(s->doc);
 	s->doc = print_doc_create(s->item, &meta);
+	free(version);
+	free(when);
 	snprintf(s->lang, sizeof s->lang, "%s", i18n_language());
 	free(catalogue);
 	catalogue_info_done(&info);

@@ -135,18 +135,23 @@ static char *
 staff_live_line(const struct staff *s)
 {
 	const struct versions_entry	*e = s->versions.v;
-	char				*line, *date, *n, *items;
+	char				*line, *date, *n, *items, *files;
 
 	if (s->versions_error != NULL)
 		return xasprintf(_("The versions cannot be read: %s"),
 		    s->versions_error);
 	if (s->versions.n == 0 || !e->live)
 		return xstrdup(_("No catalogue is live."));
-	date = format_date(e->created);
+	/* Named for people: when it was imported and from what files. */
+	date = format_version_time(e->id);
 	n = format_number((long long)e->items);
 	items = xasprintf(ngettext("%s item", "%s items", e->items), n);
-	line = xasprintf(_("Live: version %s of %s, %s; earlier versions "
-	    "kept: %zu"), e->id, date, items, s->versions.n - 1);
+	files = text_sanitise(e->sources, strlen(e->sources), 0);
+	/* What staff need first comes first: a narrow screen cuts the end. */
+	line = xasprintf(_("Live: %s, %s; earlier versions kept: %zu; "
+	    "version %s from %s"), date, items, s->versions.n - 1, e->id,
+	    files);
+	free(files);
 	free(items);
 	free(n);
 	free(date);
@@ -353,6 +358,28 @@ staff_draw_report(struct staff *s, struct ui *ui)
 		    s->lines.v[i], ui->cols - 2, DRAW_NORMAL);
 }
 
+/* The rollback question, naming the version it goes back to. */
+static void
+staff_draw_rollback(const struct staff *s, struct ui *ui)
+{
+	const struct versions_entry	*e;
+	char				*error = NULL, *when, *n, *q;
+
+	if (versions_find(&s->versions, "previous", &e, &error) != 0) {
+		draw_notice(ui, error);
+		free(error);
+		return;
+	}
+	when = format_version_time(e->id);
+	n = format_number((long long)e->items);
+	q = xasprintf(_("Roll back to the version of %s (%s, %s items)? "
+	    "y: yes, n: no"), when, e->id, n);
+	draw_notice(ui, q);
+	free(q);
+	free(n);
+	free(when);
+}
+
 static void
 staff_draw(void *state, struct ui *ui)
 {
@@ -394,8 +421,7 @@ staff_draw(void *state, struct ui *ui)
 	}
 	draw_keybar(ui, files_keys, sizeof files_keys / sizeof files_keys[0]);
 	if (s->mode == STAFF_ROLLBACK)
-		draw_notice(ui, _("Roll back to the version before the live "
-		    "one? y: yes, n: no"));
+		staff_draw_rollback(s, ui);
 }
 
 /* The files to work on: those picked, else the selected one. */
@@ -479,6 +505,10 @@ staff_imported(struct staff *s, struct ui *ui, struct ui_import_result *r)
 	else if (r->sum.committed) {
 		ui_status(ui, _("Version %s is live. Visitors see it when they "
 		    "next come back to the home screen."), r->sum.version);
+		memset(s->picked, 0, s->nfiles ? s->nfiles : 1);
+	} else if (r->sum.unchanged) {
+		ui_status(ui, "%s", _("These files hold the same items as the "
+		    "live version: no new version was made."));
 		memset(s->picked, 0, s->nfiles ? s->nfiles : 1);
 	} else
 		ui_status(ui, "%s", staff_refusal(r->sum.refusal));

@@ -113,35 +113,38 @@ static void
 syntax_error(struct csv_reader *r, long line, size_t fieldno, enum problem p)
 {
 	struct diag_list	*d = r->diags;
-	char			*col;
+	char			*col, letters[DIAG_LETTERS];
 
 	r->broken = 1;
 	if (d == NULL)
 		return;
+	/* The letter a spreadsheet shows; the number is in file:line:col. */
+	diag_column_letters(fieldno, letters);
 	if (fieldno <= r->nnames && *r->names[fieldno - 1] != '\0')
-		col = xasprintf("%zu (%s)", fieldno, r->names[fieldno - 1]);
+		col = xasprintf(_("column %s (%s)"), letters,
+		    r->names[fieldno - 1]);
 	else
-		col = xasprintf("%zu", fieldno);
+		col = xasprintf(_("column %s"), letters);
 	if (p == UNTERMINATED) {
 		diag_add(d, DIAG_ERROR, r->file, line, (long)fieldno,
-		    _("unterminated quoted field in column %s: its opening "
+		    _("unterminated quoted field in %s: its opening "
 		    "quote is never closed"), col);
 		diag_hint(d, "%s", _("the file may be truncated, or a closing "
 		    "quote is missing; reading goes on at the next line"));
 	} else if (p == ENDS_IN_QUOTE) {
 		diag_add(d, DIAG_ERROR, r->file, line, (long)fieldno,
 		    _("the file ends in the middle of a row, inside the quoted "
-		    "field in column %s"), col);
+		    "field in %s"), col);
 		diag_hint(d, "%s", _("it may have been cut off — export it "
 		    "again; if it is whole, close the quote"));
 	} else if (p == AFTER_QUOTE) {
 		diag_add(d, DIAG_ERROR, r->file, line, (long)fieldno,
-		    _("text after the closing quote in column %s"), col);
+		    _("text after the closing quote in %s"), col);
 		diag_hint(d, "%s", _("a quote inside a quoted field must be "
 		    "doubled (\"\")"));
 	} else {
 		diag_add(d, DIAG_ERROR, r->file, line, (long)fieldno,
-		    _("quote inside column %s, which does not start with a "
+		    _("quote inside %s, which does not start with a "
 		    "quote"), col);
 		diag_hint(d, "%s", _("put the whole field in quotes and double "
 		    "the quote (\"\"), or remove it"));

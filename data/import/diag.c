@@ -169,3 +169,21 @@ diag_printable(const char *s, size_t len)
 	*o = '\0';
 	return out;
 }
+
+char *
+diag_column_letters(size_t col, char *buf)
+{
+	char	rev[DIAG_LETTERS];
+	size_t	n = 0, i;
+
+	/* Bijective base 26; more than 6 letters is past any spreadsheet. */
+	while (col > 0 && n < DIAG_LETTERS - 1) {
+		col--;
+		rev[n++] = (char)('A' + col % 26);
+		col /= 26;
+	}
+	for (i = 0; i < n; i++)
+		buf[i] = rev[n - 1 - i];
+	buf[n] = '\0';
+	return buf;
+}

@@ -75,4 +75,12 @@ void diag_print(const struct diag_list *list, FILE *fp, int errors_only);
  */
 char *diag_printable(const char *s, size_t len);
 
+/*
+ * The spreadsheet's letter for column col (1-based): A … Z, AA …, as
+ * staff see it above the column in Excel or WPS. Into buf, at least
+ * DIAG_LETTERS bytes; returns buf.
+ */
+#define DIAG_LETTERS	8
+char *diag_column_letters(size_t col, char *buf);
+
 #endif

@@ -10,6 +10,7 @@
 
 #include "data/import/cell.h"
 #include "data/import/decode.h"
+#include "data/import/diag.h"
 #include "data/store/domains.h"
 #include "data/import/header.h"
 #include "i18n/i18n.h"
@@ -361,12 +362,16 @@ char *
 layout_where(const struct layout *lay, size_t i)
 {
 	const char	*t = i < lay->nfields ? lay->titles[i] : "";
+	char		 letters[DIAG_LETTERS];
 
 	if (lay->keys)
 		return xasprintf(_("key \"%s\""), t);
+	/* The letter a spreadsheet shows; the number is in file:line:col. */
+	diag_column_letters(i + 1, letters);
 	if (*t == '\0')
-		return xasprintf(_("column %zu"), i + 1);
-	return xasprintf(_("column %zu (%s)"), i + 1, t);
+		return xasprintf(_("column %s"), letters);
+	/* TRANSLATORS: column letter (its title): "O 列（level_village）". */
+	return xasprintf(_("column %s (%s)"), letters, t);
 }
 
 /* A title or the file name may name a domain: "晋江市" "社会救助" "领域…". */

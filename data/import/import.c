@@ -315,8 +315,12 @@ import_switch(struct import *imp, char **error)
 
 	have = stat(imp->path, &before) == 0;
 	rc = versions_switch(imp->b, imp->path, imp->opt.keep_versions,
-	    &imp->sum.version, error);
+	    &imp->sum.version, &imp->sum.kept, error);
 	imp->b = NULL;
+	if (rc == VERSIONS_SAME) {
+		imp->sum.unchanged = 1;
+		return 0;
+	}
 	/* A failure after the rename leaves the new file in place. */
 	imp->sum.committed = rc == 0 || (stat(imp->path, &after) == 0 &&
 	    (!have || after.st_ino != before.st_ino ||
@@ -344,7 +348,7 @@ import_end(struct import *imp, struct import_summary *sum, char **error)
 		rc = import_switch(imp, error);
 		imp->sum.failed = rc != 0 && !imp->sum.committed;
 	}
-	if (!imp->sum.committed && !imp->opt.dry_run)
+	if (!imp->sum.committed && !imp->sum.unchanged && !imp->opt.dry_run)
 		import_nothing(&imp->sum);
 	*sum = imp->sum;
 	memset(&imp->sum, 0, sizeof imp->sum);

@@ -143,7 +143,15 @@ struct import_summary {
 							   not counted skipped */
 	enum import_refusal		 refusal;
 	char				*version;	/* the new live id,
-							   owned; NULL */
+							   owned; NULL; or
+							   the live one's, if
+							   unchanged */
+	int				 unchanged;	/* the same items as
+							   the live version:
+							   no new version */
+	int				 kept;	/* the version that was
+						   live is kept as an
+						   earlier one */
 	struct import_drop		 drop;
 };
 

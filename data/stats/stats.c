@@ -8,6 +8,7 @@
 
 #include <sqlite3.h>
 
+#include "i18n/i18n.h"
 #include "data/stats/stats.h"
 #include "lib/xmalloc.h"
 
@@ -142,10 +143,11 @@ stats_default_path(const char *catalogue)
 	    catalogue);
 }
 
+/* what: an N_() verb, "read" or "write". */
 static char *
 stats_error(struct stats *st, const char *what)
 {
-	return xasprintf("cannot %s state file %s: %s", what, st->path,
+	return xasprintf(_("cannot %s state file %s: %s"), _(what), st->path,
 	    sqlite3_errmsg(st->db));
 }
 
@@ -171,26 +173,26 @@ stats_check(struct stats *st, int writable, char **error)
 	int tables = stats_pragma(st->db, "SELECT COUNT(*) FROM sqlite_schema");
 
 	if (app < 0 || version < 0 || tables < 0) {
-		*error = stats_error(st, "read");
+		*error = stats_error(st, N_("read"));
 		return -1;
 	}
 	if (app == 0 && tables == 0 && writable) {
 		if (sqlite3_exec(st->db, stats_schema, NULL, NULL, NULL) ==
 		    SQLITE_OK)
 			return 0;
-		*error = stats_error(st, "create");
+		*error = stats_error(st, N_("create"));
 		return -1;
 	}
 	if (app != STATS_APPLICATION_ID || version < 1 ||
 	    version > STATS_SCHEMA_VERSION) {
-		*error = xasprintf("%s is not a chayue state file of a version "
-		    "this program reads; move it away and a new one is made",
+		*error = xasprintf(_("%s is not a chayue state file of a version "
+		    "this program reads; move it away and a new one is made"),
 		    st->path);
 		return -1;
 	}
 	if (writable && sqlite3_exec(st->db, STATS_PIN_LOCK_TABLE, NULL, NULL,
 	    NULL) != SQLITE_OK) {
-		*error = stats_error(st, "write");
+		*error = stats_error(st, N_("write"));
 		return -1;
 	}
 	return 0;
@@ -205,8 +207,8 @@ stats_open(const char *path, int writable, char **error)
 
 	st->path = xstrdup(path);
 	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
-		*error = st->db != NULL ? stats_error(st, "open") :
-		    xasprintf("cannot open state file %s: %s", path,
+		*error = st->db != NULL ? stats_error(st, N_("open")) :
+		    xasprintf(_("cannot open state file %s: %s"), path,
 		    strerror(ENOMEM));
 		stats_close(st);
 		return NULL;
@@ -247,7 +249,7 @@ stats_stmt(struct stats *st, enum stats_query q, char **error)
 	}
 	if (sqlite3_prepare_v3(st->db, stats_sql[q], -1,
 	    SQLITE_PREPARE_PERSISTENT, &s, NULL) != SQLITE_OK) {
-		*error = stats_error(st, "use");
+		*error = stats_error(st, N_("use"));
 		sqlite3_finalize(s);
 		return NULL;
 	}
@@ -263,7 +265,7 @@ stats_run(struct stats *st, sqlite3_stmt *s, char **error)
 
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {
-		*error = stats_error(st, "write");
+		*error = stats_error(st, N_("write"));
 		return -1;
 	}
 	return 0;
@@ -301,7 +303,7 @@ stats_count(struct stats *st, const struct stats_ref *ref, const char *day,
 	stats_key(ref, key);
 	if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) !=
 	    SQLITE_OK) {
-		*error = stats_error(st, "write");
+		*error = stats_error(st, N_("write"));
 		return -1;
 	}
 	if (stats_remember(st, ref, key, error) == 0 &&
@@ -315,7 +317,7 @@ stats_count(struct stats *st, const struct stats_ref *ref, const char *day,
 	}
 	if (rc == 0 && sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) !=
 	    SQLITE_OK) {
-		*error = stats_error(st, "write");
+		*error = stats_error(st, N_("write"));
 		rc = -1;
 	}
 	if (rc != 0)
@@ -408,7 +410,7 @@ stats_read_rows(struct stats *st, sqlite3_stmt *s, struct stats_rows *out,
 	sqlite3_reset(s);
 	sqlite3_clear_bindings(s);
 	if (rc != SQLITE_DONE) {
-		*error = stats_error(st, "read");
+		*error = stats_error(st, N_("read"));
 		return -1;
 	}
 	return 0;
@@ -505,7 +507,7 @@ stats_pin_lock_get(struct stats *st, long long *failures,
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {
-		*error = stats_error(st, "read");
+		*error = stats_error(st, N_("read"));
 		return -1;
 	}
 	return 0;

@@ -7,6 +7,7 @@
 
 #include <sqlite3.h>
 
+#include "i18n/i18n.h"
 #include "data/store/catalogue.h"
 #include "data/store/schema.h"
 #include "data/store/store.h"
@@ -124,7 +125,7 @@ catalogue_flag(sqlite3_stmt *st, int column)
 static char *
 catalogue_error(struct catalogue *cat, const char *what)
 {
-	return xasprintf("cannot read %s from catalogue %s: %s", what,
+	return xasprintf(_("cannot read %s from catalogue %s: %s"), _(what),
 	    cat->path, sqlite3_errmsg(cat->db));
 }
 
@@ -141,7 +142,7 @@ catalogue_stmt(struct catalogue *cat, enum catalogue_query q, char **error)
 	}
 	if (sqlite3_prepare_v3(cat->db, catalogue_sql[q], -1,
 	    SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
-		*error = catalogue_error(cat, "the catalogue");
+		*error = catalogue_error(cat, N_("the catalogue"));
 		sqlite3_finalize(st);
 		return NULL;
 	}
@@ -167,7 +168,7 @@ static int
 catalogue_level_ok(enum level_filter level, char **error)
 {
 	if (level < LEVEL_ANY || level > LEVEL_UNSTATED) {
-		*error = xasprintf("invalid level filter %d", (int)level);
+		*error = xasprintf(_("invalid level filter %d"), (int)level);
 		return -1;
 	}
 	return 0;
@@ -181,13 +182,13 @@ catalogue_check(struct catalogue *cat, char **error)
 
 	if (sqlite3_exec(cat->db, "PRAGMA query_only = 1", NULL, NULL,
 	    NULL) != SQLITE_OK) {
-		*error = xasprintf("cannot open catalogue %s: %s", cat->path,
+		*error = xasprintf(_("cannot open catalogue %s: %s"), cat->path,
 		    sqlite3_errmsg(cat->db));
 		return -1;
 	}
 	if (schema_check(cat->db, &why) != 0) {
-		*error = xasprintf("cannot use catalogue %s: %s; build a new"
-		    " one with: chayue-admin import FILE", cat->path, why);
+		*error = xasprintf(_("cannot use catalogue %s: %s; build a new"
+		    " one with: chayue-admin import FILE"), cat->path, why);
 		free(why);
 		return -1;
 	}
@@ -204,15 +205,15 @@ catalogue_open(const char *path, char **error)
 	if (stat(path, &sb) != 0) {
 		e = errno;
 		if (e == ENOENT)
-			*error = xasprintf("catalogue %s does not exist; build"
-			    " one with: chayue-admin import FILE", path);
+			*error = xasprintf(_("catalogue %s does not exist; build"
+			    " one with: chayue-admin import FILE"), path);
 		else
-			*error = xasprintf("cannot open catalogue %s: %s",
+			*error = xasprintf(_("cannot open catalogue %s: %s"),
 			    path, strerror(e));
 		return NULL;
 	}
 	if (!S_ISREG(sb.st_mode)) {
-		*error = xasprintf("catalogue %s is not a regular file", path);
+		*error = xasprintf(_("catalogue %s is not a regular file"), path);
 		return NULL;
 	}
 	cat = xcalloc(1, sizeof *cat);
@@ -220,7 +221,7 @@ catalogue_open(const char *path, char **error)
 	cat->file = sb;
 	if (sqlite3_open_v2(path, &cat->db, SQLITE_OPEN_READONLY, NULL) !=
 	    SQLITE_OK) {
-		*error = xasprintf("cannot open catalogue %s: %s", path,
+		*error = xasprintf(_("cannot open catalogue %s: %s"), path,
 		    cat->db != NULL ? sqlite3_errmsg(cat->db) : "out of memory");
 		catalogue_close(cat);
 		return NULL;
@@ -304,7 +305,7 @@ catalogue_read_meta(struct catalogue *cat, struct catalogue_info *info,
 		info->version = xstrdup("");
 	if (info->created == NULL)
 		info->created = xstrdup("");
-	return catalogue_done(cat, st, rc, "the version", error);
+	return catalogue_done(cat, st, rc, N_("the version"), error);
 }
 
 /* Count the jurisdictions and join the 3 with most items with "、". */
@@ -329,7 +330,7 @@ catalogue_read_jurisdictions(struct catalogue *cat,
 		free(info->jurisdiction_names);
 		info->jurisdiction_names = joined;
 	}
-	return catalogue_done(cat, st, rc, "the jurisdictions", error);
+	return catalogue_done(cat, st, rc, N_("the jurisdictions"), error);
 }
 
 int
@@ -395,7 +396,7 @@ catalogue_domains(struct catalogue *cat, struct domain_list *out,
 		d->position = sqlite3_column_int(st, 3);
 		d->items = (size_t)sqlite3_column_int64(st, 4);
 	}
-	return catalogue_done(cat, st, rc, "the domains", error);
+	return catalogue_done(cat, st, rc, N_("the domains"), error);
 }
 
 void
@@ -426,7 +427,7 @@ catalogue_read_summaries(struct catalogue *cat, sqlite3_stmt *st,
 		s->level2 = catalogue_text(st, 2);
 		s->jurisdiction = catalogue_text(st, 3);
 	}
-	rc = catalogue_done(cat, st, rc, "the items", error);
+	rc = catalogue_done(cat, st, rc, N_("the items"), error);
 	sqlite3_clear_bindings(st);
 	return rc;
 }
@@ -484,7 +485,7 @@ catalogue_jurisdictions(struct catalogue *cat, int domain_id,
 		nc->name = catalogue_text(st, 0);
 		nc->count = (size_t)sqlite3_column_int64(st, 1);
 	}
-	return catalogue_done(cat, st, rc, "the jurisdictions", error);
+	return catalogue_done(cat, st, rc, N_("the jurisdictions"), error);
 }
 
 void
@@ -542,12 +543,12 @@ catalogue_item(struct catalogue *cat, int64_t id, struct item *out,
 		return 0;
 	}
 	if (rc == SQLITE_DONE) {
-		*error = xasprintf("item %lld does not exist in catalogue %s",
+		*error = xasprintf(_("item %lld does not exist in catalogue %s"),
 		    (long long)id, cat->path);
 		sqlite3_reset(st);
 		return -1;
 	}
-	return catalogue_done(cat, st, rc, "the item", error);
+	return catalogue_done(cat, st, rc, N_("the item"), error);
 }
 
 void
@@ -586,7 +587,7 @@ catalogue_find(struct catalogue *cat, const char *domain,
 		*id = sqlite3_column_int64(st, 0);
 		rc = sqlite3_step(st);
 	}
-	rc = catalogue_done(cat, st, rc, "the item", error);
+	rc = catalogue_done(cat, st, rc, N_("the item"), error);
 	sqlite3_clear_bindings(st);
 	return rc;
 }
@@ -635,7 +636,7 @@ int
 catalogue_sources(struct catalogue *cat, struct name_count_list *out,
     char **error)
 {
-	return catalogue_counts(cat, Q_SOURCES, out, "the source files", error);
+	return catalogue_counts(cat, Q_SOURCES, out, N_("the source files"), error);
 }
 
 int
@@ -643,5 +644,5 @@ catalogue_all_jurisdictions(struct catalogue *cat,
     struct name_count_list *out, char **error)
 {
 	return catalogue_counts(cat, Q_ALL_JURISDICTIONS, out,
-	    "the jurisdictions", error);
+	    N_("the jurisdictions"), error);
 }

@@ -5,6 +5,7 @@
 
 #include <sqlite3.h>
 
+#include "i18n/i18n.h"
 #include "data/store/domains.h"
 #include "data/store/schema.h"
 #include "lib/xmalloc.h"
@@ -67,7 +68,7 @@ schema_exec(sqlite3 *db, const char *sql, char **error)
 	char *msg = NULL;
 
 	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		*error = xasprintf("cannot create the catalogue schema: %s",
+		*error = xasprintf(_("cannot create the catalogue schema: %s"),
 		    msg != NULL ? msg : sqlite3_errmsg(db));
 		sqlite3_free(msg);
 		return -1;
@@ -79,7 +80,7 @@ static int
 schema_step(sqlite3 *db, sqlite3_stmt *st, char **error)
 {
 	if (sqlite3_step(st) != SQLITE_DONE) {
-		*error = xasprintf("cannot seed the national domains: %s",
+		*error = xasprintf(_("cannot seed the national domains: %s"),
 		    sqlite3_errmsg(db));
 		return -1;
 	}
@@ -118,7 +119,7 @@ schema_seed(sqlite3 *db, char **error)
 	    " position) VALUES (?1, ?2, 1, ?1)", -1, &dom, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(db, "INSERT INTO domain_alias (alias, domain_id)"
 	    " VALUES (?1, ?2)", -1, &alias, NULL) != SQLITE_OK) {
-		*error = xasprintf("cannot seed the national domains: %s",
+		*error = xasprintf(_("cannot seed the national domains: %s"),
 		    sqlite3_errmsg(db));
 		goto out;
 	}
@@ -181,27 +182,27 @@ schema_check(sqlite3 *db, char **error)
 	char *why = NULL;
 
 	if (schema_int(db, "PRAGMA application_id", &id, &why) != 0) {
-		*error = xasprintf("%s (the file is damaged or is not a"
-		    " catalogue)", why);
+		*error = xasprintf(_("%s (the file is damaged or is not a"
+		    " catalogue)"), why);
 		free(why);
 		return -1;
 	}
 	if (id != SCHEMA_APPLICATION_ID) {
-		*error = xstrdup("it is not a chayue catalogue");
+		*error = xstrdup(_("it is not a chayue catalogue"));
 		return -1;
 	}
 	if (schema_int(db, "SELECT CAST(value AS INTEGER) FROM meta"
 	    " WHERE key = 'schema_version'", &version, &why) != 0 ||
 	    version < 1) {
-		*error = xasprintf("it is a damaged chayue catalogue (%s)",
+		*error = xasprintf(_("it is a damaged chayue catalogue (%s)"),
 		    why != NULL ? why : "no schema version");
 		free(why);
 		return -1;
 	}
 	if (version > SCHEMA_VERSION) {
-		*error = xasprintf("it has schema version %lld but this chayue"
+		*error = xasprintf(_("it has schema version %lld but this chayue"
 		    " reads versions up to %d; update chayue or rebuild the"
-		    " catalogue with this chayue-admin", version, SCHEMA_VERSION);
+		    " catalogue with this chayue-admin"), version, SCHEMA_VERSION);
 		return -1;
 	}
 	return 0;
@@ -222,7 +223,7 @@ schema_open(const char *path, char **error)
 	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) ==
 	    SQLITE_OK && schema_check(db, &why) == 0)
 		return db;
-	*error = xasprintf("cannot use catalogue %s: %s", path,
+	*error = xasprintf(_("cannot use catalogue %s: %s"), path,
 	    why != NULL ? why : db != NULL ? sqlite3_errmsg(db) :
 	    "out of memory");
 	free(why);

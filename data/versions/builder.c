@@ -10,6 +10,7 @@
 
 #include <sqlite3.h>
 
+#include "i18n/i18n.h"
 #include "data/search/index.h"
 #include "data/store/domains.h"
 #include "data/store/schema.h"
@@ -69,15 +70,15 @@ builder_errno_hint(int error)
 	switch (error) {
 	case EACCES:
 	case EPERM:
-		return "; check the directory's owner and permissions";
+		return _("; check the directory's owner and permissions");
 	case ENOENT:
 	case ENOTDIR:
-		return "; check that the directory exists";
+		return _("; check that the directory exists");
 	case ENOSPC:
 	case EDQUOT:
-		return "; free some disk space";
+		return _("; free some disk space");
 	case EROFS:
-		return "; the file system is read-only";
+		return _("; the file system is read-only");
 	default:
 		return "";
 	}
@@ -89,10 +90,10 @@ builder_db_hint(sqlite3 *db)
 {
 	switch (sqlite3_errcode(db)) {
 	case SQLITE_FULL:
-		return "; free some disk space";
+		return _("; free some disk space");
 	case SQLITE_READONLY:
 	case SQLITE_CANTOPEN:
-		return "; check the directory's owner and permissions";
+		return _("; check the directory's owner and permissions");
 	default:
 		return "";
 	}
@@ -141,7 +142,7 @@ builder_touch(const char *tmp, char **error)
 	}
 	if (fd == -1) {
 		e = errno;
-		*error = xasprintf("cannot create %s: %s%s", tmp, strerror(e),
+		*error = xasprintf(_("cannot create %s: %s%s"), tmp, strerror(e),
 		    builder_errno_hint(e));
 		return -1;
 	}
@@ -154,7 +155,7 @@ builder_prepare(struct builder *b, const char *sql, sqlite3_stmt **st,
     char **error)
 {
 	if (sqlite3_prepare_v2(b->db, sql, -1, st, NULL) != SQLITE_OK) {
-		*error = xasprintf("cannot prepare the catalogue %s: %s",
+		*error = xasprintf(_("cannot prepare the catalogue %s: %s"),
 		    b->tmp, sqlite3_errmsg(b->db));
 		return -1;
 	}
@@ -169,7 +170,7 @@ builder_exec(struct builder *b, const char *sql, char **error)
 
 	if (sqlite3_exec(b->db, sql, NULL, NULL, &msg) == SQLITE_OK)
 		return 0;
-	*error = xasprintf("cannot write the catalogue %s: %s%s", b->tmp,
+	*error = xasprintf(_("cannot write the catalogue %s: %s%s"), b->tmp,
 	    msg != NULL ? msg : sqlite3_errmsg(b->db), builder_db_hint(b->db));
 	sqlite3_free(msg);
 	return -1;
@@ -185,8 +186,8 @@ builder_meta(struct builder *b, char **error)
 	int rc;
 
 	if (gmtime_r(&now, &tm) == NULL) {
-		*error = xasprintf("cannot write the catalogue %s: the clock "
-		    "reads an impossible date; set the system time", b->tmp);
+		*error = xasprintf(_("cannot write the catalogue %s: the clock "
+		    "reads an impossible date; set the system time"), b->tmp);
 		return -1;
 	}
 	strftime(version, sizeof version, "%Y%m%dT%H%M%SZ", &tm);
@@ -216,7 +217,7 @@ builder_setup(struct builder *b, char **error)
 	    "BEGIN IMMEDIATE", error) != 0)
 		return -1;
 	if (schema_create(b->db, &msg) != 0) {
-		*error = xasprintf("cannot write the catalogue %s: %s",
+		*error = xasprintf(_("cannot write the catalogue %s: %s"),
 		    b->tmp, msg);
 		free(msg);
 		return -1;
@@ -250,7 +251,7 @@ builder_create(const char *path, char **error)
 	}
 	if (sqlite3_open_v2(b->tmp, &b->db, SQLITE_OPEN_READWRITE, NULL) !=
 	    SQLITE_OK) {
-		*error = xasprintf("cannot open %s: %s", b->tmp,
+		*error = xasprintf(_("cannot open %s: %s"), b->tmp,
 		    b->db != NULL ? sqlite3_errmsg(b->db) : "out of memory");
 		builder_discard(b);
 		return NULL;
@@ -276,7 +277,7 @@ builder_add_source(struct builder *b, const char *name, char **error)
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
 	if (rc != SQLITE_DONE) {
-		*error = xasprintf("cannot record source file %s in %s: %s%s",
+		*error = xasprintf(_("cannot record source file %s in %s: %s%s"),
 		    name, b->tmp, sqlite3_errmsg(b->db), builder_db_hint(b->db));
 		return -1;
 	}
@@ -322,12 +323,12 @@ builder_domain(struct builder *b, const char *name, long line, char **error)
 		return id;
 	name = domains_trim(name != NULL ? name : "", &len);
 	if (len == 0) {
-		*error = xasprintf("the item at line %ld has no domain (领域)",
+		*error = xasprintf(_("the item at line %ld has no domain (领域)"),
 		    line);
 		return 0;
 	}
 	if ((id = builder_local_domain(b, name, len)) == 0) {
-		*error = xasprintf("cannot add domain %.*s to %s: %s", (int)len,
+		*error = xasprintf(_("cannot add domain %.*s to %s: %s"), (int)len,
 		    name, b->tmp, sqlite3_errmsg(b->db));
 	}
 	return id;
@@ -392,15 +393,15 @@ builder_add_item(struct builder *b, const struct item *item,
 		return -1;
 	if (builder_bind_item(st, item, domain_id, source_id, line) != 0) {
 		sqlite3_clear_bindings(st);
-		*error = xasprintf("the item at line %ld has a yes/no element"
-		    " that is neither yes, no nor not stated", line);
+		*error = xasprintf(_("the item at line %ld has a yes/no element"
+		    " that is neither yes, no nor not stated"), line);
 		return -1;
 	}
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
 	if (rc != SQLITE_DONE) {
-		*error = xasprintf("cannot add the item at line %ld to %s: %s%s",
+		*error = xasprintf(_("cannot add the item at line %ld to %s: %s%s"),
 		    line, b->tmp, sqlite3_errmsg(b->db), builder_db_hint(b->db));
 		return -1;
 	}
@@ -421,7 +422,7 @@ builder_finish(struct builder *b, char **error)
 	if (search_index_finish(b->search, error) != 0)
 		return -1;
 	if (schema_index(b->db, &msg) != 0) {
-		*error = xasprintf("cannot write the catalogue %s: %s%s",
+		*error = xasprintf(_("cannot write the catalogue %s: %s%s"),
 		    b->tmp, msg, builder_db_hint(b->db));
 		free(msg);
 		return -1;
@@ -445,7 +446,7 @@ builder_close(struct builder *b, char **error)
 	search_index_free(b->search);
 	b->search = NULL;
 	if (sqlite3_close(b->db) != SQLITE_OK) {
-		*error = xasprintf("cannot close the catalogue %s: %s%s",
+		*error = xasprintf(_("cannot close the catalogue %s: %s%s"),
 		    b->tmp, sqlite3_errmsg(b->db), builder_db_hint(b->db));
 		return -1;
 	}
@@ -464,7 +465,7 @@ builder_fsync(const char *name, int flags, char **error)
 		e = errno;
 		if (fd != -1)
 			close(fd);
-		*error = xasprintf("cannot write %s to disk: %s%s", name,
+		*error = xasprintf(_("cannot write %s to disk: %s%s"), name,
 		    strerror(e), builder_errno_hint(e));
 		return -1;
 	}
@@ -506,6 +507,18 @@ builder_version(const struct builder *b)
 	return b->version;
 }
 
+const char *
+builder_file(const struct builder *b)
+{
+	return b->tmp;
+}
+
+long long
+builder_items(const struct builder *b)
+{
+	return b->items;
+}
+
 int
 builder_seal(struct builder *b, char **error)
 {
@@ -533,7 +546,7 @@ builder_switch(struct builder *b, char **error)
 
 	if (rename(b->tmp, b->path) != 0) {
 		e = errno;
-		*error = xasprintf("cannot replace %s with %s: %s%s", b->path,
+		*error = xasprintf(_("cannot replace %s with %s: %s%s"), b->path,
 		    b->tmp, strerror(e), builder_errno_hint(e));
 		builder_discard(b);
 		return -1;
@@ -541,7 +554,7 @@ builder_switch(struct builder *b, char **error)
 	dir = builder_parent_dir(b->path);
 	rc = builder_fsync(dir, O_DIRECTORY, &why);
 	if (rc != 0) {
-		*error = xasprintf("the new catalogue %s is in place, but %s",
+		*error = xasprintf(_("the new catalogue %s is in place, but %s"),
 		    b->path, why);
 		free(why);
 	}

@@ -37,6 +37,10 @@ int builder_set_meta(struct builder *b, const char *key, const char *value,
 /* The version id the new catalogue has in meta, e.g. "20261126T211500Z". */
 const char *builder_version(const struct builder *b);
 
+/* The file being built (beside path), and the items added so far. */
+const char *builder_file(const struct builder *b);
+long long builder_items(const struct builder *b);
+
 /*
  * Finish the new catalogue: commit, close and fsync it. It is then
  * complete in its temporary file, but not live: builder_switch or

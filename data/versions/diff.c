@@ -5,6 +5,7 @@
 
 #include <sqlite3.h>
 
+#include "i18n/i18n.h"
 #include "data/versions/diff.h"
 #include "data/store/schema.h"
 #include "lib/xmalloc.h"
@@ -89,7 +90,7 @@ diff_exec(sqlite3 *db, const char *sql, char **error)
 
 	if (sqlite3_exec(db, sql, NULL, NULL, &msg) == SQLITE_OK)
 		return 0;
-	*error = xasprintf("cannot compare the catalogues: %s",
+	*error = xasprintf(_("cannot compare the catalogues: %s"),
 	    msg != NULL ? msg : sqlite3_errmsg(db));
 	sqlite3_free(msg);
 	return -1;
@@ -159,7 +160,7 @@ diff_read(sqlite3 *db, struct diff_result *out, char **error)
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
-		*error = xasprintf("cannot compare the catalogues: %s",
+		*error = xasprintf(_("cannot compare the catalogues: %s"),
 		    sqlite3_errmsg(db));
 		return -1;
 	}

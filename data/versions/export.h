@@ -11,6 +11,11 @@
  * that `=HYPERLINK(…)` shows as text. The import drops that one quote
  * again (data/import/row.c), so the round trip is exact. JSON is written
  * as it is.
+ *
+ * For Excel on a Chinese PC a CSV export can be written in GB18030 (what
+ * it opens CSV files in) or as UTF-8 after a byte order mark (which it
+ * then honours), and with the published table's Chinese titles for a
+ * header and 是/否 for the flags. The importer reads all of these back.
  */
 #ifndef CHAYUE_EXPORT_H
 #define CHAYUE_EXPORT_H
@@ -20,6 +25,20 @@
 enum export_format {
 	EXPORT_CSV,
 	EXPORT_JSON,
+};
+
+enum export_encoding {
+	EXPORT_UTF8,
+	EXPORT_UTF8_BOM,	/* UTF-8 after EF BB BF */
+	EXPORT_GB18030,
+};
+
+struct export_options {
+	enum export_format	format;
+	enum export_encoding	encoding;	/* CSV only */
+	int			headers_zh;	/* CSV only: 领域, 一级事项…;
+						   flags 是/否 */
+	int			for_terminal;	/* see export_catalogue */
 };
 
 /* What marks a CSV cell as text, and the first bytes that need it. */
@@ -38,5 +57,9 @@ int export_needs_guard(const char *s);
  */
 int export_catalogue(const char *path, enum export_format format,
     int for_terminal, FILE *out, char **error);
+
+/* The same with the encoding and header chosen; JSON is UTF-8 always. */
+int export_catalogue_with(const char *path, const struct export_options *opt,
+    FILE *out, char **error);
 
 #endif

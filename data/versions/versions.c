@@ -12,8 +12,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n/i18n.h"
 #include "data/store/catalogue.h"
 #include "data/versions/builder.h"
+#include "data/versions/diff.h"
 #include "data/versions/versions.h"
 #include "lib/xmalloc.h"
 
@@ -57,7 +59,7 @@ versions_errno(char **error, const char *what, const char *name)
 {
 	int	e = errno;
 
-	*error = xasprintf("%s %s: %s%s", what, name, strerror(e),
+	*error = xasprintf("%s %s: %s%s", _(what), name, strerror(e),
 	    builder_errno_hint(e));
 	return -1;
 }
@@ -68,11 +70,11 @@ versions_fsync_dir(const char *dir, char **error)
 	int	fd, rc;
 
 	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
-		return versions_errno(error, "cannot open", dir);
+		return versions_errno(error, N_("cannot open"), dir);
 	rc = fsync(fd);
 	close(fd);
 	if (rc != 0)
-		return versions_errno(error, "cannot write to disk", dir);
+		return versions_errno(error, N_("cannot write to disk"), dir);
 	return 0;
 }
 
@@ -124,18 +126,18 @@ versions_lock(const char *path, char **error)
 	int			 fd;
 
 	if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
-		versions_errno(error, "cannot create", dir);
+		versions_errno(error, N_("cannot create"), dir);
 		free(dir);
 		return NULL;
 	}
 	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1) {
-		versions_errno(error, "cannot open", dir);
+		versions_errno(error, N_("cannot open"), dir);
 		free(dir);
 		return NULL;
 	}
 	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
-		*error = xasprintf("another chayue-admin is changing the "
-		    "catalogue %s; wait for it to finish", path);
+		*error = xasprintf(_("another chayue-admin is changing the "
+		    "catalogue %s; wait for it to finish"), path);
 		close(fd);
 		free(dir);
 		return NULL;
@@ -156,6 +158,32 @@ versions_unlock(struct versions_lock *lock)
 	free(lock);
 }
 
+/*
+ * The names of the files a version was imported from, for people to tell
+ * versions apart; "" if it recorded none or they cannot be read.
+ */
+static char *
+entry_sources(struct catalogue *cat)
+{
+	struct name_count_list	 files;
+	char			*out = xstrdup(""), *t, *error = NULL;
+	size_t			 i;
+
+	if (catalogue_sources(cat, &files, &error) != 0) {
+		free(error);
+		name_count_list_done(&files);
+		return out;
+	}
+	for (i = 0; i < files.n; i++) {
+		t = xasprintf("%s%s%s", out, i > 0 ? _(", ") : "",
+		    files.v[i].name);
+		free(out);
+		out = t;
+	}
+	name_count_list_done(&files);
+	return out;
+}
+
 /* Read one catalogue file's version; -1 if it is not a catalogue. */
 static int
 entry_read(const char *file, struct versions_entry *e)
@@ -170,13 +198,15 @@ entry_read(const char *file, struct versions_entry *e)
 		return -1;
 	}
 	rc = catalogue_info(cat, &info, &error);
-	catalogue_close(cat);
 	if (rc != 0) {
+		catalogue_close(cat);
 		free(error);
 		catalogue_info_done(&info);
 		return -1;
 	}
 	memset(e, 0, sizeof *e);
+	e->sources = entry_sources(cat);
+	catalogue_close(cat);
 	e->id = info.version;
 	e->created = info.created;
 	e->items = info.items;
@@ -224,7 +254,7 @@ list_dir(const char *dir, const struct stat *live, struct versions_list *list,
 
 	if ((d = opendir(dir)) == NULL)
 		return errno == ENOENT ? 0 :
-		    versions_errno(error, "cannot read", dir);
+		    versions_errno(error, N_("cannot read"), dir);
 	while ((de = readdir(d)) != NULL) {
 		len = strlen(de->d_name);
 		if (de->d_name[0] == '.' || len < 4 ||
@@ -272,6 +302,7 @@ versions_list_done(struct versions_list *list)
 		free(list->v[i].id);
 		free(list->v[i].created);
 		free(list->v[i].file);
+		free(list->v[i].sources);
 	}
 	free(list->v);
 	memset(list, 0, sizeof *list);
@@ -316,12 +347,12 @@ versions_find(const struct versions_list *list, const char *name,
 	if (*entry != NULL)
 		return 0;
 	if (name != NULL && strcmp(name, "previous") == 0)
-		*error = xstrdup("there is no earlier version");
+		*error = xstrdup(_("there is no earlier version"));
 	else if (name == NULL || strcmp(name, "live") == 0)
-		*error = xstrdup("there is no live catalogue");
+		*error = xstrdup(_("there is no live catalogue"));
 	else
-		*error = xasprintf("there is no version %s; chayue-admin "
-		    "history lists them", name);
+		*error = xasprintf(_("there is no version %s; chayue-admin "
+		    "history lists them"), name);
 	return VERSIONS_NONE;
 }
 
@@ -334,13 +365,13 @@ copy_file(const char *from, const char *to, char **error)
 	int	 in, out, rc = -1;
 
 	if ((in = open(from, O_RDONLY | O_CLOEXEC)) == -1) {
-		versions_errno(error, "cannot read", from);
+		versions_errno(error, N_("cannot read"), from);
 		free(tmp);
 		return -1;
 	}
 	out = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 	if (out == -1)
-		versions_errno(error, "cannot create", tmp);
+		versions_errno(error, N_("cannot create"), tmp);
 	else {
 		while ((n = read(in, buf, sizeof buf)) > 0)
 			if (write(out, buf, (size_t)n) != n) {
@@ -348,9 +379,9 @@ copy_file(const char *from, const char *to, char **error)
 				break;
 			}
 		if (n != 0 || fsync(out) != 0)
-			versions_errno(error, "cannot write", tmp);
+			versions_errno(error, N_("cannot write"), tmp);
 		else if (rename(tmp, to) != 0)
-			versions_errno(error, "cannot rename", tmp);
+			versions_errno(error, N_("cannot rename"), tmp);
 		else
 			rc = 0;
 		close(out);
@@ -376,7 +407,7 @@ keep_live(const char *path, const char *dir, const struct versions_entry *live,
 	int		 n, rc;
 
 	if (stat(path, &a) != 0)
-		return versions_errno(error, "cannot read", path);
+		return versions_errno(error, N_("cannot read"), path);
 	to = xasprintf("%s/%s.db", dir, live->id);
 	for (n = 2; stat(to, &b) == 0; n++) {
 		if (b.st_ino == a.st_ino && b.st_dev == a.st_dev) {
@@ -391,7 +422,7 @@ keep_live(const char *path, const char *dir, const struct versions_entry *live,
 	    errno != EACCES)
 		rc = copy_file(path, to, error);	/* no hard links here */
 	else if (rc != 0)
-		versions_errno(error, "cannot keep the live version as", to);
+		versions_errno(error, N_("cannot keep the live version as"), to);
 	free(to);
 	if (rc == 0)
 		rc = versions_fsync_dir(dir, error);
@@ -463,15 +494,40 @@ name_version(struct builder *b, const struct versions_list *list,
 	return rc;
 }
 
+/*
+ * Does the sealed catalogue b hold the same items as the live version e?
+ * The counts first: a full comparison only when they agree. A comparison
+ * that fails says "not the same": then a version too many is made, the
+ * lesser harm.
+ */
+static int
+same_items(const struct versions_entry *e, const struct builder *b)
+{
+	struct diff_result	 r;
+	char			*error = NULL;
+	int			 same;
+
+	if ((long long)e->items != builder_items(b))
+		return 0;
+	if (diff_catalogues(e->file, builder_file(b), &r, &error) != 0) {
+		free(error);
+		return 0;
+	}
+	same = r.added == 0 && r.removed == 0 && r.changed == 0;
+	diff_result_done(&r);
+	return same;
+}
+
 int
 versions_switch(struct builder *b, const char *path, int keep, char **id,
-    char **error)
+    int *kept, char **error)
 {
 	struct versions_list	 list;
 	char			*dir = versions_dir(path);
 	int			 rc = -1;
 
 	*id = NULL;
+	*kept = 0;
 	if (versions_list(path, &list, error) != 0 ||
 	    name_version(b, &list, error) != 0) {
 		builder_abort(b);
@@ -482,10 +538,19 @@ versions_switch(struct builder *b, const char *path, int keep, char **id,
 	if (builder_seal(b, error) != 0)
 		goto out;
 	versions_crash_point("sealed");
-	if (keep != 0 && list.n > 0 && list.v[0].live &&
-	    keep_live(path, dir, &list.v[0], error) != 0) {
+	if (list.n > 0 && list.v[0].live && same_items(&list.v[0], b)) {
+		free(*id);
+		*id = xstrdup(list.v[0].id);
 		builder_abort(b);
+		rc = VERSIONS_SAME;
 		goto out;
+	}
+	if (keep != 0 && list.n > 0 && list.v[0].live) {
+		if (keep_live(path, dir, &list.v[0], error) != 0) {
+			builder_abort(b);
+			goto out;
+		}
+		*kept = 1;
 	}
 	versions_crash_point("kept");
 	rc = builder_switch(b, error);
@@ -512,7 +577,7 @@ rollback_to(const char *path, const struct versions_list *list,
 		rc = keep_live(path, dir, &list->v[0], error);
 	versions_crash_point("rollback kept");
 	if (rc == 0 && rename(e->file, path) != 0)
-		rc = versions_errno(error, "cannot make live", e->file);
+		rc = versions_errno(error, N_("cannot make live"), e->file);
 	versions_crash_point("rollback switched");
 	if (rc == 0)
 		rc = versions_fsync_dir(parent, error);

@@ -24,6 +24,9 @@ struct builder;
 /* A return value: the named version does not exist. */
 #define VERSIONS_NONE	(-2)
 
+/* A return value of versions_switch: the same items as the live version. */
+#define VERSIONS_SAME	1
+
 /* Versions kept when the configuration does not say. */
 #define VERSIONS_KEEP_DEFAULT	5
 
@@ -33,6 +36,7 @@ struct versions_entry {
 	size_t	 items;
 	int64_t	 sequence;	/* 0 for catalogues built before versions */
 	char	*file;		/* where it is */
+	char	*sources;	/* the files imported, joined with _(", ") */
 	int	 live;		/* the live version */
 };
 
@@ -57,11 +61,16 @@ void versions_unlock(struct versions_lock *lock);
  * the next sequence number, seal it, keep the live version as an earlier
  * one, rename, and prune to keep earlier versions. The caller holds the
  * lock. Frees b. *id gets the new version's id (caller frees; NULL if it
- * got none). 0, or -1 with *error: then the live catalogue is the one
+ * got none); *kept is set if the version that was live is now kept as an
+ * earlier one. 0, or -1 with *error: then the live catalogue is the one
  * before, unless the message says the new one is in place.
+ *
+ * If b holds the same items as the live version (diff.h finds nothing),
+ * nothing changes: no new version pushes a real one out of the kept
+ * ones. Then VERSIONS_SAME, and *id is the live version's id.
  */
 int versions_switch(struct builder *b, const char *path, int keep,
-    char **id, char **error);
+    char **id, int *kept, char **error);
 
 /* The live version and the earlier ones. 0, or -1 with *error. */
 int versions_list(const char *path, struct versions_list *out, char **error);

@@ -48,6 +48,12 @@ int admin_versions_history(const struct config *cfg, int argc, char **argv);
 int admin_versions_rollback(const struct config *cfg, int argc, char **argv);
 int admin_versions_diff(const struct config *cfg, int argc, char **argv);
 int admin_versions_export(const struct config *cfg, int argc, char **argv);
+
+/*
+ * A version as people name it: the local date and time it was imported,
+ * its id in parentheses (i18n/format.h). Caller frees.
+ */
+char *admin_version_name(const char *id);
 int admin_search(const struct config *cfg, int argc, char **argv);
 int admin_hot(const struct config *cfg, int argc, char **argv);
 int admin_feedback(const struct config *cfg, int argc, char **argv);

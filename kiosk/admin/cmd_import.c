@@ -322,10 +322,23 @@ static int
 import_status(const struct import_request *ai, const struct import_summary *sum,
     const char *path)
 {
+	char	*name;
+
+	if (sum->unchanged && !ai->quiet) {
+		name = admin_version_name(sum->version);
+		printf(_("the files hold the same items as the live version "
+		    "%s: no new version was made, %s is as it was\n"), name,
+		    path);
+		free(name);
+	}
 	if (sum->committed && !ai->quiet) {
-		printf(_("version %s is now live in %s\n"), sum->version, path);
-		printf("%s\n", _("the version before it is kept: chayue-admin "
-		    "rollback brings it back"));
+		name = admin_version_name(sum->version);
+		printf(_("version %s is now live in %s\n"), name, path);
+		free(name);
+		/* Not after the first import, nor with keep_versions = 0. */
+		if (sum->kept)
+			printf("%s\n", _("the version before it is kept: "
+			    "chayue-admin rollback brings it back"));
 	}
 	print_refusal(sum, path, ai->opt.dry_run);
 	return sum->total.errors > 0 || sum->total.skipped > 0 ||
@@ -355,6 +368,8 @@ run_import(const struct config *cfg, int argc, char **argv, int dry_run)
 	progress_init(&ai.progress, stdout);
 	rc = import_files(cfg->catalogue, ai.files, ai.nfiles, &ai.opt,
 	    &ai.diags, &sum, &error);
+	/* The bar may be back after a question: never write beside it. */
+	progress_clear(&ai.progress);
 	report(&ai, &sum, 0);
 	if (rc != 0 && !sum.committed) {
 		fprintf(stderr, _("%s: the import failed: %s; %s was not "

@@ -132,6 +132,12 @@ admin_pin(const struct config *cfg, int argc, char **argv)
 		return ADMIN_EXIT_USAGE;
 	}
 	printf("staff_pin = %s\n", hash);
+	fflush(stdout);
+	/* On stderr: standard output stays the one line, for scripts. */
+	fprintf(stderr, _("%s: put this line in %s in place of any staff_pin "
+	    "line there; the kiosk takes the new PIN when it next starts\n"),
+	    ADMIN_PROGNAME, cfg->file != NULL ? cfg->file :
+	    CONFIG_DEFAULT_PATH);
 	free(hash);
 	return ADMIN_EXIT_OK;
 }

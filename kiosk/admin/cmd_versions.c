@@ -20,6 +20,7 @@
 #include "data/versions/diff.h"
 #include "data/versions/export.h"
 #include "data/versions/versions.h"
+#include "i18n/format.h"
 #include "i18n/i18n.h"
 #include "i18n/text.h"
 #include "kiosk/admin/admin.h"
@@ -32,6 +33,8 @@ struct args {
 	const char	*format;	/* export */
 	const char	*version;	/* export */
 	const char	*output;	/* export */
+	const char	*encoding;	/* export */
+	const char	*headers;	/* export */
 	char		**rest;		/* the other arguments */
 	int		 nrest;
 };
@@ -48,6 +51,8 @@ parse_args(int argc, char **argv, int max, struct args *a)
 		{ "format", required_argument, NULL, 'f' },
 		{ "version", required_argument, NULL, 'v' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "encoding", required_argument, NULL, 'e' },
+		{ "headers", required_argument, NULL, 'H' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -61,6 +66,8 @@ parse_args(int argc, char **argv, int max, struct args *a)
 		case 'f': a->format = optarg; break;
 		case 'v': a->version = optarg; break;
 		case 'o': a->output = optarg; break;
+		case 'e': a->encoding = optarg; break;
+		case 'H': a->headers = optarg; break;
 		case 'h':
 			admin_usage(stdout);
 			return ADMIN_EXIT_OK;
@@ -155,11 +162,29 @@ status_done(struct status *st)
 	name_count_list_done(&st->jurisdictions);
 }
 
+/* The id after the time: for scripts and for rollback. */
+char *
+admin_version_name(const char *id)
+{
+	char	*when = format_version_time(id), *name;
+
+	if (strcmp(when, id) == 0)
+		return when;
+	/* TRANSLATORS: a version: its local date and time (its id). */
+	name = xasprintf(_("%s (%s)"), when, id);
+	free(when);
+	return name;
+}
+
 static void
 status_print(const char *path, const struct status *st)
 {
+	char	*name;
+
 	printf(_("catalogue: %s\n"), path);
-	printf(_("version: %s\n"), st->info.version);
+	name = admin_version_name(st->info.version);
+	printf(_("version: %s\n"), name);
+	free(name);
 	printf(_("created: %s\n"), st->info.created);
 	printf(_("items: %zu\n"), st->info.items);
 	printf(_("earlier versions kept: %zu\n"), st->earlier);
@@ -256,16 +281,30 @@ print_padded(const char *s, size_t cols)
 static void
 history_print(const struct versions_list *list)
 {
-	size_t	i;
+	size_t	i, w, cols = text_width(_("imported"), strlen(_("imported")));
+	char	*when;
 
-	fputs("  ", stdout);
-	print_padded(_("version"), 23);
-	print_padded(_("created"), 11);
-	printf("%s\n", _("items"));
+	/* The local times differ in width from language to language. */
 	for (i = 0; i < list->n; i++) {
-		printf("%c %-22s %-10s %6zu%s\n", list->v[i].live ? '*' : ' ',
-		    list->v[i].id, list->v[i].created, list->v[i].items,
-		    list->v[i].live ? _("  (live)") : "");
+		when = format_version_time(list->v[i].id);
+		w = text_width(when, strlen(when));
+		cols = w > cols ? w : cols;
+		free(when);
+	}
+	cols += 2;
+	fputs("  ", stdout);
+	print_padded(_("imported"), cols);
+	print_padded(_("items"), 8);
+	print_padded(_("version"), 18);
+	printf("%s\n", _("files"));
+	for (i = 0; i < list->n; i++) {
+		when = format_version_time(list->v[i].id);
+		printf("%c ", list->v[i].live ? '*' : ' ');
+		print_padded(when, cols);
+		printf("%6zu  %-16s  ", list->v[i].items, list->v[i].id);
+		print_text(list->v[i].sources);
+		printf("%s\n", list->v[i].live ? _("  (live)") : "");
+		free(when);
 	}
 	if (list->n == 0 || (list->n == 1 && list->v[0].live))
 		fputs(_("no earlier version is kept\n"), stdout);
@@ -276,13 +315,20 @@ history_json(const char *path, const struct versions_list *list)
 {
 	json_t	*a = json_array(), *o;
 	size_t	 i;
+	char	*when;
 
-	for (i = 0; i < list->n; i++)
-		json_array_append_new(a, json_pack("{s:s, s:s, s:I, s:I, s:b}",
+	for (i = 0; i < list->n; i++) {
+		when = format_version_time(list->v[i].id);
+		/* when and files: the text history shows, for people. */
+		json_array_append_new(a, json_pack("{s:s, s:s, s:I, s:I, s:b, "
+		    "s:o, s:o}",
 		    "version", list->v[i].id, "created", list->v[i].created,
 		    "items", (json_int_t)list->v[i].items,
 		    "sequence", (json_int_t)list->v[i].sequence,
-		    "live", list->v[i].live));
+		    "live", list->v[i].live, "when", json_text(when),
+		    "files", json_text(list->v[i].sources)));
+		free(when);
+	}
 	o = json_pack("{s:o, s:o}", "catalogue", json_text(path),
 	    "versions", a);
 	json_dumpf(o, stdout, JSON_INDENT(2));
@@ -316,7 +362,7 @@ int
 admin_versions_rollback(const struct config *cfg, int argc, char **argv)
 {
 	struct args	 a;
-	char		*error = NULL, *now = NULL;
+	char		*error = NULL, *now = NULL, *name;
 	int		 rc;
 
 	if ((rc = parse_args(argc, argv, 1, &a)) != -1)
@@ -327,7 +373,9 @@ admin_versions_rollback(const struct config *cfg, int argc, char **argv)
 		return admin_fail(error, ADMIN_EXIT_NO_VERSION);
 	if (rc != 0)
 		return admin_fail(error, ADMIN_EXIT_CATALOGUE);
-	printf(_("version %s is now live in %s\n"), now, cfg->catalogue);
+	name = admin_version_name(now);
+	printf(_("version %s is now live in %s\n"), name, cfg->catalogue);
+	free(name);
 	free(now);
 	return ADMIN_EXIT_OK;
 }
@@ -355,9 +403,61 @@ version_file(const char *path, const char *name, char **file, char **id)
 	return rc == 0 ? -1 : admin_fail(error, ADMIN_EXIT_NO_VERSION);
 }
 
+/*
+ * The changed fields of a diff line ("content basis", the column names
+ * --json keeps) in words of the interface language. Caller frees.
+ */
+static char *
+diff_fields_words(const char *fields)
+{
+	static const struct {
+		const char	*name, *label;
+	} names[] = {
+		{ "content", N_("Content") },
+		{ "basis", N_("Basis") },
+		{ "time_limit", N_("Time limit") },
+		{ "subject", N_("Subject") },
+		{ "channels", N_("Channels") },
+		{ "audience_all", N_("Everyone") },
+		{ "audience_specific", N_("Specific groups") },
+		{ "method_active", N_("Proactive") },
+		{ "method_on_request", N_("On request") },
+		{ "level_county", N_("County") },
+		{ "level_township", N_("Township") },
+		{ "level_village", N_("Village") },
+		{ "code", N_("Code") },
+		{ "source_url", N_("Source address") },
+	};
+	char		*out = xstrdup(""), *t;
+	const char	*p = fields, *word;
+	size_t		 len, i;
+
+	while (*p != '\0') {
+		len = strcspn(p, " ");
+		word = NULL;
+		for (i = 0; i < sizeof names / sizeof names[0]; i++)
+			if (strlen(names[i].name) == len &&
+			    strncmp(p, names[i].name, len) == 0)
+				word = _(names[i].label);
+		if (len > 0) {
+			/* TRANSLATORS: between the names of changed elements. */
+			t = xasprintf("%s%s%.*s", out, *out != '\0' ? _(", ") :
+			    "", word != NULL ? (int)strlen(word) : (int)len,
+			    word != NULL ? word : p);
+			free(out);
+			out = t;
+		}
+		p += len;
+		p += strspn(p, " ");
+	}
+	return out;
+}
+
 static void
 diff_print(const char *from, const char *to, const struct diff_result *r)
 {
+	char				*words;
+
 	const struct diff_change	*c;
 	size_t				 i;
 
@@ -373,8 +473,12 @@ diff_print(const char *from, const char *to, const struct diff_result *r)
 		print_text(c->level1);
 		fputs(" | ", stdout);
 		print_text(c->level2);
-		if (c->kind == '~')
-			printf(" (%s)", c->fields);
+		if (c->kind == '~') {
+			words = diff_fields_words(c->fields);
+			/* TRANSLATORS: the elements that changed. */
+			printf(_(" (%s)"), words);
+			free(words);
+		}
 		putchar('\n');
 	}
 }
@@ -441,21 +545,29 @@ admin_versions_diff(const struct config *cfg, int argc, char **argv)
 static int
 export_to(const struct args *a, const char *file)
 {
-	enum export_format	 fmt = a->format != NULL &&
-	    strcmp(a->format, "json") == 0 ? EXPORT_JSON : EXPORT_CSV;
+	struct export_options	 opt;
 	FILE			*out = stdout;
 	char			*error = NULL;
 	int			 rc;
 
 	if (a->output != NULL && (out = fopen(a->output, "w")) == NULL) {
-		error = xasprintf("cannot write %s: %s", a->output,
+		error = xasprintf(_("cannot write %s: %s"), a->output,
 		    strerror(errno));
 		return admin_fail(error, ADMIN_EXIT_CATALOGUE);
 	}
+	memset(&opt, 0, sizeof opt);
+	opt.format = a->format != NULL && strcmp(a->format, "json") == 0 ?
+	    EXPORT_JSON : EXPORT_CSV;
+	if (a->encoding != NULL && strcmp(a->encoding, "gb18030") == 0)
+		opt.encoding = EXPORT_GB18030;
+	else if (a->encoding != NULL && strcmp(a->encoding, "utf-8-bom") == 0)
+		opt.encoding = EXPORT_UTF8_BOM;
+	opt.headers_zh = a->headers != NULL && strcmp(a->headers, "zh") == 0;
 	/* On a terminal, cells are sanitised as everywhere else. */
-	rc = export_catalogue(file, fmt, isatty(fileno(out)), out, &error);
+	opt.for_terminal = isatty(fileno(out));
+	rc = export_catalogue_with(file, &opt, out, &error);
 	if (out != stdout && fclose(out) != 0 && rc == 0) {
-		error = xasprintf("cannot write %s: %s", a->output,
+		error = xasprintf(_("cannot write %s: %s"), a->output,
 		    strerror(errno));
 		rc = -1;
 	}
@@ -475,6 +587,21 @@ admin_versions_export(const struct config *cfg, int argc, char **argv)
 	    strcmp(a.format, "json") != 0)
 		return admin_usage_error(_("unknown format '%s'; use csv or "
 		    "json"), a.format);
+	if (a.encoding != NULL && strcmp(a.encoding, "utf-8") != 0 &&
+	    strcmp(a.encoding, "utf-8-bom") != 0 &&
+	    strcmp(a.encoding, "gb18030") != 0)
+		return admin_usage_error(_("unknown encoding '%s'; use utf-8, "
+		    "utf-8-bom or gb18030"), a.encoding);
+	if (a.headers != NULL && strcmp(a.headers, "en") != 0 &&
+	    strcmp(a.headers, "zh") != 0)
+		return admin_usage_error(_("unknown headers '%s'; use en (the "
+		    "column names) or zh (the published table's titles)"),
+		    a.headers);
+	/* JSON is UTF-8 with its own keys (RFC 8259). */
+	if ((a.encoding != NULL || a.headers != NULL) && a.format != NULL &&
+	    strcmp(a.format, "json") == 0)
+		return admin_usage_error("%s", _("--encoding and --headers are "
+		    "for CSV; JSON is always UTF-8 with English keys"));
 	if ((rc = version_file(cfg->catalogue, a.version, &file, &id)) != -1)
 		return rc;
 	rc = export_to(&a, file);

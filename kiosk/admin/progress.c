@@ -70,7 +70,12 @@ progress_clear(struct progress *p)
 {
 	if (!p->shown)
 		return;
-	fprintf(p->fp, "\r%*s\r", PROGRESS_WIDTH + 30, "");
+	/*
+	 * Erase to the end of the line (the bar is only drawn on a
+	 * terminal): spaces would count bytes, not the columns of a
+	 * translated, double-width text.
+	 */
+	fputs("\r\033[K", p->fp);
 	fflush(p->fp);
 	p->shown = 0;
 }

@@ -145,6 +145,13 @@ struct ui {
 	struct ui_print		*print;
 	/* Imports for the staff screen, in a child process; NULL: none. */
 	struct ui_import	*import;
+	/*
+	 * The hall (the kiosk's configuration): its name, its help line and
+	 * the text of its notice file, sanitised (newlines kept); NULL: none.
+	 * Owned by the kiosk, which reads the notice again for each visitor.
+	 */
+	const char		*hall_name, *hall_help;
+	char			*notice;
 
 	struct {
 		const struct screen	*screen;

@@ -106,6 +106,9 @@ line=$(echo 20261126 | "$ADMIN" pin)
 printf '%s\n' "$line" | grep -qE '^staff_pin = \$y\$[^ ]{40,}$' &&
 	! printf '%s\n' "$line" | grep -qF 20261126
 ok $? "chayue-admin pin prints a yescrypt hash line, not the PIN"
+echo 20261126 | "$ADMIN" --config "$T_TMP/en.conf" pin 2>&1 >/dev/null |
+	grep -qF "put this line in $T_TMP/en.conf in place of any staff_pin line"
+ok $? "pin says, on stderr, which configuration file the line goes in"
 printf '%s\n' "$line" >"$T_TMP/pin.conf"
 "$CHAYUE" --config "$T_TMP/pin.conf" --catalogue "$DEMO_DB" </dev/null >/dev/null 2>"$T_TMP/err"
 grep -qF "终端" "$T_TMP/err"

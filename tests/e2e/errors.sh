@@ -13,13 +13,13 @@ run_kiosk() {
 }
 
 run_kiosk --config /dev/null --catalogue "$T_TMP/missing.db"
-[ $status = 1 ] && grep -qF "missing.db does not exist" "$T_TMP/err" &&
+[ $status = 1 ] && grep -qF "目录 $T_TMP/missing.db 不存在" "$T_TMP/err" &&
 	grep -qF "chayue-admin import" "$T_TMP/err"
 ok $? "a missing catalogue: exit 1 and a message saying how to make one"
 
 printf 'this is not a database\n%.0s' $(seq 200) >"$T_TMP/junk.db"
 run_kiosk --config /dev/null --catalogue "$T_TMP/junk.db"
-[ $status = 1 ] && grep -qF "junk.db: " "$T_TMP/err"
+[ $status = 1 ] && grep -qF "junk.db：" "$T_TMP/err"
 ok $? "a corrupt catalogue: exit 1 and a message naming the file"
 
 head -c 2048 "$DEMO_DB" >"$T_TMP/truncated.db"

@@ -63,16 +63,36 @@ ok $? "a Shift-JIS file is refused: the encoding is not recognised, what to do"
 admin --catalogue "$T_TMP/e.db" import --encoding big5 "$T_TMP/big5.csv" >/dev/null 2>&1
 ok $? "--encoding big5"
 
-# Exports read back give the same catalogue: diff finds nothing.
+# Exports read back give the same catalogue: the import finds the same
+# items as the live version and makes no new one.
 db=$T_TMP/r.db
 admin --catalogue "$db" import --quiet "$REF" || true
 for fmt in csv json; do
 	admin --catalogue "$db" export --format $fmt --output "$T_TMP/export.$fmt" &&
-		admin --catalogue "$db" import --quiet "$T_TMP/export.$fmt" &&
-		admin --catalogue "$db" diff >"$T_TMP/diff"
-	head -n 1 "$T_TMP/diff" | grep -qE ": 0 added, 0 removed, 0 changed$"
-	ok $? "export --format $fmt, imported again: diff shows no change"
+		admin --catalogue "$db" import "$T_TMP/export.$fmt" >"$T_TMP/out" &&
+		grep -qF "the files hold the same items as the live version" "$T_TMP/out" &&
+		[ "$(admin --catalogue "$db" history --json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["versions"]))')" = 1 ]
+	ok $? "export --format $fmt, imported again: the same items, no new version"
 done
+
+# For Excel on a Chinese PC: GB18030 or a UTF-8 byte order mark, the
+# published table's titles; read back, the same items again.
+admin --catalogue "$db" export --encoding gb18030 --headers zh --output "$T_TMP/gb.csv" &&
+	[ "$(head -n 1 "$T_TMP/gb.csv" | iconv -f GB18030 -t UTF-8 | cut -d, -f1-4)" = "领域,一级事项,二级事项,公开内容（要素）" ] &&
+	! iconv -f UTF-8 -t UTF-8 "$T_TMP/gb.csv" >/dev/null 2>&1 &&
+	iconv -f GB18030 -t UTF-8 "$T_TMP/gb.csv" | grep -q ',是,否,'
+ok $? "export --encoding gb18030 --headers zh: GB18030, Chinese titles, 是/否"
+admin --catalogue "$db" import "$T_TMP/gb.csv" >"$T_TMP/out" 2>&1
+grep -qF "(GB18030, published layout)" "$T_TMP/out"
+ok $? "  and it is read back as GB18030 in the published layout"
+admin --catalogue "$db" export --encoding utf-8-bom --output "$T_TMP/bom.csv" &&
+	[ "$(head -c 3 "$T_TMP/bom.csv" | od -An -tx1 | tr -d ' ')" = efbbbf ] &&
+	admin --catalogue "$db" import "$T_TMP/bom.csv" | grep -qF "the files hold the same items"
+ok $? "export --encoding utf-8-bom: a byte order mark, read back the same"
+admin --catalogue "$db" export --encoding latin1 >/dev/null 2>&1
+[ $? -eq 2 ] && admin --catalogue "$db" export --format json --headers zh >/dev/null 2>&1
+[ $? -eq 2 ]
+ok $? "an unknown encoding, or --headers with JSON: usage errors"
 
 # Hand-written broken files: every problem, where it is, what to do.
 broken() {	# broken FILE STATUS PATTERN DESCRIPTION
@@ -83,17 +103,17 @@ broken() {	# broken FILE STATUS PATTERN DESCRIPTION
 	[ $st -eq "$2" ] || diag "exit status $st"
 	grep -qE -- "$3" "$T_TMP/out" || sed 's/^/# /' "$T_TMP/out"
 }
-broken truncated-quote.csv 1 "truncated-quote\.csv:3:4: error: the file ends in the middle of a row, inside the quoted field in column 4 \(content\); it may have been cut off — export it again" \
+broken truncated-quote.csv 1 "truncated-quote\.csv:3:4: error: the file ends in the middle of a row, inside the quoted field in column D \(content\); it may have been cut off — export it again" \
 	"truncated CSV: the unclosed quote on the last line, file:line:column, cut off"
-broken cut-row.csv 1 "cut-row\.csv:3:5: error: the file ends in the middle of a row: it has 4 of the header's 17 columns and ends before column 5 \(basis\); it may have been cut off — export it again" \
+broken cut-row.csv 1 "cut-row\.csv:3:5: error: the file ends in the middle of a row: it has 4 of the header's 17 columns and ends before column E \(basis\); it may have been cut off — export it again" \
 	"a file cut in the middle of its last row: said so, at the first missing column"
-broken mixed-encoding.csv 1 "mixed-encoding\.csv:3:1: error: column 1 \(domain\) is not valid UTF-8 text \(byte 0x[0-9A-F]{2}\), and neither are 8 more cells of the row; .*GB18030" \
+broken mixed-encoding.csv 1 "mixed-encoding\.csv:3:1: error: column A \(domain\) is not valid UTF-8 text \(byte 0x[0-9A-F]{2}\), and neither are 8 more cells of the row; .*GB18030" \
 	"mixed encodings: the GB18030 row, once, with what to do"
 broken mixed-encoding.csv 1 "rows read 3, would import 2, would skip 1" \
 	"mixed encodings: the UTF-8 rows are still good"
 broken gb18030-truncated.csv 1 "gb18030-truncated\.csv:4:1: warning: the file ends in the middle of a GB18030 character; " \
 	"GB18030 cut inside a character: a warning at column 1 of the last line"
-broken gb18030-truncated.csv 1 "gb18030-truncated\.csv:4:3: error: the file ends in the middle of a row: it has 2 of the header's 17 columns and ends before column 3 \(level2\); it may have been cut off" \
+broken gb18030-truncated.csv 1 "gb18030-truncated\.csv:4:3: error: the file ends in the middle of a row: it has 2 of the header's 17 columns and ends before column C \(level2\); it may have been cut off" \
 	"GB18030 cut inside a character: and the cut last row"
 broken utf16-odd.txt 1 "utf16-odd\.txt:4:1: warning: the file ends in the middle of a UTF-16LE character; " \
 	"UTF-16 with an odd number of bytes: truncated"
@@ -101,7 +121,7 @@ broken utf16-odd.txt 1 "utf16-odd\.txt:4:2: error: the file ends in the middle o
 	"UTF-16 with an odd number of bytes: the cut last row"
 broken wrong-columns.csv 1 "wrong-columns\.csv:4:18: error: row has 18 columns but the header has 17: the extra cells start at column 18; a cell may hold an unquoted comma" \
 	"too many cells: where the first extra cell is"
-broken wrong-columns.csv 1 "wrong-columns\.csv:3:17: error: row has only 16 of the header's 17 columns: it ends before column 17 \(source_url\); a cell may be missing" \
+broken wrong-columns.csv 1 "wrong-columns\.csv:3:17: error: row has only 16 of the header's 17 columns: it ends before column Q \(source_url\); a cell may be missing" \
 	"too few cells: where the first missing cell is, named"
 # A file that looks cut off is refused, --yes or not, unless --allow-cut-off.
 for f in cut-row.csv gb18030-truncated.csv truncated-quote.csv; do
@@ -132,9 +152,9 @@ broken not-array.json 1 "not-array\.json:1:1: error: the file does not hold a JS
 	"JSON that is not an array"
 broken published-broken.csv 1 "published-broken\.csv:4:3: error: row has no item name" \
 	"published table: a row without a name"
-broken published-broken.csv 1 "published-broken\.csv:5:9: error: column 9 \(全社会\): \"有\" is not a yes/no mark" \
+broken published-broken.csv 1 "published-broken\.csv:5:9: error: column I \(全社会\): \"有\" is not a yes/no mark" \
 	"published table: an unknown mark, named by the column's title"
-broken published-broken.csv 1 "published-broken\.csv:7:14: error: row has only 13 of the header's 15 columns: it ends before column 14 \(乡级\)" \
+broken published-broken.csv 1 "published-broken\.csv:7:14: error: row has only 13 of the header's 15 columns: it ends before column N \(乡级\)" \
 	"published table: a short row, at its first missing column"
 broken published-broken.csv 1 "rows read 5, would import 2, would skip 3" \
 	"published table: every problem in one run, and the summary"

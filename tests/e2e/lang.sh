@@ -153,7 +153,7 @@ ok $? "the walk-away reset goes back to the configured zh_TW"
 
 printf 'language = fr\n' >"$T_TMP/fr.conf"
 "$CHAYUE" --config "$T_TMP/fr.conf" --catalogue "$DB" </dev/null >/dev/null 2>"$T_TMP/err"
-[ $? = 2 ] && grep -qF "zh_CN, zh_TW or en" "$T_TMP/err"
+[ $? = 2 ] && grep -qE "zh_CN(, |、)zh_TW (or|或) en" "$T_TMP/err"
 ok $? "an unknown language in the configuration is refused, naming the three"
 
 done_testing

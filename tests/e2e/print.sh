@@ -78,7 +78,7 @@ wait_for "打印预览"
 ok $? "p opens the print preview"
 page() { screen | flat; }
 wait_for "第 1 页，共 1 页" && page | grep -qF "打印时间：$today" &&
-	page | grep -qF "版本$version" && page | grep -qF "发布机关：$names"
+	page | grep -qE "版本[0-9]{4}年[0-9]+月[0-9]+日 ?[0-9:]+（$version）" && page | grep -qF "发布机关：$names"
 ok $? "the preview shows the catalogue, its version, the date and the page number"
 missing=
 for label in 领域 一级事项 二级事项 公开内容 公开依据 公开时限 公开主体 \
@@ -143,7 +143,7 @@ done
 [ -z "$bad" ]
 ok $? "each element is printed whole, under its label${bad:+ (differ:$bad)}"
 bad=
-for want in "发布机关：$names" "版本$version" "打印时间：$today" "第1页，共1页"; do
+for want in "发布机关：$names" "（$version）" "打印时间：$today" "第1页，共1页"; do
 	case "$text" in *"$want"*) ;; *) bad="$bad $want" ;; esac
 done
 [ -z "$bad" ]

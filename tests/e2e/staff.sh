@@ -39,7 +39,15 @@ day() {
 	*) date -d "$created" '+%Y年%-m月%-d日' ;;
 	esac
 }
-LIVE="Live: version %s of %s, %s; earlier versions kept: %zu"
+LIVE="Live: %s, %s; earlier versions kept: %zu; version %s from %s"
+# live_line LANG: the live line after its time, up to the version id
+# (the time itself, from ICU, is checked by its date: day LANG).
+live_line() {
+	local l
+	l=$(say "$1" "$LIVE" @@ "$(items "$1" "$all")" 0 "$live" @@)
+	l=${l#*@@}
+	printf '%s%s' "${l%"$live"*}" "$live"
+}
 
 kiosk_start 100 30 --kiosk
 wait_for "$all items"
@@ -55,7 +63,7 @@ keys Enter
 wait_for "Staff: catalogue refresh"
 ok $? "the right PIN opens the staff screen"
 live=$(sql "SELECT value FROM meta WHERE key = 'version'")
-screen | grep -qF "Live: version $live" && screen | grep -qF "$all items"
+screen | grep -qF "Live: " && screen | grep -qF ", $all items; earlier versions kept: 0; version $live"
 ok $? "it shows the live version ($live, $all items)"
 handled && screen | grep -qF "[ ] a40.csv" && screen | grep -qF "[ ] bad.csv" &&
 	screen | grep -qF "[ ] page.html" && screen | grep -qF "[ ] table.xlsx" &&
@@ -67,8 +75,9 @@ ok $? "it lists the files it can import (CSV, web pages, workbooks), and only th
 bad=0
 for lang in zh_CN zh_TW en; do
 	keys F4
-	want=$(say $lang "$LIVE" "$live" "$(day $lang)" "$(items $lang "$all")" 0)
-	wait_for "$want" || { diag "in $lang: no \"$want\""; bad=1; }
+	want=$(live_line $lang)
+	{ wait_for "$want" && screen | grep -qF "$(day $lang)"; } ||
+		{ diag "in $lang: no \"$want\" or $(day $lang)"; bad=1; }
 done
 ok $bad "F4 switches the live version's line, its date written the language's way"
 
@@ -91,7 +100,7 @@ for lang in zh_CN zh_TW en; do
 	    "y imports all %zu rows; Esc cancels." 40 40)" \
 	    "$(say $lang "$DROP" 40 "$nj" "$all" | sed 's/:.*/:/')" \
 	    "$(say $lang "%s: rows read %zu, would import %zu, would skip %zu, warnings %zu" a40.csv 40 40 0 0)" \
-	    "$(say $lang "$LIVE" "$live" "$(day $lang)" "$(items $lang "$all")" 0)"; do
+	    "$(live_line $lang)"; do
 		wait_for "$want" || { diag "in $lang: no \"$want\""; bad=1; }
 	done
 done
@@ -104,6 +113,14 @@ wait_for "is live. Visitors see it"
 ok $? "y imports it all the same: the new version is live"
 screen | grep -qF "40 items; earlier versions kept: 1"
 ok $? "the staff screen shows the new live version"
+
+# The same file again: no new version, and the screen says so.
+keys Enter
+wait_for "y imports all 40 rows"
+keys y
+wait_for "These files hold the same items as the live version: no new version was made." &&
+	screen | grep -qF "40 items; earlier versions kept: 1"
+ok $? "importing the live version's file again makes no new version and says so"
 
 # bad.csv: the problems, file:line:column, and the clerk decides.
 keys Down Enter
@@ -124,7 +141,8 @@ ok $? "Esc leaves the catalogue as it was"
 
 # Roll back to the version before.
 keys r
-wait_for "Roll back to the version before"
+wait_for "Roll back to the version of" && screen | squash | grep -qF "($live,${all}items)?y:yes,n:no"
+ok $? "r asks, naming the version it goes back to by its time and id"
 keys y
 wait_for "is live again"
 [ "$(sql 'SELECT count(*) FROM item')" = "$all" ]

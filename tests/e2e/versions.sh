@@ -38,8 +38,25 @@ prev=$(json 'j["versions"][1]["version"]' <"$T_TMP/h.json")
 first=$(json 'j["versions"][2]["version"]' <"$T_TMP/h.json")
 [ "$live" != "$prev" ] && [ "$prev" != "$first" ]
 ok $? "every version has its own id ($first, $prev, $live)"
-admin history | grep -qE "^\* $live +[0-9-]+ +40  \(live\)$"
-ok $? "history as text"
+admin history | grep -qE "^\* .+ +40  $live  a40\.csv  \(live\)$" &&
+	admin history | grep -qE "^  .+ +100  $prev  a100\.csv$"
+ok $? "history as text: time, items, id, the files imported"
+
+# Versions named for people: the local date and time of the import, from
+# the id (UTC), in the hall's time zone and language; the files it came
+# from. In history and status (rollback's message below).
+utc=$(printf '%s' "$live" | sed -E 's/^(....)(..)(..)T(..)(..)(..)Z.*/\1-\2-\3T\4:\5:\6Z/')
+want=$(TZ=Asia/Shanghai date -d "$utc" '+%Y年%-m月%-d日 %H:%M')
+printf 'keep_versions = 2\n' >"$T_TMP/zh.conf"
+TZ=Asia/Shanghai "$ADMIN" --config "$T_TMP/zh.conf" --catalogue "$db" history |
+	grep -qE "^\* $want +40  $live  a40\.csv"
+ok $? "history in zh_CN shows the local time of the import ($want in Shanghai)"
+TZ=Asia/Shanghai "$ADMIN" --config "$T_TMP/zh.conf" --catalogue "$db" status |
+	grep -qxF "版本：$want（$live）"
+ok $? "status names the version by its local time, the id after it"
+[ "$(json '[v["files"] for v in j["versions"]]' <"$T_TMP/h.json")" = "['a40.csv', 'a100.csv', 'reference-catalogue.csv']" ] &&
+	json 'j["versions"][0]["when"]' <"$T_TMP/h.json" | grep -qE '^[A-Z][a-z]+ [0-9]+, 20[0-9][0-9] at '
+ok $? "history --json: the files and the time in words too"
 
 admin status --json >"$T_TMP/s.json"
 [ "$(json 'j["version"], j["items"], j["earlier_versions"]' <"$T_TMP/s.json")" = "('$live', 40, 2)" ]
@@ -69,7 +86,7 @@ sed -i '3s/^\([^,]*,[^,]*,[^,]*\),[^,]*/\1,改过的内容/' "$T_TMP/a40c.csv"
 admin import --quiet "$T_TMP/a40c.csv"
 admin diff >"$T_TMP/d.txt"
 head -n 1 "$T_TMP/d.txt" | grep -qE ": 1 added, 1 removed, 1 changed$" &&
-	grep -qE "^~ .*\(content\)$" "$T_TMP/d.txt"
+	grep -qE "^~ .*\(Content\)$" "$T_TMP/d.txt"
 ok $? "diff: a changed content is a change; a changed jurisdiction is removed + added"
 
 # keep_versions = 2: the oldest was pruned.
@@ -84,6 +101,8 @@ admin rollback >"$T_TMP/out"
 [ $? -eq 0 ] && [ "$(DB=$db sql 'SELECT count(*) FROM item')" = 40 ] &&
 	[ "$(DB=$db sql "SELECT value FROM meta WHERE key = 'version'")" = "$live" ]
 ok $? "rollback goes back one version ($live)"
+grep -qE "^version .+ at .+ \($live\) is now live in " "$T_TMP/out"
+ok $? "rollback names the version now live by its time and id"
 admin rollback "$prev" >/dev/null &&
 	[ "$(DB=$db sql 'SELECT count(*) FROM item')" = 100 ]
 ok $? "rollback VERSION goes to that version"
@@ -140,6 +159,30 @@ admin import --yes --allow-drop "$T_TMP/bad.csv" >"$T_TMP/out" 2>&1
 [ $? -eq 1 ] && [ "$(DB=$db sql 'SELECT count(*) FROM item')" = 1 ]
 ok $? "--yes imports the good rows (exit 1: rows were skipped)"
 
+# An import of the same items as the live version makes no new version and
+# says so: it must not push real versions out of keep_versions. The first
+# import does not claim to have kept an earlier version.
+printf 'language = en\nkeep_versions = 1\n' >"$T_TMP/k1.conf"
+same() { "$ADMIN" --config "$T_TMP/k1.conf" --catalogue "$T_TMP/same.db" "$@"; }
+same import "$REF" >"$T_TMP/out" &&
+	grep -qF "is now live in" "$T_TMP/out" && ! grep -qF "is kept" "$T_TMP/out"
+ok $? "the first import does not say an earlier version was kept"
+same import --allow-drop "$T_TMP/a100.csv" >"$T_TMP/out" &&
+	grep -qF "the version before it is kept" "$T_TMP/out"
+ok $? "the second one does"
+v=$(same history --json | json 'j["versions"][0]["version"]')
+cp "$T_TMP/a100.csv" "$T_TMP/a100-copy.csv"
+same import "$T_TMP/a100.csv" >"$T_TMP/out"
+rc=$?
+[ $rc -eq 0 ] && grep -qE "^the files hold the same items as the live version .*\($v\): no new version was made" "$T_TMP/out" &&
+	! grep -qF "is now live" "$T_TMP/out"
+ok $? "importing the live version's file again: no new version, and it says so (exit $rc)"
+same import "$T_TMP/a100-copy.csv" >/dev/null
+[ "$(same history --json | json '[v["version"] for v in j["versions"]]')" = "$(printf "['%s', '%s']" "$v" "$(same history --json | json 'j["versions"][1]["version"]')")" ] &&
+	[ "$(same history --json | json 'j["versions"][1]["items"]')" = "$all" ] &&
+	[ "$(DB=$T_TMP/same.db sql "SELECT value FROM meta WHERE key = 'version'")" = "$v" ]
+ok $? "the same rows under another file name: still no new version; the real earlier one is still kept"
+
 # On a terminal (script(1) gives one): the question, and the progress bar.
 onterm() {	# onterm INPUT COMMAND: COMMAND on a terminal, INPUT typed
 	printf '%s\n' "$1" | script -qec "$2" /dev/null
@@ -150,6 +193,12 @@ if test_hooks; then
 	onterm "" "CHAYUE_PROGRESS_DELAY_MS=0 '$ADMIN' --config '$CONF' --catalogue t.db import '$REF'" >"$T_TMP/out"
 	grep -qE "\[#+\] 100%  $all rows" "$T_TMP/out"
 	ok $? "an import on a terminal shows the progress bar"
+	# As the terminal shows it: each line after its last carriage return.
+	printf 'domain,level2\n社会救助,低保\n,缺领域\n' >"$T_TMP/bar.csv"
+	onterm y "CHAYUE_PROGRESS_DELAY_MS=0 '$ADMIN' --config '$CONF' --catalogue bar.db import '$T_TMP/bar.csv'" |
+		sed -e 's/\r$//' -e 's/.*\r\x1b\[K//' -e 's/.*\r//' >"$T_TMP/shown"
+	grep -q "^version .* is now live in" "$T_TMP/shown" && ! grep -qF "[#" "$T_TMP/shown"
+	ok $? "the bar's line is cleared before the next message, also after the question"
 else
 	"$ADMIN" --config "$CONF" --catalogue t.db import --quiet "$REF" >/dev/null 2>&1
 	skip "an import on a terminal shows the progress bar" \

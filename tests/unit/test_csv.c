@@ -202,7 +202,7 @@ test_other(void)
 	ok(csv_read(r, &rec) == 1 && rec.broken, "broken record");
 	msg = diag_format(&d.v[0]);
 	is_str(msg, "n.csv:1:2: error: the file ends in the middle of a row, "
-	    "inside the quoted field in column 2 (content); it may have been "
+	    "inside the quoted field in column B (content); it may have been "
 	    "cut off — export it again; if it is whole, close the quote",
 	    "a quote open on the last line: the file was cut off, the column "
 	    "named");
@@ -214,7 +214,7 @@ test_other(void)
 	ok(csv_read(r, &rec) == 1 && rec.broken, "broken record");
 	msg = diag_format(&d.v[0]);
 	ok(strncmp(msg, "n.csv:1:2: error: unterminated quoted field in "
-	    "column 2 (content)", 58) == 0, "a quote open with lines after "
+	    "column B (content)", 58) == 0, "a quote open with lines after "
 	    "it: unterminated, not cut off");
 	printf("# %s\n", msg);
 	free(msg);

@@ -79,16 +79,49 @@ test_formats(void)
 	ok(format_is_date(day), "and so is 29 days ago");
 }
 
+/* A version id is read as UTC and written in local time (TZ, set in main). */
+static void
+test_version_time(void)
+{
+	char *got;
+
+	i18n_set_language("zh_CN");
+	got = format_version_time("20261205T074240Z");
+	is_str(got, "2026年12月5日 15:42", "zh_CN: version 20261205T074240Z "
+	    "is 2026年12月5日 15:42 in Shanghai");
+	free(got);
+	got = format_version_time("20261231T200000Z-2");
+	is_str(got, "2027年1月1日 04:00", "the day and year turn over; a "
+	    "-2 suffix is ignored");
+	free(got);
+	i18n_set_language("en");
+	got = format_version_time("20261205T074240Z");
+	/* ICU puts a space or a narrow no-break space before PM. */
+	ok(strncmp(got, "December 5, 2026 at 3:42", 24) == 0 &&
+	    strstr(got, "PM") != NULL, "en: December 5, 2026 at 3:42 PM");
+	free(got);
+	got = format_version_time("20261340T074240Z");
+	is_str(got, "20261340T074240Z", "not a date: the id unchanged");
+	free(got);
+	got = format_version_time("draft");
+	is_str(got, "draft", "not an id: unchanged");
+	free(got);
+	i18n_set_language("zh_CN");
+}
+
 int
 main(void)
 {
 	const char *top = getenv("top_builddir");
 	char *dir = xasprintf("%s/locale", top != NULL ? top : ".");
 
+	/* Before ICU first reads the time zone, which it then keeps. */
+	setenv("TZ", "Asia/Shanghai", 1);
 	setlocale(LC_ALL, "C.UTF-8");
 	i18n_init("zh_CN", dir);
 	test_languages();
 	test_formats();
+	test_version_time();
 	free(dir);
 	return tap_done();
 }

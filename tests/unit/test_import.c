@@ -583,17 +583,17 @@ test_broken(const char *cat)
 	} f[] = {
 		{ "truncated-quote.csv", 2, 1, 1, 1, 0, DIAG_ERROR, 3, 4,
 		  "error: the file ends in the middle of a row, inside the "
-		  "quoted field in column 4 (content); it may have been cut "
+		  "quoted field in column D (content); it may have been cut "
 		  "off — export it again" },
 		{ "cut-row.csv", 2, 1, 1, 1, 0, DIAG_ERROR, 3, 5,
 		  "cut-row.csv:3:5: error: the file ends in the middle of a "
 		  "row: it has 4 of the header's 17 columns and ends before "
-		  "column 5 (basis); it may have been cut off — export it "
+		  "column E (basis); it may have been cut off — export it "
 		  "again" },
 		{ "gb18030-truncated.csv", 3, 2, 1, 1, 1, DIAG_ERROR, 4, 3,
 		  "gb18030-truncated.csv:4:3: error: the file ends in the "
 		  "middle of a row: it has 2 of the header's 17 columns and "
-		  "ends before column 3 (level2); it may have been cut off" },
+		  "ends before column C (level2); it may have been cut off" },
 		{ "gb18030-truncated.csv", 3, 2, 1, 1, 1, DIAG_WARNING, 4, 1,
 		  "gb18030-truncated.csv:4:1: warning: the file ends in the "
 		  "middle of a GB18030 character; it may be truncated" },
@@ -604,12 +604,12 @@ test_broken(const char *cat)
 		  "utf16-odd.txt:4:1: warning: the file ends in the middle of "
 		  "a UTF-16LE character" },
 		{ "stray-quote.csv", 3, 1, 2, 2, 0, DIAG_ERROR, 2, 4,
-		  "quote inside column 4 (content)" },
+		  "quote inside column D (content)" },
 		{ "stray-quote.csv", 3, 1, 2, 2, 0, DIAG_ERROR, 3, 3,
-		  "text after the closing quote in column 3 (level2)" },
+		  "text after the closing quote in column C (level2)" },
 		{ "wrong-columns.csv", 3, 1, 2, 2, 0, DIAG_ERROR, 3, 17,
 		  "wrong-columns.csv:3:17: error: row has only 16 of the "
-		  "header's 17 columns: it ends before column 17 (source_url); "
+		  "header's 17 columns: it ends before column Q (source_url); "
 		  "a cell may be missing" },
 		{ "wrong-columns.csv", 3, 1, 2, 2, 0, DIAG_ERROR, 4, 18,
 		  "wrong-columns.csv:4:18: error: row has 18 columns but the "
@@ -617,11 +617,11 @@ test_broken(const char *cat)
 		  "may hold an unquoted comma" },
 		{ "published-broken.csv", 5, 2, 3, 3, 0, DIAG_ERROR, 7, 14,
 		  "published-broken.csv:7:14: error: row has only 13 of the "
-		  "header's 15 columns: it ends before column 14 (乡级); " },
+		  "header's 15 columns: it ends before column N (乡级); " },
 		{ "invalid-utf8.csv", 2, 1, 1, 1, 0, DIAG_ERROR, 2, 4,
-		  "column 4 (content) is not valid UTF-8 text (byte 0xD5)" },
+		  "column D (content) is not valid UTF-8 text (byte 0xD5)" },
 		{ "bad-flag.csv", 2, 1, 1, 1, 0, DIAG_ERROR, 2, 9,
-		  "column 9 (audience_all): \"有\" is not a yes/no mark; "
+		  "column I (audience_all): \"有\" is not a yes/no mark; "
 		  "write 1, √ or 是 for yes, 0, × or 否 for no" },
 		{ "no-name.csv", 2, 1, 1, 1, 0, DIAG_ERROR, 2, 3,
 		  "error: row has no item name (一级事项 and 二级事项 are both "
@@ -1063,7 +1063,7 @@ test_published(const char *cat_path)
 
 	import_texts(cat_path, texts, 4, &d, &sum);
 	counts(&sum, 5, 4, 1, 1, 0, "two published tables");
-	ok(has_diag(&d, DIAG_ERROR, 4, 4, "column 4 (公开方式): \"被动\" is "
+	ok(has_diag(&d, DIAG_ERROR, 4, 4, "column D (公开方式): \"被动\" is "
 	    "not one of 主动、依申请"), "a tick list with an unknown word");
 	import_summary_done(&sum);
 	diag_done(&d);
@@ -1199,11 +1199,11 @@ test_cut(const char *cat)
 		{ "domain,level2,content\n社会救助,低保,条件\n社会救助,特困",
 		  3, 3, "cut.csv:3:3: error: the file ends in the middle of "
 		  "a row: it has 2 of the header's 3 columns and ends before "
-		  "column 3 (content); it may have been cut off — export it "
+		  "column C (content); it may have been cut off — export it "
 		  "again", "a short last row, no line break: cut off" },
 		{ "domain,level2,content\n社会救助,低保,条件\n社会救助,特困\n",
 		  3, 3, "cut.csv:3:3: error: row has only 2 of the header's 3 "
-		  "columns: it ends before column 3 (content); a cell may be "
+		  "columns: it ends before column C (content); a cell may be "
 		  "missing", "a short last row with its line break: short, not "
 		  "cut off" },
 		{ "domain,level2,content\n社会救助,特困\n社会救助,低保,条件",
@@ -1211,7 +1211,7 @@ test_cut(const char *cat)
 		  "columns", "a short row above a whole last row: not cut off" },
 		{ "domain,level2,content\n社会救助,低保,\"条件\n", 2, 3,
 		  "cut.csv:2:3: error: the file ends in the middle of a row, "
-		  "inside the quoted field in column 3 (content); it may have "
+		  "inside the quoted field in column C (content); it may have "
 		  "been cut off", "the file ends inside quotes: cut off" },
 		{ "domain,level2,content\n社会救助,低保,条件,x,y", 2, 4,
 		  "cut.csv:2:4: error: row has 5 columns but the header has 3: "
