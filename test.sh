@@ -118,6 +118,12 @@ step "fuzz Word reader (.docx)" fuzz fuzz_docx $OOXML_CFLAGS \
 	tests/fuzz/fuzz_docx.c data/import/formats/docx.c \
 	data/import/formats/ooxml.c data/import/formats/zipread.c \
 	data/import/diag.c data/import/table.c i18n/text.c lib/xmalloc.c
+# shellcheck disable=SC2086
+FUZZ_LIBS="-lfreexl -lxml2 -lminizip -lz -lunistring"
+step "fuzz Excel 97-2003 reader (.xls, FreeXL)" fuzz fuzz_xls $OOXML_CFLAGS \
+	tests/fuzz/fuzz_xls.c data/import/formats/xls.c data/import/formats/sheet.c \
+	data/import/formats/ooxml.c data/import/formats/zipread.c \
+	data/import/diag.c data/import/table.c i18n/text.c lib/xmalloc.c
 FUZZ_LIBS="-lxml2"
 step "fuzz web page reader (libxml2 HTML parser, spans)" fuzz fuzz_html \
 	$(pkg-config --cflags libxml-2.0) tests/fuzz/fuzz_html.c \
