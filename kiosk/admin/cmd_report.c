@@ -30,6 +30,7 @@
 #include "i18n/i18n.h"
 #include "i18n/text.h"
 #include "kiosk/admin/admin.h"
+#include "kiosk/admin/output.h"
 #include "kiosk/config.h"
 #include "lib/xmalloc.h"
 
@@ -47,21 +48,6 @@ report_version_time(const char *id)
 	return xstrdup(id);
 }
 
-/* A JSON string of s, made valid UTF-8 if it is not (a path). */
-static json_t *
-report_text(const char *s)
-{
-	json_t	*j = json_string(s);
-	char	*clean;
-
-	if (j != NULL)
-		return j;
-	clean = text_sanitise(s, strlen(s), 0);
-	j = json_string(clean);
-	free(clean);
-	return j;
-}
-
 /* The live version, or null with the reason added to errors. */
 static json_t *
 report_live(const struct config *cfg, json_t *errors)
@@ -72,13 +58,13 @@ report_live(const struct config *cfg, json_t *errors)
 	json_t			*o = NULL;
 
 	if ((cat = catalogue_open(cfg->catalogue, &error)) == NULL) {
-		json_array_append_new(errors, report_text(error));
+		json_array_append_new(errors, output_json_text(error));
 		free(error);
 		return json_null();
 	}
 	memset(&info, 0, sizeof info);
 	if (catalogue_info(cat, &info, &error) != 0) {
-		json_array_append_new(errors, report_text(error));
+		json_array_append_new(errors, output_json_text(error));
 		free(error);
 	} else {
 		t = report_version_time(info.version);
@@ -110,7 +96,7 @@ report_days(const struct config *cfg, json_t *errors)
 	}
 	if ((st = stats_open(path, 0, &error)) == NULL ||
 	    stats_daily(st, &rows, &error) != 0) {
-		json_array_append_new(errors, report_text(error));
+		json_array_append_new(errors, output_json_text(error));
 		free(error);
 	}
 	for (i = 0; i < rows.n; i++)
@@ -185,8 +171,8 @@ admin_report(const struct config *cfg, int argc, char **argv)
 	days = report_days(cfg, errors);
 	o = json_pack("{s:s, s:i, s:o, s:s, s:o, s:o, s:o, s:o}",
 	    "report", REPORT_KIND, "format", REPORT_FORMAT,
-	    "terminal", report_text(host), "made", made,
-	    "catalogue", report_text(cfg->catalogue),
+	    "terminal", output_json_text(host), "made", made,
+	    "catalogue", output_json_text(cfg->catalogue),
 	    "live", live, "errors", errors, "days", days);
 	if (o == NULL)	/* a name that is not UTF-8 */
 		return admin_fail(xstrdup(_("the report cannot be written as "
@@ -489,30 +475,20 @@ merge_satisfaction(const struct merge_row *r, char *buf, size_t size)
 		snprintf(buf, size, "%lld%%", (r->useful * 100 + all / 2) / all);
 }
 
+/* A cell of the table, or of its CSV form. */
 static void
 merge_print_cell(const char *s, int csv, int last)
 {
-	char	*clean = text_sanitise(s, strlen(s), 0);
-	char	*p;
+	char	*clean;
 
-	if (!csv)
-		fputs(clean, stdout);
-	else {
-		putchar('"');
-		if (export_needs_guard(clean))
-			putchar(EXPORT_GUARD);
-		for (p = clean; *p != '\0'; p++) {
-			if (*p == '"')
-				putchar('"');
-			putchar(*p);
-		}
-		putchar('"');
+	if (csv) {
+		output_csv_cell(s, last);
+		return;
 	}
-	if (csv)
-		putchar(last ? '\n' : ',');
+	clean = text_sanitise(s, strlen(s), 0);
+	fputs(clean, stdout);
 	free(clean);
 }
-
 /* s right-aligned in cols display columns (CJK headings are wider). */
 static void
 merge_right(const char *s, int cols)

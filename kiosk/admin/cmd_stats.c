@@ -20,6 +20,7 @@
 #include "i18n/i18n.h"
 #include "i18n/text.h"
 #include "kiosk/admin/admin.h"
+#include "kiosk/admin/output.h"
 #include "kiosk/config.h"
 #include "lib/xmalloc.h"
 
@@ -408,36 +409,6 @@ admin_hot(const struct config *cfg, int argc, char **argv)
 	    stats_hot_remove_cmd(cfg, &a);
 }
 
-/*
- * A CSV cell (RFC 4180): quoted when it holds a comma, quote or newline;
- * after a ' when a spreadsheet would take it for a formula (the report is
- * for Excel, data/versions/export.h).
- */
-static void
-stats_csv_cell(const char *s, int last)
-{
-	char *clean = text_sanitise(s, strlen(s), 0);
-	const char *p;
-
-	if (strpbrk(clean, ",\"\r\n") == NULL) {
-		if (export_needs_guard(clean))
-			putchar(EXPORT_GUARD);
-		fputs(clean, stdout);
-	} else {
-		putchar('"');
-		if (export_needs_guard(clean))
-			putchar(EXPORT_GUARD);
-		for (p = clean; *p != '\0'; p++) {
-			if (*p == '"')
-				putchar('"');
-			putchar(*p);
-		}
-		putchar('"');
-	}
-	putchar(last ? '\n' : ',');
-	free(clean);
-}
-
 static void
 stats_print_csv(const struct stats_rows *rows)
 {
@@ -447,14 +418,14 @@ stats_print_csv(const struct stats_rows *rows)
 	/* Column names for spreadsheets and scripts: not translated. */
 	puts("domain,jurisdiction,level1,level2,useful,not_useful");
 	for (i = 0; i < rows->n; i++) {
-		stats_csv_cell(rows->v[i].domain, 0);
-		stats_csv_cell(rows->v[i].jurisdiction, 0);
-		stats_csv_cell(rows->v[i].level1, 0);
-		stats_csv_cell(rows->v[i].level2, 0);
+		output_csv_cell(rows->v[i].domain, 0);
+		output_csv_cell(rows->v[i].jurisdiction, 0);
+		output_csv_cell(rows->v[i].level1, 0);
+		output_csv_cell(rows->v[i].level2, 0);
 		snprintf(n, sizeof n, "%lld", rows->v[i].a);
-		stats_csv_cell(n, 0);
+		output_csv_cell(n, 0);
 		snprintf(n, sizeof n, "%lld", rows->v[i].b);
-		stats_csv_cell(n, 1);
+		output_csv_cell(n, 1);
 	}
 }
 

@@ -24,6 +24,7 @@
 #include "i18n/i18n.h"
 #include "i18n/text.h"
 #include "kiosk/admin/admin.h"
+#include "kiosk/admin/output.h"
 #include "kiosk/config.h"
 #include "lib/xmalloc.h"
 
@@ -195,21 +196,6 @@ status_print(const char *path, const struct status *st)
 	    _("(not stated)"));
 }
 
-/* A JSON string of s, made valid UTF-8 if it is not (a file name). */
-static json_t *
-json_text(const char *s)
-{
-	json_t	*j = json_string(s);
-	char	*clean;
-
-	if (j != NULL)
-		return j;
-	clean = text_sanitise(s, strlen(s), 0);
-	j = json_string(clean);
-	free(clean);
-	return j;
-}
-
 static json_t *
 json_counts(const struct name_count_list *list)
 {
@@ -233,7 +219,7 @@ status_json(const char *path, const struct status *st)
 		    st->domains.v[i].name, "national", st->domains.v[i].national,
 		    "items", (json_int_t)st->domains.v[i].items));
 	o = json_pack("{s:o, s:s, s:s, s:I, s:I, s:I, s:o, s:o, s:o}",
-	    "catalogue", json_text(path), "version", st->info.version,
+	    "catalogue", output_json_text(path), "version", st->info.version,
 	    "created", st->info.created,
 	    "sequence", (json_int_t)st->info.sequence,
 	    "items", (json_int_t)st->info.items,
@@ -325,11 +311,11 @@ history_json(const char *path, const struct versions_list *list)
 		    "version", list->v[i].id, "created", list->v[i].created,
 		    "items", (json_int_t)list->v[i].items,
 		    "sequence", (json_int_t)list->v[i].sequence,
-		    "live", list->v[i].live, "when", json_text(when),
-		    "files", json_text(list->v[i].sources)));
+		    "live", list->v[i].live, "when", output_json_text(when),
+		    "files", output_json_text(list->v[i].sources)));
 		free(when);
 	}
-	o = json_pack("{s:o, s:o}", "catalogue", json_text(path),
+	o = json_pack("{s:o, s:o}", "catalogue", output_json_text(path),
 	    "versions", a);
 	json_dumpf(o, stdout, JSON_INDENT(2));
 	putchar('\n');
