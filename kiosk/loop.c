@@ -472,8 +472,10 @@ loop_run(struct catalogue *cat, const struct config *cfg)
 		else
 			draw_frame(&l.ui);
 		refresh();
-		if (loop_input(&l))
+		if (loop_input(&l)) {
 			loop_drain(&l);
+			ui_settle(&l.ui);
+		}
 		loop_tick(&l);
 	}
 	endwin();

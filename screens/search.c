@@ -66,6 +66,12 @@ struct search_screen {
 	struct keypad		 pad;		/* pad.n == 0: not shown */
 	int			 folded;	/* too small: behind a button */
 	int			 pad_open;	/* folded, but opened */
+	/*
+	 * Typed since the query last ran: a burst of keys (a paste) runs it
+	 * once, when the input settles or a key needs the results.
+	 */
+	int			 stale;
+	int			 full;	/* a key did not fit in the query */
 };
 
 static void
@@ -495,9 +501,10 @@ search_type(struct search_screen *s, struct ui *ui, int key)
 {
 	if (search_append(s, key) != 0) {
 		ui_status(ui, "%s", _("The query is as long as it can be."));
+		s->full = 1;
 		return SCREEN_REDRAW;
 	}
-	search_update(s, ui);
+	s->stale = 1;
 	return SCREEN_REDRAW;
 }
 
@@ -511,7 +518,27 @@ search_erase(struct search_screen *s, struct ui *ui)
 		s->len--;
 	while (s->len > 0 && ((unsigned char)s->input[s->len] & 0xC0) == 0x80);
 	s->input[s->len] = '\0';
+	s->stale = 1;
+	(void)ui;
+	return SCREEN_REDRAW;
+}
+
+/* Run the query if keys were typed since it last ran. */
+static int
+search_settle(void *state, struct ui *ui)
+{
+	struct search_screen *s = state;
+
+	if (!s->stale) {
+		s->full = 0;
+		return SCREEN_HANDLED;
+	}
+	s->stale = 0;
 	search_update(s, ui);
+	/* That the typing was refused matters more than what is searched. */
+	if (s->full)
+		ui_status(ui, "%s", _("The query is as long as it can be."));
+	s->full = 0;
 	return SCREEN_REDRAW;
 }
 
@@ -538,6 +565,17 @@ search_key(void *state, struct ui *ui, int key)
 
 	if (search_is_text(key))
 		return search_type(s, ui, key);
+	/* What comes next may need the results of what was typed. */
+	switch (key) {
+	case 0x7f:
+	case '\b':
+	case SCREEN_KEY(KEY_BACKSPACE):
+	case KEYPAD_DELETE:
+		break;
+	default:
+		search_settle(s, ui);
+		break;
+	}
 	switch (key) {
 	case 0x7f:
 	case '\b':
@@ -586,6 +624,7 @@ search_mouse(void *state, struct ui *ui, int y, int x, enum screen_button button
 			return SCREEN_HANDLED;
 		return search_key(s, ui, key);
 	}
+	search_settle(s, ui);
 	/* Below the last result drawn (an opened keypad may hide them all). */
 	if (button == SCREEN_CLICK && y >= SEARCH_TOP + 2 * ((search_bottom(s,
 	    ui) - SEARCH_TOP) / 2))
@@ -605,4 +644,5 @@ const struct screen screen_search = {
 	.key = search_key,
 	.mouse = search_mouse,
 	.resize = search_resize,
+	.settle = search_settle,
 };

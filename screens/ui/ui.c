@@ -169,6 +169,19 @@ ui_key(struct ui *ui, int key)
 }
 
 void
+ui_settle(struct ui *ui)
+{
+	const struct screen *top;
+
+	if (ui->depth == 0)
+		return;
+	top = ui->stack[ui->depth - 1].screen;
+	if (top->settle != NULL &&
+	    (top->settle(ui->stack[ui->depth - 1].state, ui) & SCREEN_REDRAW))
+		ui->dirty = 1;
+}
+
+void
 ui_mouse(struct ui *ui, int y, int x, enum screen_button button)
 {
 	const struct screen *top;

@@ -78,6 +78,13 @@ struct screen {
 	/* Optional: back on top after the screen above was popped. */
 	void	 (*resume)(void *state, struct ui *ui);
 	/*
+	 * Optional: the input that was waiting has been handled (a paste, a
+	 * burst of keys), the screen is about to be drawn. Work that every
+	 * key of a burst would redo (the search's query) is done here once.
+	 * Returns SCREEN_REDRAW or SCREEN_HANDLED as key does.
+	 */
+	int	 (*settle)(void *state, struct ui *ui);
+	/*
 	 * A page that is read rather than a list to choose from: the
 	 * walk-away reset waits longer (idle_seconds_reading).
 	 */
@@ -219,6 +226,8 @@ void ui_status(struct ui *ui, const char *fmt, ...)
 /* Feed one key or mouse event to the top screen, then to the stack. */
 void ui_key(struct ui *ui, int key);
 void ui_mouse(struct ui *ui, int y, int x, enum screen_button button);
+/* The input has been handled for now: let the top screen settle. */
+void ui_settle(struct ui *ui);
 /*
  * What a terminal reports of a touch (or a click of the first button): a
  * press, a release, or a click that curses made of the two. Which of them
