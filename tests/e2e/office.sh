@@ -77,9 +77,9 @@ ok $? "the live catalogue still has its 272 items"
 # A bad cell: in a sheet as sheet:B7, in a Word table as table N:row:column.
 admin --catalogue "$T_TMP/c.db" check "$OUT/broken/badcell.xlsx" "$OUT/broken/badcell.docx" \
 	>"$T_TMP/out" 2>&1
-grep -q 'badcell\.xlsx:sheet 社会救助:F5: error: column 6 (主动): "也许" is not a yes/no mark; write' "$T_TMP/out"
+grep -q 'badcell\.xlsx:sheet 社会救助:F5: error: column F (主动): "也许" is not a yes/no mark; write' "$T_TMP/out"
 ok $? "a bad cell in a sheet: book.xlsx:sheet NAME:F5, what to do"
-grep -q 'badcell\.docx:table 1:3:6: error: column 6 (主动): "也许" is not a yes/no mark' "$T_TMP/out"
+grep -q 'badcell\.docx:table 1:3:6: error: column F (主动): "也许" is not a yes/no mark' "$T_TMP/out"
 ok $? "a bad cell in a Word table: file:table 1:row:column"
 
 done_testing

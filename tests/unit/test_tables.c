@@ -522,7 +522,7 @@ test_source_tables(void)
 	    "first");
 	ok(has_diag(&d, "x.html:table 1:1:1: warning: not a catalogue table"),
 	    "a table of contents: skipped with a warning at FILE:table N");
-	ok(has_diag(&d, "x.html:table 3:2:4: error: column 4 (全社会): \"有\" "
+	ok(has_diag(&d, "x.html:table 3:2:4: error: column D (全社会): \"有\" "
 	    "is not a yes/no mark"), "an error at FILE:table N:row:column");
 	s = query(cat, "SELECT group_concat(x, ' ') FROM (SELECT d.name || '/' "
 	    "|| i.jurisdiction || '/' || i.level2 || '/' || i.channels || '/' "
