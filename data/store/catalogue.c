@@ -396,7 +396,12 @@ catalogue_domains(struct catalogue *cat, struct domain_list *out,
 		d->position = sqlite3_column_int(st, 3);
 		d->items = (size_t)sqlite3_column_int64(st, 4);
 	}
-	return catalogue_done(cat, st, rc, N_("the domains"), error);
+	/* A catalogue that fails part way (replaced, damaged): no list. */
+	if (catalogue_done(cat, st, rc, N_("the domains"), error) != 0) {
+		domain_list_done(out);
+		return -1;
+	}
+	return 0;
 }
 
 void
@@ -429,6 +434,8 @@ catalogue_read_summaries(struct catalogue *cat, sqlite3_stmt *st,
 	}
 	rc = catalogue_done(cat, st, rc, N_("the items"), error);
 	sqlite3_clear_bindings(st);
+	if (rc != 0)
+		item_list_done(out);
 	return rc;
 }
 
@@ -485,7 +492,11 @@ catalogue_jurisdictions(struct catalogue *cat, int domain_id,
 		nc->name = catalogue_text(st, 0);
 		nc->count = (size_t)sqlite3_column_int64(st, 1);
 	}
-	return catalogue_done(cat, st, rc, N_("the jurisdictions"), error);
+	if (catalogue_done(cat, st, rc, N_("the jurisdictions"), error) != 0) {
+		name_count_list_done(out);
+		return -1;
+	}
+	return 0;
 }
 
 void
@@ -629,7 +640,11 @@ catalogue_counts(struct catalogue *cat, enum catalogue_query q,
 		nc->name = catalogue_text(st, 0);
 		nc->count = (size_t)sqlite3_column_int64(st, 1);
 	}
-	return catalogue_done(cat, st, rc, what, error);
+	if (catalogue_done(cat, st, rc, what, error) != 0) {
+		name_count_list_done(out);
+		return -1;
+	}
+	return 0;
 }
 
 int
