@@ -112,17 +112,21 @@ kiosk_start() {
 kiosk_stop() {
 	local pid i=0
 	pid=$(kiosk_pid 2>/dev/null)
-	tmux -L "$T_SOCK" kill-server 2>/dev/null
+	# SIGTERM first, the terminal still there: a kiosk that is hung up
+	# while LeakSanitizer checks it at exit (tmux's SIGHUPs reach its
+	# tracer too) can deadlock.
+	[ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null
 	while [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null &&
 	    [ $i -lt $((T_WAIT * 10)) ]; do
 		sleep 0.1
 		i=$((i + 1))
 	done
-	# Under heavy load LeakSanitizer's exit-time check can deadlock with
-	# its own tracer process; a kiosk left so would spin for ever and slow
-	# every later test. (Exiting is tested where it matters: wait_exit.)
+	tmux -L "$T_SOCK" kill-server 2>/dev/null
+	# A kiosk still there (LeakSanitizer's exit check deadlocked with its
+	# tracer) would spin for ever and slow every later test: kill it.
+	# (Exiting is tested where it matters: wait_exit.)
 	if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
-		diag "chayue ($pid) still running ${T_WAIT}s after its terminal went: killed"
+		diag "chayue ($pid) still running ${T_WAIT}s after SIGTERM: killed"
 		pkill -9 -P "$pid" 2>/dev/null
 		kill -9 "$pid" 2>/dev/null
 	fi
