@@ -77,16 +77,39 @@ format_is_date(const char *s)
 	return strlen(s) == 10 && format_parse_date(s, &y, &m, &d) == 0;
 }
 
+/*
+ * tm (its fields as UTC) in the locale's styles, in zone (NULL: ICU's
+ * default, the system's local time). NULL if ICU fails; else the caller
+ * frees.
+ */
+static char *
+format_tm(struct tm *tm, UDateFormatStyle time_style,
+    UDateFormatStyle date_style, const UChar *zone)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	UDateFormat *fmt;
+	UChar buf[96];
+	int32_t n;
+	char *out = NULL;
+
+	fmt = udat_open(time_style, date_style, format_icu_locale(), zone,
+	    zone != NULL ? -1 : 0, NULL, 0, &st);
+	if (U_SUCCESS(st)) {
+		n = udat_format(fmt, (UDate)timegm(tm) * 1000.0, buf,
+		    (int32_t)(sizeof buf / sizeof buf[0]), NULL, &st);
+		if (U_SUCCESS(st))
+			out = format_utf8(buf, n);
+	}
+	udat_close(fmt);
+	return out;
+}
+
 char *
 format_date(const char *iso)
 {
 	static const UChar utc[] = { 'U', 'T', 'C', 0 };
-	UErrorCode st = U_ZERO_ERROR;
-	UDateFormat *fmt;
 	struct tm tm;
-	UChar buf[64];
-	int32_t n;
-	char *out = NULL;
+	char *out;
 	int y, m, d;
 
 	if (strlen(iso) < 10 || format_parse_date(iso, &y, &m, &d) != 0)
@@ -96,27 +119,15 @@ format_date(const char *iso)
 	tm.tm_mon = m - 1;
 	tm.tm_mday = d;
 	tm.tm_hour = 12;
-	fmt = udat_open(UDAT_NONE, UDAT_LONG, format_icu_locale(), utc, -1,
-	    NULL, 0, &st);
-	if (U_SUCCESS(st)) {
-		n = udat_format(fmt, (UDate)timegm(&tm) * 1000.0, buf,
-		    (int32_t)(sizeof buf / sizeof buf[0]), NULL, &st);
-		if (U_SUCCESS(st))
-			out = format_utf8(buf, n);
-	}
-	udat_close(fmt);
+	out = format_tm(&tm, UDAT_NONE, UDAT_LONG, utc);
 	return out != NULL ? out : xstrdup(iso);
 }
 
 char *
 format_version_time(const char *id)
 {
-	UErrorCode st = U_ZERO_ERROR;
-	UDateFormat *fmt;
 	struct tm tm;
-	UChar buf[96];
-	int32_t n;
-	char *out = NULL, iso[11];
+	char *out, iso[11];
 	int i, y, m, d, hh, mm, ss;
 
 	/* YYYYMMDDTHHMMSSZ */
@@ -137,16 +148,8 @@ format_version_time(const char *id)
 	tm.tm_hour = hh;
 	tm.tm_min = mm;
 	tm.tm_sec = ss;
-	/* No zone given: ICU's default, the system's (TZ), local time. */
-	fmt = udat_open(UDAT_SHORT, UDAT_LONG, format_icu_locale(), NULL, -1,
-	    NULL, 0, &st);
-	if (U_SUCCESS(st)) {
-		n = udat_format(fmt, (UDate)timegm(&tm) * 1000.0, buf,
-		    (int32_t)(sizeof buf / sizeof buf[0]), NULL, &st);
-		if (U_SUCCESS(st))
-			out = format_utf8(buf, n);
-	}
-	udat_close(fmt);
+	/* No zone given: local time, as the hall's clock shows it. */
+	out = format_tm(&tm, UDAT_SHORT, UDAT_LONG, NULL);
 	return out != NULL ? out : xstrdup(id);
 }
 

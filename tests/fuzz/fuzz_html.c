@@ -18,6 +18,7 @@
 #include "data/import/diag.h"
 #include "data/import/formats/formats.h"
 #include "data/import/table.h"
+#include "tests/fuzz/tables_check.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -26,26 +27,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct diag_list	 d;
 	struct table_set	 ts;
-	size_t			 i, r, c;
 	int			 rc;
 
 	diag_init(&d);
 	table_set_init(&ts);
 	rc = html_read((const char *)data, size, "fuzz.html", &d, &ts);
-	if (rc != 0 && d.errors == 0)
-		abort();	/* a page refused without a word */
-	for (i = 0; rc == 0 && i < ts.n; i++) {
-		if (ts.v[i].place == NULL)
-			abort();
-		for (r = 0; r < ts.v[i].nrows; r++) {
-			if (ts.v[i].rows[r].n > 256 ||
-			    ts.v[i].rows[r].line != (long)r + 1)
-				abort();
-			for (c = 0; c < ts.v[i].rows[r].n; c++)
-				if (strlen(ts.v[i].rows[r].cells[c]) > size * 4 + 16)
-					abort();
-		}
-	}
+	fz_tables_check(rc, &d, &ts, FZ_LINES_SEQ, 256, size * 4 + 16);
 	table_set_done(&ts);
 	diag_done(&d);
 	return 0;

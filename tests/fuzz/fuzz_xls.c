@@ -22,6 +22,7 @@
 #include "data/import/diag.h"
 #include "data/import/formats/formats.h"
 #include "data/import/table.h"
+#include "tests/fuzz/tables_check.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -35,7 +36,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct diag_list	 d;
 	struct table_set	 ts;
 	unsigned char		*buf;
-	size_t			 n = size, i, j, k;
+	size_t			 n = size;
 	int			 rc;
 
 	buf = malloc(size + sizeof ole2 + 1);
@@ -51,19 +52,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	diag_init(&d);
 	table_set_init(&ts);
 	rc = xls_read((const char *)buf, n, "fuzz.xls", &d, &ts);
-	if (rc != 0 && (rc != -1 || d.errors == 0))
-		abort();	/* unusable, and nobody told */
-	if (rc == 0 && ts.n == 0)
-		abort();	/* "read", with nothing in it */
-	for (i = 0; i < ts.n; i++) {
-		const struct table *t = &ts.v[i];
-
-		if (t->place == NULL)
-			abort();
-		for (j = 0; j < t->nrows; j++)
-			for (k = 0; k < t->rows[j].n; k++)
-				(void)strlen(t->rows[j].cells[k]);
-	}
+	fz_tables_check(rc, &d, &ts, FZ_NONEMPTY | FZ_A1, 0, 0);
 	table_set_done(&ts);
 	diag_done(&d);
 	free(buf);

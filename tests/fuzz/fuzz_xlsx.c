@@ -24,6 +24,7 @@
 #include "data/import/formats/formats.h"
 #include "data/import/table.h"
 #include "tests/fuzz/ooxml_zip.h"
+#include "tests/fuzz/tables_check.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -56,29 +57,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct fz_buf		 zip;
 	struct diag_list	 d;
 	struct table_set	 ts;
-	size_t			 i, j, k;
 	int			 rc;
 
 	fz_package(data, size, names, defs, 5, &zip);
 	diag_init(&d);
 	table_set_init(&ts);
 	rc = xlsx_read((const char *)zip.p, zip.n, "fuzz.xlsx", &d, &ts);
-	if (rc != 0 && (rc != -1 || d.errors == 0))
-		abort();	/* unusable, and nobody told */
-	for (i = 0; i < ts.n; i++) {
-		const struct table *t = &ts.v[i];
-
-		if (!t->cells_a1 || t->place == NULL)
-			abort();
-		for (j = 0; j < t->nrows; j++) {
-			if (t->rows[j].line < 1 || (j > 0 &&
-			    t->rows[j].line <= t->rows[j - 1].line) ||
-			    t->rows[j].n != t->rows[0].n)
-				abort();
-			for (k = 0; k < t->rows[j].n; k++)
-				(void)strlen(t->rows[j].cells[k]);
-		}
-	}
+	fz_tables_check(rc, &d, &ts, FZ_A1 | FZ_LINES_RISE | FZ_SQUARE, 0, 0);
 	table_set_done(&ts);
 	diag_done(&d);
 	free(zip.p);

@@ -91,18 +91,26 @@ is(const xmlNode *n, const char *name)
 	    strcasecmp((const char *)n->name, name) == 0;
 }
 
+/* n is one of the elements names[0..n). */
+static int
+is_one_of(const xmlNode *n, const char *const *names, size_t count)
+{
+	size_t	i;
+
+	for (i = 0; i < count; i++)
+		if (is(n, names[i]))
+			return 1;
+	return 0;
+}
+
 static int
 is_heading(const xmlNode *n)
 {
 	static const char *const names[] = {
 		"h1", "h2", "h3", "h4", "h5", "h6", "p", "strong", "b",
 	};
-	size_t	i;
 
-	for (i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (is(n, names[i]))
-			return 1;
-	return 0;
+	return is_one_of(n, names, sizeof names / sizeof names[0]);
 }
 
 /* Elements whose end is a line break in the text. */
@@ -113,12 +121,8 @@ is_block(const xmlNode *n)
 		"p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
 		"dd", "dt", "blockquote", "pre",
 	};
-	size_t	i;
 
-	for (i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (is(n, names[i]))
-			return 1;
-	return 0;
+	return is_one_of(n, names, sizeof names / sizeof names[0]);
 }
 
 /* Text no reader sees. */
