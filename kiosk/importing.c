@@ -9,6 +9,7 @@
  */
 #include <config.h>
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -24,6 +25,7 @@
 
 #include "data/import/diag.h"
 #include "data/import/import.h"
+#include "data/versions/diff.h"
 #include "i18n/i18n.h"
 #include "kiosk/child.h"
 #include "kiosk/importing.h"
@@ -43,6 +45,8 @@ enum {
 	REC_PROBLEM = 'd',	/* one worded diagnostic */
 	REC_MORE = 'm',		/* problems not sent (uint64) */
 	REC_ERROR = 'e',	/* the catalogue could not be written */
+	REC_DIFF = 'c',		/* added, removed, changed, domains (uint64);
+				   per domain: name, added, removed, changed */
 	REC_END = 'x',
 };
 
@@ -144,6 +148,88 @@ child_confirm(const struct import_summary *sum, void *arg)
 	    sum->total.rows_read == e->rows_read);
 }
 
+/* Remove dir, what is in it and in its directories (the built version). */
+static void
+remove_tree(const char *dir, int depth)
+{
+	struct dirent	*de;
+	DIR		*d = opendir(dir);
+	char		*path;
+
+	while (d != NULL && (de = readdir(d)) != NULL) {
+		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+			continue;
+		path = xasprintf("%s/%s", dir, de->d_name);
+		if (unlink(path) != 0 && depth > 0)
+			remove_tree(path, depth - 1);
+		free(path);
+	}
+	if (d != NULL)
+		closedir(d);
+	rmdir(dir);
+}
+
+/*
+ * What the checked files would change: build their version aside, in a
+ * directory of its own, compare it with the live one as chayue-admin diff
+ * does, and throw it away. The live catalogue is only read. Nothing is
+ * sent if either cannot be read: the report then has no comparison.
+ */
+static void
+importing_diff(const struct ui_import_job *job, struct out *o)
+{
+	struct import_options	 opt;
+	struct import_summary	 sum;
+	struct diag_list	 d;
+	struct diff_result	 r;
+	struct diff_domain	*dom = NULL;
+	const char		*tmp = getenv("TMPDIR");
+	char			*dir, *path, *error = NULL;
+	size_t			 n, i;
+	int			 rc;
+
+	if (access(job->catalogue, R_OK) != 0)
+		return;		/* the first import: all of it is new */
+	dir = xasprintf("%s/chayue-diff.XXXXXX", tmp != NULL && *tmp != '\0' ?
+	    tmp : "/tmp");
+	if (mkdtemp(dir) == NULL) {
+		free(dir);
+		return;
+	}
+	path = xasprintf("%s/preview.db", dir);
+	memset(&opt, 0, sizeof opt);
+	opt.allow_drop = 1;
+	opt.max_size = job->max_size;
+	opt.confine_dir = job->confine_dir;
+	diag_init(&d);
+	rc = import_files(path, job->files, job->nfiles, &opt, &d, &sum,
+	    &error);
+	if (rc == 0 && sum.committed &&
+	    diff_catalogues(job->catalogue, path, &r, &error) == 0) {
+		n = diff_domains(&r, &dom);
+		out_u64(o, r.added);
+		out_u64(o, r.removed);
+		out_u64(o, r.changed);
+		out_u64(o, n);
+		for (i = 0; i < n; i++) {
+			out_str(o, dom[i].domain);
+			out_u64(o, dom[i].added);
+			out_u64(o, dom[i].removed);
+			out_u64(o, dom[i].changed);
+			free(dom[i].domain);
+		}
+		free(dom);
+		out_send(o, REC_DIFF);
+		diff_result_done(&r);
+	}
+	free(error);
+	import_summary_done(&sum);
+	diag_done(&d);
+	remove_tree(dir, 2);
+	free(path);
+	free(dir);
+}
+
 static void __attribute__((noreturn))
 importing_child(int fd, void *arg)
 {
@@ -220,7 +306,10 @@ importing_child(int fd, void *arg)
 	if (rc != 0) {
 		out_str(&o, error != NULL ? error : "?");
 		out_send(&o, REC_ERROR);
-	}
+	} else if (job->dry_run && job->diff &&
+	    (sum.refusal == IMPORT_ACCEPTED ||
+	    sum.refusal == IMPORT_REFUSED_DROP))
+		importing_diff(job, &o);
 	out_send(&o, REC_END);
 	if (fflush(o.fp) != 0)
 		_exit(1);
@@ -328,6 +417,31 @@ take_file(struct importing *im, struct in *r)
 }
 
 static void
+take_diff(struct ui_import_diff *diff, struct in *r)
+{
+	struct diff_domain	*dom;
+	uint64_t		 n, i;
+
+	diff->added = (size_t)in_u64(r);
+	diff->removed = (size_t)in_u64(r);
+	diff->changed = (size_t)in_u64(r);
+	n = in_u64(r);
+	/* Each domain takes 28 bytes at least: a bad count reads nothing. */
+	for (i = 0; i < n && !r->bad && (size_t)(r->end - r->p) >= 28; i++) {
+		diff->domains = xreallocarray(diff->domains,
+		    diff->ndomains + 1, sizeof *diff->domains);
+		dom = &diff->domains[diff->ndomains];
+		if ((dom->domain = in_str(r)) == NULL)
+			break;
+		dom->added = (size_t)in_u64(r);
+		dom->removed = (size_t)in_u64(r);
+		dom->changed = (size_t)in_u64(r);
+		diff->ndomains++;
+	}
+	diff->done = !r->bad;
+}
+
+static void
 take_record(struct importing *im, int type, struct in *r)
 {
 	struct ui_import_result	*res = &im->result;
@@ -374,6 +488,9 @@ take_record(struct importing *im, int type, struct in *r)
 		free(res->error);
 		res->error = in_str(r);
 		res->end = UI_IMPORT_FAILED;
+		break;
+	case REC_DIFF:
+		take_diff(&res->diff, r);
 		break;
 	case REC_END:
 		im->ended = 1;

@@ -1,8 +1,10 @@
 /*
  * The staff screen, behind the staff PIN (F9): load a new catalogue from
  * the files staff put in the import directory (a USB stick, a share), with
- * the checks, the summary and the confirmation of chayue-admin import;
- * see which version is live; roll back one version. The work is
+ * the checks, the summary, what would change against the live version
+ * (chayue-admin diff's counts) and the confirmation of chayue-admin
+ * import; see which version is live; roll back to a kept version chosen
+ * from the list. Every question has buttons to touch. The work is
  * data/import/import.h's and data/versions/versions.h's; visitors get the new version at
  * their next return to the home screen.
  */
@@ -33,7 +35,8 @@
 enum staff_mode {
 	STAFF_FILES,		/* choosing files */
 	STAFF_REPORT,		/* what a check found; y imports */
-	STAFF_ROLLBACK,		/* y rolls back */
+	STAFF_VERSIONS,		/* choosing the version to go back to */
+	STAFF_ROLLBACK,		/* y rolls back to the chosen one */
 	STAFF_BUSY,		/* a check or import is running; Esc stops it */
 };
 
@@ -59,7 +62,10 @@ struct staff {
 	size_t			 nproblems;
 	struct text_lines	 lines;		/* the report, wrapped */
 	size_t			 top;
+	struct ui_import_diff	 diff;		/* the check's comparison */
 	struct versions_list	 versions;	/* the live one first */
+	struct list		 vlist;		/* the versions but the live
+						   one, from staff_kept() */
 	char			*versions_error; /* NULL: versions is read */
 };
 
@@ -130,6 +136,34 @@ staff_read_live(struct staff *s)
 		versions_list_done(&s->versions);
 }
 
+/* The kept versions one can go back to: all but the live one. */
+static size_t
+staff_kept(const struct staff *s, const struct versions_entry **v)
+{
+	size_t	skip = s->versions.n > 0 && s->versions.v[0].live;
+
+	*v = s->versions.v + skip;
+	return s->versions.n - skip;
+}
+
+/*
+ * A version named for people: local date and time, source files, items.
+ * Caller frees.
+ */
+static char *
+staff_version_name(const struct versions_entry *e, char **when,
+    char **files)
+{
+	char	*n, *items;
+
+	*when = format_version_time(e->id);
+	*files = text_sanitise(e->sources, strlen(e->sources), 0);
+	n = format_number((long long)e->items);
+	items = xasprintf(ngettext("%s item", "%s items", e->items), n);
+	free(n);
+	return items;
+}
+
 /* The line saying which version is live, in the language of the moment. */
 static char *
 staff_live_line(const struct staff *s)
@@ -169,6 +203,43 @@ staff_add(char **report, const char *line)
 }
 
 /*
+ * What the files would change against the live version, in all and per
+ * domain: what chayue-admin diff would count after the import.
+ */
+static void
+staff_report_diff(const struct staff *s, char **r)
+{
+	const struct ui_import_diff	*d = &s->diff;
+	char				*line, *name;
+	size_t				 i;
+
+	if (!d->done)
+		return;
+	if (d->added + d->removed + d->changed == 0) {
+		staff_add(r, _("Against the live version: the same items; "
+		    "nothing would change."));
+		staff_add(r, "");
+		return;
+	}
+	line = xasprintf(_("Against the live version: %zu added, %zu "
+	    "removed, %zu changed"), d->added, d->removed, d->changed);
+	staff_add(r, line);
+	free(line);
+	for (i = 0; i < d->ndomains; i++) {
+		name = text_sanitise(d->domains[i].domain,
+		    strlen(d->domains[i].domain), 0);
+		/* TRANSLATORS: one domain's share of the changes. */
+		line = xasprintf(_("  %s: %zu added, %zu removed, %zu changed"),
+		    name, d->domains[i].added, d->domains[i].removed,
+		    d->domains[i].changed);
+		staff_add(r, line);
+		free(line);
+		free(name);
+	}
+	staff_add(r, "");
+}
+
+/*
  * What the last check found, as text: counts, problems, the question. The
  * problems stay in the language of the check: the importer words them, and
  * only checking the files again would word them anew.
@@ -198,6 +269,8 @@ staff_report(const struct staff *s)
 	for (i = 0; i < s->nproblems; i++)
 		staff_add(&r, s->problems[i]);
 	staff_add(&r, "");
+	if (can)
+		staff_report_diff(s, &r);
 	/* Most of the live items would go: the question says how many. */
 	if (sum->refusal == IMPORT_REFUSED_DROP) {
 		if (sum->drop.jurisdictions == 1 && sum->drop.name != NULL)
@@ -247,6 +320,10 @@ staff_check_done(struct staff *s)
 	s->problems = NULL;
 	s->nproblems = 0;
 	import_summary_done(&s->sum);
+	for (i = 0; i < s->diff.ndomains; i++)
+		free(s->diff.domains[i].domain);
+	free(s->diff.domains);
+	memset(&s->diff, 0, sizeof s->diff);
 	s->checked = 0;
 }
 
@@ -266,11 +343,13 @@ staff_resize(void *state, struct ui *ui)
 	int		 h = draw_body_rows(ui) - (STAFF_LIST_TOP - DRAW_BODY_TOP);
 
 	list_set_height(&s->list, ui_visible(ui, h > 1 ? h : 1));
+	list_set_height(&s->vlist, ui_visible(ui, h > 1 ? h : 1));
 	text_lines_done(&s->lines);
 	if (!s->checked)
 		return;
 	/* Worded here: ui_next_language lays every screen out again. */
 	report = staff_report(s);
+	/* The last row of the body holds the buttons. */
 	text_wrap(report, strlen(report),
 	    ui->cols > 3 ? (size_t)ui->cols - 2 : 1, &s->lines);
 	free(report);
@@ -294,6 +373,7 @@ staff_enter(struct ui *ui, const void *arg)
 	staff_scan(s);
 	staff_read_live(s);
 	list_init(&s->list, s->nfiles, NULL, NULL);
+	list_init(&s->vlist, 0, NULL, NULL);
 	staff_resize(s, ui);
 	return s;
 }
@@ -347,36 +427,90 @@ staff_draw_files(struct staff *s, struct ui *ui)
 	}
 }
 
+/* The rows of the report shown at once: the last body row has buttons. */
+static int
+staff_report_rows(struct ui *ui)
+{
+	return draw_body_rows(ui) - 2 > 1 ? draw_body_rows(ui) - 2 : 1;
+}
+
 static void
 staff_draw_report(struct staff *s, struct ui *ui)
 {
+	static const struct draw_key buttons[] = {
+		{ "y", N_("Yes, import"), 'y' },
+		{ "n", N_("No"), 'n' },
+	};
+	char	*label;
 	size_t	i;
-	int	rows = draw_body_rows(ui) - 1;
+	int	rows = staff_report_rows(ui), x = 1, y;
+	int	can = staff_can_import(s);
 
 	for (i = s->top; i < s->lines.n && (int)(i - s->top) < rows; i++)
 		draw_text(DRAW_BODY_TOP + 1 + (int)(i - s->top), 1,
 		    s->lines.v[i], ui->cols - 2, DRAW_NORMAL);
+	/* The question at the end of the report, to answer by touch. */
+	y = DRAW_BODY_TOP + draw_body_rows(ui) - 1;
+	for (i = !can; i < sizeof buttons / sizeof buttons[0]; i++) {
+		label = xasprintf("[ %s ]", i == 1 && !can ? _("Back") :
+		    _(buttons[i].label));
+		x += draw_button(ui, y, x, label, buttons[i].key,
+		    DRAW_ACTIVE) + 2;
+		free(label);
+	}
+}
+
+/* The kept versions, to choose the one to go back to. */
+static void
+staff_draw_versions(struct staff *s, struct ui *ui)
+{
+	const struct versions_entry	*v;
+	char				*line, *when, *files, *items;
+	size_t				 i, n = staff_kept(s, &v);
+	int				 y;
+
+	draw_text(DRAW_BODY_TOP + 1, 1, _("Choose the version to go back "
+	    "to:"), ui->cols - 2, DRAW_LABEL);
+	if (n == 0) {
+		draw_text(STAFF_LIST_TOP, 1, _("No earlier version is kept."),
+		    ui->cols - 2, DRAW_DIM);
+		return;
+	}
+	for (i = s->vlist.top; i < n &&
+	    i < s->vlist.top + (size_t)s->vlist.height; i++) {
+		y = STAFF_LIST_TOP + (int)(i - s->vlist.top) * ui->spacing;
+		items = staff_version_name(&v[i], &when, &files);
+		/* TRANSLATORS: a kept version: its time, items, files. */
+		line = xasprintf(_("%s, %s, from %s"), when, items, files);
+		draw_text(y, 1, line, ui->cols - 2, i == s->vlist.sel ?
+		    DRAW_SELECTED : DRAW_NORMAL);
+		free(line);
+		free(items);
+		free(files);
+		free(when);
+	}
 }
 
 /* The rollback question, naming the version it goes back to. */
 static void
 staff_draw_rollback(const struct staff *s, struct ui *ui)
 {
-	const struct versions_entry	*e;
-	char				*error = NULL, *when, *n, *q;
+	static const struct draw_key buttons[] = {
+		{ "y", N_("Yes, roll back"), 'y' },
+		{ "n", N_("No"), 'n' },
+	};
+	const struct versions_entry	*v;
+	char				*when, *files, *items, *q;
 
-	if (versions_find(&s->versions, "previous", &e, &error) != 0) {
-		draw_notice(ui, error);
-		free(error);
+	if (s->vlist.sel >= staff_kept(s, &v))
 		return;
-	}
-	when = format_version_time(e->id);
-	n = format_number((long long)e->items);
-	q = xasprintf(_("Roll back to the version of %s (%s, %s items)? "
-	    "y: yes, n: no"), when, e->id, n);
-	draw_notice(ui, q);
+	items = staff_version_name(&v[s->vlist.sel], &when, &files);
+	q = xasprintf(_("Roll back to the version of %s (%s, %s)?"), when,
+	    files, items);
+	draw_question(ui, q, buttons, sizeof buttons / sizeof buttons[0]);
 	free(q);
-	free(n);
+	free(items);
+	free(files);
 	free(when);
 }
 
@@ -393,6 +527,10 @@ staff_draw(void *state, struct ui *ui)
 		{ "y", N_("Import"), 'y' },
 		{ "↑↓", N_("Scroll"), 0 },
 		{ "Esc", N_("Cancel"), SCREEN_ESC },
+	};
+	static const struct draw_key versions_keys[] = {
+		{ "Enter", N_("Roll back to it"), '\r' },
+		{ "Esc", N_("Back"), SCREEN_ESC },
 	};
 	static const struct draw_key busy_keys[] = {
 		{ "Esc", N_("Stop"), SCREEN_ESC },
@@ -411,6 +549,14 @@ staff_draw(void *state, struct ui *ui)
 		    sizeof report_keys / sizeof report_keys[0] - !can);
 		return;
 	}
+	if (s->mode == STAFF_VERSIONS || s->mode == STAFF_ROLLBACK) {
+		staff_draw_versions(s, ui);
+		draw_keybar(ui, versions_keys, sizeof versions_keys /
+		    sizeof versions_keys[0]);
+		if (s->mode == STAFF_ROLLBACK)
+			staff_draw_rollback(s, ui);
+		return;
+	}
 	staff_draw_files(s, ui);
 	if (s->mode == STAFF_BUSY) {
 		draw_keybar(ui, busy_keys, 1);
@@ -420,8 +566,6 @@ staff_draw(void *state, struct ui *ui)
 		return;
 	}
 	draw_keybar(ui, files_keys, sizeof files_keys / sizeof files_keys[0]);
-	if (s->mode == STAFF_ROLLBACK)
-		staff_draw_rollback(s, ui);
 }
 
 /* The files to work on: those picked, else the selected one. */
@@ -478,6 +622,8 @@ staff_checked(struct staff *s, struct ui *ui, struct ui_import_result *r)
 	staff_check_done(s);
 	s->sum = r->sum;
 	memset(&r->sum, 0, sizeof r->sum);
+	s->diff = r->diff;
+	memset(&r->diff, 0, sizeof r->diff);
 	s->problems = r->problems;
 	s->nproblems = r->nproblems;
 	r->problems = NULL;
@@ -549,6 +695,7 @@ staff_run(struct staff *s, struct ui *ui, int dry_run)
 	job.files = paths;
 	job.nfiles = n;
 	job.dry_run = dry_run;
+	job.diff = dry_run;	/* the report says what would change */
 	job.keep_versions = s->keep;
 	job.max_size = s->max_size;
 	job.confine_dir = s->dir;
@@ -586,18 +733,56 @@ staff_import(struct staff *s, struct ui *ui)
 static int
 staff_rollback(struct staff *s, struct ui *ui)
 {
-	char	*now = NULL, *error = NULL;
+	const struct versions_entry	*v;
+	char				*now = NULL, *error = NULL, *id;
 
 	s->mode = STAFF_FILES;
-	if (versions_rollback(s->catalogue, NULL, s->keep, &now, &error) != 0)
+	if (s->vlist.sel >= staff_kept(s, &v))
+		return SCREEN_REDRAW;
+	id = xstrdup(v[s->vlist.sel].id);
+	if (versions_rollback(s->catalogue, id, s->keep, &now, &error) != 0)
 		ui_status(ui, "%s", error);
 	else
 		ui_status(ui, _("Version %s is live again. Visitors see it when "
 		    "they next come back to the home screen."), now);
+	free(id);
 	free(now);
 	free(error);
 	staff_read_live(s);
 	return SCREEN_REDRAW;
+}
+
+/* Rollback: the kept versions, read again, the newest selected. */
+static int
+staff_versions(struct staff *s, struct ui *ui)
+{
+	const struct versions_entry	*v;
+
+	staff_read_live(s);
+	list_init(&s->vlist, staff_kept(s, &v), NULL, NULL);
+	staff_resize(s, ui);
+	s->mode = STAFF_VERSIONS;
+	return SCREEN_REDRAW;
+}
+
+static int
+staff_key_versions(struct staff *s, struct ui *ui, int key)
+{
+	const struct versions_entry	*v;
+
+	switch (key) {
+	case '\r':
+	case '\n':
+	case SCREEN_KEY(KEY_ENTER):
+		if (s->vlist.sel < staff_kept(s, &v))
+			s->mode = STAFF_ROLLBACK;
+		return SCREEN_REDRAW;
+	case SCREEN_ESC:
+		s->mode = STAFF_FILES;
+		return SCREEN_REDRAW;
+	}
+	(void)ui;
+	return list_key(&s->vlist, key);
 }
 
 static int
@@ -619,8 +804,7 @@ staff_key_files(struct staff *s, struct ui *ui, int key)
 	case SCREEN_KEY(KEY_ENTER):
 		return staff_check(s, ui);
 	case 'r':
-		s->mode = STAFF_ROLLBACK;
-		return SCREEN_REDRAW;
+		return staff_versions(s, ui);
 	}
 	return list_key(&s->list, key);
 }
@@ -628,7 +812,7 @@ staff_key_files(struct staff *s, struct ui *ui, int key)
 static int
 staff_key_report(struct staff *s, struct ui *ui, int key)
 {
-	int	page = draw_body_rows(ui) - 1;
+	int	page = staff_report_rows(ui);
 
 	switch (key) {
 	case 'y':
@@ -679,13 +863,31 @@ staff_key(void *state, struct ui *ui, int key)
 		return staff_key_busy(s, ui, key);
 	if (s->mode == STAFF_REPORT)
 		return staff_key_report(s, ui, key);
+	if (s->mode == STAFF_VERSIONS)
+		return staff_key_versions(s, ui, key);
 	if (s->mode == STAFF_ROLLBACK) {
 		if (key == 'y' || key == 'Y')
 			return staff_rollback(s, ui);
-		s->mode = STAFF_FILES;
+		/* Any other key: no; the list again, to choose another. */
+		s->mode = STAFF_VERSIONS;
 		return SCREEN_REDRAW;
 	}
 	return staff_key_files(s, ui, key);
+}
+
+/*
+ * A tap on a list row selects it; a tap on the selected row acts on it
+ * (picks the file, asks about the version). Returns 1 if it acted.
+ */
+static int
+staff_tap(struct list *l, struct ui *ui, int y)
+{
+	size_t	was = l->sel;
+
+	if (y < STAFF_LIST_TOP || !list_click(l, (y - STAFF_LIST_TOP) /
+	    ui->spacing))
+		return -1;
+	return l->sel == was;
 }
 
 static int
@@ -693,14 +895,26 @@ staff_mouse(void *state, struct ui *ui, int y, int x,
     enum screen_button button)
 {
 	struct staff	*s = state;
-	int		 r = (y - STAFF_LIST_TOP) / ui->spacing;
+	int		 r;
 
 	(void)x;
-	if (button != SCREEN_CLICK || s->mode != STAFF_FILES ||
-	    y < STAFF_LIST_TOP || !list_click(&s->list, r))
+	if (button != SCREEN_CLICK)
 		return SCREEN_IGNORED;
-	s->picked[s->list.sel] = !s->picked[s->list.sel];
-	return SCREEN_REDRAW;
+	if (s->mode == STAFF_FILES) {
+		if ((r = staff_tap(&s->list, ui, y)) < 0)
+			return SCREEN_IGNORED;
+		if (r)
+			s->picked[s->list.sel] = !s->picked[s->list.sel];
+		return SCREEN_REDRAW;
+	}
+	if (s->mode == STAFF_VERSIONS) {
+		if ((r = staff_tap(&s->vlist, ui, y)) < 0)
+			return SCREEN_IGNORED;
+		if (r)
+			s->mode = STAFF_ROLLBACK;
+		return SCREEN_REDRAW;
+	}
+	return SCREEN_IGNORED;
 }
 
 const struct screen screen_staff = {

@@ -203,3 +203,27 @@ diff_result_done(struct diff_result *r)
 	free(r->v);
 	memset(r, 0, sizeof *r);
 }
+
+size_t
+diff_domains(const struct diff_result *r, struct diff_domain **out)
+{
+	struct diff_domain	*v = NULL, *d;
+	size_t			 n = 0, i, j;
+
+	for (i = 0; i < r->n; i++) {
+		/* A catalogue has a few dozen domains: a search is enough. */
+		for (j = 0; j < n && strcmp(v[j].domain, r->v[i].domain); j++)
+			continue;
+		if (j == n) {
+			v = xreallocarray(v, n + 1, sizeof *v);
+			memset(&v[n], 0, sizeof v[n]);
+			v[n++].domain = xstrdup(r->v[i].domain);
+		}
+		d = &v[j];
+		d->added += r->v[i].kind == '+';
+		d->removed += r->v[i].kind == '-';
+		d->changed += r->v[i].kind == '~';
+	}
+	*out = v;
+	return n;
+}

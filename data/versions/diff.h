@@ -30,4 +30,17 @@ int diff_catalogues(const char *from, const char *to, struct diff_result *out,
     char **error);
 void diff_result_done(struct diff_result *r);
 
+/* The counts of one domain: what a summary shows per domain. */
+struct diff_domain {
+	char	*domain;	/* owned */
+	size_t	 added, removed, changed;
+};
+
+/*
+ * r's changes counted per domain, in the order the domains first come in
+ * r. Returns the number of domains; *out (caller frees each domain and
+ * the array; NULL for none).
+ */
+size_t diff_domains(const struct diff_result *r, struct diff_domain **out);
+
 #endif

@@ -246,12 +246,19 @@ draw_keybar(struct ui *ui, const struct draw_key *keys, size_t n)
 	}
 }
 
-void
-draw_notice(struct ui *ui, const char *message)
+/*
+ * A box in the middle of the window holding message and extra rows under
+ * it, at least minw columns wide inside. *by is the first row after the
+ * message, *bx its column, *bw the inside width; -1 in *by: none drawn.
+ */
+static void
+draw_box(struct ui *ui, const char *message, int minw, int extra, int *by,
+    int *bx, int *bw)
 {
 	struct text_lines lines;
-	int width = ui->cols - 6, y, x, i, w = 0;
+	int width = ui->cols - 6, y, x, i, w = minw, rows;
 
+	*by = -1;
 	if (width < 1 || text_wrap(message, strlen(message), (size_t)width,
 	    &lines) != 0)
 		return;
@@ -259,16 +266,56 @@ draw_notice(struct ui *ui, const char *message)
 		if ((int)text_width(lines.v[i], strlen(lines.v[i])) > w)
 			w = (int)text_width(lines.v[i], strlen(lines.v[i]));
 	}
-	y = (ui->rows - (int)lines.n - 2) / 2;
+	if (w > width)
+		w = width;
+	rows = (int)lines.n + extra;
+	y = (ui->rows - rows - 2) / 2;
 	x = (ui->cols - w - 4) / 2;
-	for (i = -1; i <= (int)lines.n; i++) {
+	for (i = -1; i <= rows; i++) {
 		attrset(draw_attrs[DRAW_BAR]);
 		mvhline(y + 1 + i, x, ' ', w + 4);
 		if (i >= 0 && i < (int)lines.n)
 			draw_text(y + 1 + i, x + 2, lines.v[i], w, DRAW_BAR);
 	}
 	attrset(A_NORMAL);
+	*by = y + 1 + (int)lines.n;
+	*bx = x + 2;
+	*bw = w;
 	text_lines_done(&lines);
+}
+
+void
+draw_notice(struct ui *ui, const char *message)
+{
+	int by, bx, bw;
+
+	draw_box(ui, message, 0, 0, &by, &bx, &bw);
+}
+
+void
+draw_question(struct ui *ui, const char *message, const struct draw_key *keys,
+    size_t n)
+{
+	char *label;
+	int by, bx, bw, w = 0, x;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		label = xasprintf("[ %s ]", _(keys[i].label));
+		w += (int)text_width(label, strlen(label)) + (i > 0 ? 2 : 0);
+		free(label);
+	}
+	/* A blank row, then the buttons, centred in the box. */
+	draw_box(ui, message, w, 2, &by, &bx, &bw);
+	if (by < 0)
+		return;
+	x = bx + (bw > w ? (bw - w) / 2 : 0);
+	for (i = 0; i < n; i++) {
+		label = xasprintf("[ %s ]", _(keys[i].label));
+		x += draw_button(ui, by + 1, x, label, keys[i].key,
+		    DRAW_ACTIVE) + 2;
+		free(label);
+	}
 }
 
 void

@@ -59,6 +59,14 @@ void draw_status(struct ui *ui, const char *message);
 void draw_notice(struct ui *ui, const char *message);
 
 /*
+ * The same box asking message, with a button "[ label ]" for each of the
+ * n keys under it (label translated here), sending its key when touched:
+ * every question can be answered by touch as well as by its keys.
+ */
+void draw_question(struct ui *ui, const char *message,
+    const struct draw_key *keys, size_t n);
+
+/*
  * A clickable label at (y, x) that sends key when touched; returns the
  * columns used. Used for filter tabs.
  */

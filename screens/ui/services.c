@@ -37,6 +37,9 @@ ui_import_result_done(struct ui_import_result *r)
 		free(r->problems[i]);
 	free(r->problems);
 	free(r->error);
+	for (i = 0; i < r->diff.ndomains; i++)
+		free(r->diff.domains[i].domain);
+	free(r->diff.domains);
 	import_summary_done(&r->sum);
 	memset(r, 0, sizeof *r);
 }

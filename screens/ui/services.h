@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "data/import/import.h"
+#include "data/versions/diff.h"
 
 struct catalogue;
 struct item;
@@ -38,6 +39,11 @@ struct ui_import_job {
 	char *const	*files;
 	int		 nfiles;
 	int		 dry_run;	/* check only: nothing is written */
+	/*
+	 * A dry run: also compare what the files would make with the live
+	 * version (built aside and thrown away), for ui_import_result.diff.
+	 */
+	int		 diff;
 	int		 allow_drop;	/* import_options.allow_drop */
 	int		 keep_versions;
 	size_t		 max_size;	/* of one file; 0: the default */
@@ -48,6 +54,17 @@ struct ui_import_job {
 	 * (what the clerk saw at the check); NULL: no such condition.
 	 */
 	const struct import_counts *expect;
+};
+
+/*
+ * What a check's files would change against the live version: the
+ * counts of data/versions/diff.h, in all and per domain.
+ */
+struct ui_import_diff {
+	int			 done;	/* compared (else the rest is 0) */
+	size_t			 added, removed, changed;
+	struct diff_domain	*domains;	/* owned */
+	size_t			 ndomains;
 };
 
 /* How a job ended. */
@@ -64,6 +81,7 @@ struct ui_import_result {
 	size_t			 nproblems;
 	size_t			 more;	/* problems found but not sent */
 	char			*error;	/* owned; NULL */
+	struct ui_import_diff	 diff;	/* job.diff: the comparison */
 };
 
 /* Called with what a job found; r's contents become the callee's. */
