@@ -139,10 +139,12 @@ wait_for "[ ] bad.csv"
 [ "$(sql 'SELECT count(*) FROM item')" = 40 ]
 ok $? "Esc leaves the catalogue as it was"
 
-# Roll back to the version before.
+# Roll back to the version before: r lists the kept ones, Enter asks.
 keys r
-wait_for "Roll back to the version of" && screen | squash | grep -qF "($live,${all}items)?y:yes,n:no"
-ok $? "r asks, naming the version it goes back to by its time and id"
+wait_for "$all items, from reference-catalogue.csv"
+keys Enter
+wait_for "Roll back to the version of" && screen | squash | grep -qF "(reference-catalogue.csv,${all}items)?"
+ok $? "r and Enter ask, naming the version it goes back to by its time, files and items"
 keys y
 wait_for "is live again"
 [ "$(sql 'SELECT count(*) FROM item')" = "$all" ]
