@@ -12,6 +12,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -176,7 +177,7 @@ remove_tree(const char *dir, int depth)
  * sent if either cannot be read: the report then has no comparison.
  */
 static void
-importing_diff(const struct ui_import_job *job, struct out *o)
+diff_build(const struct ui_import_job *job, struct out *o)
 {
 	struct import_options	 opt;
 	struct import_summary	 sum;
@@ -185,11 +186,9 @@ importing_diff(const struct ui_import_job *job, struct out *o)
 	struct diff_domain	*dom = NULL;
 	const char		*tmp = getenv("TMPDIR");
 	char			*dir, *path, *error = NULL;
-	size_t			 n, i;
+	size_t			 n = 0, i;
 	int			 rc;
 
-	if (access(job->catalogue, R_OK) != 0)
-		return;		/* the first import: all of it is new */
 	dir = xasprintf("%s/chayue-diff.XXXXXX", tmp != NULL && *tmp != '\0' ?
 	    tmp : "/tmp");
 	if (mkdtemp(dir) == NULL) {
@@ -204,8 +203,11 @@ importing_diff(const struct ui_import_job *job, struct out *o)
 	diag_init(&d);
 	rc = import_files(path, job->files, job->nfiles, &opt, &d, &sum,
 	    &error);
-	if (rc == 0 && sum.committed &&
-	    diff_catalogues(job->catalogue, path, &r, &error) == 0) {
+	rc = rc == 0 && sum.committed ?
+	    diff_catalogues(job->catalogue, path, &r, &error) : -1;
+	/* Gone before anything is sent: a kiosk that stopped listening. */
+	remove_tree(dir, 2);
+	if (rc == 0) {
 		n = diff_domains(&r, &dom);
 		out_u64(o, r.added);
 		out_u64(o, r.removed);
@@ -225,9 +227,75 @@ importing_diff(const struct ui_import_job *job, struct out *o)
 	free(error);
 	import_summary_done(&sum);
 	diag_done(&d);
-	remove_tree(dir, 2);
 	free(path);
 	free(dir);
+}
+
+struct diff_arg {
+	const struct ui_import_job	*job;
+	int				 fd;	/* the kiosk's pipe */
+};
+
+static void __attribute__((noreturn))
+diff_child(int fd, void *arg)
+{
+	const struct diff_arg	*a = arg;
+	struct out		 o;
+
+	/* Not holding the kiosk's pipe open: its end means ours ended. */
+	close(a->fd);
+	memset(&o, 0, sizeof o);
+	if ((o.fp = fdopen(fd, "w")) == NULL)
+		_exit(1);
+	diff_build(a->job, &o);
+	_exit(fflush(o.fp) != 0);
+}
+
+/*
+ * The comparison runs in a process of its own: whatever building the
+ * version aside does (a crash, memory), the check's report stands; only
+ * a complete record from a process that ended well is passed on.
+ */
+static void
+importing_diff(const struct ui_import_job *job, struct out *o)
+{
+	struct diff_arg	 a;
+	struct pollfd	 pfd;
+	char		*buf = NULL;
+	size_t		 len = 0, cap = 0;
+	ssize_t		 got;
+	pid_t		 pid;
+	int		 fd, status = 0;
+
+	if (access(job->catalogue, R_OK) != 0)
+		return;		/* the first import: all of it is new */
+	fflush(o->fp);
+	a.job = job;
+	a.fd = fileno(o->fp);
+	if ((pid = child_start(&fd, diff_child, &a)) < 0)
+		return;
+	for (;;) {
+		if (len == cap)
+			buf = xreallocarray(buf, cap = cap ? cap * 2 : 4096, 1);
+		got = read(fd, buf + len, cap - len);
+		if (got > 0)
+			len += (size_t)got;
+		else if (got == 0)
+			break;
+		else if (errno == EAGAIN) {
+			pfd.fd = fd;
+			pfd.events = POLLIN;
+			(void)poll(&pfd, 1, -1);
+		} else if (errno != EINTR)
+			break;
+	}
+	close(fd);
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		continue;
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 0 && len > 0 &&
+	    fwrite(buf, 1, len, o->fp) != len)
+		_exit(1);	/* the kiosk stopped listening */
+	free(buf);
 }
 
 static void __attribute__((noreturn))

@@ -204,10 +204,11 @@ staff_add(char **report, const char *line)
 
 /*
  * What the files would change against the live version, in all and per
- * domain: what chayue-admin diff would count after the import.
+ * domain (if domains): what chayue-admin diff would count after the
+ * import.
  */
 static void
-staff_report_diff(const struct staff *s, char **r)
+staff_report_diff(const struct staff *s, char **r, int domains)
 {
 	const struct ui_import_diff	*d = &s->diff;
 	char				*line, *name;
@@ -225,7 +226,7 @@ staff_report_diff(const struct staff *s, char **r)
 	    "removed, %zu changed"), d->added, d->removed, d->changed);
 	staff_add(r, line);
 	free(line);
-	for (i = 0; i < d->ndomains; i++) {
+	for (i = 0; domains && i < d->ndomains; i++) {
 		name = text_sanitise(d->domains[i].domain,
 		    strlen(d->domains[i].domain), 0);
 		/* TRANSLATORS: one domain's share of the changes. */
@@ -245,7 +246,7 @@ staff_report_diff(const struct staff *s, char **r)
  * only checking the files again would word them anew.
  */
 static char *
-staff_report(const struct staff *s)
+staff_report(const struct staff *s, int domains)
 {
 	const struct import_summary	*sum = &s->sum;
 	const struct import_counts	*t = &sum->total;
@@ -270,7 +271,7 @@ staff_report(const struct staff *s)
 		staff_add(&r, s->problems[i]);
 	staff_add(&r, "");
 	if (can)
-		staff_report_diff(s, &r);
+		staff_report_diff(s, &r, domains);
 	/* Most of the live items would go: the question says how many. */
 	if (sum->refusal == IMPORT_REFUSED_DROP) {
 		if (sum->drop.jurisdictions == 1 && sum->drop.name != NULL)
@@ -335,24 +336,39 @@ staff_can_import(const struct staff *s)
 	    s->sum.refusal == IMPORT_REFUSED_DROP);
 }
 
+/* The rows of the report shown at once: the last body row has buttons. */
+static int
+staff_report_rows(struct ui *ui)
+{
+	return draw_body_rows(ui) - 2 > 1 ? draw_body_rows(ui) - 2 : 1;
+}
+
 static void
 staff_resize(void *state, struct ui *ui)
 {
 	struct staff	*s = state;
 	char		*report;
 	int		 h = draw_body_rows(ui) - (STAFF_LIST_TOP - DRAW_BODY_TOP);
+	int		 domains;
 
 	list_set_height(&s->list, ui_visible(ui, h > 1 ? h : 1));
 	list_set_height(&s->vlist, ui_visible(ui, h > 1 ? h : 1));
 	text_lines_done(&s->lines);
 	if (!s->checked)
 		return;
-	/* Worded here: ui_next_language lays every screen out again. */
-	report = staff_report(s);
-	/* The last row of the body holds the buttons. */
-	text_wrap(report, strlen(report),
-	    ui->cols > 3 ? (size_t)ui->cols - 2 : 1, &s->lines);
-	free(report);
+	/*
+	 * Worded here: ui_next_language lays every screen out again. The
+	 * changes per domain only where the question still fits below them.
+	 */
+	for (domains = 1; domains >= 0; domains--) {
+		text_lines_done(&s->lines);
+		report = staff_report(s, domains);
+		text_wrap(report, strlen(report),
+		    ui->cols > 3 ? (size_t)ui->cols - 2 : 1, &s->lines);
+		free(report);
+		if (s->lines.n <= (size_t)staff_report_rows(ui))
+			break;
+	}
 	if (s->top >= s->lines.n)
 		s->top = s->lines.n ? s->lines.n - 1 : 0;
 }
@@ -425,13 +441,6 @@ staff_draw_files(struct staff *s, struct ui *ui)
 		    DRAW_SELECTED : DRAW_NORMAL);
 		free(line);
 	}
-}
-
-/* The rows of the report shown at once: the last body row has buttons. */
-static int
-staff_report_rows(struct ui *ui)
-{
-	return draw_body_rows(ui) - 2 > 1 ? draw_body_rows(ui) - 2 : 1;
 }
 
 static void

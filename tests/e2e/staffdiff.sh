@@ -45,7 +45,7 @@ wait_for "Against the live version: 1 added, 72 removed, 1 changed" &&
 	wait_for "y imports all 201 rows"
 ok $? "the check shows what would change against the live version"
 screen >"$T_TMP/report"
-grep -qE "^ +$changed_domain: [0-9]+ added, [0-9]+ removed, [1-9][0-9]* changed"
+grep -qE "^ +$changed_domain: [0-9]+ added, [0-9]+ removed, [1-9][0-9]* changed" "$T_TMP/report"
 ok $? "  and per domain ($changed_domain has the changed item)"
 wait_for "[ Yes, import ]" && wait_for "[ No ]"
 ok $? "  the question has buttons to touch"
@@ -123,6 +123,11 @@ screen | grep -qF "Roll back to the version of" ||
 wait_for "Roll back to the version of" &&
 	screen | squash | grep -qF "(m200.csv,201items)?"
 ok $? "touching a version's row asks about it"
+keys F4
+wait_for "的版本（m200.csv，201 项）？" && wait_for "[ 是，回退 ]" && wait_for "[ 否 ]"
+ok $? "  in zh_CN: 回退到 … 的版本（m200.csv，201 项）？ [ 是，回退 ] [ 否 ]"
+keys F4 F4
+wait_for "[ Yes, roll back ]"
 click_on "[ No ]"
 wait_for "Choose the version to go back to:" && handled
 [ "$(live_id)" = "$live0" ]
