@@ -147,8 +147,9 @@ staff_kept(const struct staff *s, const struct versions_entry **v)
 }
 
 /*
- * A version named for people: local date and time, source files, items.
- * Caller frees.
+ * A version named for people: its local date and time in *when, its
+ * source files (sanitised) in *files, and, returned, its items ("272
+ * items"). The caller frees all three.
  */
 static char *
 staff_version_name(const struct versions_entry *e, char **when,
@@ -169,7 +170,7 @@ static char *
 staff_live_line(const struct staff *s)
 {
 	const struct versions_entry	*e = s->versions.v;
-	char				*line, *date, *n, *items, *files;
+	char				*line, *date, *items, *files;
 
 	if (s->versions_error != NULL)
 		return xasprintf(_("The versions cannot be read: %s"),
@@ -177,17 +178,13 @@ staff_live_line(const struct staff *s)
 	if (s->versions.n == 0 || !e->live)
 		return xstrdup(_("No catalogue is live."));
 	/* Named for people: when it was imported and from what files. */
-	date = format_version_time(e->id);
-	n = format_number((long long)e->items);
-	items = xasprintf(ngettext("%s item", "%s items", e->items), n);
-	files = text_sanitise(e->sources, strlen(e->sources), 0);
+	items = staff_version_name(e, &date, &files);
 	/* What staff need first comes first: a narrow screen cuts the end. */
 	line = xasprintf(_("Live: %s, %s; earlier versions kept: %zu; "
 	    "version %s from %s"), date, items, s->versions.n - 1, e->id,
 	    files);
 	free(files);
 	free(items);
-	free(n);
 	free(date);
 	return line;
 }
