@@ -177,24 +177,17 @@ remove_tree(const char *dir, int depth)
  * sent if either cannot be read: the report then has no comparison.
  */
 static void
-diff_build(const struct ui_import_job *job, struct out *o)
+diff_build(const struct ui_import_job *job, const char *dir, struct out *o)
 {
 	struct import_options	 opt;
 	struct import_summary	 sum;
 	struct diag_list	 d;
 	struct diff_result	 r;
 	struct diff_domain	*dom = NULL;
-	const char		*tmp = getenv("TMPDIR");
-	char			*dir, *path, *error = NULL;
+	char			*path, *error = NULL;
 	size_t			 n = 0, i;
 	int			 rc;
 
-	dir = xasprintf("%s/chayue-diff.XXXXXX", tmp != NULL && *tmp != '\0' ?
-	    tmp : "/tmp");
-	if (mkdtemp(dir) == NULL) {
-		free(dir);
-		return;
-	}
 	path = xasprintf("%s/preview.db", dir);
 	memset(&opt, 0, sizeof opt);
 	opt.allow_drop = 1;
@@ -228,11 +221,11 @@ diff_build(const struct ui_import_job *job, struct out *o)
 	import_summary_done(&sum);
 	diag_done(&d);
 	free(path);
-	free(dir);
 }
 
 struct diff_arg {
 	const struct ui_import_job	*job;
+	const char			*dir;	/* to build in */
 	int				 fd;	/* the kiosk's pipe */
 };
 
@@ -247,21 +240,23 @@ diff_child(int fd, void *arg)
 	memset(&o, 0, sizeof o);
 	if ((o.fp = fdopen(fd, "w")) == NULL)
 		_exit(1);
-	diff_build(a->job, &o);
+	diff_build(a->job, a->dir, &o);
 	_exit(fflush(o.fp) != 0);
 }
 
 /*
  * The comparison runs in a process of its own: whatever building the
  * version aside does (a crash, memory), the check's report stands; only
- * a complete record from a process that ended well is passed on.
+ * a complete record from a process that ended well is passed on. Each
+ * of the two removes the directory, so that it goes whichever is killed.
  */
 static void
 importing_diff(const struct ui_import_job *job, struct out *o)
 {
 	struct diff_arg	 a;
 	struct pollfd	 pfd;
-	char		*buf = NULL;
+	const char	*tmp = getenv("TMPDIR");
+	char		*buf = NULL, *dir;
 	size_t		 len = 0, cap = 0;
 	ssize_t		 got;
 	pid_t		 pid;
@@ -269,11 +264,21 @@ importing_diff(const struct ui_import_job *job, struct out *o)
 
 	if (access(job->catalogue, R_OK) != 0)
 		return;		/* the first import: all of it is new */
+	dir = xasprintf("%s/chayue-diff.XXXXXX", tmp != NULL && *tmp != '\0' ?
+	    tmp : "/tmp");
+	if (mkdtemp(dir) == NULL) {
+		free(dir);
+		return;
+	}
 	fflush(o->fp);
 	a.job = job;
+	a.dir = dir;
 	a.fd = fileno(o->fp);
-	if ((pid = child_start(&fd, diff_child, &a)) < 0)
+	if ((pid = child_start(&fd, diff_child, &a)) < 0) {
+		remove_tree(dir, 2);
+		free(dir);
 		return;
+	}
 	for (;;) {
 		if (len == cap)
 			buf = xreallocarray(buf, cap = cap ? cap * 2 : 4096, 1);
@@ -292,6 +297,8 @@ importing_diff(const struct ui_import_job *job, struct out *o)
 	close(fd);
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		continue;
+	remove_tree(dir, 2);
+	free(dir);
 	if (WIFEXITED(status) && WEXITSTATUS(status) == 0 && len > 0 &&
 	    fwrite(buf, 1, len, o->fp) != len)
 		_exit(1);	/* the kiosk stopped listening */

@@ -34,6 +34,9 @@ staff_open() {
 # live_id: the version chayue-admin status calls live.
 live_id() { admin status | grep -oE '[0-9]{8}T[0-9]{6}Z' | head -n 1; }
 
+# The kiosk's temporary directory, where the comparison builds its version.
+export TMPDIR=$T_TMP/kt
+mkdir -p "$TMPDIR"
 kiosk_start 100 40 --kiosk
 wait_for "$all items"
 staff_open
@@ -142,4 +145,6 @@ click_on "r Roll back" && wait_for "Choose the version to go back to:"
 click_on "Esc Back"
 wait_for "[ ] m200.csv"
 ok $? "the key bar's Back leaves the list by touch"
+[ -z "$(ls -A "$TMPDIR")" ]
+ok $? "the versions built for the comparisons are removed"
 done_testing
