@@ -81,7 +81,11 @@ wait_for "[ ] m200.csv"
 
 # (c) By touch only: select s40.csv, check it, answer the drop question.
 click_on "[ ] s40.csv"
-handled
+handled && screen | grep -qF "[ ] s40.csv"
+ok $? "a tap on a file's row selects it"
+click_on "[ ] s40.csv"
+wait_for "[x] s40.csv"
+ok $? "  a second tap picks it"
 click_on "Enter Check"
 wait_for "more than half would" && wait_for "[ Yes, import ]"
 ok $? "touched, the check asks about the drop, with buttons"
