@@ -13,7 +13,14 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "data/search/image.h"
+#include "data/search/image_db.h"
+#include "data/search/index.h"
+#include "data/store/catalogue.h"
+#include "data/store/store.h"
+#include "data/versions/builder.h"
 #include "lib/xmalloc.h"
 #include "tests/unit/image_sample.h"
 #include "tests/unit/tap.h"
@@ -364,6 +371,128 @@ structure(void)
 	image_close(img);
 }
 
+static struct item
+mk(const char *domain, const char *level1, const char *level2,
+    const char *content, const char *jurisdiction)
+{
+	struct item it;
+
+	memset(&it, 0, sizeof it);
+	it.domain = (char *)domain;
+	it.level1 = (char *)level1;
+	it.level2 = (char *)level2;
+	it.content = (char *)content;
+	it.jurisdiction = (char *)jurisdiction;
+	it.audience_all = it.audience_specific = FLAG_UNSTATED;
+	it.method_active = it.method_on_request = FLAG_UNSTATED;
+	it.level_township = it.level_village = FLAG_UNSTATED;
+	it.level_county = FLAG_YES;
+	return it;
+}
+
+/* Does the image of a real catalogue hold what its search tables hold? */
+static void
+from_catalogue(void)
+{
+	char dir[] = "/tmp/test_image_db.XXXXXX", *path, *idx, *error = NULL;
+	struct item it[5];
+	struct builder *b;
+	struct catalogue *cat;
+	struct image *img, *m;
+	sqlite3_stmt *st;
+	sqlite3 *db;
+	uint64_t *want, *got, key;
+	const char *text;
+	size_t i, len, words, nkeys = 0, texts = 0, same_texts = 0, same_keys = 0;
+	int r;
+
+	if (mkdtemp(dir) == NULL)
+		return;
+	path = xasprintf("%s/c.db", dir);
+	idx = xasprintf("%s/c.idx", dir);
+	it[0] = mk("社会救助", "低保", "最低生活保障", "按标准发放", "晋江市");
+	it[1] = mk("养老服务", "补贴", "最低生活保障对象认定", "", "晋江市");
+	it[2] = mk("户籍管理", "迁移", "戶籍遷移", "辦理戶口遷移", "臺北");
+	it[3] = mk("社会救助", "低保", "最低生活保障", "", "安海镇");
+	it[4] = mk("财政预决算", "文件", "预算公开", "依据国办发〔2019〕54号",
+	    "ＡＢＣ开发区");
+	if ((b = builder_create(path, &error)) == NULL) {
+		ok(0, error);
+		return;
+	}
+	for (i = 0; i < 5; i++)
+		builder_add_item(b, &it[i], 0, (long)i + 2, &error);
+	ok(builder_commit(b, &error) == 0, "a catalogue is built");
+	if ((cat = catalogue_open(path, &error)) == NULL) {
+		ok(0, error);
+		return;
+	}
+	db = catalogue_db(cat);
+	img = image_db_build(db, "v1", &error);
+	ok(img != NULL && image_check(img, &error) == 0,
+	    "its search tables make an image that passes the full check");
+	if (img == NULL)
+		return;
+	is_int(image_ndocs(img), 5, "with every item");
+	sqlite3_prepare_v2(db, "SELECT id, folded FROM search_name", -1, &st, NULL);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		texts++;
+		if (image_text(img, 0, (uint32_t)sqlite3_column_int64(st, 0),
+		    &text, &len) == 0 && len == (size_t)sqlite3_column_bytes(st, 1)
+		    && memcmp(text, sqlite3_column_text(st, 1), len) == 0)
+			same_texts++;
+	}
+	sqlite3_finalize(st);
+	ok(texts > 0 && same_texts == texts, "every name reads back");
+	words = (image_ntexts(img, 1) + 64) / 64 + 1;
+	want = xcalloc(words, 8);
+	got = xcalloc(words, 8);
+	for (i = 0; i < image_nkeys(img); i++) {
+		image_u64(img, IMAGE_KEYS, i, &key);
+		memset(want, 0, words * 8);
+		memset(got, 0, words * 8);
+		sqlite3_prepare_v2(db, "SELECT ids FROM search_post WHERE key = ?1",
+		    -1, &st, NULL);
+		sqlite3_bind_int64(st, 1, (int64_t)key);
+		while (sqlite3_step(st) == SQLITE_ROW)
+			search_postings_or(sqlite3_column_blob(st, 0),
+			    (size_t)sqlite3_column_bytes(st, 0), want, words * 64);
+		sqlite3_finalize(st);
+		r = image_db_postings_or(img, (int64_t)key, got, words * 64);
+		nkeys++;
+		if (r == 0 && memcmp(want, got, words * 8) == 0)
+			same_keys++;
+	}
+	ok(nkeys > 0 && same_keys == nkeys,
+	    "every key's posting list holds the same texts");
+	printf("# %zu keys, %zu bytes\n", nkeys, image_bytes(img));
+	is_int(image_db_postings_or(img, INT64_MAX, got, words * 64), 0,
+	    "a key that is not there holds nothing");
+	free(want);
+	free(got);
+	{
+		struct image_parts parts;
+
+		ok(image_db_parts(db, "v1", &parts, &error) == 0 &&
+		    image_write(idx, &parts, &error) == 0,
+		    "written as a sidecar file");
+		image_db_parts_done(&parts);
+	}
+	m = image_map(idx, &error);
+	ok(m != NULL && image_bytes(m) == image_bytes(img) &&
+	    memcmp(image_data(m), image_data(img), image_bytes(m)) == 0,
+	    "which maps to the same bytes");
+	is_str(m != NULL ? image_version_id(m) : "", "v1", "of its version");
+	image_close(m);
+	image_close(img);
+	catalogue_close(cat);
+	unlink(idx);
+	unlink(path);
+	rmdir(dir);
+	free(idx);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -375,6 +504,7 @@ main(void)
 		section_flips();
 	}
 	structure();
+	from_catalogue();
 	free(good);
 	return tap_done();
 }
