@@ -21,6 +21,7 @@
 #include "data/store/catalogue.h"
 #include "data/store/store.h"
 #include "data/versions/builder.h"
+#include "data/versions/versions.h"
 #include "lib/xmalloc.h"
 #include "tests/unit/image_sample.h"
 #include "tests/unit/tap.h"
@@ -493,6 +494,84 @@ from_catalogue(void)
 	free(path);
 }
 
+/* Switch in a version of n items (the first n of it); its id, or NULL. */
+static char *
+switch_in(const char *path, const struct item *it, size_t n, int keep)
+{
+	struct versions_lock *lock;
+	struct builder *b;
+	char *error = NULL, *id = NULL;
+	size_t i;
+	int kept, rc = -1;
+
+	if ((lock = versions_lock(path, &error)) != NULL &&
+	    (b = builder_create(path, &error)) != NULL) {
+		for (i = 0; i < n; i++)
+			builder_add_item(b, &it[i], 0, (long)i + 2, &error);
+		rc = versions_switch(b, path, keep, &id, &kept, &error);
+	}
+	versions_unlock(lock);
+	if (rc != 0) {
+		printf("# %s\n", error != NULL ? error : "?");
+		free(error);
+		free(id);
+		return NULL;
+	}
+	return id;
+}
+
+/* The sidecar of version id: there, mapped, of that version and size. */
+static int
+sidecar_ok(const char *path, const char *id, uint64_t ndocs)
+{
+	char *idx = versions_index_path(path, id), *error = NULL;
+	struct image *img = image_map(idx, &error);
+	int fine = img != NULL && strcmp(image_version_id(img), id) == 0 &&
+	    image_ndocs(img) == ndocs && image_check(img, &error) == 0;
+
+	if (!fine)
+		printf("# %s\n", error != NULL ? error : "not that version");
+	free(error);
+	image_close(img);
+	free(idx);
+	return fine;
+}
+
+/* The switch writes the sidecar before the rename; prune removes it. */
+static void
+switching(void)
+{
+	char dir[] = "/tmp/test_image_sw.XXXXXX", *path, *id1, *id2, *id3, *idx;
+	struct item it[3];
+
+	if (mkdtemp(dir) == NULL)
+		return;
+	path = xasprintf("%s/c.db", dir);
+	it[0] = mk("社会救助", "低保", "最低生活保障", "", "晋江市");
+	it[1] = mk("养老服务", "补贴", "最低生活保障对象认定", "", "晋江市");
+	it[2] = mk("就业", "工资", "银行代发", "", "晋江市");
+	id1 = switch_in(path, it, 1, 1);
+	ok(id1 != NULL && sidecar_ok(path, id1, 1),
+	    "the first version has its sidecar, of its id");
+	id2 = switch_in(path, it, 2, 1);
+	ok(id2 != NULL && sidecar_ok(path, id2, 2) && sidecar_ok(path, id1, 1),
+	    "the next one too; the kept one keeps its sidecar");
+	id3 = switch_in(path, it, 3, 1);
+	idx = versions_index_path(path, id1 != NULL ? id1 : "");
+	ok(id3 != NULL && sidecar_ok(path, id3, 3) && sidecar_ok(path, id2, 2) &&
+	    access(idx, F_OK) != 0,
+	    "a pruned version's sidecar is removed with it");
+	free(idx);
+	free(id1);
+	free(id2);
+	free(id3);
+	free(path);
+	path = xasprintf("rm -rf '%s'", dir);
+	if (system(path) != 0)
+		printf("# cannot remove %s\n", dir);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -505,6 +584,7 @@ main(void)
 	}
 	structure();
 	from_catalogue();
+	switching();
 	free(good);
 	return tap_done();
 }
