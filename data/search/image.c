@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "data/search/image.h"
+#include "i18n/i18n.h"
 #include "lib/xmalloc.h"
 
 #define IMAGE_TOC		112	/* where the section table starts */
@@ -47,10 +48,11 @@ static const unsigned char image_width[IMAGE_SECTIONS] = {
 };
 
 static const char *const image_names[IMAGE_SECTIONS] = {
-	"doc items", "doc domains", "doc levels", "doc texts", "domains",
-	"name offsets", "names", "name docs table", "name docs",
-	"text offsets", "texts", "text docs table", "text docs", "text order",
-	"keys", "key offsets", "postings",
+	/* Identifiers, not prose: shown untranslated. */
+	"doc_item", "doc_domain", "doc_levels", "doc_texts", "domains",
+	"name_at", "name_buf", "name_first", "name_docs",
+	"body_at", "body_buf", "body_first", "body_docs", "body_order",
+	"keys", "key_at", "post",
 };
 
 /* The per-space sections: at, buf, first, docs. */
@@ -241,8 +243,8 @@ image_write(const char *path, const struct image_parts *parts, char **error)
 
 	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644)) < 0 ||
 	    (k.f = fdopen(fd, "wb")) == NULL) {
-		*error = xasprintf("%s: cannot write the search index: %s; check"
-		    " the directory's permissions and free space", tmp,
+		*error = xasprintf(_("%s: cannot write the search index: %s;"
+		    " check the directory's permissions and free space"), tmp,
 		    strerror(errno));
 		if (fd >= 0)
 			close(fd);
@@ -254,16 +256,16 @@ image_write(const char *path, const struct image_parts *parts, char **error)
 	if (fclose(k.f) != 0)
 		failed = 1;
 	if (failed || rename(tmp, path) != 0) {
-		*error = xasprintf("%s: cannot write the search index: %s; check"
-		    " free space", tmp, strerror(errno));
+		*error = xasprintf(_("%s: cannot write the search index: %s;"
+		    " check free space"), tmp, strerror(errno));
 		unlink(tmp);
 		free(tmp);
 		return -1;
 	}
 	free(tmp);
 	if ((img = image_map(path, &why)) == NULL || image_check(img, &why) != 0) {
-		*error = xasprintf("%s: the search index written does not read"
-		    " back (%s); check the disk", path, why);
+		*error = xasprintf(_("%s: the search index written does not"
+		    " read back (%s); check the disk"), path, why);
 		free(why);
 		image_close(img);
 		unlink(path);
@@ -278,8 +280,8 @@ image_write(const char *path, const struct image_parts *parts, char **error)
 static char *
 image_refuse(const char *what)
 {
-	return xasprintf("not a chayue search index of this layout (%s);"
-	    " rebuild it with: chayue-admin import FILE", what);
+	return xasprintf(_("not a chayue search index of this layout (%s);"
+	    " rebuild it with: chayue-admin import FILE"), _(what));
 }
 
 /* The header checks of image.h; NULL, or what is wrong. */
@@ -291,20 +293,20 @@ image_header(struct image *img)
 	int s, sp;
 
 	if (img->len < IMAGE_HEADER_SIZE)
-		return "too short";
+		return N_("too short");
 	if (memcmp(h, IMAGE_MAGIC, 8) != 0)
-		return "wrong magic";
+		return N_("wrong magic");
 	if (image_get(h + 8, 4) != IMAGE_VERSION)
-		return "another layout version";
+		return N_("another layout version");
 	if (image_get(h + 12, 4) != IMAGE_HEADER_SIZE ||
 	    image_get(h + 16, 4) != IMAGE_SECTIONS)
-		return "wrong header size";
+		return N_("wrong header size");
 	if (image_get(h + IMAGE_HEADER_SIZE - 8, 8) !=
 	    image_fnv(IMAGE_FNV_START, h, IMAGE_HEADER_SIZE - 8))
-		return "header checksum";
+		return N_("header checksum");
 	if (image_get(h + 104, 8) != img->len)
-		return image_get(h + 104, 8) > img->len ? "truncated" :
-		    "wrong size";
+		return image_get(h + 104, 8) > img->len ? N_("truncated") :
+		    N_("wrong size");
 	img->ndocs = image_get(h + 24, 8);
 	img->ntexts[0] = image_get(h + 32, 8);
 	img->ntexts[1] = image_get(h + 40, 8);
@@ -317,11 +319,11 @@ image_header(struct image *img)
 		img->n[s] = image_get(h + IMAGE_TOC + 24 * s + 8, 8);
 		img->sum[s] = image_get(h + IMAGE_TOC + 24 * s + 16, 8);
 		if (img->off[s] % 8 != 0 || img->off[s] < end)
-			return "sections out of order";
+			return N_("sections out of order");
 		if (img->off[s] > img->len)
-			return "section past the end";
+			return N_("section past the end");
 		if (img->n[s] > (img->len - img->off[s]) / image_width[s])
-			return "section past the end";
+			return N_("section past the end");
 		bytes = img->n[s] * image_width[s];
 		end = img->off[s] + bytes;
 	}
@@ -330,7 +332,7 @@ image_header(struct image *img)
 	nt[1] = img->ntexts[1];
 	if (img->ndocs >= UINT32_MAX || nt[0] >= UINT32_MAX - 2 ||
 	    nt[1] >= UINT32_MAX - 2 || img->ndomains >= UINT32_MAX)
-		return "counts too large";
+		return N_("counts too large");
 	if (img->n[IMAGE_DOC_ITEM] != img->ndocs ||
 	    img->n[IMAGE_DOC_DOMAIN] != img->ndocs ||
 	    img->n[IMAGE_DOC_LEVELS] != img->ndocs ||
@@ -339,13 +341,13 @@ image_header(struct image *img)
 	    img->n[IMAGE_BODY_ORDER] > nt[1] ||
 	    img->n[IMAGE_KEYS] != img->nkeys ||
 	    img->n[IMAGE_KEY_AT] != img->nkeys + 1)
-		return "counts disagree";
+		return N_("counts disagree");
 	for (sp = 0; sp < 2; sp++) {
 		if (img->n[image_space[sp][0]] != nt[sp] + 2 ||
 		    img->n[image_space[sp][2]] != nt[sp] + 2 ||
 		    img->n[image_space[sp][1]] >= UINT32_MAX ||
 		    img->n[image_space[sp][3]] >= UINT32_MAX)
-			return "counts disagree";
+			return N_("counts disagree");
 	}
 	return NULL;
 }
@@ -376,7 +378,7 @@ image_map(const char *path, char **error)
 	int fd;
 
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0 || fstat(fd, &st) != 0) {
-		*error = xasprintf("%s: cannot open the search index: %s", path,
+		*error = xasprintf(_("%s: cannot open the search index: %s"), path,
 		    strerror(errno));
 		if (fd >= 0)
 			close(fd);
@@ -384,15 +386,16 @@ image_map(const char *path, char **error)
 	}
 	if (st.st_size < IMAGE_HEADER_SIZE || (uint64_t)st.st_size > SIZE_MAX) {
 		close(fd);
-		*error = xasprintf("%s: %s", path, "not a chayue search index"
-		    " (too short); rebuild it with: chayue-admin import FILE");
+		why = image_refuse(N_("too short"));
+		*error = xasprintf("%s: %s", path, why);
+		free(why);
 		return NULL;
 	}
 	/* The file is never rewritten, only unlinked: the mapping stays valid. */
 	p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_SHARED, fd, 0);
 	close(fd);
 	if (p == MAP_FAILED) {
-		*error = xasprintf("%s: cannot map the search index: %s", path,
+		*error = xasprintf(_("%s: cannot map the search index: %s"), path,
 		    strerror(errno));
 		return NULL;
 	}
@@ -594,7 +597,7 @@ image_check_why(const struct image *img, char *why, size_t size)
 	for (s = 0; s < IMAGE_SECTIONS; s++) {
 		if (image_fnv(IMAGE_FNV_START, img->p + img->off[s],
 		    (size_t)(img->n[s] * image_width[s])) != img->sum[s]) {
-			snprintf(why, size, "checksum of the %s",
+			snprintf(why, size, _("checksum of section %s"),
 			    image_names[s]);
 			return why;
 		}
@@ -604,31 +607,31 @@ image_check_why(const struct image *img, char *why, size_t size)
 		    img->n[image_space[sp][1]]) != 0 ||
 		    image_rising(img, image_space[sp][2],
 		    img->n[image_space[sp][3]]) != 0)
-			return "text offsets out of order";
+			return N_("text offsets out of order");
 		if (image_below(img, image_space[sp][3], img->ndocs) != 0)
-			return "doc past the end";
+			return N_("doc past the end");
 	}
 	if (image_rising(img, IMAGE_KEY_AT, img->n[IMAGE_POST]) != 0)
-		return "key offsets out of order";
+		return N_("key offsets out of order");
 	for (i = 0; i < img->nkeys; i++) {
 		if (image_elem(img, IMAGE_KEYS, i, 8, &v) != 0 ||
 		    (i > 0 && (int64_t)v <= (int64_t)prev))
-			return "keys out of order";
+			return N_("keys out of order");
 		prev = v;
 	}
 	if (image_below(img, IMAGE_BODY_ORDER, img->ntexts[1] + 1) != 0 ||
 	    image_below(img, IMAGE_DOC_DOMAIN, img->ndomains) != 0)
-		return "id past the end";
+		return N_("id past the end");
 	for (i = 0; i < img->ndocs * IMAGE_FIELDS; i++) {
 		if (image_elem(img, IMAGE_DOC_TEXTS, i, 4, &v) != 0 ||
 		    v > img->ntexts[i % IMAGE_FIELDS != 0])
-			return "text id past the end";
+			return N_("text id past the end");
 	}
 	for (i = 0; i < img->ndomains; i++) {
 		if (image_elem(img, IMAGE_DOMAINS, 2 * i, 4, &first) != 0 ||
 		    image_elem(img, IMAGE_DOMAINS, 2 * i + 1, 4, &last) != 0 ||
 		    first > last || last > img->ndocs)
-			return "domain range past the end";
+			return N_("domain range past the end");
 	}
 	return NULL;
 }
@@ -636,12 +639,12 @@ image_check_why(const struct image *img, char *why, size_t size)
 int
 image_check(const struct image *img, char **error)
 {
-	char buf[64];
+	char buf[128];
 	const char *why = image_check_why(img, buf, sizeof buf);
 
 	if (why == NULL)
 		return 0;
-	*error = xasprintf("damaged search index (%s); rebuild it with:"
-	    " chayue-admin import FILE", why);
+	*error = xasprintf(_("damaged search index (%s); rebuild it with:"
+	    " chayue-admin import FILE"), why == buf ? why : _(why));
 	return -1;
 }

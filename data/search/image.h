@@ -30,8 +30,8 @@
  *   the text i is BUF[AT[i] .. AT[i + 1]), FIRST (n + 2) the docs of text i
  *   are DOCS[FIRST[i] .. FIRST[i + 1]); BODY_ORDER the body ids by their
  *   first doc; KEYS strictly rising posting-list keys, KEY_AT (keys + 1)
- *   key k's posting list is POST[KEY_AT[k] .. KEY_AT[k + 1]), in the
- *   segment format of search_postings_or.
+ *   key k's posting list is POST[KEY_AT[k] .. KEY_AT[k + 1]); this module
+ *   does not look inside it (data/search/image_db.h says what it holds).
  *
  * How it is checked. Opening (image_open_bytes, image_map) costs the same
  * at any size: the header's checksum, magic, version, and every section's

@@ -14,6 +14,7 @@
 
 #include "data/search/image_db.h"
 #include "data/search/index.h"
+#include "i18n/i18n.h"
 #include "lib/xmalloc.h"
 
 #define IMAGE_DB_FIELDS	IMAGE_FIELDS
@@ -21,8 +22,8 @@
 static char *
 image_db_error(sqlite3 *db)
 {
-	return xasprintf("cannot read the search index: %s; rebuild it with:"
-	    " chayue-admin import FILE", sqlite3_errmsg(db));
+	return xasprintf(_("cannot read the search index: %s; rebuild it"
+	    " with: chayue-admin import FILE"), sqlite3_errmsg(db));
 }
 
 /* One integer from a query; -1 if there is none. */
@@ -289,8 +290,8 @@ image_db_parts(sqlite3 *db, const char *version_id, struct image_parts *parts,
 	if (image_db_int(db, "SELECT CAST(value AS INTEGER) FROM meta WHERE"
 	    " key = 'search_version'") != SEARCH_INDEX_VERSION ||
 	    n0 < 0 || n1 < 0 || n0 >= UINT32_MAX - 2 || n1 >= UINT32_MAX - 2) {
-		*error = xstrdup("this catalogue has no search index; rebuild"
-		    " it with: chayue-admin import FILE");
+		*error = xstrdup(_("this catalogue has no search index; rebuild"
+		    " it with: chayue-admin import FILE"));
 		return -1;
 	}
 	parts->ntexts[0] = (uint64_t)n0;

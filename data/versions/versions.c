@@ -454,7 +454,7 @@ write_index(const char *path, struct builder *b, char **error)
 
 	if (sqlite3_open_v2(builder_file(b), &db, SQLITE_OPEN_READONLY, NULL) !=
 	    SQLITE_OK) {
-		*error = xasprintf("%s: cannot read the search index: %s",
+		*error = xasprintf(_("%s: cannot read the search index: %s"),
 		    builder_file(b), sqlite3_errmsg(db));
 	} else {
 		if (image_db_parts(db, builder_version(b), &parts, error) == 0)
