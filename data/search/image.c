@@ -34,6 +34,7 @@ struct image {
 	uint64_t		 sum[IMAGE_SECTIONS];
 	uint64_t		 ndocs, ntexts[2], nkeys, ndomains;
 	char			 version_id[IMAGE_VERSION_ID_MAX + 1];
+	void			*host[IMAGE_SECTIONS];	/* big-endian hosts */
 };
 
 /* Element width of each section. */
@@ -412,8 +413,12 @@ image_map(const char *path, char **error)
 void
 image_close(struct image *img)
 {
+	int s;
+
 	if (img == NULL)
 		return;
+	for (s = 0; s < IMAGE_SECTIONS; s++)
+		free(img->host[s]);
 	if (img->mapped)
 		munmap((void *)img->p, img->len);
 	else if (img->owned)
@@ -589,12 +594,12 @@ image_below(const struct image *img, enum image_section s, uint64_t limit)
 }
 
 static const char *
-image_check_why(const struct image *img, char *why, size_t size)
+image_check_why(const struct image *img, int sums, char *why, size_t size)
 {
 	uint64_t i, v, prev = 0, first, last;
 	int s, sp;
 
-	for (s = 0; s < IMAGE_SECTIONS; s++) {
+	for (s = 0; s < IMAGE_SECTIONS && sums; s++) {
 		if (image_fnv(IMAGE_FNV_START, img->p + img->off[s],
 		    (size_t)(img->n[s] * image_width[s])) != img->sum[s]) {
 			snprintf(why, size, _("checksum of section %s"),
@@ -636,15 +641,56 @@ image_check_why(const struct image *img, char *why, size_t size)
 	return NULL;
 }
 
-int
-image_check(const struct image *img, char **error)
+static int
+image_check_some(const struct image *img, int sums, char **error)
 {
 	char buf[128];
-	const char *why = image_check_why(img, buf, sizeof buf);
+	const char *why = image_check_why(img, sums, buf, sizeof buf);
 
 	if (why == NULL)
 		return 0;
 	*error = xasprintf(_("damaged search index (%s); rebuild it with:"
 	    " chayue-admin import FILE"), why == buf ? why : _(why));
 	return -1;
+}
+
+int
+image_check(const struct image *img, char **error)
+{
+	return image_check_some(img, 1, error);
+}
+
+int
+image_check_tables(const struct image *img, char **error)
+{
+	return image_check_some(img, 0, error);
+}
+
+const void *
+image_array(struct image *img, enum image_section s)
+{
+	static const union { uint16_t v; unsigned char b[2]; } e = { 1 };
+	unsigned char *p;
+	uint64_t i;
+	unsigned w;
+
+	if ((unsigned)s >= IMAGE_SECTIONS)
+		return NULL;
+	w = image_width[s];
+	if (e.b[0] == 1 || w == 1)	/* the image's order is the host's */
+		return img->p + img->off[s];
+	if (img->host[s] == NULL) {
+		p = xcalloc(img->n[s] + 1, w);
+		for (i = 0; i < img->n[s]; i++) {
+			uint64_t v = image_get(img->p + img->off[s] + i * w, w);
+
+			if (w == 4) {
+				uint32_t u = (uint32_t)v;
+				memcpy(p + i * w, &u, 4);
+			} else
+				memcpy(p + i * w, &v, 8);
+		}
+		img->host[s] = p;
+	}
+	return img->host[s];
 }

@@ -119,6 +119,22 @@ void image_close(struct image *img);
 /* Read everything; 0, or -1 with *error (caller frees). */
 int image_check(const struct image *img, char **error);
 
+/*
+ * The structural checks of image_check without the checksums: what a
+ * reader that indexes the arrays directly (image_array) relies on. Reads
+ * the offset tables, the docs of texts and the text ids of docs, not the
+ * texts or posting lists.
+ */
+int image_check_tables(const struct image *img, char **error);
+
+/*
+ * Section s as an array in host order (8-byte aligned): the image itself
+ * on a little-endian host, else a copy made once and owned by img. Index it
+ * only within image_count(img, s), and trust its values only after
+ * image_check_tables.
+ */
+const void *image_array(struct image *img, enum image_section s);
+
 /* The header's counts and version id (a NUL-terminated copy inside img). */
 uint64_t image_ndocs(const struct image *img);
 uint64_t image_ntexts(const struct image *img, int space);

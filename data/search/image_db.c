@@ -316,6 +316,12 @@ image_db_build(sqlite3 *db, const char *version_id, char **error)
 	return img;
 }
 
+char *
+image_db_sidecar(const char *path, const char *id)
+{
+	return xasprintf("%s.versions/%s.idx", path, id);
+}
+
 int
 image_db_postings_or(const struct image *img, int64_t key, uint64_t *bits,
     size_t nbits)

@@ -34,6 +34,13 @@ struct image *image_db_build(sqlite3 *db, const char *version_id,
     char **error);
 
 /*
+ * The sidecar of version id of the catalogue at path:
+ * "<path>.versions/<id>.idx", written by the switch (data/versions) before
+ * the version is switched in, removed when it is pruned. Caller frees.
+ */
+char *image_db_sidecar(const char *path, const char *id);
+
+/*
  * OR the text ids of key's posting list into bits (nbits ids). 0 (also if
  * the key has none), or -1 if the list is damaged.
  */

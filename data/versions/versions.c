@@ -432,12 +432,6 @@ keep_live(const char *path, const char *dir, const struct versions_entry *live,
 	return rc;
 }
 
-char *
-versions_index_path(const char *path, const char *id)
-{
-	return xasprintf("%s.versions/%s.idx", path, id);
-}
-
 /*
  * The search-index sidecar of the sealed catalogue b, written (fsynced)
  * before b is renamed over the live path, so that the rename switches
@@ -449,7 +443,7 @@ write_index(const char *path, struct builder *b, char **error)
 {
 	struct image_parts	 parts;
 	sqlite3			*db = NULL;
-	char			*idx = versions_index_path(path, builder_version(b));
+	char			*idx = image_db_sidecar(path, builder_version(b));
 	int			 rc = -1;
 
 	if (sqlite3_open_v2(builder_file(b), &db, SQLITE_OPEN_READONLY, NULL) !=

@@ -106,11 +106,4 @@ void versions_crash_point(const char *what);
 #define versions_crash_point(what)	((void)0)
 #endif
 
-/*
- * The search-index sidecar of version id of the catalogue at path:
- * "<path>.versions/<id>.idx" (data/search/image.h), written before the
- * version is switched in and removed when it is pruned. Caller frees.
- */
-char *versions_index_path(const char *path, const char *id);
-
 #endif

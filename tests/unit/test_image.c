@@ -524,7 +524,7 @@ switch_in(const char *path, const struct item *it, size_t n, int keep)
 static int
 sidecar_ok(const char *path, const char *id, uint64_t ndocs)
 {
-	char *idx = versions_index_path(path, id), *error = NULL;
+	char *idx = image_db_sidecar(path, id), *error = NULL;
 	struct image *img = image_map(idx, &error);
 	int fine = img != NULL && strcmp(image_version_id(img), id) == 0 &&
 	    image_ndocs(img) == ndocs && image_check(img, &error) == 0;
@@ -557,7 +557,7 @@ switching(void)
 	ok(id2 != NULL && sidecar_ok(path, id2, 2) && sidecar_ok(path, id1, 1),
 	    "the next one too; the kept one keeps its sidecar");
 	id3 = switch_in(path, it, 3, 1);
-	idx = versions_index_path(path, id1 != NULL ? id1 : "");
+	idx = image_db_sidecar(path, id1 != NULL ? id1 : "");
 	ok(id3 != NULL && sidecar_ok(path, id3, 3) && sidecar_ok(path, id2, 2) &&
 	    access(idx, F_OK) != 0,
 	    "a pruned version's sidecar is removed with it");
