@@ -594,12 +594,12 @@ image_below(const struct image *img, enum image_section s, uint64_t limit)
 }
 
 static const char *
-image_check_why(const struct image *img, int sums, char *why, size_t size)
+image_check_why(const struct image *img, int all, char *why, size_t size)
 {
 	uint64_t i, v, prev = 0, first, last;
 	int s, sp;
 
-	for (s = 0; s < IMAGE_SECTIONS && sums; s++) {
+	for (s = 0; s < IMAGE_SECTIONS && all; s++) {
 		if (image_fnv(IMAGE_FNV_START, img->p + img->off[s],
 		    (size_t)(img->n[s] * image_width[s])) != img->sum[s]) {
 			snprintf(why, size, _("checksum of section %s"),
@@ -616,6 +616,17 @@ image_check_why(const struct image *img, int sums, char *why, size_t size)
 		if (image_below(img, image_space[sp][3], img->ndocs) != 0)
 			return N_("doc past the end");
 	}
+	if (image_below(img, IMAGE_BODY_ORDER, img->ntexts[1] + 1) != 0)
+		return N_("id past the end");
+	for (i = 0; i < img->ndomains; i++) {
+		if (image_elem(img, IMAGE_DOMAINS, 2 * i, 4, &first) != 0 ||
+		    image_elem(img, IMAGE_DOMAINS, 2 * i + 1, 4, &last) != 0 ||
+		    first > last || last > img->ndocs)
+			return N_("domain range past the end");
+	}
+	/* The rest no reader indexes without a bound. */
+	if (!all)
+		return NULL;
 	if (image_rising(img, IMAGE_KEY_AT, img->n[IMAGE_POST]) != 0)
 		return N_("key offsets out of order");
 	for (i = 0; i < img->nkeys; i++) {
@@ -624,28 +635,21 @@ image_check_why(const struct image *img, int sums, char *why, size_t size)
 			return N_("keys out of order");
 		prev = v;
 	}
-	if (image_below(img, IMAGE_BODY_ORDER, img->ntexts[1] + 1) != 0 ||
-	    image_below(img, IMAGE_DOC_DOMAIN, img->ndomains) != 0)
+	if (image_below(img, IMAGE_DOC_DOMAIN, img->ndomains) != 0)
 		return N_("id past the end");
 	for (i = 0; i < img->ndocs * IMAGE_FIELDS; i++) {
 		if (image_elem(img, IMAGE_DOC_TEXTS, i, 4, &v) != 0 ||
 		    v > img->ntexts[i % IMAGE_FIELDS != 0])
 			return N_("text id past the end");
 	}
-	for (i = 0; i < img->ndomains; i++) {
-		if (image_elem(img, IMAGE_DOMAINS, 2 * i, 4, &first) != 0 ||
-		    image_elem(img, IMAGE_DOMAINS, 2 * i + 1, 4, &last) != 0 ||
-		    first > last || last > img->ndocs)
-			return N_("domain range past the end");
-	}
 	return NULL;
 }
 
 static int
-image_check_some(const struct image *img, int sums, char **error)
+image_check_some(const struct image *img, int all, char **error)
 {
 	char buf[128];
-	const char *why = image_check_why(img, sums, buf, sizeof buf);
+	const char *why = image_check_why(img, all, buf, sizeof buf);
 
 	if (why == NULL)
 		return 0;
