@@ -329,6 +329,8 @@ structure(void)
 	static const uint64_t bad_key_at[7] = { 0, 2, 3, 99, 8, 12, 13 };
 	static const uint32_t bad_at[5] = { 0, 0, 4, 3, 8 };
 	static const uint32_t bad_texts[5 * IMAGE_FIELDS] = { 4 };
+	static const uint32_t bad_docs[9] = { 0, 1, 2, 0, 5, 1, 4, 2, 4 };
+	static const uint32_t bad_domains[6] = { 0, 0, 0, 2, 2, 6 };
 	int64_t k;
 	int r;
 
@@ -368,6 +370,35 @@ structure(void)
 	img = image_build(&parts);
 	ok(image_check(img, &error) != 0 && strstr(error, "text id"),
 	    "a doc's text id past the end: detected");
+	free(error);
+	ok(image_check_tables(img, &error) == 0,
+	    "not by the tables check: the engine does not index with it");
+	image_close(img);
+
+	image_sample(&parts);
+	parts.v[IMAGE_NAME_FIRST] = bad_at;
+	img = image_build(&parts);
+	ok(image_check_tables(img, &error) != 0 &&
+	    strstr(error, "out of order") != NULL,
+	    "the tables check finds a text's docs out of order");
+	free(error);
+	image_close(img);
+
+	image_sample(&parts);
+	parts.v[IMAGE_BODY_DOCS] = bad_docs;
+	img = image_build(&parts);
+	ok(image_check_tables(img, &error) != 0 &&
+	    strstr(error, "doc past the end") != NULL,
+	    "and a doc past the end");
+	free(error);
+	image_close(img);
+
+	image_sample(&parts);
+	parts.v[IMAGE_DOMAINS] = bad_domains;
+	img = image_build(&parts);
+	ok(image_check_tables(img, &error) != 0 &&
+	    strstr(error, "domain range") != NULL,
+	    "and a domain range past the end");
 	free(error);
 	image_close(img);
 }
