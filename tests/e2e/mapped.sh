@@ -62,10 +62,15 @@ ok $? "and the kiosk maps only the new version's sidecar: the old mapping is rel
 diag "RSS (kB) after each switch:$sizes"
 # Flat: after the first two switches (the heap finds its size), RSS rises
 # by less than 2 MB in all (a leaked index or mapping per switch would add
-# up; the sanitizer build's quarantine is bounded well below that here).
-echo "$sizes" | awk '{ base = $2; for (i = 3; i <= NF; i++) if ($i > max) max = $i;
-	exit !(max <= base + 2048) }'
-ok $? "its memory stays flat across ten switches"
+# up). Not in the sanitizer build, whose quarantine holds freed memory (as
+# in soak.sh); the mapping check above holds there too.
+if grep -q '^CFLAGS = .*-fsanitize=address' "$top_builddir/Makefile" 2>/dev/null; then
+	skip "its memory stays flat across ten switches" "the sanitizer's quarantine holds freed memory"
+else
+	echo "$sizes" | awk '{ base = $2; for (i = 3; i <= NF; i++) if ($i > max) max = $i;
+		exit !(max <= base + 2048) }'
+	ok $? "its memory stays flat across ten switches"
+fi
 ! pane_dead
 ok $? "without a restart"
 keys q
