@@ -95,6 +95,8 @@ step "fuzz search query parser and matcher" fuzz fuzz_query \
 step "fuzz synonym files and rewriting" fuzz fuzz_synonyms \
 	tests/fuzz/fuzz_synonyms.c data/search/synonyms.c data/search/query.c \
 	i18n/fold.c i18n/pinyin.c lib/xmalloc.c
+step "fuzz search index image reader" fuzz fuzz_image \
+	tests/fuzz/fuzz_image.c data/search/image.c lib/xmalloc.c
 FUZZ_LIBS="-lqrencode"
 step "fuzz QR code as text" fuzz fuzz_qrtext \
 	tests/fuzz/fuzz_qrtext.c lib/qrtext.c lib/xmalloc.c

@@ -1,9 +1,15 @@
 /*
  * The read side of the search index (layout in data/search/index.c).
  *
- * Loaded once, by search_open: the items in rank order (domain
- * position, then import order), every distinct folded text, and for each
- * text the items that have it. A search then has three steps:
+ * search_open maps the index image (data/search/image.h) of the
+ * catalogue's version, written beside it at import: the items in rank
+ * order (domain position, then import order), every distinct folded text,
+ * for each text the items that have it, and the posting lists. Nothing of
+ * it is loaded: pages are read where a search touches them, and the OS
+ * shares and drops them. Opening checks the image's header and tables, not
+ * its texts and posting lists (the lookups bound those). Without a sidecar
+ * of its version, the same image is built in memory from the catalogue's
+ * search tables: one reader either way. A search then has three steps:
  *   1. plan: from the posting lists, the set of candidate texts in each
  *      space (names, other elements), a superset of those that match: the
  *      query's adjacent characters, and its adjacent sounds and syllables
@@ -25,6 +31,8 @@
 #include <unistr.h>
 
 #include "data/search/engine.h"
+#include "data/search/image.h"
+#include "data/search/image_db.h"
 #include "data/search/index.h"
 #include "data/store/store.h"
 #include "i18n/fold.h"
@@ -39,9 +47,9 @@
 /* The longest syllable: zhuang. */
 #define SEARCH_SYLLABLE_MAX	6
 
-/* The docs of one domain are [first, last) in rank order. */
+/* The docs of one domain are [first, last) in rank order (as in the image). */
 struct search_range {
-	size_t		first, last;
+	uint32_t	first, last;
 };
 
 /* A posting list as a bit set over one space's text ids. */
@@ -51,17 +59,18 @@ struct search_bits {
 };
 
 /*
- * The distinct texts of one space, in memory: folded UTF-8 back to back,
- * and for each the docs that have it (positions in rank order, rising).
+ * The distinct texts of one space, in the index image: folded UTF-8 back
+ * to back, and for each the docs that have it (positions in rank order,
+ * rising). Only the decoded names are the search's own memory.
  */
 struct search_texts {
-	char		*buf;		/* text i: buf[at[i] .. at[i + 1]) */
-	uint32_t	*at;
+	const char	*buf;		/* text i: buf[at[i] .. at[i + 1]) */
+	const uint32_t	*at;
 	uint32_t	*units;		/* names only: text i decoded, */
 	uint32_t	*uat;		/* units[uat[i] .. uat[i + 1]) */
-	uint32_t	*docs;		/* text i: docs[first[i] .. first[i + 1]) */
-	uint32_t	*first;
-	uint32_t	*order;		/* ids by their first doc */
+	const uint32_t	*docs;		/* text i: docs[first[i] .. first[i + 1]) */
+	const uint32_t	*first;
+	const uint32_t	*order;		/* ids by their first doc */
 	size_t		 norder;
 	size_t		 nbits;		/* ids are 1 .. nbits - 1 */
 	size_t		 words;
@@ -70,11 +79,11 @@ struct search_texts {
 struct search {
 	struct catalogue	*cat;		/* for the items of hits */
 	sqlite3			*db;		/* cat's */
-	sqlite3_stmt		*post;		/* a key's segments */
-	int64_t			*items;		/* by rank position ("doc") */
-	uint8_t			*levels;	/* 1 county, 2 township, 4 village */
+	struct image		*img;		/* the index: mapped, or built */
+	const int64_t		*items;		/* by rank position ("doc") */
+	const uint8_t		*levels;	/* 1 county, 2 township, 4 village */
 	size_t			 ndocs, dwords;
-	struct search_range	*domains;	/* by domain id */
+	const struct search_range *domains;	/* by domain id */
 	size_t			 ndomains;
 	struct search_texts	 sp[2];
 
@@ -105,12 +114,6 @@ search_field_label(enum search_field f)
 	return f < SEARCH_FIELDS ? search_labels[f] : "";
 }
 
-static char *
-search_error(struct search *s, const char *what)
-{
-	return xasprintf("cannot read %s: %s", what, sqlite3_errmsg(s->db));
-}
-
 /*
  * Decode folded UTF-8 (written by the index, so valid; a damaged file
  * only gives wrong characters, never a read past len) into out.
@@ -135,18 +138,6 @@ search_decode(const char *t, size_t len, uint32_t *out)
 	return n;
 }
 
-static void
-search_texts_free(struct search_texts *t)
-{
-	free(t->buf);
-	free(t->at);
-	free(t->units);
-	free(t->uat);
-	free(t->docs);
-	free(t->first);
-	free(t->order);
-}
-
 void
 search_close(struct search *s)
 {
@@ -154,17 +145,15 @@ search_close(struct search *s)
 
 	if (s == NULL)
 		return;
-	sqlite3_finalize(s->post);
 	for (i = 0; i < s->ncache; i++)
 		free(s->cache[i].bits);
 	free(s->cache);
-	free(s->items);
-	free(s->levels);
-	free(s->domains);
 	for (i = 0; i < 2; i++) {
-		search_texts_free(&s->sp[i]);
+		free(s->sp[i].units);
+		free(s->sp[i].uat);
 		free(s->cand[i]);
 	}
+	image_close(s->img);
 	for (i = 0; i < 4; i++)
 		free(s->hits[i]);
 	free(s->named);
@@ -173,178 +162,6 @@ search_close(struct search *s)
 	free(s->units);
 	free(s->qutf8);
 	free(s);
-}
-
-/* One integer from meta; -1 if it is not there. */
-static long long
-search_meta(struct search *s, const char *key)
-{
-	sqlite3_stmt *st;
-	long long v = -1;
-
-	if (sqlite3_prepare_v2(s->db, "SELECT CAST(value AS INTEGER) FROM meta"
-	    " WHERE key = ?1", -1, &st, NULL) != SQLITE_OK)
-		return -1;
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
-
-static int
-search_count(struct search *s, const char *sql, size_t *n, char **error)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
-		*error = search_error(s, "the search index");
-		return -1;
-	}
-	rc = sqlite3_step(st);
-	*n = rc == SQLITE_ROW ? (size_t)sqlite3_column_int64(st, 0) : 0;
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW) {
-		*error = search_error(s, "the search index");
-		return -1;
-	}
-	return 0;
-}
-
-/*
- * Each space's docs per text, from the text ids of every doc (ids[d *
- * SEARCH_FIELDS + f], field 0 a name): counted, then placed, so each
- * list is in rank order. Body texts are also listed by first doc.
- */
-static void
-search_index_docs(struct search *s, const uint32_t *ids)
-{
-	struct search_texts *t;
-	size_t d, f, n = s->ndocs * SEARCH_FIELDS;
-	uint32_t id, *fill;
-	int sp;
-
-	for (sp = 0; sp < 2; sp++) {
-		t = &s->sp[sp];
-		t->first = xcalloc(t->nbits + 1, sizeof *t->first);
-		if (sp == SEARCH_BODY)
-			t->order = xcalloc(t->nbits, sizeof *t->order);
-	}
-	for (d = 0; d < n; d++) {
-		t = &s->sp[d % SEARCH_FIELDS == 0 ? SEARCH_NAMES : SEARCH_BODY];
-		if ((id = ids[d]) != 0 && id < t->nbits &&
-		    t->first[id + 1]++ == 0 && t->order != NULL)
-			t->order[t->norder++] = id;
-	}
-	for (sp = 0; sp < 2; sp++) {
-		t = &s->sp[sp];
-		for (f = 1; f <= t->nbits; f++)
-			t->first[f] += t->first[f - 1];
-		t->docs = xcalloc(t->first[t->nbits] + 1, sizeof *t->docs);
-	}
-	fill = xcalloc(s->sp[0].nbits + s->sp[1].nbits, sizeof *fill);
-	for (d = 0; d < n; d++) {
-		sp = d % SEARCH_FIELDS == 0 ? SEARCH_NAMES : SEARCH_BODY;
-		t = &s->sp[sp];
-		if ((id = ids[d]) != 0 && id < t->nbits)
-			t->docs[t->first[id] + fill[sp * s->sp[0].nbits + id]++] =
-			    (uint32_t)(d / SEARCH_FIELDS);
-	}
-	free(fill);
-}
-
-/* The items in rank order, their levels, and each domain's range. */
-static int
-search_load_docs(struct search *s, char **error)
-{
-	sqlite3_stmt *st;
-	uint32_t *ids;
-	size_t n = 0, dom, i;
-	int rc;
-
-	if (search_count(s, "SELECT COUNT(*) FROM search_doc", &s->ndocs,
-	    error) != 0 || search_count(s, "SELECT MAX(id) + 1 FROM domain",
-	    &s->ndomains, error) != 0)
-		return -1;
-	if (sqlite3_prepare_v2(s->db, "SELECT s.item, s.domain_id, s.levels,"
-	    " s.name, s.grp, s.content, s.basis, s.subject, s.jurisdiction"
-	    " FROM search_doc AS s JOIN domain AS d ON d.id = s.domain_id"
-	    " ORDER BY d.position, s.item", -1, &st, NULL) != SQLITE_OK) {
-		*error = search_error(s, "the search index");
-		return -1;
-	}
-	s->items = xcalloc(s->ndocs + 1, sizeof *s->items);
-	s->levels = xcalloc(s->ndocs + 1, 1);
-	s->domains = xcalloc(s->ndomains + 1, sizeof *s->domains);
-	ids = xcalloc((s->ndocs + 1) * SEARCH_FIELDS, sizeof *ids);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < s->ndocs) {
-		s->items[n] = sqlite3_column_int64(st, 0);
-		dom = (size_t)sqlite3_column_int64(st, 1);
-		s->levels[n] = (uint8_t)sqlite3_column_int(st, 2);
-		for (i = 0; i < SEARCH_FIELDS; i++)
-			ids[n * SEARCH_FIELDS + i] =
-			    (uint32_t)sqlite3_column_int64(st, 3 + (int)i);
-		if (dom < s->ndomains) {
-			if (s->domains[dom].last == 0)
-				s->domains[dom].first = n;
-			s->domains[dom].last = n + 1;
-		}
-		n++;
-	}
-	sqlite3_finalize(st);
-	s->ndocs = n;
-	s->dwords = (n + 63) / 64;
-	if (rc == SQLITE_DONE || rc == SQLITE_ROW)
-		search_index_docs(s, ids);
-	free(ids);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-		*error = search_error(s, "the search index");
-		return -1;
-	}
-	return 0;
-}
-
-/* The folded texts of one space, back to back, for verifying in memory. */
-static int
-search_load_texts(struct search *s, enum search_space sp, char **error)
-{
-	struct search_texts *t = &s->sp[sp];
-	sqlite3_stmt *st;
-	size_t cap = 4096, len = 0, id = 0, k, n;
-	const char *text;
-	int rc;
-
-	t->at = xcalloc(t->nbits + 1, sizeof *t->at);
-	t->buf = xmalloc(cap);
-	if (sqlite3_prepare_v2(s->db, sp == SEARCH_NAMES ?
-	    "SELECT id, folded FROM search_name ORDER BY id" :
-	    "SELECT id, folded FROM search_text ORDER BY id", -1, &st,
-	    NULL) != SQLITE_OK) {
-		*error = search_error(s, "the search index");
-		return -1;
-	}
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		k = (size_t)sqlite3_column_int64(st, 0);
-		text = (const char *)sqlite3_column_text(st, 1);
-		n = (size_t)sqlite3_column_bytes(st, 1);
-		if (k >= t->nbits || k < id || text == NULL || len + n >= UINT32_MAX)
-			continue;
-		while (id <= k)
-			t->at[id++] = (uint32_t)len;
-		while (len + n > cap)
-			t->buf = xreallocarray(t->buf, cap *= 2, 1);
-		memcpy(t->buf + len, text, n);
-		len += n;
-	}
-	while (id <= t->nbits)
-		t->at[id++] = (uint32_t)len;
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		*error = search_error(s, "the search index");
-		return -1;
-	}
-	return 0;
 }
 
 /* Names are verified for every search: keep them decoded too. */
@@ -364,38 +181,87 @@ search_decode_names(struct search_texts *t)
 	t->units = xreallocarray(t->units, n + 1, sizeof *t->units);
 }
 
+/* cat's version id (meta.version); "" if it has none. Caller frees. */
+static char *
+search_version(struct search *s)
+{
+	sqlite3_stmt *st;
+	char *v = NULL;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT value FROM meta WHERE key ="
+	    " 'version'", -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW &&
+		    sqlite3_column_text(st, 0) != NULL)
+			v = xstrdup((const char *)sqlite3_column_text(st, 0));
+		sqlite3_finalize(st);
+	}
+	return v != NULL ? v : xstrdup("");
+}
+
+/*
+ * The index image of cat: its version's sidecar, mapped, if there is one
+ * of that version whose tables are sound (what the engine indexes without
+ * bounds); else the same image built in memory from the catalogue's search
+ * tables (a catalogue copied alone, or built by an older chayue-admin).
+ */
+static struct image *
+search_image(struct search *s, char **error)
+{
+	const char *file = sqlite3_db_filename(s->db, "main");
+	char *version = search_version(s), *idx, *why = NULL;
+	struct image *img = NULL;
+
+	if (file != NULL && *file != '\0' && *version != '\0') {
+		idx = image_db_sidecar(file, version);
+		img = image_map(idx, &why);
+		if (img != NULL && (strcmp(image_version_id(img), version) != 0 ||
+		    image_check_tables(img, &why) != 0)) {
+			image_close(img);
+			img = NULL;
+		}
+		free(why);
+		free(idx);
+	}
+	if (img == NULL)
+		img = image_db_build(s->db, version, error);
+	free(version);
+	return img;
+}
+
 static int
 search_load(struct catalogue *cat, struct search *s, char **error)
 {
-	long long n[2];
+	static const enum image_section at[2] = { IMAGE_NAME_AT, IMAGE_BODY_AT },
+	    buf[2] = { IMAGE_NAME_BUF, IMAGE_BODY_BUF },
+	    first[2] = { IMAGE_NAME_FIRST, IMAGE_BODY_FIRST },
+	    docs[2] = { IMAGE_NAME_DOCS, IMAGE_BODY_DOCS };
+	struct search_texts *t;
 	int i;
 
 	s->cat = cat;
 	s->db = catalogue_db(cat);
-	n[SEARCH_NAMES] = search_meta(s, "search_names");
-	n[SEARCH_BODY] = search_meta(s, "search_texts");
-	if (search_meta(s, "search_version") != SEARCH_INDEX_VERSION ||
-	    n[0] < 0 || n[1] < 0 || n[0] >= UINT32_MAX || n[1] >= UINT32_MAX) {
-		*error = xstrdup(_("this catalogue has no search index; rebuild"
-		    " it with: chayue-admin import FILE"));
+	if ((s->img = search_image(s, error)) == NULL)
 		return -1;
-	}
+	s->ndocs = (size_t)image_ndocs(s->img);
+	s->dwords = (s->ndocs + 63) / 64;
+	s->ndomains = (size_t)image_ndomains(s->img);
+	s->items = image_array(s->img, IMAGE_DOC_ITEM);
+	s->levels = image_array(s->img, IMAGE_DOC_LEVELS);
+	s->domains = image_array(s->img, IMAGE_DOMAINS);
 	for (i = 0; i < 2; i++) {
-		s->sp[i].nbits = (size_t)n[i] + 1;
-		s->sp[i].words = (s->sp[i].nbits + 63) / 64;
-		s->cand[i] = xcalloc(s->sp[i].words, sizeof *s->cand[i]);
+		t = &s->sp[i];
+		t->nbits = (size_t)image_ntexts(s->img, i) + 1;
+		t->words = (t->nbits + 63) / 64;
+		t->buf = image_array(s->img, buf[i]);
+		t->at = image_array(s->img, at[i]);
+		t->first = image_array(s->img, first[i]);
+		t->docs = image_array(s->img, docs[i]);
+		s->cand[i] = xcalloc(t->words, sizeof *s->cand[i]);
 	}
+	s->sp[SEARCH_BODY].order = image_array(s->img, IMAGE_BODY_ORDER);
+	s->sp[SEARCH_BODY].norder = (size_t)image_count(s->img,
+	    IMAGE_BODY_ORDER);
 	s->memo = xcalloc(s->sp[SEARCH_BODY].nbits, 1);
-	if (sqlite3_prepare_v3(s->db, "SELECT ids FROM search_post WHERE"
-	    " key = ?1", -1, SQLITE_PREPARE_PERSISTENT, &s->post, NULL) !=
-	    SQLITE_OK) {
-		*error = search_error(s, "the search index");
-		return -1;
-	}
-	if (search_load_docs(s, error) != 0 ||
-	    search_load_texts(s, SEARCH_NAMES, error) != 0 ||
-	    search_load_texts(s, SEARCH_BODY, error) != 0)
-		return -1;
 	search_decode_names(&s->sp[SEARCH_NAMES]);
 	for (i = 0; i < 4; i++)
 		s->hits[i] = xcalloc(s->dwords + 1, sizeof *s->hits[i]);
@@ -434,30 +300,18 @@ static const uint64_t *
 search_key_bits(struct search *s, enum search_space sp, int64_t key,
     char **error)
 {
-	const unsigned char *blob;
 	uint64_t *bits;
 	size_t i;
-	int rc;
 
 	for (i = 0; i < s->ncache; i++) {
 		if (s->cache[i].key == key)
 			return s->cache[i].bits;
 	}
 	bits = xcalloc(s->sp[sp].words, sizeof *bits);
-	sqlite3_reset(s->post);
-	sqlite3_bind_int64(s->post, 1, key);
-	while ((rc = sqlite3_step(s->post)) == SQLITE_ROW) {
-		blob = sqlite3_column_blob(s->post, 0);
-		if (search_postings_or(blob, (size_t)sqlite3_column_bytes(s->post,
-		    0), bits, s->sp[sp].nbits) != 0) {
-			rc = SQLITE_CORRUPT;
-			break;
-		}
-	}
-	sqlite3_reset(s->post);
-	if (rc != SQLITE_DONE) {
+	if (image_db_postings_or(s->img, key, bits, s->sp[sp].nbits) != 0) {
 		free(bits);
-		*error = search_error(s, "the search index");
+		*error = xstrdup(_("damaged search index (posting list); rebuild"
+		    " it with: chayue-admin import FILE"));
 		return NULL;
 	}
 	if (s->ncache == s->capcache) {

@@ -10,8 +10,10 @@
  * ties in the order of the domains (the 26 national ones in the standard
  * order, then local ones), then in import order.
  *
- * search_open reads the index from the catalogue file (data/search/index.h)
- * into memory; the search owns it until search_close. The catalogue knows
+ * search_open maps the index image written beside the catalogue's version
+ * (data/search/image.h), or builds it in memory from the catalogue file
+ * (data/search/index.h) if there is none; the search owns it until
+ * search_close. The catalogue knows
  * nothing of it: whoever closes or reopens the catalogue closes the search.
  */
 #ifndef CHAYUE_SEARCH_H

@@ -13,6 +13,9 @@
 #include <unistd.h>
 
 #include "i18n/i18n.h"
+#include <sqlite3.h>
+
+#include "data/search/image_db.h"
 #include "data/store/catalogue.h"
 #include "data/versions/builder.h"
 #include "data/versions/diff.h"
@@ -429,6 +432,78 @@ keep_live(const char *path, const char *dir, const struct versions_entry *live,
 	return rc;
 }
 
+/*
+ * The search-index sidecar of the sealed catalogue b, written (fsynced)
+ * before b is renamed over the live path, so that the rename switches
+ * both: a reader finds "<id>.idx" for the id in the catalogue it opened.
+ * 0, or -1 with *error and no sidecar.
+ */
+static int
+write_index(const char *path, struct builder *b, char **error)
+{
+	struct image_parts	 parts;
+	sqlite3			*db = NULL;
+	char			*idx = image_db_sidecar(path, builder_version(b));
+	int			 rc = -1;
+
+	if (sqlite3_open_v2(builder_file(b), &db, SQLITE_OPEN_READONLY, NULL) !=
+	    SQLITE_OK) {
+		*error = xasprintf(_("%s: cannot read the search index: %s"),
+		    builder_file(b), sqlite3_errmsg(db));
+	} else {
+		if (image_db_parts(db, builder_version(b), &parts, error) == 0)
+			rc = image_write(idx, &parts, error);
+		image_db_parts_done(&parts);
+	}
+	sqlite3_close(db);
+	free(idx);
+	return rc;
+}
+
+/* Is id the id of a version in list? */
+static int
+listed(const struct versions_list *list, const char *id, size_t len)
+{
+	size_t	i;
+
+	for (i = 0; i < list->n; i++)
+		if (strlen(list->v[i].id) == len &&
+		    strncmp(list->v[i].id, id, len) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Remove the search-index sidecars of versions no longer there (pruned,
+ * or whose import was killed between writing the sidecar and the rename).
+ */
+static void
+prune_indexes(const char *path)
+{
+	struct versions_list	 list;
+	struct dirent		*de;
+	char			*error = NULL, *dir = versions_dir(path), *name;
+	size_t			 len;
+	DIR			*d;
+
+	if (versions_list(path, &list, &error) == 0 &&
+	    (d = opendir(dir)) != NULL) {
+		while ((de = readdir(d)) != NULL) {
+			len = strlen(de->d_name);
+			if (len < 5 || strcmp(de->d_name + len - 4, ".idx") != 0 ||
+			    listed(&list, de->d_name, len - 4))
+				continue;
+			name = xasprintf("%s/%s", dir, de->d_name);
+			unlink(name);
+			free(name);
+		}
+		closedir(d);
+	}
+	free(error);
+	free(dir);
+	versions_list_done(&list);
+}
+
 /* Remove the earlier versions beyond the newest keep. */
 static void
 prune(const char *path, int keep)
@@ -451,6 +526,7 @@ prune(const char *path, int keep)
 		versions_crash_point("prune");
 	}
 	versions_list_done(&list);
+	prune_indexes(path);
 }
 
 /* id, or id-2, id-3 … : one that no version has yet. */
@@ -553,6 +629,11 @@ versions_switch(struct builder *b, const char *path, int keep, char **id,
 		*kept = 1;
 	}
 	versions_crash_point("kept");
+	if (write_index(path, b, error) != 0) {
+		builder_abort(b);
+		goto out;
+	}
+	versions_crash_point("indexed");
 	rc = builder_switch(b, error);
 	versions_crash_point("switched");
 	if (rc == 0) {

@@ -93,8 +93,10 @@ ok $? "diff: a changed content is a change; a changed jurisdiction is removed + 
 [ "$(admin history --json | json 'len(j["versions"])')" = 3 ] &&
 	! admin history | grep -qF "$first "
 ok $? "keep_versions = 2 keeps two earlier versions"
-[ "$(ls "$db.versions" | wc -l)" = 2 ]
-ok $? "and the versions directory holds just those two"
+[ "$(ls "$db.versions" | grep -c '\.db$')" = 2 ] &&
+	[ "$(ls "$db.versions" | grep -c '\.idx$')" = 3 ] &&
+	[ "$(ls "$db.versions" | wc -l)" = 5 ]
+ok $? "and the versions directory holds just those two, and the search-index sidecars of them and of the live one"
 
 # rollback: one back, then by name; the kiosk's file is switched each time.
 admin rollback >"$T_TMP/out"
