@@ -438,7 +438,8 @@ loop_run(struct catalogue *cat, const struct config *cfg)
 	if (cat != NULL && (search = search_open(cat, &error)) == NULL) {
 		log_event(LOG_WARNING, "no search index: %s", error);
 		free(error);
-	}
+	} else if (search_note(search) != NULL)
+		log_event(LOG_NOTICE, "%s", search_note(search));
 	memset(&l, 0, sizeof l);
 	l.cfg = cfg;
 	/* A bad synonym line is logged and skipped: never fatal. */

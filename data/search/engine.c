@@ -101,6 +101,8 @@ struct search {
 
 	struct search_bits	*cache;
 	size_t			 ncache, capcache, cachebytes;
+
+	char			*note;		/* why the index was built */
 };
 
 static const char *const search_labels[SEARCH_FIELDS] = {
@@ -161,6 +163,7 @@ search_close(struct search *s)
 	free(s->mask);
 	free(s->units);
 	free(s->qutf8);
+	free(s->note);
 	free(s);
 }
 
@@ -219,13 +222,26 @@ search_image(struct search *s, char **error)
 			image_close(img);
 			img = NULL;
 		}
-		free(why);
 		free(idx);
-	}
-	if (img == NULL)
+	} else
+		why = xstrdup(_("the catalogue has no version id"));
+	if (img == NULL) {
+		/* Say why: building costs what mapping saves, every open. */
+		s->note = xasprintf(_("the search index was built in memory, "
+		    "which makes opening slow on a large catalogue (%s); the "
+		    "next import writes the index file"), why != NULL ? why :
+		    "?");
 		img = image_db_build(s->db, version, error);
+	}
+	free(why);
 	free(version);
 	return img;
+}
+
+const char *
+search_note(const struct search *s)
+{
+	return s != NULL ? s->note : NULL;
 }
 
 static int

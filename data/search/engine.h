@@ -84,6 +84,12 @@ struct search *search_open(struct catalogue *cat, char **error);
 void search_close(struct search *s);
 
 /*
+ * NULL if the index is its version's index file, mapped; else why it was
+ * built in memory instead (owned by s), for the log or a warning.
+ */
+const char *search_note(const struct search *s);
+
+/*
  * The best hits for q (at most limit; 0: all), best first, into *out
  * (release with search_results_done, also after a failure). filter may be
  * NULL. An empty query gives no hits without looking at s, which may then

@@ -433,31 +433,60 @@ keep_live(const char *path, const char *dir, const struct versions_entry *live,
 }
 
 /*
- * The search-index sidecar of the sealed catalogue b, written (fsynced)
- * before b is renamed over the live path, so that the rename switches
- * both: a reader finds "<id>.idx" for the id in the catalogue it opened.
+ * The search-index sidecar of version id, from its catalogue file, beside
+ * the catalogue at path: "<path>.versions/<id>.idx", written and fsynced.
  * 0, or -1 with *error and no sidecar.
  */
 static int
-write_index(const char *path, struct builder *b, char **error)
+write_index_of(const char *path, const char *file, const char *id,
+    char **error)
 {
 	struct image_parts	 parts;
 	sqlite3			*db = NULL;
-	char			*idx = image_db_sidecar(path, builder_version(b));
+	char			*idx = image_db_sidecar(path, id);
 	int			 rc = -1;
 
-	if (sqlite3_open_v2(builder_file(b), &db, SQLITE_OPEN_READONLY, NULL) !=
+	if (sqlite3_open_v2(file, &db, SQLITE_OPEN_READONLY, NULL) !=
 	    SQLITE_OK) {
 		*error = xasprintf(_("%s: cannot read the search index: %s"),
-		    builder_file(b), sqlite3_errmsg(db));
+		    file, sqlite3_errmsg(db));
 	} else {
-		if (image_db_parts(db, builder_version(b), &parts, error) == 0)
+		if (image_db_parts(db, id, &parts, error) == 0)
 			rc = image_write(idx, &parts, error);
 		image_db_parts_done(&parts);
 	}
 	sqlite3_close(db);
 	free(idx);
 	return rc;
+}
+
+/*
+ * The sidecar of the sealed catalogue b, written before b is renamed over
+ * the live path, so that the rename switches both: a reader finds
+ * "<id>.idx" for the id in the catalogue it opened.
+ */
+static int
+write_index(const char *path, struct builder *b, char **error)
+{
+	return write_index_of(path, builder_file(b), builder_version(b),
+	    error);
+}
+
+/*
+ * The live version e has no sidecar (built by an older chayue-admin, or
+ * copied alone): write it, so that an import of the same files, the usual
+ * first step after an upgrade, makes opening fast again. Best effort: the
+ * search builds the index in memory without it.
+ */
+static void
+write_missing_index(const char *path, const struct versions_entry *e)
+{
+	char	*idx = image_db_sidecar(path, e->id), *error = NULL;
+
+	if (access(idx, F_OK) != 0 &&
+	    write_index_of(path, e->file, e->id, &error) != 0)
+		free(error);
+	free(idx);
 }
 
 /* Is id the id of a version in list? */
@@ -618,6 +647,7 @@ versions_switch(struct builder *b, const char *path, int keep, char **id,
 		free(*id);
 		*id = xstrdup(list.v[0].id);
 		builder_abort(b);
+		write_missing_index(path, &list.v[0]);
 		rc = VERSIONS_SAME;
 		goto out;
 	}
