@@ -62,6 +62,8 @@ struct find {
 struct find_cand {
 	struct find_hit	 hit;
 	int		 sound, away, word, field, how;
+	int		 cover, cover_all;	/* rule a, relaxed: more is
+						   better */
 	size_t		 shared;	/* rule e: more is better */
 	long long	 views;
 	size_t		 order;
@@ -159,6 +161,8 @@ find_results_done(struct find_results *r)
 
 /* ---- the queries ----------------------------------------------------------- */
 
+
+
 /* Units as UTF-8 (a string the caller frees). */
 static char *
 find_utf8(const uint32_t *u, size_t n)
@@ -198,6 +202,7 @@ find_add_query(struct find_results *r, const char *text, unsigned mode,
 	fq->via = via;
 	fq->word = word;
 	fq->relaxed = 0;
+	fq->synonym = 0;
 	return fq;
 }
 
@@ -254,6 +259,7 @@ find_synonym_queries(struct find *f, struct find_results *r, size_t qi,
     enum find_via via, struct synonyms_use *use)
 {
 	const struct query *q = &r->queries[qi].q;
+	struct find_query *fq;
 	uint32_t u[2 * QUERY_MAX];
 	size_t n, i, k;
 	char *text;
@@ -274,9 +280,13 @@ find_synonym_queries(struct find *f, struct find_results *r, size_t qi,
 		    (q->n - use[i].at - use[i].len) * sizeof *u);
 		k += q->n - use[i].at - use[i].len;
 		text = find_utf8(u, k < QUERY_MAX ? k : QUERY_MAX);
-		if (find_add_query(r, text, 0, via, via == FIND_SYNONYM ?
-		    use[i].to->text : NULL) != NULL)
+		if ((fq = find_add_query(r, text, 0, via, via == FIND_SYNONYM ?
+		    use[i].to->text : NULL)) != NULL) {
+			/* By sound: the word it sounds like before its
+			   synonyms (出生等记: 出生登记 before 新生儿…登记). */
+			fq->synonym = via == FIND_SOUND;
 			find_hint(f, use[i].to->u, use[i].to->n);
+		}
 		free(text);
 		q = &r->queries[qi].q;
 	}
@@ -306,6 +316,18 @@ find_relax(struct find *f, struct find_results *r,
 			find_hint(f, use[i].to->u, use[i].to->n);
 		}
 	}
+}
+
+static int
+find_has_han(const struct query *q)
+{
+	size_t i;
+
+	for (i = 0; i < q->n; i++) {
+		if (q->u[i] >= 0x2E80)
+			return 1;
+	}
+	return 0;
 }
 
 /* Do the letters s[0..n) cut into whole syllables (the last: its start)? */
@@ -557,6 +579,50 @@ find_search(struct find *f, struct find_results *r, size_t qi,
 	return 0;
 }
 
+/*
+ * Step 5: a Chinese query that finds (almost) nothing as a whole, not
+ * even by a word a synonym rule knows (房子评估, 投诉电话): the longest
+ * runs of its characters that find something, all runs of that length.
+ * Longest first, at most FIND_PARTS searches, so a keystroke stays cheap.
+ */
+static int
+find_parts(struct find *f, struct find_results *r,
+    const struct search_filter *filter, size_t limit,
+    enum search_effort effort, struct find_pool *p, char **error)
+{
+	uint32_t u[QUERY_MAX];
+	struct find_query *fq;
+	size_t n = r->queries[0].q.n, len, at, i, before, searches = 0;
+	char *text;
+
+	if (r->queries[0].q.letters || n < 3 || n > QUERY_MAX)
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (r->queries[0].q.u[i] < 0x2E80)
+			return 0;
+	}
+	memcpy(u, r->queries[0].q.u, n * sizeof *u);
+	for (len = n - 1; len >= 2; len--) {
+		before = p->n;
+		for (at = 0; at + len <= n; at++) {
+			if (searches++ >= FIND_PARTS)
+				return 0;
+			text = find_utf8(u + at, len);
+			fq = find_add_query(r, text, 0, FIND_EXACT, NULL);
+			free(text);
+			if (fq == NULL)
+				continue;
+			fq->relaxed = 1;
+			if (find_search(f, r, r->nqueries - 1, filter, limit,
+			    effort, p, error) != 0)
+				return -1;
+		}
+		if (p->n > before)
+			break;
+	}
+	return 0;
+}
+
 /* ---- domain rows ------------------------------------------------------------- */
 
 /* How well query q names domain i: a query tier, QUERY_NONE if not. */
@@ -625,7 +691,9 @@ find_domains(const struct find *f, const struct find_results *r,
 				row.query = qi;
 			}
 		}
-		if (row.tier == QUERY_NONE || f->domains.v[i].items == 0)
+		/* Named by a word of a longer query only: not asked for. */
+		if (row.tier == QUERY_NONE || row.cls == 1 ||
+		    f->domains.v[i].items == 0)
 			continue;
 		row.domain = &f->domains.v[i];
 		row.index = i;
@@ -746,6 +814,38 @@ find_element(const struct find *fd, const struct query *q,
 	return found;
 }
 
+/*
+ * Rule a among hits of a word or run alone: how many distinct characters
+ * of the visitor's query the first n of texts hold.
+ */
+static int
+find_cover(const struct query *q, const char *const *texts, int n)
+{
+	unsigned char found[QUERY_MAX] = { 0 };
+	struct fold_text f;
+	size_t i, k, m = q->n < QUERY_MAX ? q->n : QUERY_MAX;
+	int t, count = 0;
+
+	fold_text_init(&f);
+	for (t = 0; t < n; t++) {
+		if (texts[t] == NULL)
+			continue;
+		fold_text(&f, texts[t], strlen(texts[t]));
+		for (i = 0; i < m; i++) {
+			for (k = 0; !found[i] && q->u[i] >= 0x2E80 && k < f.n;
+			    k++)
+				found[i] = f.v[k] == q->u[i];
+		}
+	}
+	fold_text_done(&f);
+	for (i = 0; i < m; i++) {
+		for (k = 0; k < i && q->u[k] != q->u[i]; k++)
+			;
+		count += found[i] && k == i;	/* each character once */
+	}
+	return count;
+}
+
 /* Rules c and d for one hit, from its item. */
 static int
 find_score(struct find *f, struct find_results *r, struct find_query *common,
@@ -775,9 +875,13 @@ find_score(struct find *f, struct find_results *r, struct find_query *common,
 			break;
 	}
 	c->field = i < 6 ? c->field : 9;
-	if (fq->via == FIND_SYNONYM && !(fq->q.letters == 0 &&
-	    r->queries[0].q.letters))
+	if ((fq->via == FIND_SYNONYM || fq->synonym) && !(fq->q.letters ==
+	    0 && r->queries[0].q.letters))
 		c->how += 1;
+	if (fq->relaxed) {
+		c->cover = find_cover(&r->queries[0].q, texts, 1);
+		c->cover_all = find_cover(&r->queries[0].q, texts, 3);
+	}
 	/* The visitor's own characters, found as typed: their own word. */
 	if (c->hit.query == 0 && !fq->q.letters && c->field < 9)
 		c->word = 0;
@@ -800,6 +904,10 @@ find_cmp(const void *pa, const void *pb)
 
 	if (a->sound != b->sound)
 		return a->sound - b->sound;
+	if (a->cover != b->cover)
+		return b->cover - a->cover;
+	if (a->cover_all != b->cover_all)
+		return b->cover_all - a->cover_all;
 	if (a->away != b->away)
 		return a->away - b->away;
 	if (a->word != b->word)
@@ -890,18 +998,6 @@ find_rank(struct find *f, struct find_results *r, struct find_pool *p,
 	return 0;
 }
 
-static int
-find_has_han(const struct query *q)
-{
-	size_t i;
-
-	for (i = 0; i < q->n; i++) {
-		if (q->u[i] >= 0x2E80)
-			return 1;
-	}
-	return 0;
-}
-
 /* ---- running ----------------------------------------------------------------- */
 
 int
@@ -959,6 +1055,9 @@ find_run(struct find *f, const char *text, size_t len,
 			rc = find_search(f, out, i, filter, rewrite, effort, &p,
 			    error);
 	}
+	/* Still little: the longest runs of its characters that find. */
+	if (rc == 0 && p.n < FIND_FEW)
+		rc = find_parts(f, out, filter, rewrite, effort, &p, error);
 	free(copy);
 	if (rc == 0 && (filter == NULL || filter->domain_id <= 0))
 		nrows = find_domains(f, out, rows, FIND_DOMAIN_ROWS);
