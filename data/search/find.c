@@ -62,8 +62,9 @@ struct find {
 struct find_cand {
 	struct find_hit	 hit;
 	int		 sound, away, word, field, how;
-	int		 cover, cover_all;	/* rule a, relaxed: more is
-						   better */
+	int		 cover, cover_all;	/* rule a, relaxed or by
+						   sound: more is better */
+	int		 length;	/* rule e2: log2 of the name's length */
 	size_t		 shared;	/* rule e: more is better */
 	long long	 views;
 	size_t		 order;
@@ -846,6 +847,20 @@ find_cover(const struct query *q, const char *const *texts, int n)
 	return count;
 }
 
+/* Rule e2: a name's length in characters, in bands (log2). */
+static int
+find_length(const char *name)
+{
+	size_t n = 0;
+	int band = 0;
+
+	for (; *name != '\0'; name++)
+		n += ((unsigned char)*name & 0xC0) != 0x80;
+	for (; n > 1; n /= 2)
+		band++;
+	return band;
+}
+
 /* Rules c and d for one hit, from its item. */
 static int
 find_score(struct find *f, struct find_results *r, struct find_query *common,
@@ -867,6 +882,7 @@ find_score(struct find *f, struct find_results *r, struct find_query *common,
 	texts[3] = it.basis;
 	texts[4] = it.subject;
 	texts[5] = it.jurisdiction;
+	c->length = find_length(texts[0]);
 	c->field = 9;
 	c->how = 0;
 	c->word = 1;
@@ -878,7 +894,7 @@ find_score(struct find *f, struct find_results *r, struct find_query *common,
 	if ((fq->via == FIND_SYNONYM || fq->synonym) && !(fq->q.letters ==
 	    0 && r->queries[0].q.letters))
 		c->how += 1;
-	if (fq->relaxed) {
+	if (fq->relaxed || fq->via == FIND_SOUND) {
 		c->cover = find_cover(&r->queries[0].q, texts, 1);
 		c->cover_all = find_cover(&r->queries[0].q, texts, 3);
 	}
@@ -918,6 +934,8 @@ find_cmp(const void *pa, const void *pb)
 		return a->how - b->how;
 	if (a->shared != b->shared)
 		return a->shared > b->shared ? -1 : 1;
+	if (a->length != b->length)
+		return a->length - b->length;
 	if (a->views != b->views)
 		return a->views > b->views ? -1 : 1;
 	return a->order < b->order ? -1 : a->order > b->order;
