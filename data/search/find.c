@@ -613,7 +613,7 @@ find_parts(struct find *f, struct find_results *r,
 			free(text);
 			if (fq == NULL)
 				continue;
-			fq->relaxed = 1;
+			fq->relaxed = 2;
 			if (find_search(f, r, r->nqueries - 1, filter, limit,
 			    effort, p, error) != 0)
 				return -1;
@@ -658,11 +658,15 @@ struct find_row {
 	int			 cls;		/* rule a of that query */
 };
 
-/* Rule a: 0 the query or a synonym, 1 a word of it alone, 2 by sound. */
+/*
+ * Rule a: 0 the query or a synonym, 1 a word of it alone, 2 by sound, 3 a
+ * run of its characters alone (it matches less of the query than a sound-
+ * alike does).
+ */
 static int
 find_class(const struct find_query *fq)
 {
-	return fq->via == FIND_SOUND ? 2 : fq->relaxed;
+	return fq->via == FIND_SOUND ? 2 : fq->relaxed == 2 ? 3 : fq->relaxed;
 }
 
 /* The domains the queries name, best first, into out (at most max). */
@@ -693,7 +697,7 @@ find_domains(const struct find *f, const struct find_results *r,
 			}
 		}
 		/* Named by a word of a longer query only: not asked for. */
-		if (row.tier == QUERY_NONE || row.cls == 1 ||
+		if (row.tier == QUERY_NONE || row.cls == 1 || row.cls == 3 ||
 		    f->domains.v[i].items == 0)
 			continue;
 		row.domain = &f->domains.v[i];
@@ -905,7 +909,7 @@ find_score(struct find *f, struct find_results *r, struct find_query *common,
 	 * An item of a domain named whose text does not match: after every
 	 * item whose text does (they are listed for the domain's sake).
 	 */
-	c->sound = c->field == 9 ? 3 : find_class(fq);
+	c->sound = c->field == 9 ? 4 : find_class(fq);
 	c->away = asked != NULL && (it.domain_id < 0 || it.domain_id > maxid ||
 	    !asked[it.domain_id]);
 	c->views = f->views != NULL ? f->views(f->views_ctx, &it) : 0;
