@@ -269,8 +269,9 @@ find_synonym_queries(struct find *f, struct find_results *r, size_t qi,
 		return 0;
 	n = synonyms_match(f->syn, q, use, FIND_SYNONYMS);
 	for (i = 0; i < n; i++) {
-		if (use[i].whole && (q->mode & QUERY_SOUND))
-			find_add_query(r, use[i].from->text, 0, via, NULL);
+		if (use[i].whole && (q->mode & QUERY_SOUND) &&
+		    find_add_query(r, use[i].from->text, 0, via, NULL) != NULL)
+			find_hint(f, use[i].from->u, use[i].from->n);
 		q = &r->queries[qi].q;	/* the array may have moved */
 		k = 0;
 		memcpy(u, q->u, use[i].at * sizeof *u);
@@ -681,7 +682,7 @@ find_domains(const struct find *f, const struct find_results *r,
 	for (i = 0; i < f->domains.n; i++) {
 		row.tier = QUERY_NONE;
 		row.via = FIND_EXACT;
-		row.cls = 3;
+		row.cls = 9;
 		row.query = 0;
 		for (qi = 0; qi < r->nqueries; qi++) {
 			u = find_domain_tier(f, &r->queries[qi].q, i);
