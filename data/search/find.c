@@ -35,6 +35,7 @@
 struct find_domain_names {
 	uint32_t	*u[FIND_NAMES];
 	size_t		 n[FIND_NAMES];
+	uint32_t	 first[FIND_NAMES];	/* find_first of u[k][0] */
 };
 
 struct find {
@@ -43,6 +44,8 @@ struct find {
 	const struct synonyms		*syn;
 	struct domain_list		 domains;
 	struct find_domain_names	*names;		/* per domain */
+	uint32_t			*syn_first;	/* find_first of each
+							   synonym word, flat */
 	long long			(*views)(void *, const struct item *);
 	void				*views_ctx;
 
@@ -94,13 +97,37 @@ find_fold(const char *s, size_t *n)
 	return u;
 }
 
+/*
+ * The letters a query may start with to match text starting with c: c
+ * itself, or the first letter of a reading of it (a bit per letter a-z).
+ * One-slip spellings are compared with the vocabulary by this first.
+ */
+static uint32_t
+find_first(uint32_t c)
+{
+	const uint16_t *ids;
+	const char *py;
+	uint32_t mask = 0;
+	size_t i, n;
+
+	if (c >= 'a' && c <= 'z')
+		return 1u << (c - 'a');
+	n = pinyin_readings(c, &ids);
+	for (i = 0; i < n; i++) {
+		py = pinyin_syllable(ids[i]);
+		if (py[0] >= 'a' && py[0] <= 'z')
+			mask |= 1u << (py[0] - 'a');
+	}
+	return mask;
+}
+
 struct find *
 find_open(struct search *s, struct catalogue *cat, const struct synonyms *syn,
     char **error)
 {
 	struct find *f = xcalloc(1, sizeof *f);
 	const struct domains_entry *e;
-	size_t i, k;
+	size_t i, k, n;
 
 	f->s = s;
 	f->cat = cat;
@@ -119,6 +146,18 @@ find_open(struct search *s, struct catalogue *cat, const struct synonyms *syn,
 		    e->aliases[k] != NULL; k++)
 			f->names[i].u[k + 1] = find_fold(e->aliases[k],
 			    &f->names[i].n[k + 1]);
+		for (k = 0; k < FIND_NAMES; k++)
+			f->names[i].first[k] = f->names[i].u[k] != NULL &&
+			    f->names[i].n[k] > 0 ?
+			    find_first(f->names[i].u[k][0]) : 0;
+	}
+	for (i = 0, n = 0; syn != NULL && i < syn->n; i++)
+		n += syn->v[i].n;
+	f->syn_first = xcalloc(n + 1, sizeof *f->syn_first);
+	for (i = 0, n = 0; syn != NULL && i < syn->n; i++) {
+		for (k = 0; k < syn->v[i].n; k++, n++)
+			f->syn_first[n] = syn->v[i].w[k].n > 0 ?
+			    find_first(syn->v[i].w[k].u[0]) : 0;
 	}
 	return f;
 }
@@ -135,6 +174,7 @@ find_close(struct find *f)
 			free(f->names[i].u[k]);
 	}
 	free(f->names);
+	free(f->syn_first);
 	domain_list_done(&f->domains);
 	free(f);
 }
@@ -236,13 +276,18 @@ find_synonym_hints(struct find *f, const struct query *q)
 {
 	const struct synonyms_word *w;
 	enum query_tier t;
-	size_t i, k;
+	uint32_t need;
+	size_t i, k, n;
 
 	if (f->syn == NULL || q->n < 2)
 		return;
-	for (i = 0; i < f->syn->n; i++) {
+	need = q->u[0] >= 'a' && q->u[0] <= 'z' ? 1u << (q->u[0] - 'a') :
+	    UINT32_MAX;
+	for (i = 0, n = 0; i < f->syn->n; i++) {
 		for (k = 0; k < f->syn->v[i].n; k++) {
 			w = &f->syn->v[i].w[k];
+			if (!(f->syn_first[n++] & need))
+				continue;	/* find_vocabulary */
 			t = query_match(q, w->u, w->n);
 			if (t == QUERY_EXACT || t == QUERY_PREFIX)
 				find_hint(f, w->u, w->n);
@@ -387,19 +432,30 @@ static int
 find_vocabulary(const struct find *f, const struct query *q)
 {
 	enum query_tier t;
-	size_t i, k;
+	uint32_t need;
+	size_t i, k, w;
 
+	/*
+	 * A word can only start with what the spelling's first letter
+	 * reads as: ask query_match (a dynamic programme) of those alone,
+	 * so the 256 spellings of a keystroke cost little.
+	 */
+	need = q->n > 0 && q->u[0] >= 'a' && q->u[0] <= 'z' ?
+	    1u << (q->u[0] - 'a') : UINT32_MAX;
 	for (i = 0; i < f->domains.n; i++) {
 		for (k = 0; k < FIND_NAMES; k++) {
-			if (f->names[i].u[k] == NULL)
+			if (f->names[i].u[k] == NULL ||
+			    !(f->names[i].first[k] & need))
 				continue;
 			t = query_match(q, f->names[i].u[k], f->names[i].n[k]);
 			if (t == QUERY_EXACT || t == QUERY_PREFIX)
 				return 1;
 		}
 	}
-	for (i = 0; f->syn != NULL && i < f->syn->n; i++) {
-		for (k = 0; k < f->syn->v[i].n; k++) {
+	for (i = 0, w = 0; f->syn != NULL && i < f->syn->n; i++) {
+		for (k = 0; k < f->syn->v[i].n; k++, w++) {
+			if (!(f->syn_first[w] & need))
+				continue;
 			t = query_match(q, f->syn->v[i].w[k].u,
 			    f->syn->v[i].w[k].n);
 			if (t == QUERY_EXACT || t == QUERY_PREFIX)
