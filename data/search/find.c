@@ -716,14 +716,14 @@ struct find_row {
 };
 
 /*
- * Rule a: 0 the query or a synonym, 1 a word of it alone, 2 by sound, 3 a
- * run of its characters alone (it matches less of the query than a sound-
- * alike does).
+ * Rule a: 0 the query or a synonym, 1 by sound (all of the query, with a
+ * slip), 2 a word of it alone, 3 a run of its characters alone.
  */
 static int
 find_class(const struct find_query *fq)
 {
-	return fq->via == FIND_SOUND ? 2 : fq->relaxed == 2 ? 3 : fq->relaxed;
+	return fq->via == FIND_SOUND ? 1 : fq->relaxed == 1 ? 2 :
+	    fq->relaxed == 2 ? 3 : 0;
 }
 
 /* The domains the queries name, best first, into out (at most max). */
@@ -754,7 +754,7 @@ find_domains(const struct find *f, const struct find_results *r,
 			}
 		}
 		/* Named by a word of a longer query only: not asked for. */
-		if (row.tier == QUERY_NONE || row.cls == 1 || row.cls == 3 ||
+		if (row.tier == QUERY_NONE || row.cls == 2 || row.cls == 3 ||
 		    f->domains.v[i].items == 0)
 			continue;
 		row.domain = &f->domains.v[i];

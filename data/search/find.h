@@ -24,13 +24,13 @@
  * is not: the visitor asked for more than the domain).
  *
  * Ranking, best first, each rule breaking the ties of the one before:
- *   a. found exactly or by synonym, before a word of the query alone
- *      (孩子上户口: 上户口), before found by sound, before a run of the
- *      query's characters alone (耕地地利保护: 耕地地力保护 by sound
- *      before 土地利用 by 地利); among those found by a word or run alone
- *      or by sound: more of the query's characters in the name, then in
- *      the name, group and content (养老服务补贴: 养老服务扶持补贴 before
- *      养老服务扶持政策措施清单);
+ *   a. found exactly or by synonym, before found by sound (the whole
+ *      query with a slip), before a word of the query alone (孩子上户口:
+ *      上户口), before a run of its characters alone (耕地地利保护:
+ *      耕地地力保护 by sound before 土地利用 by 地利); among those found by
+ *      sound or by a word or run alone: more of the query's characters in
+ *      the name, then in the name, group and content (养老服务补贴:
+ *      养老服务扶持补贴 before 养老服务扶持政策措施清单);
  *   b. in a domain the query names, before the others;
  *   c. where it matched: the name (whole, then its start, then inside),
  *      the level-1 group, the content, the basis or subject, the
