@@ -102,16 +102,18 @@ find_fold(const char *s, size_t *n)
  * itself, or the first letter of a reading of it (a bit per letter a-z).
  * One-slip spellings are compared with the vocabulary by this first.
  */
+#define FIND_FIRST_ANY	(1u << 26)	/* a query not starting with a
+					   letter: compared with every word */
 static uint32_t
 find_first(uint32_t c)
 {
 	const uint16_t *ids;
 	const char *py;
-	uint32_t mask = 0;
+	uint32_t mask = FIND_FIRST_ANY;
 	size_t i, n;
 
 	if (c >= 'a' && c <= 'z')
-		return 1u << (c - 'a');
+		return FIND_FIRST_ANY | 1u << (c - 'a');
 	n = pinyin_readings(c, &ids);
 	for (i = 0; i < n; i++) {
 		py = pinyin_syllable(ids[i]);
@@ -282,7 +284,7 @@ find_synonym_hints(struct find *f, const struct query *q)
 	if (f->syn == NULL || q->n < 2)
 		return;
 	need = q->u[0] >= 'a' && q->u[0] <= 'z' ? 1u << (q->u[0] - 'a') :
-	    UINT32_MAX;
+	    FIND_FIRST_ANY;
 	for (i = 0, n = 0; i < f->syn->n; i++) {
 		for (k = 0; k < f->syn->v[i].n; k++) {
 			w = &f->syn->v[i].w[k];
@@ -441,7 +443,7 @@ find_vocabulary(const struct find *f, const struct query *q)
 	 * so the 256 spellings of a keystroke cost little.
 	 */
 	need = q->n > 0 && q->u[0] >= 'a' && q->u[0] <= 'z' ?
-	    1u << (q->u[0] - 'a') : UINT32_MAX;
+	    1u << (q->u[0] - 'a') : FIND_FIRST_ANY;
 	for (i = 0; i < f->domains.n; i++) {
 		for (k = 0; k < FIND_NAMES; k++) {
 			if (f->names[i].u[k] == NULL ||
