@@ -728,10 +728,26 @@ find_class(const struct find_query *fq)
 	    fq->relaxed == 2 ? 3 : 0;
 }
 
-/* The domains the queries name, best first, into out (at most max). */
+/* Did the visitor's query as typed match an item's name? */
+static int
+find_named(const struct find_pool *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++) {
+		if (p->v[i].hit.query == 0 && p->v[i].hit.tier != QUERY_NONE)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The domains the queries name, best first, into out (at most max); named:
+ * the query as typed matched items' names (find_named).
+ */
 static size_t
 find_domains(const struct find *f, const struct find_results *r,
-    struct find_row *out, size_t max)
+    int named, struct find_row *out, size_t max)
 {
 	struct find_row row;
 	enum query_tier u;
@@ -756,6 +772,13 @@ find_domains(const struct find *f, const struct find_results *r,
 			}
 		}
 		/* Named by a word of a longer query only: not asked for. */
+		/*
+		 * Named only through a synonym while the words as typed are
+		 * in items' names (预算: 政府预算): those items, not the
+		 * domain, are what the visitor named.
+		 */
+		if (named && row.via == FIND_SYNONYM)
+			continue;
 		if (row.tier == QUERY_NONE || row.cls == 2 || row.cls == 3 ||
 		    f->domains.v[i].items == 0)
 			continue;
@@ -1141,7 +1164,8 @@ find_run(struct find *f, const char *text, size_t len,
 		rc = find_parts(f, out, filter, rewrite, effort, &p, error);
 	free(copy);
 	if (rc == 0 && (filter == NULL || filter->domain_id <= 0))
-		nrows = find_domains(f, out, rows, FIND_DOMAIN_ROWS);
+		nrows = find_domains(f, out, find_named(&p), rows,
+		    FIND_DOMAIN_ROWS);
 	for (i = 0; i < nrows && rc == 0; i++) {
 		find_hint(f, f->names[rows[i].index].u[0],
 		    f->names[rows[i].index].n[0]);
