@@ -21,7 +21,8 @@
  * and matches the domains' names and aliases (in any script, pinyin or
  * initials) against 1-3: a domain named is a row of its own, first (a
  * domain named by a word of a longer query only, as 户口 in 生孩子上户口,
- * is not: the visitor asked for more than the domain).
+ * is not: the visitor asked for more than the domain; nor is one named
+ * only through a synonym when the query as typed is in items' names).
  *
  * Ranking, best first, each rule breaking the ties of the one before:
  *   a. found exactly or by synonym, before found by sound (the whole

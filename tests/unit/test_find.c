@@ -398,6 +398,17 @@ test_rules_more(struct find *f)
 		    "小孩上户口: no domain row for 户籍管理 (户口 is only a word of "
 		    "the query), its items first");
 	find_results_done(&r);
+	/* Named through a synonym: a row unless the words are in names. */
+	if (run(f, "城管", 0, &r) == 0)
+		ok(r.domains == 1 && strcmp(r.v[0].domain->name, "城市综合执法")
+		    == 0, "城管 (in no name) names 城市综合执法 through a synonym: "
+		    "its row first");
+	find_results_done(&r);
+	if (run(f, "政府决算", 0, &r) == 0)
+		ok(r.domains == 0 && first_is(&r, "政府决算"),
+		    "政府决算 (items' name) names 财政预决算 only through a "
+		    "synonym: no row, the items named so first");
+	find_results_done(&r);
 	/* Rule d by sound: the word it sounds like before its synonyms. */
 	if (run(f, "死亡注消", 0, &r) == 0)
 		ok(r.sound && first_is(&r, "死亡注销"),
