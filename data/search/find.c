@@ -771,7 +771,6 @@ find_domains(const struct find *f, const struct find_results *r,
 				row.query = qi;
 			}
 		}
-		/* Named by a word of a longer query only: not asked for. */
 		/*
 		 * Named only through a synonym while the words as typed are
 		 * in items' names (预算: 政府预算): those items, not the
@@ -779,6 +778,7 @@ find_domains(const struct find *f, const struct find_results *r,
 		 */
 		if (named && row.via == FIND_SYNONYM)
 			continue;
+		/* Named by a word of a longer query only: not asked for. */
 		if (row.tier == QUERY_NONE || row.cls == 2 || row.cls == 3 ||
 		    f->domains.v[i].items == 0)
 			continue;
@@ -902,8 +902,8 @@ find_element(const struct find *fd, const struct query *q,
 }
 
 /*
- * Rule a among hits of a word or run alone: how many distinct characters
- * of the visitor's query the first n of texts hold.
+ * Rule a among hits by sound or of a word or run alone: how many distinct
+ * characters of the visitor's query the first n of texts hold.
  */
 static int
 find_cover(const struct query *q, const char *const *texts, int n)
