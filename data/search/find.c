@@ -272,6 +272,20 @@ find_is_hint(const struct find *f, const uint32_t *t, size_t n)
 	return 0;
 }
 
+/* Is t[0..n) a whole word the query names? */
+static int
+find_is_word(const struct find *f, const uint32_t *t, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < f->nhints; i++) {
+		if (n == f->hints[i].n && memcmp(t, f->hints[i].u, n *
+		    sizeof *t) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* The synonym words the visitor's query spells or begins (zdsh). */
 static void
 find_synonym_hints(struct find *f, const struct query *q)
@@ -887,9 +901,11 @@ find_element(const struct find *fd, const struct query *q,
 		c->how = 0;
 		/*
 		 * Initials only: the letters are fewer than two a character
-		 * (zdsh for 最低生活; full syllables take two or more).
+		 * (zdsh for 最低生活; full syllables take two or more), unless
+		 * they spell all of a word the query names (csdj: 出生登记).
 		 */
-		if (q->letters && find_initials(q, b - a))
+		if (q->letters && find_initials(q, b - a) &&
+		    !find_is_word(fd, f.v + a, b - a))
 			c->how += 2;
 		/* Only a rare reading (和 hu, 其 ji) reads as the query. */
 		if (common != NULL && !query_contains(common, f.v + a, b - a))

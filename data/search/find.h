@@ -36,7 +36,8 @@
  *   c. where it matched: the name (whole, then its start, then inside),
  *      the level-1 group, the content, the basis or subject, the
  *      publisher;
- *   d. how: characters or whole pinyin syllables before initials only; a
+ *   d. how: characters or whole pinyin syllables (or initials spelling
+ *      all of a word the query names: csdj, 出生登记) before initials only; a
  *      character's common reading before a rare one (和 he before hu);
  *      as typed (or the word it sounds like) before through a synonym;
  *   e. what it matched is shared by more of the hits (zdsh: the many

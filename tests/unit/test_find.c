@@ -415,6 +415,11 @@ test_rules_more(struct find *f)
 		    "死亡注消 (消 for 销): 死亡注销 first, before the synonyms' "
 		    "items");
 	find_results_done(&r);
+	/* Rule d: initials that spell all of a word are not "initials only". */
+	if (run(f, "csdj", 0, &r) == 0)
+		ok(first_is(&r, "出生登记"), "csdj: 出生登记 (spelled whole) before "
+		    "新生儿国内出生户口登记 (its synonym)");
+	find_results_done(&r);
 	/* Rule e2: the shorter name. */
 	if (run(f, "经营许可", 0, &r) == 0)
 		ok(first_is(&r, "燃气经营许可"),
