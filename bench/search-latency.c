@@ -6,7 +6,8 @@
  * bench/search-latency [--engine] CATALOGUE [GREP_FILE]: how long the kiosk's search
  * takes per keystroke. Realistic queries are typed one character at a
  * time (Chinese, Traditional, full pinyin, initials, mixed, everyday
- * words, sound-alike and one-slip typos); each keystroke runs the search
+ * words, sound-alike and one-slip typos, Chinese found only by runs of
+ * its characters); each keystroke runs the search
  * the kiosk runs (data/search/find.h: synonyms from CHAYUE_SYNONYMS,
  * domain rows, sound-alikes when little is found, ranking; the best 200,
  * bounded effort) and reads the 10 results a screen shows. --engine: the
@@ -71,12 +72,14 @@ static const struct {
 	{ "sound-alike", "养老服物补贴" },
 	{ "one-slip", "zuidishenhuo" },
 	{ "one-slip", "yanglofuwu" },
+	{ "word runs", "办健康证明" },
+	{ "word runs", "房屋估价补偿" },
 };
 #define NQUERIES	(sizeof queries / sizeof queries[0])
 
 static const char *const kinds[] = {
 	"Chinese", "Traditional", "full pinyin", "initials", "mixed",
-	"everyday", "sound-alike", "one-slip",
+	"everyday", "sound-alike", "one-slip", "word runs",
 };
 #define NKINDS		(sizeof kinds / sizeof kinds[0])
 

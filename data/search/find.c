@@ -35,6 +35,7 @@
 struct find_domain_names {
 	uint32_t	*u[FIND_NAMES];
 	size_t		 n[FIND_NAMES];
+	uint32_t	 first[FIND_NAMES];	/* find_first of u[k][0] */
 };
 
 struct find {
@@ -43,6 +44,8 @@ struct find {
 	const struct synonyms		*syn;
 	struct domain_list		 domains;
 	struct find_domain_names	*names;		/* per domain */
+	uint32_t			*syn_first;	/* find_first of each
+							   synonym word, flat */
 	long long			(*views)(void *, const struct item *);
 	void				*views_ctx;
 
@@ -62,6 +65,9 @@ struct find {
 struct find_cand {
 	struct find_hit	 hit;
 	int		 sound, away, word, field, how;
+	int		 cover, cover_all;	/* rule a, relaxed or by
+						   sound: more is better */
+	int		 length;	/* rule e2: log2 of the name's length */
 	size_t		 shared;	/* rule e: more is better */
 	long long	 views;
 	size_t		 order;
@@ -91,13 +97,39 @@ find_fold(const char *s, size_t *n)
 	return u;
 }
 
+/*
+ * The letters a query may start with to match text starting with c: c
+ * itself, or the first letter of a reading of it (a bit per letter a-z).
+ * One-slip spellings are compared with the vocabulary by this first.
+ */
+#define FIND_FIRST_ANY	(1u << 26)	/* a query not starting with a
+					   letter: compared with every word */
+static uint32_t
+find_first(uint32_t c)
+{
+	const uint16_t *ids;
+	const char *py;
+	uint32_t mask = FIND_FIRST_ANY;
+	size_t i, n;
+
+	if (c >= 'a' && c <= 'z')
+		return FIND_FIRST_ANY | 1u << (c - 'a');
+	n = pinyin_readings(c, &ids);
+	for (i = 0; i < n; i++) {
+		py = pinyin_syllable(ids[i]);
+		if (py[0] >= 'a' && py[0] <= 'z')
+			mask |= 1u << (py[0] - 'a');
+	}
+	return mask;
+}
+
 struct find *
 find_open(struct search *s, struct catalogue *cat, const struct synonyms *syn,
     char **error)
 {
 	struct find *f = xcalloc(1, sizeof *f);
 	const struct domains_entry *e;
-	size_t i, k;
+	size_t i, k, n;
 
 	f->s = s;
 	f->cat = cat;
@@ -116,6 +148,18 @@ find_open(struct search *s, struct catalogue *cat, const struct synonyms *syn,
 		    e->aliases[k] != NULL; k++)
 			f->names[i].u[k + 1] = find_fold(e->aliases[k],
 			    &f->names[i].n[k + 1]);
+		for (k = 0; k < FIND_NAMES; k++)
+			f->names[i].first[k] = f->names[i].u[k] != NULL &&
+			    f->names[i].n[k] > 0 ?
+			    find_first(f->names[i].u[k][0]) : 0;
+	}
+	for (i = 0, n = 0; syn != NULL && i < syn->n; i++)
+		n += syn->v[i].n;
+	f->syn_first = xcalloc(n + 1, sizeof *f->syn_first);
+	for (i = 0, n = 0; syn != NULL && i < syn->n; i++) {
+		for (k = 0; k < syn->v[i].n; k++, n++)
+			f->syn_first[n] = syn->v[i].w[k].n > 0 ?
+			    find_first(syn->v[i].w[k].u[0]) : 0;
 	}
 	return f;
 }
@@ -132,6 +176,7 @@ find_close(struct find *f)
 			free(f->names[i].u[k]);
 	}
 	free(f->names);
+	free(f->syn_first);
 	domain_list_done(&f->domains);
 	free(f);
 }
@@ -158,6 +203,8 @@ find_results_done(struct find_results *r)
 }
 
 /* ---- the queries ----------------------------------------------------------- */
+
+
 
 /* Units as UTF-8 (a string the caller frees). */
 static char *
@@ -198,6 +245,7 @@ find_add_query(struct find_results *r, const char *text, unsigned mode,
 	fq->via = via;
 	fq->word = word;
 	fq->relaxed = 0;
+	fq->synonym = 0;
 	return fq;
 }
 
@@ -224,19 +272,38 @@ find_is_hint(const struct find *f, const uint32_t *t, size_t n)
 	return 0;
 }
 
+/* Is t[0..n) a whole word the query names? */
+static int
+find_is_word(const struct find *f, const uint32_t *t, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < f->nhints; i++) {
+		if (n == f->hints[i].n && memcmp(t, f->hints[i].u, n *
+		    sizeof *t) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* The synonym words the visitor's query spells or begins (zdsh). */
 static void
 find_synonym_hints(struct find *f, const struct query *q)
 {
 	const struct synonyms_word *w;
 	enum query_tier t;
-	size_t i, k;
+	uint32_t need;
+	size_t i, k, n;
 
 	if (f->syn == NULL || q->n < 2)
 		return;
-	for (i = 0; i < f->syn->n; i++) {
+	need = q->u[0] >= 'a' && q->u[0] <= 'z' ? 1u << (q->u[0] - 'a') :
+	    FIND_FIRST_ANY;
+	for (i = 0, n = 0; i < f->syn->n; i++) {
 		for (k = 0; k < f->syn->v[i].n; k++) {
 			w = &f->syn->v[i].w[k];
+			if (!(f->syn_first[n++] & need))
+				continue;	/* find_vocabulary */
 			t = query_match(q, w->u, w->n);
 			if (t == QUERY_EXACT || t == QUERY_PREFIX)
 				find_hint(f, w->u, w->n);
@@ -254,6 +321,7 @@ find_synonym_queries(struct find *f, struct find_results *r, size_t qi,
     enum find_via via, struct synonyms_use *use)
 {
 	const struct query *q = &r->queries[qi].q;
+	struct find_query *fq;
 	uint32_t u[2 * QUERY_MAX];
 	size_t n, i, k;
 	char *text;
@@ -262,8 +330,9 @@ find_synonym_queries(struct find *f, struct find_results *r, size_t qi,
 		return 0;
 	n = synonyms_match(f->syn, q, use, FIND_SYNONYMS);
 	for (i = 0; i < n; i++) {
-		if (use[i].whole && (q->mode & QUERY_SOUND))
-			find_add_query(r, use[i].from->text, 0, via, NULL);
+		if (use[i].whole && (q->mode & QUERY_SOUND) &&
+		    find_add_query(r, use[i].from->text, 0, via, NULL) != NULL)
+			find_hint(f, use[i].from->u, use[i].from->n);
 		q = &r->queries[qi].q;	/* the array may have moved */
 		k = 0;
 		memcpy(u, q->u, use[i].at * sizeof *u);
@@ -274,9 +343,13 @@ find_synonym_queries(struct find *f, struct find_results *r, size_t qi,
 		    (q->n - use[i].at - use[i].len) * sizeof *u);
 		k += q->n - use[i].at - use[i].len;
 		text = find_utf8(u, k < QUERY_MAX ? k : QUERY_MAX);
-		if (find_add_query(r, text, 0, via, via == FIND_SYNONYM ?
-		    use[i].to->text : NULL) != NULL)
+		if ((fq = find_add_query(r, text, 0, via, via == FIND_SYNONYM ?
+		    use[i].to->text : NULL)) != NULL) {
+			/* By sound: the word it sounds like before its
+			   synonyms (出生等记: 出生登记 before 新生儿…登记). */
+			fq->synonym = via == FIND_SOUND;
 			find_hint(f, use[i].to->u, use[i].to->n);
+		}
 		free(text);
 		q = &r->queries[qi].q;
 	}
@@ -306,6 +379,18 @@ find_relax(struct find *f, struct find_results *r,
 			find_hint(f, use[i].to->u, use[i].to->n);
 		}
 	}
+}
+
+static int
+find_has_han(const struct query *q)
+{
+	size_t i;
+
+	for (i = 0; i < q->n; i++) {
+		if (q->u[i] >= 0x2E80)
+			return 1;
+	}
+	return 0;
 }
 
 /* Do the letters s[0..n) cut into whole syllables (the last: its start)? */
@@ -363,19 +448,30 @@ static int
 find_vocabulary(const struct find *f, const struct query *q)
 {
 	enum query_tier t;
-	size_t i, k;
+	uint32_t need;
+	size_t i, k, w;
 
+	/*
+	 * A word can only start with what the spelling's first letter
+	 * reads as: ask query_match (a dynamic programme) of those alone,
+	 * so the 256 spellings of a keystroke cost little.
+	 */
+	need = q->n > 0 && q->u[0] >= 'a' && q->u[0] <= 'z' ?
+	    1u << (q->u[0] - 'a') : FIND_FIRST_ANY;
 	for (i = 0; i < f->domains.n; i++) {
 		for (k = 0; k < FIND_NAMES; k++) {
-			if (f->names[i].u[k] == NULL)
+			if (f->names[i].u[k] == NULL ||
+			    !(f->names[i].first[k] & need))
 				continue;
 			t = query_match(q, f->names[i].u[k], f->names[i].n[k]);
 			if (t == QUERY_EXACT || t == QUERY_PREFIX)
 				return 1;
 		}
 	}
-	for (i = 0; f->syn != NULL && i < f->syn->n; i++) {
-		for (k = 0; k < f->syn->v[i].n; k++) {
+	for (i = 0, w = 0; f->syn != NULL && i < f->syn->n; i++) {
+		for (k = 0; k < f->syn->v[i].n; k++, w++) {
+			if (!(f->syn_first[w] & need))
+				continue;
 			t = query_match(q, f->syn->v[i].w[k].u,
 			    f->syn->v[i].w[k].n);
 			if (t == QUERY_EXACT || t == QUERY_PREFIX)
@@ -557,6 +653,50 @@ find_search(struct find *f, struct find_results *r, size_t qi,
 	return 0;
 }
 
+/*
+ * Step 5: a Chinese query that finds (almost) nothing as a whole, not
+ * even by a word a synonym rule knows (房子评估, 投诉电话): the longest
+ * runs of its characters that find something, all runs of that length.
+ * Longest first, at most FIND_PARTS searches, so a keystroke stays cheap.
+ */
+static int
+find_parts(struct find *f, struct find_results *r,
+    const struct search_filter *filter, size_t limit,
+    enum search_effort effort, struct find_pool *p, char **error)
+{
+	uint32_t u[QUERY_MAX];
+	struct find_query *fq;
+	size_t n = r->queries[0].q.n, len, at, i, before, searches = 0;
+	char *text;
+
+	if (r->queries[0].q.letters || n < 3 || n > QUERY_MAX)
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (r->queries[0].q.u[i] < 0x2E80)
+			return 0;
+	}
+	memcpy(u, r->queries[0].q.u, n * sizeof *u);
+	for (len = n - 1; len >= 2; len--) {
+		before = p->n;
+		for (at = 0; at + len <= n; at++) {
+			if (searches++ >= FIND_PARTS)
+				return 0;
+			text = find_utf8(u + at, len);
+			fq = find_add_query(r, text, 0, FIND_EXACT, NULL);
+			free(text);
+			if (fq == NULL)
+				continue;
+			fq->relaxed = 2;
+			if (find_search(f, r, r->nqueries - 1, filter, limit,
+			    effort, p, error) != 0)
+				return -1;
+		}
+		if (p->n > before)
+			break;
+	}
+	return 0;
+}
+
 /* ---- domain rows ------------------------------------------------------------- */
 
 /* How well query q names domain i: a query tier, QUERY_NONE if not. */
@@ -591,17 +731,37 @@ struct find_row {
 	int			 cls;		/* rule a of that query */
 };
 
-/* Rule a: 0 the query or a synonym, 1 a word of it alone, 2 by sound. */
+/*
+ * Rule a: 0 the query or a synonym, 1 by sound (all of the query, with a
+ * slip), 2 a word of it alone, 3 a run of its characters alone.
+ */
 static int
 find_class(const struct find_query *fq)
 {
-	return fq->via == FIND_SOUND ? 2 : fq->relaxed;
+	return fq->via == FIND_SOUND ? 1 : fq->relaxed == 1 ? 2 :
+	    fq->relaxed == 2 ? 3 : 0;
 }
 
-/* The domains the queries name, best first, into out (at most max). */
+/* Did the visitor's query as typed match an item's name? */
+static int
+find_named(const struct find_pool *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++) {
+		if (p->v[i].hit.query == 0 && p->v[i].hit.tier != QUERY_NONE)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The domains the queries name, best first, into out (at most max); named:
+ * the query as typed matched items' names (find_named).
+ */
 static size_t
 find_domains(const struct find *f, const struct find_results *r,
-    struct find_row *out, size_t max)
+    int named, struct find_row *out, size_t max)
 {
 	struct find_row row;
 	enum query_tier u;
@@ -610,7 +770,7 @@ find_domains(const struct find *f, const struct find_results *r,
 	for (i = 0; i < f->domains.n; i++) {
 		row.tier = QUERY_NONE;
 		row.via = FIND_EXACT;
-		row.cls = 3;
+		row.cls = 9;
 		row.query = 0;
 		for (qi = 0; qi < r->nqueries; qi++) {
 			u = find_domain_tier(f, &r->queries[qi].q, i);
@@ -625,7 +785,16 @@ find_domains(const struct find *f, const struct find_results *r,
 				row.query = qi;
 			}
 		}
-		if (row.tier == QUERY_NONE || f->domains.v[i].items == 0)
+		/*
+		 * Named only through a synonym while the words as typed are
+		 * in items' names (预算: 政府预算): those items, not the
+		 * domain, are what the visitor named.
+		 */
+		if (named && row.via == FIND_SYNONYM)
+			continue;
+		/* Named by a word of a longer query only: not asked for. */
+		if (row.tier == QUERY_NONE || row.cls == 2 || row.cls == 3 ||
+		    f->domains.v[i].items == 0)
 			continue;
 		row.domain = &f->domains.v[i];
 		row.index = i;
@@ -732,9 +901,11 @@ find_element(const struct find *fd, const struct query *q,
 		c->how = 0;
 		/*
 		 * Initials only: the letters are fewer than two a character
-		 * (zdsh for 最低生活; full syllables take two or more).
+		 * (zdsh for 最低生活; full syllables take two or more), unless
+		 * they spell all of a word the query names (csdj: 出生登记).
 		 */
-		if (q->letters && find_initials(q, b - a))
+		if (q->letters && find_initials(q, b - a) &&
+		    !find_is_word(fd, f.v + a, b - a))
 			c->how += 2;
 		/* Only a rare reading (和 hu, 其 ji) reads as the query. */
 		if (common != NULL && !query_contains(common, f.v + a, b - a))
@@ -744,6 +915,52 @@ find_element(const struct find *fd, const struct query *q,
 	}
 	fold_text_done(&f);
 	return found;
+}
+
+/*
+ * Rule a among hits by sound or of a word or run alone: how many distinct
+ * characters of the visitor's query the first n of texts hold.
+ */
+static int
+find_cover(const struct query *q, const char *const *texts, int n)
+{
+	unsigned char found[QUERY_MAX] = { 0 };
+	struct fold_text f;
+	size_t i, k, m = q->n < QUERY_MAX ? q->n : QUERY_MAX;
+	int t, count = 0;
+
+	fold_text_init(&f);
+	for (t = 0; t < n; t++) {
+		if (texts[t] == NULL)
+			continue;
+		fold_text(&f, texts[t], strlen(texts[t]));
+		for (i = 0; i < m; i++) {
+			for (k = 0; !found[i] && q->u[i] >= 0x2E80 && k < f.n;
+			    k++)
+				found[i] = f.v[k] == q->u[i];
+		}
+	}
+	fold_text_done(&f);
+	for (i = 0; i < m; i++) {
+		for (k = 0; k < i && q->u[k] != q->u[i]; k++)
+			;
+		count += found[i] && k == i;	/* each character once */
+	}
+	return count;
+}
+
+/* Rule e2: a name's length in characters, in bands (log2). */
+static int
+find_length(const char *name)
+{
+	size_t n = 0;
+	int band = 0;
+
+	for (; *name != '\0'; name++)
+		n += ((unsigned char)*name & 0xC0) != 0x80;
+	for (; n > 1; n /= 2)
+		band++;
+	return band;
 }
 
 /* Rules c and d for one hit, from its item. */
@@ -767,6 +984,7 @@ find_score(struct find *f, struct find_results *r, struct find_query *common,
 	texts[3] = it.basis;
 	texts[4] = it.subject;
 	texts[5] = it.jurisdiction;
+	c->length = find_length(texts[0]);
 	c->field = 9;
 	c->how = 0;
 	c->word = 1;
@@ -775,9 +993,13 @@ find_score(struct find *f, struct find_results *r, struct find_query *common,
 			break;
 	}
 	c->field = i < 6 ? c->field : 9;
-	if (fq->via == FIND_SYNONYM && !(fq->q.letters == 0 &&
-	    r->queries[0].q.letters))
+	if ((fq->via == FIND_SYNONYM || fq->synonym) && !(fq->q.letters ==
+	    0 && r->queries[0].q.letters))
 		c->how += 1;
+	if (fq->relaxed || fq->via == FIND_SOUND) {
+		c->cover = find_cover(&r->queries[0].q, texts, 1);
+		c->cover_all = find_cover(&r->queries[0].q, texts, 3);
+	}
 	/* The visitor's own characters, found as typed: their own word. */
 	if (c->hit.query == 0 && !fq->q.letters && c->field < 9)
 		c->word = 0;
@@ -785,7 +1007,7 @@ find_score(struct find *f, struct find_results *r, struct find_query *common,
 	 * An item of a domain named whose text does not match: after every
 	 * item whose text does (they are listed for the domain's sake).
 	 */
-	c->sound = c->field == 9 ? 3 : find_class(fq);
+	c->sound = c->field == 9 ? 4 : find_class(fq);
 	c->away = asked != NULL && (it.domain_id < 0 || it.domain_id > maxid ||
 	    !asked[it.domain_id]);
 	c->views = f->views != NULL ? f->views(f->views_ctx, &it) : 0;
@@ -800,6 +1022,10 @@ find_cmp(const void *pa, const void *pb)
 
 	if (a->sound != b->sound)
 		return a->sound - b->sound;
+	if (a->cover != b->cover)
+		return b->cover - a->cover;
+	if (a->cover_all != b->cover_all)
+		return b->cover_all - a->cover_all;
 	if (a->away != b->away)
 		return a->away - b->away;
 	if (a->word != b->word)
@@ -810,6 +1036,8 @@ find_cmp(const void *pa, const void *pb)
 		return a->how - b->how;
 	if (a->shared != b->shared)
 		return a->shared > b->shared ? -1 : 1;
+	if (a->length != b->length)
+		return a->length - b->length;
 	if (a->views != b->views)
 		return a->views > b->views ? -1 : 1;
 	return a->order < b->order ? -1 : a->order > b->order;
@@ -890,18 +1118,6 @@ find_rank(struct find *f, struct find_results *r, struct find_pool *p,
 	return 0;
 }
 
-static int
-find_has_han(const struct query *q)
-{
-	size_t i;
-
-	for (i = 0; i < q->n; i++) {
-		if (q->u[i] >= 0x2E80)
-			return 1;
-	}
-	return 0;
-}
-
 /* ---- running ----------------------------------------------------------------- */
 
 int
@@ -959,9 +1175,13 @@ find_run(struct find *f, const char *text, size_t len,
 			rc = find_search(f, out, i, filter, rewrite, effort, &p,
 			    error);
 	}
+	/* Still little: the longest runs of its characters that find. */
+	if (rc == 0 && p.n < FIND_FEW)
+		rc = find_parts(f, out, filter, rewrite, effort, &p, error);
 	free(copy);
 	if (rc == 0 && (filter == NULL || filter->domain_id <= 0))
-		nrows = find_domains(f, out, rows, FIND_DOMAIN_ROWS);
+		nrows = find_domains(f, out, find_named(&p), rows,
+		    FIND_DOMAIN_ROWS);
 	for (i = 0; i < nrows && rc == 0; i++) {
 		find_hint(f, f->names[rows[i].index].u[0],
 		    f->names[rows[i].index].n[0]);

@@ -15,19 +15,31 @@
  *      (zuidishenhuo), those spelling a word of the vocabulary first;
  *   4. still fewer than FIND_FEW: the words of the query that a synonym
  *      rule knows, alone, and their synonyms (孩子上户口: 上户口, 出生登记);
+ *   5. still fewer, for Chinese: the longest runs of the query's
+ *      characters that find something (房子评估: 评估), at most FIND_PARTS
+ *      searches;
  * and matches the domains' names and aliases (in any script, pinyin or
- * initials) against 1 and 2: a domain named is a row of its own, first.
+ * initials) against 1-3: a domain named is a row of its own, first (a
+ * domain named by a word of a longer query only, as 户口 in 生孩子上户口,
+ * is not: the visitor asked for more than the domain; nor is one named
+ * only through a synonym when the query as typed is in items' names).
  *
  * Ranking, best first, each rule breaking the ties of the one before:
- *   a. found exactly or by synonym, before a word of the query alone
- *      (孩子上户口: 上户口), before found by sound;
+ *   a. found exactly or by synonym, before found by sound (the whole
+ *      query with a slip), before a word of the query alone (孩子上户口:
+ *      上户口), before a run of its characters alone (耕地地利保护:
+ *      耕地地力保护 by sound before 土地利用 by 地利); among those found by
+ *      sound or by a word or run alone: more of the query's characters in
+ *      the name, then in the name, group and content (养老服务补贴:
+ *      养老服务扶持补贴 before 养老服务扶持政策措施清单);
  *   b. in a domain the query names, before the others;
  *   c. where it matched: the name (whole, then its start, then inside),
  *      the level-1 group, the content, the basis or subject, the
  *      publisher;
- *   d. how: characters or whole pinyin syllables before initials only; a
+ *   d. how: characters or whole pinyin syllables (or initials spelling
+ *      all of a word the query names: csdj, 出生登记) before initials only; a
  *      character's common reading before a rare one (和 he before hu);
- *      as typed before through a synonym;
+ *      as typed (or the word it sounds like) before through a synonym;
  *   e. what it matched is shared by more of the hits (zdsh: the many
  *      最低生活保障 items before the one 征地审查);
  *   f. more views (the anonymous counts, if the caller gives them);
@@ -50,6 +62,8 @@
 
 /* Fewer exact and synonym hits than this try the sound-alike search. */
 #define FIND_FEW	3
+/* Searches for runs of the query's characters (step 5), at most. */
+#define FIND_PARTS	24
 /* Hits ranked by rules c-f: a complete search, and the kiosk's. */
 #define FIND_RESCORE	300
 #define FIND_RESCORE_KIOSK	40
@@ -69,7 +83,11 @@ struct find_query {
 	enum find_via		 via;
 	const char		*word;	/* FIND_SYNONYM: the word searched
 					   for (the synonym file's) */
-	int			 relaxed;	/* a word of the query alone */
+	int			 relaxed;	/* 1: a word of the query
+					   alone; 2: a run of its
+					   characters alone */
+	int			 synonym;	/* FIND_SOUND: a synonym of
+					   the word it sounds like */
 };
 
 struct find_hit {

@@ -336,6 +336,102 @@ test_rules(struct find *f)
 	find_results_done(&r);
 }
 
+/* Hit i's name (level-2, else level-1), or "" (caller frees). */
+static char *
+name_of(const struct find_results *r, size_t i)
+{
+	struct item it;
+	char *error = NULL, *name;
+
+	if (i >= r->n || r->v[i].item == 0 ||
+	    catalogue_item(cat, r->v[i].item, &it, &error) != 0) {
+		free(error);
+		return xstrdup("");
+	}
+	name = xstrdup(it.level2[0] != '\0' ? it.level2 : it.level1);
+	item_done(&it);
+	return name;
+}
+
+static int
+first_is(const struct find_results *r, const char *name)
+{
+	char *n = name_of(r, r->domains);
+	int same = strcmp(n, name) == 0;
+
+	if (!same)
+		printf("# first: %s\n", n);
+	free(n);
+	return same;
+}
+
+/* The rules added for queries nobody tuned for (issue #13, unseen.tsv). */
+static void
+test_rules_more(struct find *f)
+{
+	struct find_results r;
+	size_t i, bad, sound;
+
+	/* Step 5 and rule a's cover: runs of the query's characters. */
+	if (run(f, "房屋估价", 0, &r) == 0) {
+		for (i = 0, bad = 0; i < r.n; i++)
+			bad += r.queries[r.v[i].query].relaxed != 2;
+		ok(r.n > 0 && bad == 0 && first_is(&r, "被征收房屋评估"),
+		    "房屋估价 (no text holds it): its run 房屋 finds, the name "
+		    "holding most of the query (房屋…估) first");
+	}
+	find_results_done(&r);
+	if (run(f, "农机购制补贴", 0, &r) == 0) {
+		for (i = 0, bad = 0, sound = 0; i < r.n; i++) {
+			sound += r.v[i].via == FIND_SOUND;
+			bad += r.queries[r.v[i].query].relaxed == 2 &&
+			    i + 1 < r.n && r.v[i + 1].via == FIND_SOUND;
+		}
+		ok(sound > 0 && bad == 0 && first_is(&r, "农机购置补贴"),
+		    "rule a: a sound-alike of the whole query (制 for 置) before "
+		    "runs of its characters");
+	}
+	find_results_done(&r);
+	/* A domain named by a word of a longer query only: no row. */
+	if (run(f, "小孩上户口", 0, &r) == 0)
+		ok(r.n > 0 && r.domains == 0 && domain_of(&r, 0) > 0,
+		    "小孩上户口: no domain row for 户籍管理 (户口 is only a word of "
+		    "the query), its items first");
+	find_results_done(&r);
+	/* Named through a synonym: a row unless the words are in names. */
+	if (run(f, "城管", 0, &r) == 0)
+		ok(r.domains == 1 && strcmp(r.v[0].domain->name, "城市综合执法")
+		    == 0, "城管 (in no name) names 城市综合执法 through a synonym: "
+		    "its row first");
+	find_results_done(&r);
+	if (run(f, "政府决算", 0, &r) == 0)
+		ok(r.domains == 0 && first_is(&r, "政府决算"),
+		    "政府决算 (items' name) names 财政预决算 only through a "
+		    "synonym: no row, the items named so first");
+	find_results_done(&r);
+	/* Rule d by sound: the word it sounds like before its synonyms. */
+	if (run(f, "死亡注消", 0, &r) == 0)
+		ok(r.sound && first_is(&r, "死亡注销"),
+		    "死亡注消 (消 for 销): 死亡注销 first, before the synonyms' "
+		    "items");
+	find_results_done(&r);
+	/* Rule d: initials that spell all of a word are not "initials only". */
+	if (run(f, "csdj", 0, &r) == 0)
+		ok(first_is(&r, "出生登记"), "csdj: 出生登记 (spelled whole) before "
+		    "新生儿国内出生户口登记 (its synonym)");
+	find_results_done(&r);
+	/* Rule e2: the shorter name. */
+	if (run(f, "经营许可", 0, &r) == 0)
+		ok(first_is(&r, "燃气经营许可"),
+		    "经营许可: the shortest name holding it first");
+	find_results_done(&r);
+	/* The first-letter filter loses no one-slip spelling. */
+	if (run(f, "yanglaofuwi", 0, &r) == 0)
+		ok(r.sound && r.n > 0, "yanglaofuwi (a letter wrong) finds by "
+		    "sound");
+	find_results_done(&r);
+}
+
 /* Every word of every shipped group finds at least one item. */
 static void
 test_shipped(struct find *f)
@@ -390,6 +486,7 @@ main(void)
 		return tap_done();
 	}
 	test_rules(f);
+	test_rules_more(f);
 	test_shipped(f);
 	find_close(f);
 	search_close(idx);
