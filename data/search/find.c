@@ -82,6 +82,15 @@ find_via_name(enum find_via via)
 	return (unsigned)via < 3 ? find_vias[via] : "";
 }
 
+const char *
+find_hit_via(const struct find_results *r, const struct find_hit *h)
+{
+	if (h->via == FIND_EXACT && h->item != 0 && h->query < r->nqueries &&
+	    r->queries[h->query].relaxed)
+		return "part";
+	return find_via_name(h->via);
+}
+
 static uint32_t *
 find_fold(const char *s, size_t *n)
 {

@@ -114,6 +114,14 @@ struct find_results {
 	size_t			 nqueries;
 };
 
+/*
+ * How hit h of r came: find_via_name's, or "part" for an item found by a
+ * word of the query alone or a run of its characters (not the whole
+ * query).
+ */
+const char *find_hit_via(const struct find_results *r,
+    const struct find_hit *h);
+
 struct find;
 
 /*

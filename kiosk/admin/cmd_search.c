@@ -134,8 +134,8 @@ print_json_string(const char *s, size_t len)
 }
 
 static void
-print_json_hit(size_t rank, const struct find_hit *h,
-    const struct search_display *d)
+print_json_hit(size_t rank, const struct find_results *r,
+    const struct find_hit *h, const struct search_display *d)
 {
 	static const char *const tiers[] = { "exact", "prefix", "name", "other" };
 	static const char *const fields[SEARCH_FIELDS] = { "name", "level1",
@@ -144,7 +144,7 @@ print_json_hit(size_t rank, const struct find_hit *h,
 	printf("%s\n    {\"rank\": %zu, \"id\": %lld, \"tier\": \"%s\", "
 	    "\"via\": \"%s\", \"field\": \"%s\", \"domain\": ",
 	    rank > 1 ? "," : "", rank, (long long)h->item, tiers[h->tier],
-	    find_via_name(h->via), fields[d->field]);
+	    find_hit_via(r, h), fields[d->field]);
 	print_json_string(d->item.domain, strlen(d->item.domain));
 	fputs(", \"name\": ", stdout);
 	print_json_string(d->name, strlen(d->name));
@@ -208,7 +208,7 @@ print_results(struct find *f, const struct find_results *r, int json,
 		if (find_display(f, r, i, &d, error) != 0)
 			return -1;
 		if (json)
-			print_json_hit(i + 1, &r->v[i], &d);
+			print_json_hit(i + 1, r, &r->v[i], &d);
 		else
 			print_hit(i + 1, &d);
 		search_display_done(&d);

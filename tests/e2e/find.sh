@@ -50,6 +50,9 @@ json 最底生活保障 | grep -qF '"via": "sound"'
 ok $? "chayue-admin search --json 最底生活保障: \"via\": \"sound\""
 json 最低生活保障 | grep -qF '"via": "exact"'
 ok $? "chayue-admin search --json 最低生活保障: \"via\": \"exact\""
+# Nothing has the whole query; a run of its characters (房屋) does.
+json 房屋估价 | grep -qF '"via": "part"' && ! json 房屋估价 | grep -qF '"via": "exact"'
+ok $? "chayue-admin search --json 房屋估价: \"via\": \"part\", not exact"
 "$ADMIN" --catalogue "$DEMO_DB" search 户籍 | head -n 2 | grep -qF "户籍管理"
 ok $? "chayue-admin search 户籍 shows the domain first, as the kiosk does"
 
