@@ -272,14 +272,21 @@ staff_report(const struct staff *s, int domains)
 	/* Most of the live items would go: the question says how many. */
 	if (sum->refusal == IMPORT_REFUSED_DROP) {
 		if (sum->drop.jurisdictions == 1 && sum->drop.name != NULL)
-			line = xasprintf(_("This version has %zu items for %s "
-			    "where the live one has %zu: more than half would "
-			    "be gone."), sum->drop.now, sum->drop.name,
+			line = xasprintf(ngettext("This version has %zu item "
+			    "for %s where the live one has %zu: more than half "
+			    "would be gone.", "This version has %zu items for "
+			    "%s where the live one has %zu: more than half "
+			    "would be gone.", sum->drop.now), sum->drop.now,
+			    sum->drop.name,
 			    sum->drop.live);
 		else
-			line = xasprintf(_("This version has %zu items for the "
-			    "%zu jurisdictions of the live one where the live "
-			    "one has %zu: more than half would be gone."),
+			line = xasprintf(ngettext("This version has %zu item "
+			    "for the %zu jurisdictions of the live one where "
+			    "the live one has %zu: more than half would be "
+			    "gone.", "This version has %zu items for the %zu "
+			    "jurisdictions of the live one where the live one "
+			    "has %zu: more than half would be gone.",
+			    sum->drop.now),
 			    sum->drop.now, sum->drop.jurisdictions,
 			    sum->drop.live);
 		staff_add(&r, line);

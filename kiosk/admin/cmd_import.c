@@ -226,14 +226,19 @@ confirm(const struct import_summary *sum, void *arg)
 	if (ai->yes)
 		return 1;
 	if (!isatty(STDIN_FILENO)) {
-		fprintf(stderr, _("%s: %zu rows have problems, so nothing was "
-		    "imported; to import the other %zu rows, run the import "
-		    "again with --yes\n"), ADMIN_PROGNAME, sum->total.skipped,
+		fprintf(stderr, ngettext("%s: %zu row has problems, so nothing "
+		    "was imported; to import the other %zu rows, run the "
+		    "import again with --yes\n", "%s: %zu rows have problems, "
+		    "so nothing was imported; to import the other %zu rows, "
+		    "run the import again with --yes\n", sum->total.skipped),
+		    ADMIN_PROGNAME, sum->total.skipped,
 		    sum->total.imported);
 		return 0;
 	}
-	q = xasprintf(_("Import %zu rows and leave out the %zu with problems? "
-	    "[y/N] "), sum->total.imported, sum->total.skipped);
+	q = xasprintf(ngettext("Import %zu row and leave out the %zu with "
+	    "problems? [y/N] ", "Import %zu rows and leave out the %zu with "
+	    "problems? [y/N] ", sum->total.imported), sum->total.imported,
+	    sum->total.skipped);
 	yes = ask_yes(q);
 	free(q);
 	return yes;
@@ -258,17 +263,24 @@ drop_words(const struct import_drop *d)
 	char	*what, *why;
 
 	if (d->jurisdictions == 1 && d->name != NULL && *d->name != '\0')
-		what = xasprintf(_("this version has %zu items for %s where "
-		    "the live one has %zu"), d->now, d->name, d->live);
+		what = xasprintf(ngettext("this version has %zu item for %s "
+		    "where the live one has %zu", "this version has %zu items "
+		    "for %s where the live one has %zu", d->now), d->now,
+		    d->name, d->live);
 	else if (d->name != NULL && *d->name != '\0')
-		what = xasprintf(_("this version has %zu items for the %zu "
-		    "jurisdictions of the live one where the live one has %zu "
-		    "(%s: %zu where it has %zu)"), d->now, d->jurisdictions,
+		what = xasprintf(ngettext("this version has %zu item for the "
+		    "%zu jurisdictions of the live one where the live one has "
+		    "%zu (%s: %zu where it has %zu)", "this version has %zu "
+		    "items for the %zu jurisdictions of the live one where the "
+		    "live one has %zu (%s: %zu where it has %zu)", d->now),
+		    d->now, d->jurisdictions,
 		    d->live, d->name, d->name_now, d->name_live);
 	else
-		what = xasprintf(_("this version has %zu items for the %zu "
-		    "jurisdictions of the live one where the live one has "
-		    "%zu"), d->now, d->jurisdictions, d->live);
+		what = xasprintf(ngettext("this version has %zu item for the "
+		    "%zu jurisdictions of the live one where the live one has "
+		    "%zu", "this version has %zu items for the %zu "
+		    "jurisdictions of the live one where the live one has %zu",
+		    d->now), d->now, d->jurisdictions, d->live);
 	why = xasprintf(_("%s: it would drop more than half of them; check "
 	    "that every file is there and whole, or give --allow-drop if "
 	    "the drop is meant"), what);

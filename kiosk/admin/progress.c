@@ -58,8 +58,8 @@ progress_update(struct progress *p, double done, size_t rows)
 		bar[i] = i < full ? '#' : '-';
 	bar[PROGRESS_WIDTH] = '\0';
 	fputc('\r', p->fp);
-	fprintf(p->fp, _("[%s] %3d%%  %zu rows"), bar, (int)(done * 100),
-	    rows);
+	fprintf(p->fp, ngettext("[%s] %3d%%  %zu row", "[%s] %3d%%  %zu rows",
+	    rows), bar, (int)(done * 100), rows);
 	fflush(p->fp);
 	p->shown = 1;
 	p->last = now;
