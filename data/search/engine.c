@@ -105,10 +105,13 @@ search_field_label(enum search_field f)
 	return f < SEARCH_FIELDS ? search_labels[f] : "";
 }
 
+/* The index is damaged (or the file went away under it): rebuild it. */
 static char *
-search_error(struct search *s, const char *what)
+search_error(struct search *s)
 {
-	return xasprintf("cannot read %s: %s", what, sqlite3_errmsg(s->db));
+	return xasprintf(_("cannot read the search index: %s; import the "
+	    "catalogue again (chayue-admin import FILE)"),
+	    sqlite3_errmsg(s->db));
 }
 
 /*
@@ -199,14 +202,14 @@ search_count(struct search *s, const char *sql, size_t *n, char **error)
 	int rc;
 
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
-		*error = search_error(s, "the search index");
+		*error = search_error(s);
 		return -1;
 	}
 	rc = sqlite3_step(st);
 	*n = rc == SQLITE_ROW ? (size_t)sqlite3_column_int64(st, 0) : 0;
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW) {
-		*error = search_error(s, "the search index");
+		*error = search_error(s);
 		return -1;
 	}
 	return 0;
@@ -271,7 +274,7 @@ search_load_docs(struct search *s, char **error)
 	    " s.name, s.grp, s.content, s.basis, s.subject, s.jurisdiction"
 	    " FROM search_doc AS s JOIN domain AS d ON d.id = s.domain_id"
 	    " ORDER BY d.position, s.item", -1, &st, NULL) != SQLITE_OK) {
-		*error = search_error(s, "the search index");
+		*error = search_error(s);
 		return -1;
 	}
 	s->items = xcalloc(s->ndocs + 1, sizeof *s->items);
@@ -299,7 +302,7 @@ search_load_docs(struct search *s, char **error)
 		search_index_docs(s, ids);
 	free(ids);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-		*error = search_error(s, "the search index");
+		*error = search_error(s);
 		return -1;
 	}
 	return 0;
@@ -321,7 +324,7 @@ search_load_texts(struct search *s, enum search_space sp, char **error)
 	    "SELECT id, folded FROM search_name ORDER BY id" :
 	    "SELECT id, folded FROM search_text ORDER BY id", -1, &st,
 	    NULL) != SQLITE_OK) {
-		*error = search_error(s, "the search index");
+		*error = search_error(s);
 		return -1;
 	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -341,7 +344,7 @@ search_load_texts(struct search *s, enum search_space sp, char **error)
 		t->at[id++] = (uint32_t)len;
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
-		*error = search_error(s, "the search index");
+		*error = search_error(s);
 		return -1;
 	}
 	return 0;
@@ -389,7 +392,7 @@ search_load(struct catalogue *cat, struct search *s, char **error)
 	if (sqlite3_prepare_v3(s->db, "SELECT ids FROM search_post WHERE"
 	    " key = ?1", -1, SQLITE_PREPARE_PERSISTENT, &s->post, NULL) !=
 	    SQLITE_OK) {
-		*error = search_error(s, "the search index");
+		*error = search_error(s);
 		return -1;
 	}
 	if (search_load_docs(s, error) != 0 ||
@@ -457,7 +460,7 @@ search_key_bits(struct search *s, enum search_space sp, int64_t key,
 	sqlite3_reset(s->post);
 	if (rc != SQLITE_DONE) {
 		free(bits);
-		*error = search_error(s, "the search index");
+		*error = search_error(s);
 		return NULL;
 	}
 	if (s->ncache == s->capcache) {
