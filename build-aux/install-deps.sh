@@ -24,6 +24,8 @@ test="$test python3-docx python3-openpyxl python3-xlwt"
 # The Debian package (tests/pkg/deb.sh): building it, lintian, a signed
 # repository (reprepro, gnupg) that apt installs catalogue packages from.
 test="$test debhelper dpkg-dev lintian reprepro gnupg"
+# tests/e2e/man.sh renders the manual pages as man-db and lintian do.
+test="$test groff-base man-db"
 
 want=$build
 [ "${1:-}" = test ] && want="$build $test"

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "data/store/catalogue.h"
+#include "data/store/element.h"
 #include "i18n/i18n.h"
 #include "i18n/text.h"
 #include "lib/xmalloc.h"
@@ -22,12 +23,6 @@
 #define HOT_KEY_OPEN(n)	SCREEN_KEY(KEY_MAX + 40 + (n))
 #define HOT_LINE_MAX	16
 #define HOT_LIST_TOP	DRAW_BODY_TOP
-
-static const char *
-hot_name(const struct item_summary *it)
-{
-	return it->level2[0] != '\0' ? it->level2 : it->level1;
-}
 
 void
 hot_line_load(struct hot_line *h, struct ui *ui)
@@ -59,19 +54,32 @@ hot_nth(const struct hot_line *h, size_t n)
 	return n < h->viewed.n ? &h->viewed.v[n] : NULL;
 }
 
-/* The name, with its publisher where another hot item has the same name. */
+/*
+ * The name with its 一级事项, and with its publisher where another hot
+ * item reads the same (办事指南（户口登记） · 晋江市).
+ */
 static char *
 hot_label(const struct hot_line *h, const struct item_summary *it)
 {
 	const struct item_summary *other;
+	char *label, *other_label;
 	size_t i;
+	int repeated = 0;
 
-	for (i = 0; (other = hot_nth(h, i)) != NULL; i++) {
-		if (other != it && strcmp(hot_name(other), hot_name(it)) == 0 &&
-		    it->jurisdiction[0] != '\0')
-			return xasprintf("%s（%s）", hot_name(it), it->jurisdiction);
+	label = element_item_name(it->level1, it->level2, NULL, NULL, NULL);
+	for (i = 0; !repeated && (other = hot_nth(h, i)) != NULL; i++) {
+		if (other == it)
+			continue;
+		other_label = element_item_name(other->level1, other->level2,
+		    NULL, NULL, NULL);
+		repeated = strcmp(other_label, label) == 0;
+		free(other_label);
 	}
-	return xstrdup(hot_name(it));
+	if (!repeated)
+		return label;
+	free(label);
+	return element_item_name(it->level1, it->level2, it->jurisdiction,
+	    NULL, NULL);
 }
 
 void
@@ -203,12 +211,8 @@ hot_draw_row(struct hot_screen *s, struct ui *ui, size_t r, int y)
 	if (role == DRAW_SELECTED)
 		draw_fill(ui, y, 1, DRAW_SELECTED);
 	/* With its 一级事项: many 二级事项 (办事指南 …) say nothing alone. */
-	if (row->item->level2[0] != '\0' && row->item->level1[0] != '\0' &&
-	    strcmp(row->item->level1, row->item->level2) != 0)
-		name = xasprintf(_("%s (%s)"), row->item->level2,
-		    row->item->level1);
-	else
-		name = xstrdup(hot_name(row->item));
+	name = element_item_name(row->item->level1, row->item->level2, NULL,
+	    NULL, NULL);
 	x = 3 + draw_text(y, 3, name, ui->cols - 4, role);
 	free(name);
 	if (x + 4 < ui->cols - 1)

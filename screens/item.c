@@ -113,21 +113,6 @@ item_add_field(struct item_screen *s, const struct ui *ui, const char *label,
 		item_add_line(s, NULL, "", s->text_x, DRAW_NORMAL);
 }
 
-/*
- * The heading: the 二级事项 with its 一级事项, since many of them are
- * generic (政策法规文件, 办事指南) and say nothing alone.
- */
-static char *
-item_heading(const struct item *it)
-{
-	if (it->level2[0] == '\0')
-		return xstrdup(it->level1);
-	if (it->level1[0] == '\0' || strcmp(it->level1, it->level2) == 0)
-		return xstrdup(it->level2);
-	/* TRANSLATORS: 二级事项 (一级事项): 政策法规文件（行政处罚）. */
-	return xasprintf(_("%s (%s)"), it->level2, it->level1);
-}
-
 /* Body rows of the item page: it spaces elements itself in large text. */
 static int
 item_rows(const struct ui *ui)
@@ -150,7 +135,7 @@ item_layout(struct item_screen *s, const struct ui *ui)
 	s->left = (ui->cols - s->width) / 2;
 	s->side_labels = s->width >= ITEM_SIDE_LABELS_COLS && ui->spacing == 1;
 	s->text_x = s->side_labels ? 1 + label_cols + 2 : 3;
-	value = item_heading(it);
+	value = element_item_name(it->level1, it->level2, NULL, NULL, NULL);
 	item_add_wrapped(s, NULL, value, 1, DRAW_HEADING);
 	free(value);
 	item_add_line(s, NULL, "", 1, DRAW_NORMAL);

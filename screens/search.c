@@ -1,7 +1,7 @@
 /*
  * Search as you type: a query line, and the best results under it, two
- * lines each (the item's name and publisher, then where the query matched
- * with the match highlighted). Every key the visitor types is query text
+ * lines each (the item's name with its 一级事项, and its publisher; then
+ * where the query matched, with the match highlighted). Every key the visitor types is query text
  * (h, q, l, j, ?, digits and space included); arrows move in the results,
  * Enter opens one, Esc goes back, Tab removes (or restores) the narrowing
  * to the domain and level being browsed.
@@ -28,6 +28,7 @@
 #include "data/search/find.h"
 #include "data/search/query.h"
 #include "data/store/catalogue.h"
+#include "data/store/element.h"
 #include "i18n/i18n.h"
 #include "i18n/text.h"
 #include "lib/xmalloc.h"
@@ -269,30 +270,42 @@ search_resize(void *state, struct ui *ui)
 
 /*
  * Draw text with its bytes [start, end) highlighted, in at most maxcols
- * columns from x; if the highlight would not fit, begin later, with "…".
+ * columns from x. Text cut short ends with "…"; if the highlight would
+ * not fit, begin later, with "…" (a name's 一级事项 may be what matched).
  */
 static void
 search_draw_marked(int y, int x, const char *text, size_t start, size_t end,
     int maxcols, enum draw_role role)
 {
 	size_t from = 0, len = strlen(text);
+	int used = 0, room = maxcols, cut = 0;
+	int dots = (int)text_width("…", strlen("…"));
 	char *part;
-	int used = 0;
 
 	if (maxcols <= 0)
 		return;
-	if (end > start && (int)text_width(text, end) > maxcols) {
-		from = text_tail_cols(text, start, (size_t)maxcols / 3);
-		used += draw_text(y, x, "…", maxcols, role);
+	if ((int)text_width(text, len) > maxcols) {
+		room = maxcols - dots;
+		if (end > start && (int)text_width(text, end) > room) {
+			from = text_tail_cols(text, start, (size_t)(room > 0 ?
+			    room : 0) / 3);
+			used += draw_text(y, x, "…", maxcols, role);
+		}
+		if (used + (int)text_width(text + from, len - from) <= maxcols)
+			room = maxcols;
+		else
+			cut = 1;
 	}
 	part = xstrndup(text + from, start > from ? start - from : 0);
-	used += draw_text(y, x + used, part, maxcols - used, role);
+	used += draw_text(y, x + used, part, room - used, role);
 	free(part);
 	part = xstrndup(text + start, end - start);
-	used += draw_text(y, x + used, part, maxcols - used, DRAW_ACTIVE);
+	used += draw_text(y, x + used, part, room - used, DRAW_ACTIVE);
 	free(part);
 	if (end < len)
-		draw_text(y, x + used, text + end, maxcols - used, role);
+		used += draw_text(y, x + used, text + end, room - used, role);
+	if (cut)
+		draw_text(y, x + used, "…", maxcols - used, role);
 }
 
 /* A domain the query names: "户籍管理 · 18 项", and what Enter does. */
@@ -322,8 +335,9 @@ search_draw_hit(struct search_screen *s, struct ui *ui, size_t i, int y)
 {
 	const struct search_display *d = s->have[i] ? &s->shown[i] : NULL;
 	enum draw_role role = i == s->list.sel ? DRAW_SELECTED : DRAW_NORMAL;
-	char *num, *label, *where;
-	int x, w;
+	char *num, *label, *where, *name;
+	size_t name_at, group_at, start = 0, end = 0;
+	int x, w, in_group = 0;
 
 	if (d == NULL)
 		return;
@@ -345,13 +359,30 @@ search_draw_hit(struct search_screen *s, struct ui *ui, size_t i, int y)
 	    d->item.jurisdiction, strlen(d->item.jurisdiction), 0) :
 	    xstrdup(_("Not stated"));
 	w = (int)text_width(where, strlen(where));
-	search_draw_marked(y, x, d->name, d->name_start, d->name_end,
-	    ui->cols - x - 1 - (w + 2 < ui->cols / 2 ? w + 2 : 0), role);
+	/*
+	 * The name with its 一级事项 (政策法规文件（行政处罚）), the match
+	 * marked in either: a match in the 一级事项 then needs no line of
+	 * its own.
+	 */
+	name = element_item_name(d->item.level1, d->item.level2, NULL,
+	    &name_at, &group_at);
+	if (d->name_end > d->name_start) {
+		start = name_at + d->name_start;
+		end = name_at + d->name_end;
+	} else if (d->field == SEARCH_FIELD_GROUP &&
+	    group_at != ELEMENT_NOT_SHOWN) {
+		start = group_at + d->start;
+		end = group_at + d->end;
+		in_group = 1;
+	}
+	search_draw_marked(y, x, name, start, end, ui->cols - x - 1 -
+	    (w + 2 < ui->cols / 2 ? w + 2 : 0), role);
+	free(name);
 	if (w + 2 < ui->cols / 2)
 		draw_text(y, ui->cols - 1 - w, where, w, role == DRAW_SELECTED ?
 		    role : DRAW_DIM);
 	free(where);
-	if (d->field == SEARCH_FIELD_NAME) {
+	if (d->field == SEARCH_FIELD_NAME || in_group) {
 		draw_text(y + 1, 6, d->item.domain, ui->cols - 7, DRAW_DIM);
 		return;
 	}

@@ -221,7 +221,8 @@ readfile_format_size(uint64_t n, char *buf, size_t size)
 	int	 u = -1;
 
 	if (n < 1024) {
-		snprintf(buf, size, "%llu bytes", (unsigned long long)n);
+		snprintf(buf, size, ngettext("%llu byte", "%llu bytes",
+		    (unsigned long)n), (unsigned long long)n);
 		return;
 	}
 	while (v >= 1024 && u < 3) {

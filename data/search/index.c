@@ -18,6 +18,7 @@
 
 #include "data/search/index.h"
 #include "i18n/fold.h"
+#include "i18n/i18n.h"
 #include "i18n/pinyin.h"
 #include "lib/xmalloc.h"
 
@@ -275,7 +276,7 @@ static int
 search_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, char **error)
 {
 	if (sqlite3_prepare_v2(db, sql, -1, st, NULL) != SQLITE_OK) {
-		*error = xasprintf("cannot prepare the search index: %s",
+		*error = xasprintf(_("cannot prepare the search index: %s"),
 		    sqlite3_errmsg(db));
 		return -1;
 	}
@@ -291,7 +292,7 @@ search_index_create(sqlite3 *db, char **error)
 	x->db = db;
 	fold_text_init(&x->fold);
 	if (sqlite3_exec(db, search_index_sql, NULL, NULL, &msg) != SQLITE_OK) {
-		*error = xasprintf("cannot create the search index: %s",
+		*error = xasprintf(_("cannot create the search index: %s"),
 		    msg != NULL ? msg : sqlite3_errmsg(db));
 		sqlite3_free(msg);
 		search_index_free(x);
@@ -450,7 +451,7 @@ search_write_segment(struct search_index *x, const struct search_posting *p,
 	sqlite3_clear_bindings(st);
 	free(blob);
 	if (rc != SQLITE_DONE) {
-		*error = xasprintf("cannot write the search index: %s",
+		*error = xasprintf(_("cannot write the search index: %s"),
 		    sqlite3_errmsg(x->db));
 		return -1;
 	}
@@ -613,7 +614,7 @@ search_new_text(struct search_index *x, enum search_space sp, uint32_t id,
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
 	if (rc != SQLITE_DONE) {
-		*error = xasprintf("cannot write the search index: %s",
+		*error = xasprintf(_("cannot write the search index: %s"),
 		    sqlite3_errmsg(x->db));
 		return -1;
 	}
@@ -700,7 +701,7 @@ search_index_add(struct search_index *x, int64_t item_id, int domain_id,
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
 	if (rc != SQLITE_DONE) {
-		*error = xasprintf("cannot write the search index: %s",
+		*error = xasprintf(_("cannot write the search index: %s"),
 		    sqlite3_errmsg(x->db));
 		return -1;
 	}
@@ -723,7 +724,7 @@ search_index_finish(struct search_index *x, char **error)
 	rc = sqlite3_exec(x->db, sql, NULL, NULL, &msg);
 	free(sql);
 	if (rc != SQLITE_OK) {
-		*error = xasprintf("cannot write the search index: %s",
+		*error = xasprintf(_("cannot write the search index: %s"),
 		    msg != NULL ? msg : sqlite3_errmsg(x->db));
 		sqlite3_free(msg);
 		return -1;

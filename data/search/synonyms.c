@@ -11,6 +11,7 @@
 
 #include "data/search/synonyms.h"
 #include "i18n/fold.h"
+#include "i18n/i18n.h"
 #include "lib/xmalloc.h"
 
 /* A synonym file larger than this is a mistake, not a word list. */
@@ -38,16 +39,25 @@ synonyms_done(struct synonyms *syn)
 	memset(syn, 0, sizeof *syn);
 }
 
-/* Append "name:line:column: msg" and a newline to *errors. */
+/* Append line and a newline to *errors. */
+static void
+synonyms_append(char **errors, const char *line)
+{
+	char *e = xasprintf("%s%s\n", *errors != NULL ? *errors : "", line);
+
+	free(*errors);
+	*errors = e;
+}
+
+/* Append "name:line:column: msg" (a message id) and a newline to *errors. */
 static void
 synonyms_error(char **errors, const char *name, unsigned line, size_t col,
     const char *msg)
 {
-	char *e = xasprintf("%s%s:%u:%zu: %s\n", *errors != NULL ? *errors : "",
-	    name, line, col, msg);
+	char *e = xasprintf("%s:%u:%zu: %s", name, line, col, _(msg));
 
-	free(*errors);
-	*errors = e;
+	synonyms_append(errors, e);
+	free(e);
 }
 
 /* The column (1-based, in characters) of byte at of a line. */
@@ -107,16 +117,16 @@ synonyms_side(struct synonyms_rule *r, const char *name, unsigned lineno,
 		if (f.n == 0) {
 			synonyms_error(errors, name, lineno,
 			    synonyms_column(line, start), start == end ?
-			    "an empty word; remove the extra comma or write a "
-			    "word" : "a word with nothing to search for; write "
-			    "letters, digits or characters");
+			    N_("an empty word; remove the extra comma or write "
+			    "a word") : N_("a word with nothing to search for; "
+			    "write letters, digits or characters"));
 			fold_text_done(&f);
 			return -1;
 		}
 		if (f.n > QUERY_MAX) {
 			synonyms_error(errors, name, lineno,
-			    synonyms_column(line, start), "a word longer than a "
-			    "query can be (63 characters); shorten it");
+			    synonyms_column(line, start), N_("a word longer "
+			    "than a query can be (63 characters); shorten it"));
 			fold_text_done(&f);
 			return -1;
 		}
@@ -177,8 +187,8 @@ synonyms_line(struct synonyms *syn, const char *name, unsigned lineno,
 		again = memmem(arrow + 2, e - at - 2, "=>", 2);
 		if (again != NULL) {
 			synonyms_error(errors, name, lineno, synonyms_column(line,
-			    (size_t)(again - line)), "a second '=>'; write one "
-			    "rule a line");
+			    (size_t)(again - line)), N_("a second '=>'; write "
+			    "one rule a line"));
 			return 1;
 		}
 		if (synonyms_side(&r, name, lineno, line, b, at, errors) != 0 ||
@@ -195,8 +205,8 @@ synonyms_line(struct synonyms *syn, const char *name, unsigned lineno,
 		r.left = r.n;
 		if (r.n < 2) {
 			synonyms_error(errors, name, lineno, synonyms_column(line,
-			    b), "a group of one word; list two or more, "
-			    "separated by commas");
+			    b), N_("a group of one word; list two or more, "
+			    "separated by commas"));
 			synonyms_rule_free(&r);
 			return 1;
 		}
@@ -233,24 +243,27 @@ synonyms_load(struct synonyms *syn, const char *path, int missing_ok,
 	FILE *fp;
 	char *buf, *e;
 	size_t n, bad;
+	int err;
 
 	if ((fp = fopen(path, "rb")) == NULL) {
-		if (missing_ok && errno == ENOENT)
+		err = errno;	/* before gettext and the allocations */
+		if (missing_ok && err == ENOENT)
 			return 0;
-		e = xasprintf("%s%s: %s; check the path\n", *errors != NULL ?
-		    *errors : "", path, strerror(errno));
-		free(*errors);
-		*errors = e;
+		/* TRANSLATORS: a synonym file: why it cannot be opened. */
+		e = xasprintf(_("%s: %s; check the path"), path,
+		    strerror(err));
+		synonyms_append(errors, e);
+		free(e);
 		return 1;
 	}
 	buf = xmalloc(SYNONYMS_MAX_BYTES + 1);
 	n = fread(buf, 1, SYNONYMS_MAX_BYTES + 1, fp);
 	if (ferror(fp) || n > SYNONYMS_MAX_BYTES) {
-		e = xasprintf("%s%s: %s\n", *errors != NULL ? *errors : "",
-		    path, ferror(fp) ? "cannot be read; check the file" :
-		    "larger than 4 MB; this is not a synonym list");
-		free(*errors);
-		*errors = e;
+		e = xasprintf("%s: %s", path, ferror(fp) ? _("cannot be "
+		    "read; check the file") : _("larger than 4 MB; this is not "
+		    "a synonym list"));
+		synonyms_append(errors, e);
+		free(e);
 		fclose(fp);
 		free(buf);
 		return 1;

@@ -222,7 +222,7 @@ catalogue_open(const char *path, char **error)
 	if (sqlite3_open_v2(path, &cat->db, SQLITE_OPEN_READONLY, NULL) !=
 	    SQLITE_OK) {
 		*error = xasprintf(_("cannot open catalogue %s: %s"), path,
-		    cat->db != NULL ? sqlite3_errmsg(cat->db) : "out of memory");
+		    cat->db != NULL ? sqlite3_errmsg(cat->db) : _("out of memory"));
 		catalogue_close(cat);
 		return NULL;
 	}

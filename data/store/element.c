@@ -177,3 +177,88 @@ element_label_cols(void)
 	}
 	return widest;
 }
+
+/*
+ * fmt with its two strings replaced by a and b, and where they went: a
+ * translation may swap them ("%2$s（%1$s）"). A translation that is not
+ * two plain strings, which msgfmt --check would let through with a
+ * different conversion order, falls back to dflt. Caller frees.
+ */
+static char *
+element_fill2(const char *fmt, const char *dflt, const char *a, const char *b,
+    size_t *a_at, size_t *b_at)
+{
+	const char *args[2] = { a, b }, *p;
+	size_t at[2] = { ELEMENT_NOT_SHOWN, ELEMENT_NOT_SHOWN };
+	size_t len = 0, next = 0, k;
+	char *out;
+
+	out = xmalloc(strlen(fmt) + strlen(a) + strlen(b) + 1);
+	for (p = fmt; *p != '\0'; p++) {
+		if (*p != '%') {
+			out[len++] = *p;
+			continue;
+		}
+		if (p[1] == '%') {
+			out[len++] = *++p;
+			continue;
+		}
+		if (p[1] == 's')
+			k = next++;
+		else if ((p[1] == '1' || p[1] == '2') && p[2] == '$' &&
+		    p[3] == 's')
+			k = (size_t)(p[1] - '1');
+		else
+			k = 2;
+		if (k > 1 || at[k] != ELEMENT_NOT_SHOWN)
+			break;	/* not a translation of "%s … %s" */
+		at[k] = len;
+		memcpy(out + len, args[k], strlen(args[k]));
+		len += strlen(args[k]);
+		p += p[1] == 's' ? 1 : 3;
+	}
+	if (*p != '\0' || at[0] == ELEMENT_NOT_SHOWN ||
+	    at[1] == ELEMENT_NOT_SHOWN) {
+		free(out);
+		return element_fill2(dflt, dflt, a, b, a_at, b_at);
+	}
+	out[len] = '\0';
+	if (a_at != NULL)
+		*a_at = at[0];
+	if (b_at != NULL)
+		*b_at = at[1];
+	return out;
+}
+
+char *
+element_item_name(const char *level1, const char *level2,
+    const char *publisher, size_t *name_at, size_t *group_at)
+{
+	size_t at = 0, group = ELEMENT_NOT_SHOWN, name_in;
+	char *name, *with;
+
+	if (level2[0] == '\0')
+		name = xstrdup(level1);
+	else if (level1[0] == '\0' || strcmp(level1, level2) == 0)
+		name = xstrdup(level2);
+	else
+		/* TRANSLATORS: 二级事项 (一级事项): 政策法规文件（行政处罚）. */
+		name = element_fill2(_("%s (%s)"), "%s (%s)", level2, level1,
+		    &at, &group);
+	if (publisher != NULL && publisher[0] != '\0') {
+		/* TRANSLATORS: an item's name and its publisher, where
+		   names repeat: 办事指南（户口登记） · 晋江市. */
+		with = element_fill2(_("%s · %s"), "%s · %s", name, publisher,
+		    &name_in, NULL);
+		at += name_in;
+		if (group != ELEMENT_NOT_SHOWN)
+			group += name_in;
+		free(name);
+		name = with;
+	}
+	if (name_at != NULL)
+		*name_at = at;
+	if (group_at != NULL)
+		*group_at = group;
+	return name;
+}

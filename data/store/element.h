@@ -78,6 +78,26 @@ int element_shown(const struct element *e, const struct item *it);
  */
 char *element_value(const struct element *e, const struct item *it);
 
+/* An offset element_item_name gives for a part it does not show. */
+#define ELEMENT_NOT_SHOWN	((size_t)-1)
+
+/*
+ * An item's name as every list shows it (search results, hot items, the
+ * item page's heading, chayue-admin's reports): its 二级事项 with its
+ * 一级事项 in brackets, "政策法规文件（行政处罚）", since many 二级事项
+ * (政策法规文件, 办事指南, 事务类) say nothing alone; only one of them
+ * when the other is empty or the same. With a publisher (NULL or "":
+ * none), for lists where names repeat: "办事指南（户口登记） · 晋江市".
+ * Translated, but not sanitised: catalogue text in it is as published.
+ *
+ * *name_at and *group_at (either may be NULL) get the byte offsets in the
+ * result of the 二级事项 (the 一级事项 when that is the name) and of the
+ * 一级事项 in brackets, or ELEMENT_NOT_SHOWN, so that a caller can mark a
+ * match in either. The caller frees the result.
+ */
+char *element_item_name(const char *level1, const char *level2,
+    const char *publisher, size_t *name_at, size_t *group_at);
+
 /* The display columns of the widest translated label. */
 size_t element_label_cols(void);
 

@@ -195,7 +195,7 @@ schema_check(sqlite3 *db, char **error)
 	    " WHERE key = 'schema_version'", &version, &why) != 0 ||
 	    version < 1) {
 		*error = xasprintf(_("it is a damaged chayue catalogue (%s)"),
-		    why != NULL ? why : "no schema version");
+		    why != NULL ? why : _("no schema version"));
 		free(why);
 		return -1;
 	}
@@ -225,7 +225,7 @@ schema_open(const char *path, char **error)
 		return db;
 	*error = xasprintf(_("cannot use catalogue %s: %s"), path,
 	    why != NULL ? why : db != NULL ? sqlite3_errmsg(db) :
-	    "out of memory");
+	    _("out of memory"));
 	free(why);
 	sqlite3_close(db);
 	return NULL;

@@ -252,7 +252,7 @@ builder_create(const char *path, char **error)
 	if (sqlite3_open_v2(b->tmp, &b->db, SQLITE_OPEN_READWRITE, NULL) !=
 	    SQLITE_OK) {
 		*error = xasprintf(_("cannot open %s: %s"), b->tmp,
-		    b->db != NULL ? sqlite3_errmsg(b->db) : "out of memory");
+		    b->db != NULL ? sqlite3_errmsg(b->db) : _("out of memory"));
 		builder_discard(b);
 		return NULL;
 	}

@@ -25,6 +25,7 @@
 #include "data/import/readfile.h"
 #include "data/stats/stats.h"
 #include "data/store/catalogue.h"
+#include "data/store/element.h"
 #include "data/versions/export.h"
 #include "i18n/format.h"
 #include "i18n/i18n.h"
@@ -503,7 +504,7 @@ merge_print(const struct merge *m, int csv)
 {
 	long long	useful = 0, useless = 0, views = 0;
 	struct merge_row tot;
-	char		 pct[16];
+	char		 pct[16], *name;
 	size_t		 i;
 
 	if (csv)	/* column names for scripts: not translated */
@@ -539,8 +540,11 @@ merge_print(const struct merge *m, int csv)
 		merge_print_cell(r->names[1][0] != '\0' ? r->names[1] :
 		    _("Not stated"), 0, 0);
 		fputs(" / ", stdout);
-		merge_print_cell(r->names[3][0] != '\0' ? r->names[3] :
-		    r->names[2], 0, 0);
+		/* 政策法规文件（行政处罚）: the 二级事项 alone may say nothing. */
+		name = element_item_name(r->names[2], r->names[3], NULL, NULL,
+		    NULL);
+		merge_print_cell(name, 0, 0);
+		free(name);
 		putchar('\n');
 	}
 	if (!csv) {

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "data/store/catalogue.h"
+#include "data/store/element.h"
 #include "data/search/query.h"
 #include "data/search/engine.h"
 #include "data/search/find.h"
@@ -98,18 +99,28 @@ print_excerpt(const struct search_display *d)
 	free(after);
 }
 
+/*
+ * "  3. 政策法规文件（行政处罚） — 城市综合执法, 晋江市 [#123]": the name
+ * with its 一级事项, as the kiosk's results show it.
+ */
 static void
 print_hit(size_t rank, const struct search_display *d)
 {
-	char *name = clean(d->name, strlen(d->name));
+	size_t group_at;
+	char *full = element_item_name(d->item.level1, d->item.level2, NULL,
+	    NULL, &group_at);
+	char *name = clean(full, strlen(full));
 	char *domain = clean(d->item.domain, strlen(d->item.domain));
 	char *where = clean(d->item.jurisdiction, strlen(d->item.jurisdiction));
 
 	printf("%3zu. %s — %s, %s [#%lld]\n", rank, name, domain,
 	    *where != '\0' ? where : _("Not stated"), (long long)d->item.id);
-	if (d->field != SEARCH_FIELD_NAME && d->end > d->start)
+	/* A match in the 一级事项 is on the line already. */
+	if (d->field != SEARCH_FIELD_NAME && d->end > d->start &&
+	    !(d->field == SEARCH_FIELD_GROUP && group_at != ELEMENT_NOT_SHOWN))
 		print_excerpt(d);
 	free(name);
+	free(full);
 	free(domain);
 	free(where);
 }
@@ -148,6 +159,8 @@ print_json_hit(size_t rank, const struct find_results *r,
 	print_json_string(d->item.domain, strlen(d->item.domain));
 	fputs(", \"name\": ", stdout);
 	print_json_string(d->name, strlen(d->name));
+	fputs(", \"level1\": ", stdout);
+	print_json_string(d->item.level1, strlen(d->item.level1));
 	fputs(", \"jurisdiction\": ", stdout);
 	print_json_string(d->item.jurisdiction, strlen(d->item.jurisdiction));
 	fputs(", \"match\": ", stdout);

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "data/store/catalogue.h"
+#include "data/store/element.h"
 #include "data/stats/stats.h"
 #include "data/versions/export.h"
 #include "i18n/format.h"
@@ -112,9 +113,8 @@ stats_open_for(const struct config *cfg, int writable, struct stats **st)
 static void
 stats_print_item(FILE *fp, const char *prefix, const struct stats_ref *r)
 {
-	char *name = r->level2[0] == '\0' ? xstrdup(r->level1) :
-	    r->level1[0] == '\0' || strcmp(r->level1, r->level2) == 0 ?
-	    xstrdup(r->level2) : xasprintf(_("%s (%s)"), r->level2, r->level1);
+	char *name = element_item_name(r->level1, r->level2, NULL, NULL,
+	    NULL);
 	char *line = xasprintf("%s / %s / %s", r->domain,
 	    r->jurisdiction[0] != '\0' ? r->jurisdiction : _("Not stated"),
 	    name);
@@ -267,12 +267,21 @@ stats_hot_add_cmd(const struct config *cfg, const struct stats_args *a)
 	return rc;
 }
 
-/* Does the hot row match the name and the --domain/--jurisdiction given? */
+/*
+ * Does the hot row match the name (or, for "#ID", the item it, whose
+ * names the state file keys) and the --domain/--jurisdiction given?
+ */
 static int
-stats_row_matches(const struct stats_row *r, const struct stats_args *a)
+stats_row_matches(const struct stats_row *r, const struct stats_args *a,
+    const struct item *it)
 {
 	const char *name = r->level2[0] != '\0' ? r->level2 : r->level1;
 
+	if (it != NULL)
+		return strcmp(r->domain, it->domain) == 0 &&
+		    strcmp(r->jurisdiction, it->jurisdiction) == 0 &&
+		    strcmp(r->level1, it->level1) == 0 &&
+		    strcmp(r->level2, it->level2) == 0;
 	return strcmp(name, a->name) == 0 &&
 	    (a->domain == NULL || strcmp(r->domain, a->domain) == 0) &&
 	    (a->jurisdiction == NULL ||
@@ -282,7 +291,7 @@ stats_row_matches(const struct stats_row *r, const struct stats_args *a)
 /* Unmark the matching rows of hot. */
 static int
 stats_unmark(struct stats *st, const struct stats_args *a,
-    const struct stats_rows *hot)
+    const struct stats_rows *hot, const struct item *it)
 {
 	struct stats_ref *refs = xcalloc(hot->n + 1, sizeof *refs);
 	const struct stats_row **rows = xcalloc(hot->n + 1, sizeof *rows);
@@ -291,7 +300,7 @@ stats_unmark(struct stats *st, const struct stats_args *a,
 	int rc = ADMIN_EXIT_OK;
 
 	for (i = 0; i < hot->n; i++) {
-		if (stats_row_matches(&hot->v[i], a)) {
+		if (stats_row_matches(&hot->v[i], a, it)) {
 			rows[n] = &hot->v[i];
 			refs[n++] = stats_row_ref(&hot->v[i]);
 		}
@@ -317,18 +326,40 @@ static int
 stats_hot_remove_cmd(const struct config *cfg, const struct stats_args *a)
 {
 	struct stats_rows hot;
+	struct catalogue *cat;
 	struct stats *st;
+	struct item it;
 	char *error = NULL;
+	long long id = stats_id(a->name);
 	int rc;
 
-	if ((rc = stats_open_for(cfg, 1, &st)) != 0)
+	memset(&it, 0, sizeof it);
+	/* "#ID" is an item of the live catalogue: its names find the mark. */
+	if (id > 0) {
+		if ((cat = catalogue_open(cfg->catalogue, &error)) == NULL)
+			return admin_fail(error, ADMIN_EXIT_CATALOGUE);
+		rc = catalogue_item(cat, (int64_t)id, &it, &error);
+		catalogue_close(cat);
+		if (rc != 0) {
+			free(error);
+			item_done(&it);
+			fprintf(stderr, _("%s: hot remove: the catalogue %s has "
+			    "no item #%lld; see: chayue-admin hot list\n"),
+			    ADMIN_PROGNAME, cfg->catalogue, id);
+			return ADMIN_EXIT_DATA;
+		}
+	}
+	if ((rc = stats_open_for(cfg, 1, &st)) != 0) {
+		item_done(&it);
 		return rc;
+	}
 	if (stats_hot(st, &hot, &error) != 0)
 		rc = admin_fail(error, ADMIN_EXIT_CATALOGUE);
 	else
-		rc = stats_unmark(st, a, &hot);
+		rc = stats_unmark(st, a, &hot, id > 0 ? &it : NULL);
 	stats_rows_done(&hot);
 	stats_close(st);
+	item_done(&it);
 	return rc;
 }
 

@@ -53,9 +53,10 @@ admin_usage(FILE *fp)
 	    "                     PIN prompt (a running kiosk too)\n\n"),
 	    fp);
 	fputs(_("Hot items and visitors' answers (in the state file):\n"
-	    "  hot add [--domain D] [--jurisdiction J] [--all] NAME\n"
-	    "                     mark the item named NAME as hot (热点事项)\n"
-	    "  hot remove [--domain D] [--jurisdiction J] [--all] NAME\n"
+	    "  hot add [--domain D] [--jurisdiction J] [--all] NAME|#ID\n"
+	    "                     mark the item named NAME (or #ID) as hot "
+	    "(热点事项)\n"
+	    "  hot remove [--domain D] [--jurisdiction J] [--all] NAME|#ID\n"
 	    "                     mark it as hot no more\n"
 	    "  hot list           list the hot items\n"
 	    "  feedback [--since DATE] [--csv]\n"

@@ -61,7 +61,7 @@ printf '低保, 最低生活保障\n坏,, 行\n' >"$T_TMP/local.txt"
 printf 'synonyms = %s\n' "$T_TMP/local.txt" >"$T_TMP/conf"
 "$ADMIN" --config "$T_TMP/conf" --catalogue "$DEMO_DB" search 低保 \
 	>"$T_TMP/out" 2>"$T_TMP/err"
-grep -qF "$T_TMP/local.txt:2:3: an empty word" "$T_TMP/err" &&
+grep -qF "$T_TMP/local.txt:2:3: $(msg zh_CN "an empty word; remove the extra comma or write a word")" "$T_TMP/err" &&
 	grep -qF "最低生活保障" "$T_TMP/out"
 ok $? "a bad local synonym line: file:line:column on stderr, the search still runs"
 

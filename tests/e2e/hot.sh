@@ -53,6 +53,9 @@ line=$(screen | sed -n 3p)
 printf '%s\n' "$line" | grep -qF "$hot_label" &&
 	printf '%s\n' "$line" | grep -qF "$(name "$x")"
 ok $? "the home screen shows the hot items above the domains"
+label_x="$(name "$x")（$(sql "SELECT level1 FROM item WHERE id = $x")）"
+printf '%s\n' "$line" | grep -qF "$label_x"
+ok $? "each with its 一级事项: $label_x"
 screen | sed -n 4p | grep -qE "^ +1 "
 ok $? "and the domains stay where they were"
 click_on "$(name "$x")"
@@ -85,6 +88,10 @@ keys F12
 wait_for "$home"
 ! screen | sed -n 3p | grep -qF "$(name "$x")" && screen | sed -n 3p | grep -qF "$dup"
 ok $? "a new visitor's home screen no longer shows it"
+dup_label=$(sql "SELECT level2 || '（' || level1 || '） · ' || jurisdiction
+	FROM item WHERE level2 = '$dup' ORDER BY id LIMIT 1")
+screen | sed -n 3p | grep -qF "$dup_label"
+ok $? "names that repeat, 一级事项 and all, carry their publisher: $dup_label"
 kiosk_stop
 
 # A new import without one of the hot items, and with the rows shifted:
@@ -205,5 +212,13 @@ ok $? "hot list names it the same way"
 "$ADMIN" --catalogue "$T_TMP/byid/c.db" hot add "#999999" >/dev/null 2>&1
 [ $? = 1 ]
 ok $? "an id the catalogue does not hold is refused"
+"$ADMIN" --catalogue "$T_TMP/byid/c.db" hot remove "#999999" >/dev/null 2>&1
+[ $? = 1 ]
+ok $? "hot remove of an id the catalogue does not hold is refused"
+"$ADMIN" --catalogue "$T_TMP/byid/c.db" hot remove "#$id" >"$T_TMP/out"
+[ $? = 0 ] && grep -qF "$want" "$T_TMP/out" &&
+	"$ADMIN" --catalogue "$T_TMP/byid/c.db" hot list |
+	grep -qF "$(msg zh_CN "There are no hot items.")"
+ok $? "hot remove '#$id' unmarks it: $(cat "$T_TMP/out")"
 
 done_testing

@@ -7,14 +7,18 @@
 # chayue-admin search, the same search on the command line.
 . "${top_srcdir:-.}/tests/e2e/lib.sh"
 
-# rank QUERY: item names in the search's order, by SQL (a plain Chinese
-# query: no folding involved): exact name, name prefix, name, elsewhere;
-# then domain order and import order.
+# rank QUERY [COLUMN]: item names in the search's order, by SQL (a plain
+# Chinese query: no folding involved): exact name, name prefix, name,
+# elsewhere; then domain order and import order. COLUMN label: the names
+# as the results show them, with their 一级事项 (政策法规文件（行政处罚）).
 rank() {
 	sql "WITH x AS (SELECT i.*, d.position,
-		CASE WHEN i.level2 <> '' THEN i.level2 ELSE i.level1 END AS name
+		CASE WHEN i.level2 <> '' THEN i.level2 ELSE i.level1 END AS name,
+		CASE WHEN i.level2 = '' THEN i.level1
+		WHEN i.level1 = '' OR i.level1 = i.level2 THEN i.level2
+		ELSE i.level2 || '（' || i.level1 || '）' END AS label
 		FROM item i JOIN domain d ON d.id = i.domain_id)
-	SELECT name FROM x WHERE instr(level1 || char(1) || level2 || char(1) ||
+	SELECT ${2:-name} FROM x WHERE instr(level1 || char(1) || level2 || char(1) ||
 		content || char(1) || basis || char(1) || subject || char(1) ||
 		jurisdiction, '$1') > 0
 	ORDER BY CASE WHEN name = '$1' THEN 0
@@ -51,9 +55,10 @@ for ch in $(echo "$word" | grep -o .); do
 done
 ok $bad "typing $word key by key: every keystroke shows SQL's count"
 first=$(rank "$word" | head -n 1)
-[ "$(name_at 1)" = "$first" ]
-ok $? "the first result is SQL's first ($first)"
-second=$(rank "$word" | sed -n 2p)
+shown=$(rank "$word" label | head -n 1)
+[ "$(name_at 1)" = "$shown" ]
+ok $? "the first result is SQL's first, with its 一级事项 ($shown)"
+second=$(rank "$word" label | sed -n 2p)
 [ "$(name_at 2)" = "$second" ]
 ok $? "and the second ($second)"
 
@@ -71,18 +76,49 @@ keys Escape
 wait_for "检索： $word"
 ok $? "Esc returns to the search, query kept"
 
+# The name with its 一级事项, since many 二级事项 (政策法规文件, 办事指南)
+# say nothing alone: a match in the 一级事项 is marked there, the line
+# under it names the domain, and a name too long for 80 columns starts
+# later ("…") so that the match shows, or ends with "…" before the
+# publisher.
+keys C-u
+wait_for "繁体字"
+type_text 乡镇综合文化站服务
+wait_for "检索： 乡镇综合文化站服务"
+settle
+row=$(screen | grep -E '^ +1  ')
+domain=$(sql "SELECT d.name FROM item i JOIN domain d ON d.id = i.domain_id
+	WHERE i.level1 = '乡镇综合文化站服务' LIMIT 1")
+printf '%s' "$row" | grep -qE '^ +1  ….*（乡镇综合文化站服务） +壤塘县$' &&
+	[ "$(printf '%s' "$row" | python3 -c '
+import sys, unicodedata
+print(sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in sys.stdin.read()))')" = 79 ] &&
+	screen | grep -A1 -E '^ +1  ' | sed -n 2p | grep -qxE " +$domain"
+ok $? "a match in the 一级事项: marked in the brackets, the domain below ($row)"
+tmux -L "$T_SOCK" capture-pane -p -e -t t | grep -F "壤塘县" | head -n 1 |
+	grep -qP "（\e\[[0-9;]*m乡镇综合文化站服务\e\["
+ok $? "and the match is highlighted in it"
+keys C-u
+type_text 免费开放服务
+wait_for "检索： 免费开放服务"
+settle
+screen | grep -F "（乡镇综合文化站…" | grep -qE '^ +[0-9]+  文化馆.*…  壤塘县$'
+ok $? "a name with its 一级事项 too long for 80 columns ends with …, the publisher kept"
+[ "$(max_width)" -le 80 ]
+ok $? "and no line is wider than the window"
+
 # Pinyin and initials, one letter per keystroke.
 keys C-u
 wait_for "繁体字"
 for k in z d s h b z; do keys "$k"; done
 wait_for "检索： zdshbz"
-eventually sh -c "[ \"\$(tmux -L $T_SOCK capture-pane -p -t t | grep -E '^ +1  ' | sed -E 's/^ +1  //; s/  .*//')\" = '$first' ]"
-ok $? "zdshbz typed key by key finds $first first"
+eventually sh -c "[ \"\$(tmux -L $T_SOCK capture-pane -p -t t | grep -E '^ +1  ' | sed -E 's/^ +1  //; s/  .*//')\" = '$shown' ]"
+ok $? "zdshbz typed key by key finds $shown first"
 keys C-u
 type_text zuidishenghuobaozhang
 wait_for "检索： zuidishenghuobaozhang"
 settle
-[ "$(name_at 1)" = "$first" ]
+[ "$(name_at 1)" = "$shown" ]
 ok $? "full pinyin typed fast finds it too (the screen shows the last keystroke's results)"
 
 # Traditional.
@@ -268,8 +304,16 @@ got=$("$ADMIN" --catalogue "$DEMO_DB" search --limit 0 --json "$word" |
 	python3 -c 'import json, sys; print("\n".join(r["name"] for r in json.load(sys.stdin)["results"]))')
 [ "$got" = "$(rank "$word")" ]
 ok $? "chayue-admin search --json lists SQL's ranking for $word"
-"$ADMIN" --catalogue "$DEMO_DB" search --limit 1 zdshbz | grep -qF "1. $first"
-ok $? "chayue-admin search zdshbz: $first first, as on the screen"
+"$ADMIN" --catalogue "$DEMO_DB" search --limit 1 zdshbz | grep -qF "1. $shown —"
+ok $? "chayue-admin search zdshbz: $shown first, as on the screen"
+"$ADMIN" --catalogue "$DEMO_DB" search --limit 1 乡镇综合文化站服务 |
+	grep -qxE ' +1\. .+（乡镇综合文化站服务） — [^,]+, 壤塘县 \[#[0-9]+\]' &&
+	! "$ADMIN" --catalogue "$DEMO_DB" search --limit 1 乡镇综合文化站服务 |
+	grep -qF '«'
+ok $? "chayue-admin search names it with its 一级事项, which is the match (no excerpt line)"
+"$ADMIN" --catalogue "$DEMO_DB" search --limit 1 --json 乡镇综合文化站服务 |
+	grep -qF '"level1": "乡镇综合文化站服务"'
+ok $? "and --json gives the 一级事项 as level1"
 "$ADMIN" --catalogue "$DEMO_DB" search xqxqxq >/dev/null
 [ $? -eq 1 ]
 ok $? "chayue-admin search exits 1 when nothing is found"

@@ -1,6 +1,7 @@
 #!/bin/bash
 # Staff paths in the staff's language: every chayue-admin command, its
-# errors (bad arguments, a missing catalogue, a missing version) and every
+# errors (bad arguments, a missing catalogue, a missing version), the
+# search's errors (no index, a damaged one, bad synonym files) and every
 # configuration key with a bad value, run with the interface in zh_CN, must
 # not print an English sentence. An "English sentence" is three or more
 # words of ASCII letters in a row once option names (--x), paths, file
@@ -24,7 +25,7 @@ english() {
 	    -e 's/(^|[[:space:]])--?[A-Za-z][A-Za-z0-9_-]*/\1/g' \
 	    -e 's#[^[:space:]]*[/.][^[:space:]]*##g' \
 	    -e "s/'[^']*'//g" -e 's/"[^"]*"//g' \
-	    -e 's/(No such file or directory|Permission denied|Is a directory|Not a directory|file is not a database)//g' "$1" |
+	    -e 's/(No such file or directory|Permission denied|Is a directory|Not a directory|file is not a database|no such table)//g' "$1" |
 	    grep -nE '(^|[^A-Za-z0-9_$-])[A-Za-z]+ +[A-Za-z]+ +[A-Za-z]+([^A-Za-z0-9_-]|$)'
 }
 
@@ -150,6 +151,43 @@ printf 'no equals sign here\n' >"$T_TMP/c.conf"
 run "config line without =" --config "$T_TMP/c.conf" $C status || bad=$((bad + 1))
 run "config file missing" --config "$T_TMP/none.conf" $C status || bad=$((bad + 1))
 ok $bad "no English sentence in any configuration error under zh_CN ($bad cases)"
+
+# The search's own errors (data/search): a catalogue without a search
+# index, one whose index is damaged, and the hall's synonym file with every
+# kind of bad line, a folder, one too large and one missing.
+noidx=$T_TMP/noidx.db
+broken=$T_TMP/broken.db
+cp "$DEMO_DB" "$noidx"
+cp "$DEMO_DB" "$broken"
+sqlite3 "$noidx" "DELETE FROM meta WHERE key = 'search_version'"
+sqlite3 "$broken" "DROP TABLE search_post"
+{
+	printf ', 低保\n'				# an empty word
+	printf '低保, \342\200\213\n'		# nothing to search for (U+200B)
+	printf '%070d, 低保\n' 0			# longer than a query
+	printf '拆迁 => 征收 => 补偿\n'			# a second =>
+	printf '低保\n'					# a group of one word
+} >"$T_TMP/syn.txt"
+mkdir "$T_TMP/syn.dir"
+truncate -s 5M "$T_TMP/syn.big"
+bad=0
+for f in syn.txt syn.dir syn.big syn.none; do
+	printf 'synonyms = %s\n' "$T_TMP/$f" >"$T_TMP/s.conf"
+	run "synonyms $f" --config "$T_TMP/s.conf" $C search 低保 || bad=$((bad + 1))
+done
+grep -qF "syn.txt:5:1:" "$ALL" && [ "$(grep -c "syn.txt:[1-5]:" "$ALL")" = 5 ] ||
+	bad=$((bad + 1))
+run "search without an index" --catalogue "$noidx" search 低保 || bad=$((bad + 1))
+run "search with a damaged index" --catalogue "$broken" search 低保 || bad=$((bad + 1))
+grep -qF "$(msg zh_CN "this catalogue has no search index; rebuild it with: chayue-admin import FILE")" "$ALL" ||
+	bad=$((bad + 1))
+ok $bad "no English sentence in the search's errors under zh_CN: no index, a damaged one, bad synonym files ($bad cases)"
+CONFIG=/dev/null DB=$noidx kiosk_start 80 24
+wait_for "政务公开事项目录查阅"
+keys /
+wait_for "此目录没有检索索引"
+ok $? "the kiosk's search without an index says so in Chinese"
+kiosk_stop
 
 # Problems name the spreadsheet's column letter, the Chinese way.
 printf 'domain,level1,level2,content,basis,time_limit,subject,channels,audience_all,audience_specific,method_active,method_on_request,level_county,level_township,level_village\n社会救助,低保,低保对象,名单,条例,20日,民政局,政府网站,有,,,,,,\n' >"$T_TMP/flag.csv"

@@ -71,8 +71,10 @@ chayue-admin --catalogue /usr/share/chayue/demo.db status --json | grep -q '^  "
 ok $? "chayue-admin reads the installed demo catalogue"
 chayue-admin --config /dev/null check /nonexistent.csv 2>&1 | grep -q '错误'
 ok $? "its messages are in Chinese (the translations are installed)"
-[ -f /usr/share/man/man8/chayue-admin.8.gz ] && [ -f /usr/share/man/man1/chayue.1.gz ]
-ok $? "the man pages are installed"
+[ -f /usr/share/man/man8/chayue-admin.8.gz ] && [ -f /usr/share/man/man1/chayue.1.gz ] &&
+	[ -f /usr/share/man/zh_CN/man8/chayue-admin.8.gz ] &&
+	[ -f /usr/share/man/zh_CN/man1/chayue.1.gz ]
+ok $? "the man pages are installed, the Chinese ones under zh_CN"
 
 # The live version's id and items, as chayue-admin status --json says.
 live_version() { chayue-admin status --json | sed -n 's/^  "version": "\(.*\)",$/\1/p'; }

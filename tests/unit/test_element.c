@@ -4,9 +4,11 @@
  * flag once in its group, labels present and distinct, the published
  * order, Code the only optional element; and the accessors. The checks are
  * also run on broken copies of the table, so that they are seen to fail.
+ * And element_item_name, the name every list shows: 政策法规文件（行政处罚）.
  */
 #include <config.h>
 
+#include <locale.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +16,8 @@
 
 #include "data/store/catalogue.h"
 #include "data/store/element.h"
+#include "i18n/i18n.h"
+#include "lib/xmalloc.h"
 #include "tests/unit/tap.h"
 
 #define TEST_MAX	32
@@ -407,11 +411,71 @@ test_accessors(void)
 	value_is(find("Content"), &it, "content", "a text's value: the text");
 }
 
+/* element_item_name(l1, l2, pub) is want, the parts where said (-1: none). */
+static void
+name_is(const char *l1, const char *l2, const char *pub, const char *want,
+    long long want_name, long long want_group, const char *what)
+{
+	size_t name_at = 99, group_at = 99;
+	char *got = element_item_name(l1, l2, pub, &name_at, &group_at);
+
+	is_str(got, want, what);
+	is_int(name_at == ELEMENT_NOT_SHOWN ? -1 : (long long)name_at,
+	    want_name, "  and where the name is");
+	is_int(group_at == ELEMENT_NOT_SHOWN ? -1 : (long long)group_at,
+	    want_group, "  and where its 一级事项 is");
+	free(got);
+}
+
+static void
+test_item_name(void)
+{
+	const char *top = getenv("top_builddir");
+	char *dir = xasprintf("%s/locale", top != NULL ? top : ".");
+	char *got;
+
+	/* No locale yet: the message ids. */
+	name_is("行政处罚", "政策法规文件", NULL, "政策法规文件 (行政处罚)", 0,
+	    (long long)strlen("政策法规文件 ("),
+	    "untranslated: the 二级事项 (its 一级事项)");
+	setlocale(LC_ALL, "C.UTF-8");
+	i18n_init("zh_CN", dir);
+	name_is("行政处罚", "政策法规文件", NULL, "政策法规文件（行政处罚）", 0,
+	    (long long)strlen("政策法规文件（"),
+	    "zh_CN: 政策法规文件（行政处罚）");
+	name_is("", "办事指南", NULL, "办事指南", 0, -1,
+	    "no 一级事项: the 二级事项 alone");
+	name_is("最低生活保障", "", NULL, "最低生活保障", 0, -1,
+	    "no 二级事项: the 一级事项 is the name, once");
+	name_is("户口登记", "户口登记", NULL, "户口登记", 0, -1,
+	    "the same name twice: once");
+	name_is("", "", NULL, "", 0, -1, "nothing at all: empty");
+	name_is("户口登记", "办事指南", "晋江市",
+	    "办事指南（户口登记） · 晋江市", 0,
+	    (long long)strlen("办事指南（"),
+	    "with a publisher, where names repeat: after the name");
+	name_is("户口登记", "办事指南", "", "办事指南（户口登记）", 0,
+	    (long long)strlen("办事指南（"), "an empty publisher: none");
+	got = element_item_name("a%sb", "%s%n", NULL, NULL, NULL);
+	is_str(got, "%s%n（a%sb）", "names are text, never a format");
+	free(got);
+	i18n_set_language("zh_TW");
+	name_is("行政處罰", "政策法規文件", NULL, "政策法規文件（行政處罰）", 0,
+	    (long long)strlen("政策法規文件（"), "zh_TW: the same brackets");
+	i18n_set_language("en");
+	name_is("Penalties", "Policies", "Jinjiang", "Policies (Penalties) · "
+	    "Jinjiang", 0, (long long)strlen("Policies ("),
+	    "en: Policies (Penalties) · Jinjiang");
+	i18n_set_language("zh_CN");
+	free(dir);
+}
+
 int
 main(void)
 {
 	test_table();
 	test_checks_fail();
 	test_accessors();
+	test_item_name();
 	return tap_done();
 }

@@ -89,7 +89,7 @@ ooxml_doc(struct ooxml *ox, const char *name, int required)
 	}
 	if (len > (size_t)INT_MAX) {
 		free(data);
-		part_broken(ox, name, 0, "too large");
+		part_broken(ox, name, 0, _("too large"));
 		return NULL;
 	}
 	ctxt = xmlNewParserCtxt();
@@ -105,7 +105,7 @@ ooxml_doc(struct ooxml *ox, const char *name, int required)
 		xmlFreeDoc(doc);
 		doc = NULL;
 	} else if (xmlDocGetRootElement(doc) == NULL) {
-		part_broken(ox, name, 1, "no root element");
+		part_broken(ox, name, 1, _("no root element"));
 		xmlFreeDoc(doc);
 		doc = NULL;
 	}
@@ -130,7 +130,7 @@ ooxml_stream(struct ooxml *ox, const char *name, int required, char **data)
 	if (len > (size_t)INT_MAX ||
 	    (r = xmlReaderForMemory(*data, (int)len, NULL, NULL,
 	    OOXML_PARSE)) == NULL) {
-		part_broken(ox, name, 0, "cannot be read");
+		part_broken(ox, name, 0, _("cannot be read"));
 		free(*data);
 		*data = NULL;
 		return NULL;
