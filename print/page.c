@@ -141,17 +141,23 @@ print_footers(struct print_doc *doc, const char *printed)
 	free(date);
 }
 
-/* The job's name: the item's name on one line, sanitised and clipped. */
+/*
+ * The job's name: the item's name as lists show it (with its 一级事项: a
+ * queue of "办事指南" jobs says nothing), on one line, sanitised and
+ * clipped.
+ */
 static char *
 print_title(const struct item *it)
 {
-	const char *name = it->level2[0] != '\0' ? it->level2 : it->level1;
+	char *name = element_item_name(it->level1, it->level2, NULL, NULL,
+	    NULL);
 	char *clean = text_sanitise(name, strlen(name), 0);
 	size_t size = strlen(clean) + 1;
 	char *title = xmalloc(size);
 
 	text_copy_cols(title, size, clean, size - 1, PRINT_TITLE_COLS, NULL);
 	free(clean);
+	free(name);
 	return title;
 }
 

@@ -143,7 +143,8 @@ test_short_item(void)
 	make_item(&it, content);
 	doc = print_doc_create(&it, &meta);
 	is_int(doc->npages, 1, "a short item takes one page");
-	is_str(doc->title, "最低生活保障对象认定", "the job is named after the item");
+	is_str(doc->title, "最低生活保障对象认定 (社会救助政策)",
+	    "the job is named after the item, with its level-1 item");
 	v = xasprintf("%s%s", line_at(doc, 0, 0)->text, line_at(doc, 0, 1)->text);
 	ok(line_at(doc, 0, 0)->role == PRINT_HEADER &&
 	    strstr(v, "晋江市、青阳街道") != NULL &&
@@ -159,8 +160,9 @@ test_short_item(void)
 	is_int(foot->x + (int)text_width(foot->text, strlen(foot->text)),
 	    PRINT_COLS, "the page number is at the right margin");
 	ok(line_at(doc, 0, body_first(doc))->role == PRINT_HEADING &&
-	    strcmp(line_at(doc, 0, body_first(doc))->text, "最低生活保障对象认定") == 0,
-	    "the item's name heads the body");
+	    strcmp(line_at(doc, 0, body_first(doc))->text,
+	    "最低生活保障对象认定 (社会救助政策)") == 0,
+	    "the item's name, with its level-1 item, heads the body");
 	for (i = 0; i < sizeof labels / sizeof labels[0]; i++) {
 		row = find_label(doc, 0, labels[i]);
 		if (row <= prev) {
