@@ -498,3 +498,30 @@ staff_setup() {
 	"$ADMIN" --config "$CONFIG" --catalogue "$DB" import --quiet "$REF"
 	all=$(sql 'SELECT count(*) FROM item')
 }
+
+# staff_open: F9 and the staff PIN $PIN: the staff screen (in English).
+staff_open() {
+	keys F9
+	wait_for "Staff PIN for the catalogue refresh" || return 1
+	type_text "$PIN"
+	keys Enter
+	wait_for "Staff: catalogue refresh"
+}
+
+# hits QUERY: what chayue-admin's search (the kiosk's code, synonyms and
+# all) counts for QUERY in the catalogue $DB.
+hits() {
+	"$ADMIN" --config /dev/null --catalogue "$DB" search --limit 0 --json "$1" |
+		python3 -c 'import json, sys; print(json.load(sys.stdin)["total"])'
+}
+
+# search_shows QUERY N: from the home screen (in Chinese), the search for
+# QUERY counts N results; Esc goes home again.
+search_shows() {
+	keys /
+	wait_for "检索：" && type_text "$1" && wait_for "检索： $1" &&
+	eventually sh -c "tmux -L $T_SOCK capture-pane -p -t t | head -n 1 | grep -qE ' $2 条结果 *\$'"
+	local r=$?
+	keys Escape
+	wait_for "共 " && return $r
+}

@@ -9,20 +9,6 @@ export DB=$T_TMP/k.db
 admin() { "$ADMIN" --config /dev/null --catalogue "$DB" "$@" >/dev/null 2>&1; }
 head -n 41 "$REF" >"$T_TMP/a40.csv"
 head -n 61 "$REF" >"$T_TMP/a60.csv"
-hits() {
-	"$ADMIN" --config /dev/null --catalogue "$DB" search --limit 0 --json "$1" |
-		python3 -c 'import json, sys; print(json.load(sys.stdin)["total"])'
-}
-# search_shows QUERY N: from the home screen, the search for QUERY counts
-# N results; Esc goes home again.
-search_shows() {
-	keys /
-	wait_for "检索：" && type_text "$1" && wait_for "检索： $1" &&
-	eventually sh -c "tmux -L $T_SOCK capture-pane -p -t t | head -n 1 | grep -qE ' $2 条结果 *\$'"
-	local r=$?
-	keys Escape
-	wait_for "共 " && return $r
-}
 live_id() { sql "SELECT value FROM meta WHERE key = 'version'"; }
 # The sidecars the kiosk has mapped (deleted ones included), one a line.
 mapped() { grep -oE '[^/ ]+\.idx( \(deleted\))?$' "/proc/$pid/maps" | sort -u; }

@@ -7,22 +7,6 @@ REF=$top_srcdir/data/demo/reference-catalogue.csv
 export DB=$T_TMP/k.db
 admin() { "$ADMIN" --config /dev/null --catalogue "$DB" "$@" >/dev/null 2>&1; }
 head -n 41 "$REF" >"$T_TMP/a40.csv"
-# hits QUERY: what chayue-admin's search (the kiosk's code, synonyms and
-# all) counts for QUERY in the live version.
-hits() {
-	"$ADMIN" --config /dev/null --catalogue "$DB" search --limit 0 --json "$1" |
-		python3 -c 'import json, sys; print(json.load(sys.stdin)["total"])'
-}
-# search_shows QUERY N: from the home screen, the search for QUERY counts
-# N results; Esc goes home again.
-search_shows() {
-	keys /
-	wait_for "检索：" && type_text "$1" && wait_for "检索： $1" &&
-	eventually sh -c "tmux -L $T_SOCK capture-pane -p -t t | head -n 1 | grep -qE ' $2 条结果 *\$'"
-	local r=$?
-	keys Escape
-	wait_for "共 " && return $r
-}
 
 admin import "$REF"
 all=$(sql 'SELECT count(*) FROM item')

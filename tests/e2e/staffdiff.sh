@@ -23,14 +23,6 @@ PY
 changed_domain=$(sed -n 6p "$REF" | cut -d, -f1)
 # s40.csv: 40 rows, less than half the live ones: the drop question.
 head -n 41 "$REF" >"$IN/s40.csv"
-
-staff_open() {
-	keys F9
-	wait_for "Staff PIN for the catalogue refresh" || return 1
-	type_text "$PIN"
-	keys Enter
-	wait_for "Staff: catalogue refresh"
-}
 # live_id: the version chayue-admin status calls live.
 live_id() { admin status | grep -oE '[0-9]{8}T[0-9]{6}Z' | head -n 1; }
 

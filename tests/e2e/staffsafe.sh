@@ -16,14 +16,6 @@ ln -s a40.csv "$IN/same.csv"
 ln -s /dev/zero "$IN/zero.csv"
 mkfifo "$IN/pipe.csv"
 
-staff_open() {
-	keys F9
-	wait_for "Staff PIN for the catalogue refresh" || return 1
-	type_text "$PIN"
-	keys Enter
-	wait_for "Staff: catalogue refresh"
-}
-
 kiosk_start 100 30 --kiosk
 wait_for "$all items"
 staff_open
