@@ -133,11 +133,13 @@ def cpu():
 
 
 def rss():
-    """VmRSS in kB, 0 if gone."""
+    """RssAnon in kB (the heap and stacks: what a leak grows; the mapped
+    search index's pages are file pages the kernel can drop, and come and
+    go with the searches), 0 if gone."""
     try:
         with open("/proc/%d/status" % a.pid) as f:
             for line in f:
-                if line.startswith("VmRSS:"):
+                if line.startswith("RssAnon:"):
                     return int(line.split()[1])
     except OSError:
         pass
