@@ -94,7 +94,8 @@ static const char *const catalogue_sql[Q_COUNT] = {
 /*
  * The same queries over the counts stored at build time
  * (data/store/summary.h): rows of the jurisdictions, domains and source
- * files, never of the items. Used when the catalogue has a summary; an
+ * files, never of the items (the level filter's ?2 is enum level_filter,
+ * checked by catalogue_level_ok). Used when the catalogue has a summary; an
  * older one is counted with the queries above. Same columns, same order.
  */
 static const char *const catalogue_summary_sql[Q_COUNT] = {
@@ -113,6 +114,9 @@ static const char *const catalogue_summary_sql[Q_COUNT] = {
 	    " ORDER BY s.id",
 	[Q_ALL_JURISDICTIONS] =
 	    "SELECT name, items FROM summary_jurisdiction ORDER BY rank",
+	[Q_JURISDICTIONS] =
+	    "SELECT name, items FROM summary_level WHERE domain_id = ?1"
+	    " AND level = ?2 ORDER BY rank",
 };
 
 struct catalogue {

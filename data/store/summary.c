@@ -35,6 +35,31 @@ static const char summary_sql[] =
 	"  SELECT ROW_NUMBER() OVER (ORDER BY n DESC, jurisdiction),"
 	"  jurisdiction, n FROM (SELECT jurisdiction, COUNT(*) AS n FROM item"
 	"  GROUP BY jurisdiction);"
+	/*
+	 * A domain's jurisdictions under each level filter (enum
+	 * level_filter: 0 any, 1 county, 2 township, 3 village, 4 none
+	 * stated), for the jurisdiction picker: one pass over the items.
+	 */
+	"CREATE TABLE summary_level ("
+	"  domain_id INTEGER NOT NULL,"
+	"  level INTEGER NOT NULL,"
+	"  rank INTEGER NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  items INTEGER NOT NULL,"
+	"  PRIMARY KEY (domain_id, level, rank)) WITHOUT ROWID;"
+	"INSERT INTO summary_level (domain_id, level, rank, name, items)"
+	"  WITH g AS (SELECT domain_id AS d, jurisdiction AS j, COUNT(*) AS n0,"
+	"   SUM(level_county = 1) AS n1, SUM(level_township = 1) AS n2,"
+	"   SUM(level_village = 1) AS n3, SUM(IFNULL(level_county, 0) <> 1"
+	"   AND IFNULL(level_township, 0) <> 1 AND IFNULL(level_village, 0)"
+	"   <> 1) AS n4 FROM item GROUP BY domain_id, jurisdiction),"
+	"  u AS (SELECT d, 0 AS l, j, n0 AS n FROM g"
+	"   UNION ALL SELECT d, 1, j, n1 FROM g WHERE n1 > 0"
+	"   UNION ALL SELECT d, 2, j, n2 FROM g WHERE n2 > 0"
+	"   UNION ALL SELECT d, 3, j, n3 FROM g WHERE n3 > 0"
+	"   UNION ALL SELECT d, 4, j, n4 FROM g WHERE n4 > 0)"
+	"  SELECT d, l, ROW_NUMBER() OVER (PARTITION BY d, l"
+	"  ORDER BY n DESC, j), j, n FROM u;"
 	"INSERT OR REPLACE INTO meta (key, value)"
 	"  SELECT 'jurisdictions', COUNT(*) FROM summary_jurisdiction"
 	"  WHERE name <> '';"

@@ -1,7 +1,8 @@
 /*
- * The catalogue's summary: what the home screen, `chayue-admin status`
- * and the version list show about a whole catalogue (items per domain,
- * per source file and per jurisdiction, the number of jurisdictions),
+ * The catalogue's summary: what the home screen, `chayue-admin status`,
+ * the version list and the jurisdiction picker show about a whole
+ * catalogue (items per domain, per source file and per jurisdiction, the
+ * number of jurisdictions, a domain's jurisdictions under each level),
  * counted once when the catalogue is built and stored beside it, so that
  * opening a catalogue costs the same at 300 items and at 5,000,000.
  *
@@ -20,7 +21,8 @@
 
 /*
  * Count the items of db (inside the caller's open transaction) and store
- * the counts: tables summary_count and summary_jurisdiction, meta keys
+ * the counts: tables summary_count, summary_jurisdiction and
+ * summary_level, meta keys
  * "jurisdictions" and SUMMARY_META. 0, or -1 with *error (caller frees):
  * a phrase with SQLite's message, for the caller to wrap.
  */

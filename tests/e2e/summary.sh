@@ -80,6 +80,7 @@ check "after a rollback"
 
 # A catalogue from before the summary: its counts are made at open.
 sql "DROP TABLE summary_count; DROP TABLE summary_jurisdiction;
+	DROP TABLE summary_level;
 	DELETE FROM meta WHERE key IN ('summary', 'jurisdictions')"
 ok $? "the stored counts removed (a catalogue built before them)"
 check "on an old catalogue"

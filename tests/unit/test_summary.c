@@ -1,6 +1,7 @@
 /*
  * The catalogue's summary (data/store/summary.h): the counts stored at
- * build time equal counting. One catalogue is built (domains national
+ * build time equal counting (a domain's jurisdictions under every level
+ * filter too). One catalogue is built (domains national
  * and local, jurisdictions with ties and one not stated, two source
  * files) and read three ways: as built (the summary), as a catalogue
  * from before the summary (its tables and meta keys removed: counted at
@@ -23,6 +24,34 @@
 #include "tests/unit/tap.h"
 
 static char dir[] = "/tmp/chayue-test-XXXXXX";
+
+/* out, then a domain's jurisdictions under each level filter; frees out. */
+static char *
+add_levels(struct catalogue *cat, int domain, char *out)
+{
+	struct name_count_list l;
+	char *error = NULL, *t;
+	int level;
+	size_t i;
+
+	for (level = LEVEL_ANY; level <= LEVEL_UNSTATED; level++) {
+		if (catalogue_jurisdictions(cat, domain, (enum level_filter)level,
+		    &l, &error) != 0) {
+			t = xasprintf("%s; levels: %s", out, error);
+			free(error);
+			free(out);
+			return t;
+		}
+		for (i = 0; i < l.n; i++) {
+			t = xasprintf("%s; %d/%d [%s] %zu", out, domain, level,
+			    l.v[i].name, l.v[i].count);
+			free(out);
+			out = t;
+		}
+		name_count_list_done(&l);
+	}
+	return out;
+}
 
 /* Everything the summary answers, as one text, to compare in one go. */
 static char *
@@ -57,6 +86,8 @@ summarise(const char *path)
 		free(out);
 		out = t;
 	}
+	for (i = 0; i < dl.n; i++)
+		out = add_levels(cat, dl.v[i].id, out);
 	for (i = 0; i < files.n; i++) {
 		t = xasprintf("%s; file %s %zu", out, files.v[i].name,
 		    files.v[i].count);
@@ -118,7 +149,9 @@ build(const char *path)
 		it.audience_all = it.audience_specific = FLAG_UNSTATED;
 		it.method_active = it.method_on_request = FLAG_UNSTATED;
 		it.level_county = i % 2 ? FLAG_YES : FLAG_UNSTATED;
-		it.level_township = it.level_village = FLAG_UNSTATED;
+		it.level_township = i % 3 == 1 ? FLAG_YES : i % 3 == 2 ?
+		    FLAG_NO : FLAG_UNSTATED;
+		it.level_village = i % 4 == 0 ? FLAG_YES : FLAG_UNSTATED;
 		rc = builder_add_item(b, &it, src[i % 3 == 0], i + 2, &error);
 		free(it.level1);
 		free(it.level2);
@@ -196,6 +229,7 @@ main(void)
 	/* A catalogue from before the summary: no tables, no meta keys. */
 	copy(built, old);
 	sql(old, "DROP TABLE summary_count; DROP TABLE summary_jurisdiction;"
+	    " DROP TABLE summary_level;"
 	    " DELETE FROM meta WHERE key IN ('summary', 'jurisdictions');");
 	a = summarise(built);
 	b = summarise(old);
@@ -226,7 +260,8 @@ main(void)
 	sql(altered, "UPDATE summary_count SET items = 9999 WHERE kind ="
 	    " 'domain' AND id = 1; UPDATE meta SET value = '77' WHERE key ="
 	    " 'jurisdictions'; UPDATE summary_count SET items = 5555 WHERE"
-	    " kind = 'source' AND id = 1;");
+	    " kind = 'source' AND id = 1; UPDATE summary_level SET items ="
+	    " 4444 WHERE domain_id = 1 AND level = 2 AND rank = 1;");
 	c = summarise(altered);
 	ok(strstr(c, "jurisdictions 77:") != NULL, "the number of"
 	    " jurisdictions is read from meta");
@@ -234,6 +269,11 @@ main(void)
 	    " from the summary");
 	ok(strstr(c, "file a.csv 5555") != NULL, "file counts are read from"
 	    " the summary");
+	ok(strstr(c, "; 1/2 [") != NULL && strstr(strstr(c, "; 1/2 ["),
+	    "] 4444;") != NULL, "a domain's jurisdictions under a level are"
+	    " read from the summary");
+	ok(strstr(a, "; 1/4 [") != NULL && strstr(a, "; 5/3 [") != NULL,
+	    "levels unstated and village are listed");
 
 	free(a);
 	free(b);
