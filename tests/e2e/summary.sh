@@ -85,4 +85,32 @@ sql "DROP TABLE summary_count; DROP TABLE summary_jurisdiction;
 ok $? "the stored counts removed (a catalogue built before them)"
 check "on an old catalogue"
 
+# Many jurisdictions (more than the import's first hash table holds): the
+# new version's count per jurisdiction, which the drop check compares with
+# the live one's, and the stored counts.
+python3 - "$REF" "$T_TMP/many.csv" "$T_TMP/fewer.csv" <<'PY'
+import csv, sys
+ref = list(csv.DictReader(open(sys.argv[1], encoding="utf-8")))
+rows = []
+for i in range(1500):
+    r = dict(ref[i % len(ref)])
+    r["jurisdiction"] = "测试县%d" % (i % 700)
+    r["level2"] = "%s %d" % (r["level2"], i)
+    rows.append(r)
+for name, part in ((sys.argv[2], rows), (sys.argv[3], rows[:1400])):
+    w = csv.DictWriter(open(name, "w", encoding="utf-8", newline=""),
+                       fieldnames=list(ref[0].keys()))
+    w.writeheader()
+    w.writerows(part)
+PY
+DB=$T_TMP/many.db
+admin import --quiet "$T_TMP/many.csv" &&
+	admin import --quiet "$T_TMP/fewer.csv" </dev/null
+ok $? "700 jurisdictions: a version with every one of them is no drop"
+[ "$(shown | sed -n '/^jurisdictions: /p')" = "jurisdictions: 700" ]
+ok $? "status: 700 jurisdictions"
+diff <(counted) <(shown) >"$T_TMP/diff"
+ok $? "700 jurisdictions: status shows the counted figures" ||
+	sed 's/^/# /' "$T_TMP/diff"
+
 done_testing
