@@ -50,16 +50,31 @@ def stems(rows):
 
 
 def place_names(rng, stems_, count, suffixes, taken):
-    """count new names: a character of one stem and one of another."""
+    """count new names: a character of one stem and one of another; once
+    those run out (about 20,000 of each kind, some 3,000,000 items), a
+    character of a third stem between them."""
     first = sorted({s[0] for s in stems_})
     second = sorted({s[1] for s in stems_})
-    names = []
+    names, misses = [], 0
     while len(names) < count:
-        n = rng.choice(first) + rng.choice(second) + rng.choice(suffixes)
+        middle = rng.choice(first) if taken_long(taken) else ""
+        n = rng.choice(first) + middle + rng.choice(second) + rng.choice(suffixes)
         if n not in taken:
             taken.add(n)
             names.append(n)
+            misses = 0
+            continue
+        misses += 1
+        if misses > 1000:
+            taken.add(LONG)
     return names
+
+
+LONG = "\0long"	# in taken: the two-character names have run out
+
+
+def taken_long(taken):
+    return LONG in taken
 
 
 def local(rng, row, gov, county, same_item):

@@ -420,26 +420,36 @@ loop_finish(struct loop *l)
 	return sig == SIGHUP ? 1 : 0;
 }
 
+/*
+ * Read the search index once the first screen is up, so that the first
+ * '/' answers at once but the home screen does not wait for the index
+ * (its reading grows with the catalogue; a key typed meanwhile waits in
+ * the terminal). Without one the kiosk still browses; the search screen
+ * says how to rebuild the catalogue. A catalogue switched in later has
+ * its index read on the first search (screens/search.c).
+ */
+static void
+loop_preload_search(struct loop *l)
+{
+	char *error = NULL;
+
+	if (l->ui.cat == NULL || l->ui.search != NULL)
+		return;
+	if ((l->ui.search = search_open(l->ui.cat, &error)) == NULL) {
+		log_event(LOG_WARNING, "no search index: %s", error);
+		free(error);
+	} else if (search_note(l->ui.search) != NULL)
+		log_event(LOG_NOTICE, "%s", search_note(l->ui.search));
+}
+
 int
 loop_run(struct catalogue *cat, const struct config *cfg)
 {
 	struct loop l;
-	struct search *search = NULL;
 	SCREEN *term;
 	char *error = NULL;
-	int status;
+	int status, preload = cat != NULL;
 
-	/*
-	 * Load the search index now, so the first '/' answers at once.
-	 * Without one the kiosk still browses; the search screen says how to
-	 * rebuild the catalogue. A catalogue opened or switched in later has
-	 * its index read on the first search (screens/search.c).
-	 */
-	if (cat != NULL && (search = search_open(cat, &error)) == NULL) {
-		log_event(LOG_WARNING, "no search index: %s", error);
-		free(error);
-	} else if (search_note(search) != NULL)
-		log_event(LOG_NOTICE, "%s", search_note(search));
 	memset(&l, 0, sizeof l);
 	l.cfg = cfg;
 	/* A bad synonym line is logged and skipped: never fatal. */
@@ -453,12 +463,10 @@ loop_run(struct catalogue *cat, const struct config *cfg)
 	if ((term = newterm(NULL, stdout, stdin)) == NULL) {
 		fprintf(stderr, _("chayue: cannot use this terminal (TERM=%s)\n"),
 		    getenv("TERM") ? getenv("TERM") : "");
-		search_close(search);
 		synonyms_done(&l.synonyms);
 		return 1;
 	}
 	loop_setup(&l);
-	l.ui.search = search;
 	l.ui.synonyms = &l.synonyms;
 	if ((l.ui.cat = cat) == NULL)
 		loop_open(&l);
@@ -473,6 +481,10 @@ loop_run(struct catalogue *cat, const struct config *cfg)
 		else
 			draw_frame(&l.ui);
 		refresh();
+		if (preload) {
+			preload = 0;
+			loop_preload_search(&l);
+		}
 		if (loop_input(&l)) {
 			loop_drain(&l);
 			ui_settle(&l.ui);

@@ -141,18 +141,6 @@ import_file(struct import *imp, const char *path, char **error)
 	return 0;
 }
 
-/* The new version's items for a jurisdiction. */
-static size_t
-import_items_for(const struct import *imp, const char *name)
-{
-	size_t	i;
-
-	for (i = 0; i < imp->njur; i++)
-		if (strcmp(imp->jur[i].name, name) == 0)
-			return imp->jur[i].count;
-	return 0;
-}
-
 /* The new version against the live one (import.h: struct import_drop). */
 static void
 import_drop_check(struct import *imp)
@@ -176,7 +164,7 @@ import_drop_check(struct import *imp)
 		return;
 	}
 	for (i = 0; i < live.n; i++) {
-		now = import_items_for(imp, live.v[i].name);
+		now = row_jurisdiction_items(imp, live.v[i].name);
 		d->live += live.v[i].count;
 		d->now += now;
 		d->jurisdictions++;
@@ -231,6 +219,7 @@ import_free(struct import *imp)
 	for (i = 0; i < imp->njur; i++)
 		free(imp->jur[i].name);
 	free(imp->jur);
+	free(imp->jslot);
 	free(imp->seen);
 	for (i = 0; i < imp->nplaces; i++)
 		free(imp->places[i]);

@@ -560,11 +560,64 @@ row_progress(struct source *src, const struct csv_record *rec)
 	    imp->opt.arg);
 }
 
-/* One more item in the new version for a jurisdiction (NULL: ""). */
+/* FNV-1a: the jurisdiction names' hash for jslot. */
+static size_t
+row_hash(const char *s)
+{
+	uint64_t h = 14695981039346656037ULL;
+
+	while (*s != '\0')
+		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
+	return (size_t)h;
+}
+
+/*
+ * The slot in imp->jslot for name: the one holding it, or the free one
+ * where it would go. There is always a free one (at most half are used).
+ */
+static size_t *
+row_jurisdiction_slot(const struct import *imp, const char *name)
+{
+	size_t mask = imp->cjslot - 1, h = row_hash(name) & mask;
+
+	while (imp->jslot[h] != 0 &&
+	    strcmp(imp->jur[imp->jslot[h] - 1].name, name) != 0)
+		h = (h + 1) & mask;
+	return &imp->jslot[h];
+}
+
+/* Double jslot (a power of two, at most half full) and fill it again. */
+static void
+row_jurisdiction_grow(struct import *imp)
+{
+	size_t i;
+
+	free(imp->jslot);
+	imp->cjslot = imp->cjslot ? imp->cjslot * 2 : 256;
+	imp->jslot = xcalloc(imp->cjslot, sizeof *imp->jslot);
+	for (i = 0; i < imp->njur; i++)
+		*row_jurisdiction_slot(imp, imp->jur[i].name) = i + 1;
+}
+
+size_t
+row_jurisdiction_items(const struct import *imp, const char *name)
+{
+	size_t *slot;
+
+	if (imp->cjslot == 0)
+		return 0;
+	slot = row_jurisdiction_slot(imp, name);
+	return *slot != 0 ? imp->jur[*slot - 1].count : 0;
+}
+
+/*
+ * One more item in the new version for a jurisdiction (NULL: ""). By
+ * hash: a national archive has tens of thousands of them.
+ */
 static void
 row_count_jurisdiction(struct import *imp, const char *name)
 {
-	size_t	i;
+	size_t	i, *slot;
 
 	if (name == NULL)
 		name = "";
@@ -574,19 +627,20 @@ row_count_jurisdiction(struct import *imp, const char *name)
 		imp->jur[imp->lastjur].count++;
 		return;
 	}
-	for (i = 0; i < imp->njur; i++)
-		if (strcmp(imp->jur[i].name, name) == 0)
-			break;
-	if (i == imp->njur) {
+	if ((imp->njur + 1) * 2 > imp->cjslot)
+		row_jurisdiction_grow(imp);
+	slot = row_jurisdiction_slot(imp, name);
+	if (*slot == 0) {
 		if (imp->njur == imp->cjur) {
 			imp->cjur = imp->cjur ? imp->cjur * 2 : 64;
 			imp->jur = xreallocarray(imp->jur, imp->cjur,
 			    sizeof *imp->jur);
 		}
-		imp->jur[i].name = xstrdup(name);
-		imp->jur[i].count = 0;
-		imp->njur++;
+		imp->jur[imp->njur].name = xstrdup(name);
+		imp->jur[imp->njur].count = 0;
+		*slot = ++imp->njur;
 	}
+	i = *slot - 1;
 	imp->jur[i].count++;
 	imp->lastjur = i;
 }

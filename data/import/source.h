@@ -37,6 +37,9 @@ struct import {
 	struct name_count	*jur;	/* the new version's items per
 					   jurisdiction */
 	size_t			 njur, cjur, lastjur;
+	size_t			*jslot;	/* open addressing over jur:
+					   index + 1, 0 free */
+	size_t			 cjslot;	/* a power of two */
 	struct seen		*seen;	/* open addressing; h1 == 0: free */
 	size_t			 nseen, cseen;
 	/*
@@ -90,6 +93,9 @@ int source_tables(struct source *src, const struct table_set *ts,
     char **error);
 /* The file's counts and diagnostics are final; free what it held. */
 void source_done(struct source *src);
+
+/* The new version's items so far for a jurisdiction ("" for none). */
+size_t row_jurisdiction_items(const struct import *imp, const char *name);
 
 /* Check one data row and add it; -1 only if the catalogue failed. */
 int row_import(struct source *src, const struct csv_record *rec,

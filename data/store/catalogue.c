@@ -11,6 +11,7 @@
 #include "data/store/catalogue.h"
 #include "data/store/schema.h"
 #include "data/store/store.h"
+#include "data/store/summary.h"
 #include "lib/xmalloc.h"
 
 /* The prepared statements, made on first use and kept until close. */
@@ -40,10 +41,11 @@ enum catalogue_query {
 
 static const char *const catalogue_sql[Q_COUNT] = {
 	[Q_META] = "SELECT key, value FROM meta",
+	/* The 3 with most items, each row with the number of them all. */
 	[Q_TOP_JURISDICTIONS] =
-	    "SELECT jurisdiction, COUNT(*) AS n FROM item"
-	    " WHERE jurisdiction <> '' GROUP BY jurisdiction"
-	    " ORDER BY n DESC, jurisdiction",
+	    "SELECT jurisdiction, COUNT(*) OVER () FROM (SELECT jurisdiction,"
+	    " COUNT(*) AS n FROM item WHERE jurisdiction <> ''"
+	    " GROUP BY jurisdiction) ORDER BY n DESC, jurisdiction LIMIT 3",
 	[Q_DOMAINS] =
 	    "SELECT id, name, national, position, (SELECT COUNT(*) FROM item"
 	    " WHERE item.domain_id = domain.id) AS n FROM domain"
@@ -89,11 +91,40 @@ static const char *const catalogue_sql[Q_COUNT] = {
 	    " GROUP BY jurisdiction ORDER BY n DESC, jurisdiction",
 };
 
+/*
+ * The same queries over the counts stored at build time
+ * (data/store/summary.h): rows of the jurisdictions, domains and source
+ * files, never of the items (the level filter's ?2 is enum level_filter,
+ * checked by catalogue_level_ok). Used when the catalogue has a summary; an
+ * older one is counted with the queries above. Same columns, same order.
+ */
+static const char *const catalogue_summary_sql[Q_COUNT] = {
+	[Q_TOP_JURISDICTIONS] =
+	    "SELECT name, (SELECT CAST(value AS INTEGER) FROM meta"
+	    " WHERE key = 'jurisdictions') FROM summary_jurisdiction"
+	    " WHERE name <> '' ORDER BY rank LIMIT 3",
+	[Q_DOMAINS] =
+	    "SELECT d.id, d.name, d.national, d.position, IFNULL(c.items, 0)"
+	    " AS n FROM domain AS d LEFT JOIN summary_count AS c"
+	    " ON c.kind = 'domain' AND c.id = d.id"
+	    " WHERE d.national = 1 OR n > 0 ORDER BY d.position",
+	[Q_SOURCES] =
+	    "SELECT s.name, IFNULL(c.items, 0) FROM source_file AS s"
+	    " LEFT JOIN summary_count AS c ON c.kind = 'source' AND c.id = s.id"
+	    " ORDER BY s.id",
+	[Q_ALL_JURISDICTIONS] =
+	    "SELECT name, items FROM summary_jurisdiction ORDER BY rank",
+	[Q_JURISDICTIONS] =
+	    "SELECT name, items FROM summary_level WHERE domain_id = ?1"
+	    " AND level = ?2 ORDER BY rank",
+};
+
 struct catalogue {
 	char			*path;
 	struct stat		 file;	/* the file opened, to notice a new one */
 	sqlite3			*db;
 	sqlite3_stmt		*st[Q_COUNT];
+	int			 summary;	/* counts stored at build */
 	/* The catalogue never changes while open: info is read once. */
 	int			 have_info;
 	struct catalogue_info	 info;
@@ -129,18 +160,25 @@ catalogue_error(struct catalogue *cat, const char *what)
 	    cat->path, sqlite3_errmsg(cat->db));
 }
 
-/* The statement for q, prepared on first use, reset and unbound. */
+/*
+ * The statement for q, prepared on first use, reset and unbound: over the
+ * stored counts if the catalogue has them, else counting (the one place
+ * that tells old catalogues from new).
+ */
 static sqlite3_stmt *
 catalogue_stmt(struct catalogue *cat, enum catalogue_query q, char **error)
 {
 	sqlite3_stmt *st = cat->st[q];
+	const char *sql = catalogue_sql[q];
 
 	if (st != NULL) {
 		sqlite3_reset(st);
 		sqlite3_clear_bindings(st);
 		return st;
 	}
-	if (sqlite3_prepare_v3(cat->db, catalogue_sql[q], -1,
+	if (cat->summary && catalogue_summary_sql[q] != NULL)
+		sql = catalogue_summary_sql[q];
+	if (sqlite3_prepare_v3(cat->db, sql, -1,
 	    SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
 		*error = catalogue_error(cat, N_("the catalogue"));
 		sqlite3_finalize(st);
@@ -231,6 +269,7 @@ catalogue_open(const char *path, char **error)
 		catalogue_close(cat);
 		return NULL;
 	}
+	cat->summary = summary_present(cat->db);
 	return cat;
 }
 
@@ -308,7 +347,7 @@ catalogue_read_meta(struct catalogue *cat, struct catalogue_info *info,
 	return catalogue_done(cat, st, rc, N_("the version"), error);
 }
 
-/* Count the jurisdictions and join the 3 with most items with "、". */
+/* The number of jurisdictions; the 3 with most items joined with "、". */
 static int
 catalogue_read_jurisdictions(struct catalogue *cat,
     struct catalogue_info *info, char **error)
@@ -322,11 +361,11 @@ catalogue_read_jurisdictions(struct catalogue *cat,
 		return -1;
 	info->jurisdiction_names = xstrdup("");
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (info->jurisdictions++ >= 3)
-			continue;
 		name = (const char *)sqlite3_column_text(st, 0);
 		joined = xasprintf("%s%s%s", info->jurisdiction_names,
-		    info->jurisdictions > 1 ? "、" : "", name ? name : "");
+		    *info->jurisdiction_names != '\0' ? "、" : "",
+		    name ? name : "");
+		info->jurisdictions = (size_t)sqlite3_column_int64(st, 1);
 		free(info->jurisdiction_names);
 		info->jurisdiction_names = joined;
 	}

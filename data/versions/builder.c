@@ -14,6 +14,7 @@
 #include "data/search/index.h"
 #include "data/store/domains.h"
 #include "data/store/schema.h"
+#include "data/store/summary.h"
 #include "data/versions/builder.h"
 #include "lib/xmalloc.h"
 
@@ -412,7 +413,7 @@ builder_add_item(struct builder *b, const struct item *item,
 	return 0;
 }
 
-/* Index, store the item count and commit the one transaction. */
+/* Index, store the counts (summary.h) and commit the one transaction. */
 static int
 builder_finish(struct builder *b, char **error)
 {
@@ -421,7 +422,7 @@ builder_finish(struct builder *b, char **error)
 
 	if (search_index_finish(b->search, error) != 0)
 		return -1;
-	if (schema_index(b->db, &msg) != 0) {
+	if (schema_index(b->db, &msg) != 0 || summary_write(b->db, &msg) != 0) {
 		*error = xasprintf(_("cannot write the catalogue %s: %s%s"),
 		    b->tmp, msg, builder_db_hint(b->db));
 		free(msg);
