@@ -143,7 +143,7 @@ awk -F, 'NR == 1 || $16 == "沙湾区"' "$REF" >"$T_TMP/one.csv"
 head -n 2 "$T_TMP/one.csv" >"$T_TMP/one1.csv"
 "$ADMIN" --config "$CONF" --catalogue "$T_TMP/one.db" import --quiet "$T_TMP/one.csv" &&
 	"$ADMIN" --config "$CONF" --catalogue "$T_TMP/one.db" import "$T_TMP/one1.csv" 2>&1 |
-	grep -q "import refused: this version has 1 items for 沙湾区 where the live one has $(($(wc -l <"$T_TMP/one.csv") - 1)): it would drop"
+	grep -q "import refused: this version has 1 item for 沙湾区 where the live one has $(($(wc -l <"$T_TMP/one.csv") - 1)): it would drop"
 ok $? "one jurisdiction: named in the message"
 
 # Rows with problems: the clerk confirms first.
@@ -207,7 +207,7 @@ else
 		"built without --enable-test-hooks"
 fi
 onterm n "'$ADMIN' --config '$CONF' --catalogue t.db import --allow-drop bad.csv" >"$T_TMP/out"
-grep -qF "Import 1 rows and leave out the 1 with problems? [y/N]" "$T_TMP/out" &&
+grep -qF "Import 1 row and leave out the 1 with problems? [y/N]" "$T_TMP/out" &&
 	[ "$(DB=$T_TMP/t.db sql 'SELECT count(*) FROM item')" = "$all" ]
 ok $? "on a terminal the clerk is asked first; n leaves the catalogue alone"
 onterm y "'$ADMIN' --config '$CONF' --catalogue t.db import --allow-drop bad.csv" >"$T_TMP/out"
