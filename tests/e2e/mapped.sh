@@ -71,6 +71,12 @@ rm -f "$DB.versions/$live.idx"
 n=$(hits 行政处罚)
 [ "$n" -gt 0 ]
 ok $? "without its sidecar the search still finds $n items for 行政处罚"
+# The kiosk on it says in its log why it built the index in memory.
+printf 'log_file = %s\n' "$T_TMP/kiosk.log" >"$T_TMP/log.conf"
+CONFIG=$T_TMP/log.conf kiosk_start 80 24
+wait_for "共 " && keys / && wait_for "检索：" && kiosk_stop
+grep -q "检索索引是在内存中建立的.*$live\.idx" "$T_TMP/kiosk.log"
+ok $? "and the kiosk logs that it built the index in memory, and why"
 out=$("$ADMIN" --config /dev/null --catalogue "$DB" import --allow-drop "$T_TMP/a60.csv" 2>&1)
 [ "$(live_id)" = "$live" ] && [ -s "$DB.versions/$live.idx" ]
 ok $? "importing the same files again keeps the version and writes its missing sidecar" ||
