@@ -95,8 +95,6 @@ step "fuzz search query parser and matcher" fuzz fuzz_query \
 step "fuzz synonym files and rewriting" fuzz fuzz_synonyms \
 	tests/fuzz/fuzz_synonyms.c data/search/synonyms.c data/search/query.c \
 	i18n/fold.c i18n/pinyin.c lib/xmalloc.c
-step "fuzz search index image reader" fuzz fuzz_image \
-	tests/fuzz/fuzz_image.c data/search/image.c lib/xmalloc.c
 FUZZ_LIBS="-lqrencode"
 step "fuzz QR code as text" fuzz fuzz_qrtext \
 	tests/fuzz/fuzz_qrtext.c lib/qrtext.c lib/xmalloc.c
@@ -137,6 +135,11 @@ FUZZ_LIBS="-lsqlite3 -licui18n -licuuc -ljansson -lunistring -lxml2 -lminizip -l
 step "fuzz import (every reader, both layouts, JSON)" fuzz fuzz_import \
 	$(pkg-config --cflags libxml-2.0) \
 	tests/fuzz/fuzz_import.c data/*/[a-z]*.c data/import/formats/[a-z]*.c \
+	i18n/fold.c i18n/pinyin.c i18n/text.c lib/xmalloc.c
+# The image as mapped, and the search engine reading it where it lies.
+step "fuzz search index image and engine" fuzz fuzz_image \
+	$(pkg-config --cflags libxml-2.0) \
+	tests/fuzz/fuzz_image.c data/*/[a-z]*.c data/import/formats/[a-z]*.c \
 	i18n/fold.c i18n/pinyin.c i18n/text.c lib/xmalloc.c
 
 # distcheck: the tarball builds, installs and passes the unit tests and a

@@ -6,8 +6,11 @@
  * order (domain position, then import order), every distinct folded text,
  * for each text the items that have it, and the posting lists. Nothing of
  * it is loaded: pages are read where a search touches them, and the OS
- * shares and drops them. Opening checks the image's header and tables, not
- * its texts and posting lists (the lookups bound those). Without a sidecar
+ * shares and drops them. Opening checks only the image's header, so it
+ * costs the same at any size; every read below is bounded instead (an id
+ * against its count, an offset pair against each other and the section's
+ * end), and a search that meets a damaged table fails with a message
+ * rather than reading outside the image. Without a sidecar
  * of its version, the same image is built in memory from the catalogue's
  * search tables: one reader either way. A search then has three steps:
  *   1. plan: from the posting lists, the set of candidate texts in each
@@ -61,15 +64,19 @@ struct search_bits {
 /*
  * The distinct texts of one space, in the index image: folded UTF-8 back
  * to back, and for each the docs that have it (positions in rank order,
- * rising). Only the decoded names are the search's own memory.
+ * rising). at, first and uat have nbits + 1 entries (the header says so);
+ * the values in them are read as they lie and bounded where used.
  */
 struct search_texts {
 	const char	*buf;		/* text i: buf[at[i] .. at[i + 1]) */
 	const uint32_t	*at;
-	uint32_t	*units;		/* names only: text i decoded, */
-	uint32_t	*uat;		/* units[uat[i] .. uat[i + 1]) */
+	size_t		 nbuf;
+	const uint32_t	*units;		/* names only: text i decoded, */
+	const uint32_t	*uat;		/* units[uat[i] .. uat[i + 1]) */
+	size_t		 nunits;
 	const uint32_t	*docs;		/* text i: docs[first[i] .. first[i + 1]) */
 	const uint32_t	*first;
+	size_t		 ndocs;		/* entries of docs */
 	const uint32_t	*order;		/* ids by their first doc */
 	size_t		 norder;
 	size_t		 nbits;		/* ids are 1 .. nbits - 1 */
@@ -103,6 +110,7 @@ struct search {
 	size_t			 ncache, capcache, cachebytes;
 
 	char			*note;		/* why the index was built */
+	int			 damaged;	/* a bound failed in this search */
 };
 
 static const char *const search_labels[SEARCH_FIELDS] = {
@@ -116,30 +124,6 @@ search_field_label(enum search_field f)
 	return f < SEARCH_FIELDS ? search_labels[f] : "";
 }
 
-/*
- * Decode folded UTF-8 (written by the index, so valid; a damaged file
- * only gives wrong characters, never a read past len) into out.
- */
-static size_t
-search_decode(const char *t, size_t len, uint32_t *out)
-{
-	const unsigned char *p = (const unsigned char *)t, *end = p + len;
-	size_t n = 0, k, i;
-	uint32_t c;
-
-	while (p < end) {
-		c = *p++;
-		k = c < 0x80 ? 0 : c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
-		if ((size_t)(end - p) < k)
-			break;
-		c &= k == 0 ? 0x7F : 0x3F >> k;
-		for (i = 0; i < k; i++)
-			c = (c << 6) | (*p++ & 0x3F);
-		out[n++] = c;
-	}
-	return n;
-}
-
 void
 search_close(struct search *s)
 {
@@ -150,11 +134,8 @@ search_close(struct search *s)
 	for (i = 0; i < s->ncache; i++)
 		free(s->cache[i].bits);
 	free(s->cache);
-	for (i = 0; i < 2; i++) {
-		free(s->sp[i].units);
-		free(s->sp[i].uat);
+	for (i = 0; i < 2; i++)
 		free(s->cand[i]);
-	}
 	image_close(s->img);
 	for (i = 0; i < 4; i++)
 		free(s->hits[i]);
@@ -165,23 +146,6 @@ search_close(struct search *s)
 	free(s->qutf8);
 	free(s->note);
 	free(s);
-}
-
-/* Names are verified for every search: keep them decoded too. */
-static void
-search_decode_names(struct search_texts *t)
-{
-	size_t id, n = 0;
-
-	t->units = xcalloc(t->at[t->nbits] + 1, sizeof *t->units);
-	t->uat = xcalloc(t->nbits + 1, sizeof *t->uat);
-	for (id = 0; id < t->nbits; id++) {
-		t->uat[id] = (uint32_t)n;
-		n += search_decode(t->buf + t->at[id], t->at[id + 1] - t->at[id],
-		    t->units + n);
-	}
-	t->uat[t->nbits] = (uint32_t)n;
-	t->units = xreallocarray(t->units, n + 1, sizeof *t->units);
 }
 
 /* cat's version id (meta.version); "" if it has none. Caller frees. */
@@ -201,30 +165,46 @@ search_version(struct search *s)
 	return v != NULL ? v : xstrdup("");
 }
 
+/* The sidecar of version beside file, if it maps and is of that version. */
+static struct image *
+search_sidecar(const char *file, const char *version, char **why)
+{
+	char *idx = image_db_sidecar(file, version);
+	struct image *img = image_map(idx, why);
+
+	if (img != NULL && strcmp(image_version_id(img), version) != 0) {
+		*why = xasprintf(_("%s: the search index is of another"
+		    " version"), idx);
+		image_close(img);
+		img = NULL;
+	}
+	free(idx);
+	return img;
+}
+
 /*
  * The index image of cat: its version's sidecar, mapped, if there is one
- * of that version whose tables are sound (what the engine indexes without
- * bounds); else the same image built in memory from the catalogue's search
+ * of that version beside the catalogue's path as given or, if that is a
+ * symlink, beside the file it names (where an import by that name put
+ * it); else the same image built in memory from the catalogue's search
  * tables (a catalogue copied alone, or built by an older chayue-admin).
  */
 static struct image *
 search_image(struct search *s, char **error)
 {
-	const char *file = sqlite3_db_filename(s->db, "main");
-	char *version = search_version(s), *idx, *why = NULL;
+	const char *file = catalogue_path(s->cat);
+	const char *real = sqlite3_db_filename(s->db, "main");
+	char *version = search_version(s), *why = NULL;
 	struct image *img = NULL;
 
-	if (file != NULL && *file != '\0' && *version != '\0') {
-		idx = image_db_sidecar(file, version);
-		img = image_map(idx, &why);
-		if (img != NULL && (strcmp(image_version_id(img), version) != 0 ||
-		    image_check_tables(img, &why) != 0)) {
-			image_close(img);
-			img = NULL;
-		}
-		free(idx);
-	} else
+	if (*version == '\0')
 		why = xstrdup(_("the catalogue has no version id"));
+	else if ((img = search_sidecar(file, version, &why)) == NULL &&
+	    real != NULL && *real != '\0' && strcmp(real, file) != 0) {
+		free(why);
+		why = NULL;
+		img = search_sidecar(real, version, &why);
+	}
 	if (img == NULL) {
 		/* Say why: building costs what mapping saves, every open. */
 		s->note = xasprintf(_("the search index was built in memory, "
@@ -244,8 +224,9 @@ search_note(const struct search *s)
 	return s != NULL ? s->note : NULL;
 }
 
-static int
-search_load(struct catalogue *cat, struct search *s, char **error)
+/* Point s at the arrays of img (which s then owns); O(1) at any size. */
+static void
+search_attach(struct search *s, struct image *img)
 {
 	static const enum image_section at[2] = { IMAGE_NAME_AT, IMAGE_BODY_AT },
 	    buf[2] = { IMAGE_NAME_BUF, IMAGE_BODY_BUF },
@@ -254,48 +235,129 @@ search_load(struct catalogue *cat, struct search *s, char **error)
 	struct search_texts *t;
 	int i;
 
-	s->cat = cat;
-	s->db = catalogue_db(cat);
-	if ((s->img = search_image(s, error)) == NULL)
-		return -1;
-	s->ndocs = (size_t)image_ndocs(s->img);
+	s->img = img;
+	s->ndocs = (size_t)image_ndocs(img);
 	s->dwords = (s->ndocs + 63) / 64;
-	s->ndomains = (size_t)image_ndomains(s->img);
-	s->items = image_array(s->img, IMAGE_DOC_ITEM);
-	s->levels = image_array(s->img, IMAGE_DOC_LEVELS);
-	s->domains = image_array(s->img, IMAGE_DOMAINS);
+	s->ndomains = (size_t)image_ndomains(img);
+	s->items = image_array(img, IMAGE_DOC_ITEM);
+	s->levels = image_array(img, IMAGE_DOC_LEVELS);
+	s->domains = image_array(img, IMAGE_DOMAINS);
 	for (i = 0; i < 2; i++) {
 		t = &s->sp[i];
-		t->nbits = (size_t)image_ntexts(s->img, i) + 1;
+		t->nbits = (size_t)image_ntexts(img, i) + 1;
 		t->words = (t->nbits + 63) / 64;
-		t->buf = image_array(s->img, buf[i]);
-		t->at = image_array(s->img, at[i]);
-		t->first = image_array(s->img, first[i]);
-		t->docs = image_array(s->img, docs[i]);
+		t->buf = image_array(img, buf[i]);
+		t->nbuf = (size_t)image_count(img, buf[i]);
+		t->at = image_array(img, at[i]);
+		t->first = image_array(img, first[i]);
+		t->docs = image_array(img, docs[i]);
+		t->ndocs = (size_t)image_count(img, docs[i]);
+		/* Zeroed pages: only what a search touches becomes memory. */
 		s->cand[i] = xcalloc(t->words, sizeof *s->cand[i]);
 	}
-	s->sp[SEARCH_BODY].order = image_array(s->img, IMAGE_BODY_ORDER);
-	s->sp[SEARCH_BODY].norder = (size_t)image_count(s->img,
-	    IMAGE_BODY_ORDER);
+	s->sp[SEARCH_NAMES].units = image_array(img, IMAGE_NAME_UNITS);
+	s->sp[SEARCH_NAMES].uat = image_array(img, IMAGE_NAME_UAT);
+	s->sp[SEARCH_NAMES].nunits = (size_t)image_count(img, IMAGE_NAME_UNITS);
+	s->sp[SEARCH_BODY].order = image_array(img, IMAGE_BODY_ORDER);
+	s->sp[SEARCH_BODY].norder = (size_t)image_count(img, IMAGE_BODY_ORDER);
 	s->memo = xcalloc(s->sp[SEARCH_BODY].nbits, 1);
-	search_decode_names(&s->sp[SEARCH_NAMES]);
 	for (i = 0; i < 4; i++)
 		s->hits[i] = xcalloc(s->dwords + 1, sizeof *s->hits[i]);
 	s->mask = xcalloc(s->dwords + 1, sizeof *s->mask);
 	s->named = xcalloc(s->dwords + 1, sizeof *s->named);
-	return 0;
 }
 
 struct search *
 search_open(struct catalogue *cat, char **error)
 {
 	struct search *s = xcalloc(1, sizeof *s);
+	struct image *img;
 
-	if (search_load(cat, s, error) != 0) {
+	s->cat = cat;
+	s->db = catalogue_db(cat);
+	if ((img = search_image(s, error)) == NULL) {
 		search_close(s);
 		return NULL;
 	}
+	search_attach(s, img);
 	return s;
+}
+
+struct search *
+search_open_image(struct image *img)
+{
+	struct search *s = xcalloc(1, sizeof *s);
+
+	search_attach(s, img);
+	return s;
+}
+
+/* ---- bounded reads of the image ----------------------------------------- */
+
+/* A table of the image is damaged: the search fails (search_run). */
+static int
+search_damaged(struct search *s)
+{
+	s->damaged = 1;
+	return -1;
+}
+
+/* The bytes of text id of t; -1 if its offsets are damaged. */
+static int
+search_text(struct search *s, const struct search_texts *t, uint32_t id,
+    const char **text, size_t *len)
+{
+	uint32_t a, b;
+
+	if (id >= t->nbits || (a = t->at[id]) > (b = t->at[id + 1]) ||
+	    b > t->nbuf)
+		return search_damaged(s);
+	*text = t->buf + a;
+	*len = b - a;
+	return 0;
+}
+
+/* The entries of docs that hold text id's docs: [*lo, *hi), or -1. */
+static int
+search_text_docs(struct search *s, const struct search_texts *t, uint32_t id,
+    uint32_t *lo, uint32_t *hi)
+{
+	if (id >= t->nbits || (*lo = t->first[id]) > (*hi = t->first[id + 1]) ||
+	    *hi > t->ndocs)
+		return search_damaged(s);
+	return 0;
+}
+
+/* The first doc of text id (the order texts are verified in); -1 if none. */
+static int
+search_first_doc(struct search *s, const struct search_texts *t, uint32_t id,
+    size_t *doc)
+{
+	uint32_t lo, hi;
+
+	if (search_text_docs(s, t, id, &lo, &hi) != 0)
+		return -1;
+	if (lo == hi)
+		return -1;	/* no docs: sound, nothing to rank */
+	if ((*doc = t->docs[lo]) >= s->ndocs)
+		return search_damaged(s);
+	return 0;
+}
+
+/* The docs [first, last) of domain id k, or an empty range. */
+static void
+search_domain_range(struct search *s, size_t k, size_t *lo, size_t *hi)
+{
+	*lo = *hi = 0;
+	if (k == 0 || k >= s->ndomains)
+		return;
+	if (s->domains[k].first > s->domains[k].last ||
+	    s->domains[k].last > s->ndocs) {
+		search_damaged(s);
+		return;
+	}
+	*lo = s->domains[k].first;
+	*hi = s->domains[k].last;
 }
 
 /* ---- posting lists as bit sets ------------------------------------------ */
@@ -600,6 +662,8 @@ search_plan(struct search *s, const struct query *q, enum search_space sp,
 
 	memset(cand, 0xff, w * sizeof *cand);
 	cand[0] &= ~(uint64_t)1;	/* no text has id 0 */
+	if (s->sp[sp].nbits % 64 != 0)	/* nor past the last */
+		cand[w - 1] &= ((uint64_t)1 << (s->sp[sp].nbits % 64)) - 1;
 	for (i = 0; i < q->n; i++) {
 		if (query_is_letter(q, i) || search_sounds_alike(q, i))
 			continue;
@@ -644,7 +708,7 @@ search_units(struct search *s, const char *t, size_t len)
 		s->capunits = len + 64;
 		s->units = xreallocarray(s->units, s->capunits, sizeof *s->units);
 	}
-	return search_decode(t, len, s->units);
+	return search_utf8_decode(t, len, s->units);
 }
 
 /* How a folded text matches a query without letters: plain byte compares. */
@@ -668,12 +732,16 @@ search_tier(struct search *s, const struct query *q, enum search_space sp,
     uint32_t id, int sure)
 {
 	const struct search_texts *t = &s->sp[sp];
-	const char *text = t->buf + t->at[id];
-	size_t len = t->at[id + 1] - t->at[id];
+	const char *text;
+	size_t len;
 	enum query_tier tier;
 	ucs4_t first;
+	uint32_t a, b;
+	size_t n;
 	int k;
 
+	if (search_text(s, t, id, &text, &len) != 0)
+		return QUERY_NONE;
 	if (!QUERY_FUZZY(q))
 		return search_literal_tier(s, text, len);
 	if (sure && q->n == 1) {
@@ -683,10 +751,16 @@ search_tier(struct search *s, const struct query *q, enum search_space sp,
 			return QUERY_PREFIX;
 		return tier == QUERY_NONE ? QUERY_CONTAINS : tier;
 	}
-	if (t->units != NULL)
-		return query_match(q, t->units + t->uat[id],
-		    t->uat[id + 1] - t->uat[id]);
-	return query_match(q, s->units, search_units(s, text, len));
+	if (t->units == NULL) {
+		/* Decode first: it may move s->units. */
+		n = search_units(s, text, len);
+		return query_match(q, s->units, n);
+	}
+	if ((a = t->uat[id]) > (b = t->uat[id + 1]) || b > t->nunits) {
+		search_damaged(s);
+		return QUERY_NONE;
+	}
+	return query_match(q, t->units + a, b - a);
 }
 
 /* Does other text id match? 1, 0, or -1: not known, over budget. */
@@ -697,7 +771,7 @@ search_text_matches(struct search *s, const struct query *q, uint32_t id,
 	const struct search_texts *t = &s->sp[SEARCH_BODY];
 	uint8_t *m = &s->memo[id];
 	const char *text;
-	size_t len;
+	size_t len, n;
 
 	if (*m != 0)
 		return *m == 2;
@@ -707,15 +781,17 @@ search_text_matches(struct search *s, const struct query *q, uint32_t id,
 		*m = 2;
 	else if (s->budget == 0)
 		return -1;
+	else if (search_text(s, t, id, &text, &len) != 0)
+		*m = 1;
 	else {
 		s->budget--;
-		text = t->buf + t->at[id];
-		len = t->at[id + 1] - t->at[id];
 		if (!QUERY_FUZZY(q))
 			*m = memmem(text, len, s->qutf8, s->qlen) != NULL ? 2 : 1;
-		else
-			*m = query_contains(q, s->units,
-			    search_units(s, text, len)) ? 2 : 1;
+		else {
+			/* Decode first: it may move s->units. */
+			n = search_units(s, text, len);
+			*m = query_contains(q, s->units, n) ? 2 : 1;
+		}
 	}
 	return *m == 2;
 }
@@ -734,13 +810,8 @@ search_filter_docs(struct search *s, const struct search_filter *f,
 	*hi = s->ndocs;
 	if (f == NULL)
 		return 0;
-	if (f->domain_id > 0) {
-		*lo = *hi = 0;
-		if ((size_t)f->domain_id < s->ndomains) {
-			*lo = s->domains[f->domain_id].first;
-			*hi = s->domains[f->domain_id].last;
-		}
-	}
+	if (f->domain_id > 0)
+		search_domain_range(s, (size_t)f->domain_id, lo, hi);
 	if (f->level <= LEVEL_ANY || f->level > LEVEL_UNSTATED)
 		return 0;
 	memset(s->mask, 0, s->dwords * sizeof *s->mask);
@@ -758,10 +829,15 @@ search_mark(struct search *s, enum search_space sp, uint32_t id,
     uint64_t *bits, const uint64_t *skip)
 {
 	const struct search_texts *t = &s->sp[sp];
-	uint32_t i, d;
+	uint32_t i, lo, hi, d;
 
-	for (i = t->first[id]; i < t->first[id + 1]; i++) {
-		d = t->docs[i];
+	if (search_text_docs(s, t, id, &lo, &hi) != 0)
+		return;
+	for (i = lo; i < hi; i++) {
+		if ((d = t->docs[i]) >= s->ndocs) {
+			search_damaged(s);
+			continue;
+		}
 		if (skip == NULL || !search_has(skip, d))
 			bits[d / 64] |= (uint64_t)1 << (d % 64);
 	}
@@ -819,16 +895,20 @@ search_others(struct search *s, const struct query *q, int sure, size_t need,
     int masked, size_t lo, size_t hi, enum search_effort effort)
 {
 	const struct search_texts *t = &s->sp[SEARCH_BODY];
-	size_t i, next, matched = 0;
+	size_t i, doc, next, matched = 0;
 	uint32_t id;
 	int r;
 
 	for (i = 0; i < t->norder; i++) {
-		id = t->order[i];
-		if (!search_has(s->cand[SEARCH_BODY], id))
+		if ((id = t->order[i]) >= t->nbits) {
+			search_damaged(s);
+			continue;
+		}
+		if (!search_has(s->cand[SEARCH_BODY], id) ||
+		    search_first_doc(s, t, id, &doc) != 0)
 			continue;
 		/* Every later text's docs come after the range too. */
-		if (t->docs[t->first[id]] >= hi)
+		if (doc >= hi)
 			return 1;
 		if ((r = search_text_matches(s, q, id, sure)) < 0)
 			return 0;
@@ -838,7 +918,9 @@ search_others(struct search *s, const struct query *q, int sure, size_t need,
 		if (effort == SEARCH_COMPLETE || ++matched % 8 != 0 ||
 		    i + 1 == t->norder)
 			continue;
-		next = t->docs[t->first[t->order[i + 1]]];
+		if (t->order[i + 1] >= t->nbits || search_first_doc(s, t,
+		    t->order[i + 1], &next) != 0)
+			next = hi;
 		if (search_popcount(s, s->hits[3], masked, lo,
 		    next < hi ? next : hi) >= need)
 			return 0;
@@ -892,6 +974,7 @@ search_start(struct search *s, const struct query *q,
 
 	if (s->cachebytes > SEARCH_CACHE_BYTES)
 		search_cache_clear(s);
+	s->damaged = 0;
 	memset(s->memo, 0, s->sp[SEARCH_BODY].nbits);
 	for (i = 0; i < 4; i++)
 		memset(s->hits[i], 0, s->dwords * sizeof *s->hits[i]);
@@ -933,6 +1016,11 @@ search_run(struct search *s, const struct query *q,
 		    hi, effort);
 	else
 		out->complete = 0;
+	if (s->damaged) {
+		*error = xstrdup(_("damaged search index (offsets out of"
+		    " range); rebuild it with: chayue-admin import FILE"));
+		return -1;
+	}
 	out->v = xcalloc(limit != 0 ? limit : names + search_popcount(s,
 	    s->hits[3], masked, lo, hi) + 1, sizeof *out->v);
 	for (tier = 0; tier < 4; tier++)
@@ -953,12 +1041,12 @@ search_domain_items(struct search *s, int domain_id,
 {
 	static const uint8_t bit[] = { 0, 1, 2, 4, 0 };
 	enum level_filter level = filter != NULL ? filter->level : LEVEL_ANY;
-	size_t d, n = 0;
+	size_t d, lo, hi, n = 0;
 
-	if (domain_id <= 0 || (size_t)domain_id >= s->ndomains)
+	if (domain_id <= 0)
 		return 0;
-	for (d = s->domains[domain_id].first; d < s->domains[domain_id].last;
-	    d++) {
+	search_domain_range(s, (size_t)domain_id, &lo, &hi);
+	for (d = lo; d < hi; d++) {
 		if (level > LEVEL_ANY && level <= LEVEL_UNSTATED &&
 		    (level == LEVEL_UNSTATED ? s->levels[d] != 0 :
 		    (s->levels[d] & bit[level]) == 0))
@@ -1012,6 +1100,11 @@ search_display(struct search *s, const struct query *q,
     const struct search_hit *hit, struct search_display *out, char **error)
 {
 	memset(out, 0, sizeof *out);
+	if (s->cat == NULL) {
+		*error = xstrdup(_("this search has no catalogue to read items"
+		    " from"));
+		return -1;
+	}
 	if (catalogue_item(s->cat, hit->item, &out->item, error) != 0)
 		return -1;
 	out->name = search_field_text(&out->item, SEARCH_FIELD_NAME);

@@ -73,15 +73,24 @@ enum search_effort {
 struct search;
 
 /*
- * Load the search index of cat. The caller owns the result and frees it
- * with search_close (NULL is fine), before closing cat; it keeps reading
- * the version cat had, so after catalogue_reopen(cat) close it and open
- * another. NULL with
- * *error (caller frees) if the catalogue has none (it was built by an
- * older chayue-admin) or cannot be read.
+ * Open the search index of cat: map its version's index file, or build
+ * it (see above). Costs the same at any size when the file is there. The
+ * caller owns the result and frees it with search_close (NULL is fine),
+ * before closing cat; it keeps reading the version cat had, so after
+ * catalogue_reopen(cat) close it and open another. NULL with *error
+ * (caller frees) if the catalogue has none (it was built by an older
+ * chayue-admin) or cannot be read.
  */
 struct search *search_open(struct catalogue *cat, char **error);
 void search_close(struct search *s);
+
+/*
+ * A search over an index image alone (data/search/image.h), which it then
+ * owns: hits give item ids, and search_display fails (no catalogue). For
+ * tools and tests that read an image without its catalogue. Never fails.
+ */
+struct image;
+struct search *search_open_image(struct image *img);
 
 /*
  * NULL if the index is its version's index file, mapped; else why it was

@@ -42,7 +42,7 @@ static const unsigned char image_width[IMAGE_SECTIONS] = {
 	[IMAGE_DOC_ITEM] = 8, [IMAGE_DOC_DOMAIN] = 4, [IMAGE_DOC_LEVELS] = 1,
 	[IMAGE_DOC_TEXTS] = 4, [IMAGE_DOMAINS] = 4,
 	[IMAGE_NAME_AT] = 4, [IMAGE_NAME_BUF] = 1, [IMAGE_NAME_FIRST] = 4,
-	[IMAGE_NAME_DOCS] = 4,
+	[IMAGE_NAME_DOCS] = 4, [IMAGE_NAME_UAT] = 4, [IMAGE_NAME_UNITS] = 4,
 	[IMAGE_BODY_AT] = 4, [IMAGE_BODY_BUF] = 1, [IMAGE_BODY_FIRST] = 4,
 	[IMAGE_BODY_DOCS] = 4, [IMAGE_BODY_ORDER] = 4,
 	[IMAGE_KEYS] = 8, [IMAGE_KEY_AT] = 8, [IMAGE_POST] = 1,
@@ -51,7 +51,8 @@ static const unsigned char image_width[IMAGE_SECTIONS] = {
 static const char *const image_names[IMAGE_SECTIONS] = {
 	/* Identifiers, not prose: shown untranslated. */
 	"doc_item", "doc_domain", "doc_levels", "doc_texts", "domains",
-	"name_at", "name_buf", "name_first", "name_docs",
+	"name_at", "name_buf", "name_first", "name_docs", "name_uat",
+	"name_units",
 	"body_at", "body_buf", "body_first", "body_docs", "body_order",
 	"keys", "key_at", "post",
 };
@@ -340,6 +341,8 @@ image_header(struct image *img)
 	    img->n[IMAGE_DOC_TEXTS] != img->ndocs * IMAGE_FIELDS ||
 	    img->n[IMAGE_DOMAINS] != img->ndomains * 2 ||
 	    img->n[IMAGE_BODY_ORDER] > nt[1] ||
+	    img->n[IMAGE_NAME_UAT] != nt[0] + 2 ||
+	    img->n[IMAGE_NAME_UNITS] >= UINT32_MAX ||
 	    img->n[IMAGE_KEYS] != img->nkeys ||
 	    img->n[IMAGE_KEY_AT] != img->nkeys + 1)
 		return N_("counts disagree");
@@ -594,12 +597,12 @@ image_below(const struct image *img, enum image_section s, uint64_t limit)
 }
 
 static const char *
-image_check_why(const struct image *img, int all, char *why, size_t size)
+image_check_why(const struct image *img, char *why, size_t size)
 {
 	uint64_t i, v, prev = 0, first, last;
 	int s, sp;
 
-	for (s = 0; s < IMAGE_SECTIONS && all; s++) {
+	for (s = 0; s < IMAGE_SECTIONS; s++) {
 		if (image_fnv(IMAGE_FNV_START, img->p + img->off[s],
 		    (size_t)(img->n[s] * image_width[s])) != img->sum[s]) {
 			snprintf(why, size, _("checksum of section %s"),
@@ -616,6 +619,8 @@ image_check_why(const struct image *img, int all, char *why, size_t size)
 		if (image_below(img, image_space[sp][3], img->ndocs) != 0)
 			return N_("doc past the end");
 	}
+	if (image_rising(img, IMAGE_NAME_UAT, img->n[IMAGE_NAME_UNITS]) != 0)
+		return N_("text offsets out of order");
 	if (image_below(img, IMAGE_BODY_ORDER, img->ntexts[1] + 1) != 0)
 		return N_("id past the end");
 	for (i = 0; i < img->ndomains; i++) {
@@ -624,9 +629,6 @@ image_check_why(const struct image *img, int all, char *why, size_t size)
 		    first > last || last > img->ndocs)
 			return N_("domain range past the end");
 	}
-	/* The rest no reader indexes without a bound. */
-	if (!all)
-		return NULL;
 	if (image_rising(img, IMAGE_KEY_AT, img->n[IMAGE_POST]) != 0)
 		return N_("key offsets out of order");
 	for (i = 0; i < img->nkeys; i++) {
@@ -645,29 +647,17 @@ image_check_why(const struct image *img, int all, char *why, size_t size)
 	return NULL;
 }
 
-static int
-image_check_some(const struct image *img, int all, char **error)
+int
+image_check(const struct image *img, char **error)
 {
 	char buf[128];
-	const char *why = image_check_why(img, all, buf, sizeof buf);
+	const char *why = image_check_why(img, buf, sizeof buf);
 
 	if (why == NULL)
 		return 0;
 	*error = xasprintf(_("damaged search index (%s); rebuild it with:"
 	    " chayue-admin import FILE"), why == buf ? why : _(why));
 	return -1;
-}
-
-int
-image_check(const struct image *img, char **error)
-{
-	return image_check_some(img, 1, error);
-}
-
-int
-image_check_tables(const struct image *img, char **error)
-{
-	return image_check_some(img, 0, error);
 }
 
 const void *

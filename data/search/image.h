@@ -28,7 +28,10 @@
  *   (field 0 in the names, the others in the body); DOMAINS[2k], [2k + 1]
  *   the docs [first, last) of domain id k; per space, AT (n + 2 entries)
  *   the text i is BUF[AT[i] .. AT[i + 1]), FIRST (n + 2) the docs of text i
- *   are DOCS[FIRST[i] .. FIRST[i + 1]); BODY_ORDER the body ids by their
+ *   are DOCS[FIRST[i] .. FIRST[i + 1]); names only, UAT (n + 2) name i
+ *   decoded is UNITS[UAT[i] .. UAT[i + 1]), one code point each (every
+ *   search matches every candidate name: decoding them is done once, at
+ *   import, not at every open); BODY_ORDER the body ids by their
  *   first doc; KEYS strictly rising posting-list keys, KEY_AT (keys + 1)
  *   key k's posting list is POST[KEY_AT[k] .. KEY_AT[k + 1]); this module
  *   does not look inside it (data/search/image_db.h says what it holds).
@@ -38,10 +41,11 @@
  * offset, alignment, element count against the header's counts, order and
  * end inside the file. It does not read the sections: that would touch
  * every page, which is the load this layout exists to avoid. Instead every
- * accessor bounds what it reads (an index against the count, an offset
- * pair against each other and the section's end), so a damaged section
- * gives a refused read (-1), never a read outside the image. image_check
- * reads everything (section checksums, offset tables rising, keys strictly
+ * reader bounds what it reads (an index against the count, an offset pair
+ * against each other and the section's end): the accessors here, and the
+ * search engine over image_array (data/search/engine.c). A damaged section
+ * gives a refused read, never a read outside the image. image_check reads
+ * everything (section checksums, offset tables rising, keys strictly
  * rising, ids in range): the writer runs it on what it wrote before the
  * catalogue is switched in, and tests and the fuzz target run it.
  */
@@ -52,7 +56,7 @@
 #include <stdint.h>
 
 #define IMAGE_MAGIC		"CHAYUEIX"
-#define IMAGE_VERSION		1
+#define IMAGE_VERSION		2
 #define IMAGE_FIELDS		6	/* text ids per doc (SEARCH_FIELDS) */
 #define IMAGE_VERSION_ID_MAX	40	/* bytes of the catalogue version */
 
@@ -66,6 +70,8 @@ enum image_section {
 	IMAGE_NAME_BUF,		/* u8 */
 	IMAGE_NAME_FIRST,	/* u32 */
 	IMAGE_NAME_DOCS,	/* u32 */
+	IMAGE_NAME_UAT,		/* u32 */
+	IMAGE_NAME_UNITS,	/* u32 */
 	IMAGE_BODY_AT,
 	IMAGE_BODY_BUF,
 	IMAGE_BODY_FIRST,
@@ -120,20 +126,10 @@ void image_close(struct image *img);
 int image_check(const struct image *img, char **error);
 
 /*
- * What a reader that indexes the arrays directly (image_array) relies on,
- * and no more: the texts' offset tables rise inside their buffers, the
- * docs' tables inside the docs, docs and ordered text ids are in range,
- * domain ranges inside the docs. Reads those tables (at 500,000 items
- * about a third of the image), not the texts, keys, posting lists or the
- * docs' own text ids, and no checksum: those are image_check's.
- */
-int image_check_tables(const struct image *img, char **error);
-
-/*
  * Section s as an array in host order (8-byte aligned): the image itself
  * on a little-endian host, else a copy made once and owned by img. Index it
- * only within image_count(img, s), and trust its values only after
- * image_check_tables.
+ * only within image_count(img, s), and bound every value read from it
+ * (an offset, an id) before using it: nothing checked it at open.
  */
 const void *image_array(struct image *img, enum image_section s);
 

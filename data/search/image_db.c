@@ -223,6 +223,28 @@ image_db_texts(sqlite3 *db, struct image_parts *parts, int sp, char **error)
 	return 0;
 }
 
+/* The names decoded, for the engine to match without decoding. */
+static void
+image_db_name_units(struct image_parts *parts)
+{
+	const uint32_t *at = parts->v[IMAGE_NAME_AT];
+	const char *buf = parts->v[IMAGE_NAME_BUF];
+	size_t n = (size_t)parts->ntexts[0] + 2, id, k = 0;
+	uint32_t *uat = xcalloc(n, sizeof *uat);
+	uint32_t *units = xcalloc(parts->n[IMAGE_NAME_BUF] + 1, sizeof *units);
+
+	for (id = 0; id + 1 < n; id++) {
+		uat[id] = (uint32_t)k;
+		k += search_utf8_decode(buf + at[id], at[id + 1] - at[id],
+		    units + k);
+	}
+	uat[n - 1] = (uint32_t)k;
+	parts->v[IMAGE_NAME_UAT] = uat;
+	parts->n[IMAGE_NAME_UAT] = n;
+	parts->v[IMAGE_NAME_UNITS] = xreallocarray(units, k + 1, sizeof *units);
+	parts->n[IMAGE_NAME_UNITS] = k;
+}
+
 /* Every key's segments, in key order, each after its u32 length. */
 static int
 image_db_postings(sqlite3 *db, struct image_parts *parts, char **error)
@@ -301,6 +323,7 @@ image_db_parts(sqlite3 *db, const char *version_id, struct image_parts *parts,
 	    image_db_texts(db, parts, 1, error) != 0 ||
 	    image_db_postings(db, parts, error) != 0)
 		return -1;
+	image_db_name_units(parts);
 	return 0;
 }
 

@@ -70,6 +70,26 @@ search_sounds(uint32_t c)
 	return set != 0 ? set : (uint64_t)1 << SEARCH_SOUND_OTHER;
 }
 
+size_t
+search_utf8_decode(const char *t, size_t len, uint32_t *out)
+{
+	const unsigned char *p = (const unsigned char *)t, *end = p + len;
+	size_t n = 0, k, i;
+	uint32_t c;
+
+	while (p < end) {
+		c = *p++;
+		k = c < 0x80 ? 0 : c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
+		if ((size_t)(end - p) < k)
+			break;
+		c &= k == 0 ? 0x7F : 0x3F >> k;
+		for (i = 0; i < k; i++)
+			c = (c << 6) | (*p++ & 0x3F);
+		out[n++] = c;
+	}
+	return n;
+}
+
 static int64_t
 search_key(enum search_space sp, int kind, uint64_t value)
 {

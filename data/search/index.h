@@ -41,6 +41,13 @@ enum search_space {
 uint64_t search_sounds(uint32_t c);
 
 /* Posting-list keys. */
+/*
+ * Decode n bytes of folded UTF-8 (as the index stores texts) into out,
+ * which has room for n code points; returns how many. Lenient: damaged
+ * bytes give wrong code points, never a read past n.
+ */
+size_t search_utf8_decode(const char *t, size_t n, uint32_t *out);
+
 int64_t search_key_char(enum search_space sp, uint32_t c);
 int64_t search_key_pair(enum search_space sp, uint32_t a, uint32_t b);
 /* A character with the reading (i18n/pinyin.h syllable id). */

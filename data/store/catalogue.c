@@ -136,6 +136,12 @@ catalogue_db(struct catalogue *cat)
 	return cat->db;
 }
 
+const char *
+catalogue_path(const struct catalogue *cat)
+{
+	return cat->path;
+}
+
 /* Column text, "" for NULL; the caller frees. */
 static char *
 catalogue_text(sqlite3_stmt *st, int column)

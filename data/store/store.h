@@ -13,4 +13,11 @@ struct catalogue;
 /* The open database (read-only), owned by the catalogue. */
 sqlite3 *catalogue_db(struct catalogue *cat);
 
+/*
+ * The path the catalogue was opened by, as given (a symlink is not
+ * resolved): data/versions keeps the versions and their search-index
+ * files beside that name. Owned by the catalogue.
+ */
+const char *catalogue_path(const struct catalogue *cat);
+
 #endif

@@ -473,18 +473,24 @@ write_index(const char *path, struct builder *b, char **error)
 }
 
 /*
- * The live version e has no sidecar (built by an older chayue-admin, or
- * copied alone): write it, so that an import of the same files, the usual
- * first step after an upgrade, makes opening fast again. Best effort: the
- * search builds the index in memory without it.
+ * The live version e has no sidecar the search can map (built by an older
+ * chayue-admin, of an older layout, or copied alone): write it, so that an
+ * import of the same files, the usual first step after an upgrade, makes
+ * opening fast again. Best effort: the search builds the index in memory
+ * without it.
  */
 static void
 write_missing_index(const char *path, const struct versions_entry *e)
 {
-	char	*idx = image_db_sidecar(path, e->id), *error = NULL;
+	char		*idx = image_db_sidecar(path, e->id), *error = NULL;
+	struct image	*img = image_map(idx, &error);
+	int		 sound = img != NULL &&
+			    strcmp(image_version_id(img), e->id) == 0;
 
-	if (access(idx, F_OK) != 0 &&
-	    write_index_of(path, e->file, e->id, &error) != 0)
+	image_close(img);
+	free(error);
+	error = NULL;
+	if (!sound && write_index_of(path, e->file, e->id, &error) != 0)
 		free(error);
 	free(idx);
 }

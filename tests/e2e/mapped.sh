@@ -81,4 +81,33 @@ out=$("$ADMIN" --config /dev/null --catalogue "$DB" import --allow-drop "$T_TMP/
 [ "$(live_id)" = "$live" ] && [ -s "$DB.versions/$live.idx" ]
 ok $? "importing the same files again keeps the version and writes its missing sidecar" ||
 	diag "$out"
+
+# A sidecar of another layout (an older chayue's): refused at open, with
+# the reason in the log; importing the same files again replaces it.
+layout() { od -An -tu4 -j8 -N4 "$DB.versions/$live.idx" | tr -d ' '; }
+want=$(layout)
+printf '\001\000\000\000' |
+	dd of="$DB.versions/$live.idx" bs=1 seek=8 conv=notrunc 2>/dev/null
+: >"$T_TMP/kiosk.log"
+CONFIG=$T_TMP/log.conf kiosk_start 80 24
+wait_for "共 " && keys / && wait_for "检索：" && kiosk_stop
+grep -q "检索索引是在内存中建立的.*格式版本不同" "$T_TMP/kiosk.log"
+ok $? "a sidecar of another layout version: the kiosk builds the index and logs why" ||
+	diag "$(cat "$T_TMP/kiosk.log")"
+out=$("$ADMIN" --config /dev/null --catalogue "$DB" import --allow-drop "$T_TMP/a60.csv" 2>&1)
+[ "$(live_id)" = "$live" ] && [ "$(layout)" = "$want" ]
+ok $? "importing the same files again rewrites it in this layout (version $want)" ||
+	diag "$out"
+
+# A kiosk given a symlink to the catalogue maps the sidecar beside the file
+# the link names (the Debian package's demo, a hall's own link).
+ln -s "$DB" "$T_TMP/link.db"
+: >"$T_TMP/kiosk.log"
+DB=$T_TMP/link.db CONFIG=$T_TMP/log.conf kiosk_start 80 24
+wait_for "共 " && keys / && wait_for "检索：" && keys 行政处罚 && wait_for "共 "
+pid=$(kiosk_pid)
+[ "$(mapped)" = "$live.idx" ] && ! grep -q "检索索引是在内存中建立的" "$T_TMP/kiosk.log"
+ok $? "through a symlink to the catalogue, the kiosk maps the version's sidecar" ||
+	diag "$(mapped) $(cat "$T_TMP/kiosk.log")"
+kiosk_stop
 done_testing

@@ -1,31 +1,42 @@
 /*
- * libFuzzer target for the sealed search-index image reader
- * (data/search/image.c). Build:
+ * libFuzzer target for the sealed search-index image (data/search/image.c)
+ * and the search engine that reads it where it lies (data/search/engine.c).
+ * Build (test.sh):
  *
  *   clang -g -fsanitize=fuzzer,address,undefined -I<builddir> -I. \
- *       data/search/image.c lib/xmalloc.c tests/fuzz/fuzz_image.c
+ *       tests/fuzz/fuzz_image.c data/store/... data/search/... \
+ *       data/versions/builder.c i18n/... lib/xmalloc.c -lsqlite3 ...
  *
  * The first byte chooses the image: odd, the rest of the input as it is;
- * even, the sample image (tests/unit/image_sample.h) damaged by the rest of
- * the input read as (2-byte offset, byte to XOR) triples, with its header
- * checksum then recomputed if bit 1 is set (so the checks behind the
- * checksum are reached). The bytes are copied into a buffer of exactly
- * their length. Checked: opening, every accessor and image_check never read
- * outside it; an image that passes image_check reads every text, every
- * text's docs and every key's posting list without a refusal, and finds
- * every key of its table; an image that passes image_check_tables can be
- * indexed as the search engine indexes it (image_array, no bounds) without
- * a read outside its arrays.
+ * else bit 2 picks the image of a small real catalogue (built once, at
+ * start) or the sample image (tests/unit/image_sample.h), damaged by the
+ * rest of the input read as (2-byte offset, byte to XOR) triples, with its
+ * header checksum then recomputed if bit 1 is set (so the checks behind
+ * the checksum are reached). The bytes are copied into a buffer of exactly
+ * their length. Checked: opening, every accessor, image_check and searches
+ * of every kind (Chinese, Traditional, pinyin, initials, sound-alike, by
+ * domain and level) never read outside it; an image that passes
+ * image_check reads every text, every text's docs and every key's posting
+ * list without a refusal, finds every key of its table, and searches
+ * without an error.
  */
 #include <config.h>
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "data/search/engine.h"
 #include "data/search/image.h"
+#include "data/search/image_db.h"
+#include "data/store/catalogue.h"
+#include "data/store/store.h"
+#include "data/versions/builder.h"
 #include "tests/unit/image_sample.h"
 
+int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static void
@@ -74,40 +85,117 @@ walk(const struct image *img, int checked)
 	}
 }
 
-/* What data/search/engine.c reads from image_array without a bound. */
-static void
-engine_walk(struct image *img)
-{
-	static const enum image_section at[2] = { IMAGE_NAME_AT, IMAGE_BODY_AT },
-	    first[2] = { IMAGE_NAME_FIRST, IMAGE_BODY_FIRST },
-	    docs[2] = { IMAGE_NAME_DOCS, IMAGE_BODY_DOCS },
-	    buf[2] = { IMAGE_NAME_BUF, IMAGE_BODY_BUF };
-	const uint32_t *a, *f, *d, *o, *r;
-	uint64_t id, nbits, k, i;
-	int sp;
+static unsigned char *real;	/* the real catalogue's image */
+static size_t reallen;
 
-	for (sp = 0; sp < 2; sp++) {
-		nbits = image_ntexts(img, sp) + 1;
-		a = image_array(img, at[sp]);
-		f = image_array(img, first[sp]);
-		d = image_array(img, docs[sp]);
-		for (id = 0; id < nbits; id++) {
-			if (a[id] > a[id + 1] || a[id + 1] > image_count(img, buf[sp]) ||
-			    f[id] > f[id + 1] || f[id + 1] > image_count(img, docs[sp]))
-				abort();
-			for (k = f[id]; k < f[id + 1]; k++)
-				if (d[k] >= image_ndocs(img))
-					abort();
-		}
+static struct item
+mk(const char *domain, const char *level1, const char *level2,
+    const char *content, const char *jurisdiction)
+{
+	struct item it;
+
+	memset(&it, 0, sizeof it);
+	it.domain = (char *)domain;
+	it.level1 = (char *)level1;
+	it.level2 = (char *)level2;
+	it.content = (char *)content;
+	it.jurisdiction = (char *)jurisdiction;
+	it.audience_all = it.audience_specific = FLAG_UNSTATED;
+	it.method_active = it.method_on_request = FLAG_UNSTATED;
+	it.level_township = FLAG_YES;
+	it.level_village = FLAG_UNSTATED;
+	it.level_county = FLAG_YES;
+	return it;
+}
+
+/* The image of a real catalogue of a few items, into real. */
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	char dir[] = "/tmp/fuzz_image.XXXXXX", path[64], *error = NULL;
+	struct image_parts parts;
+	struct catalogue *cat;
+	struct builder *b;
+	struct image *img;
+	struct item it[6];
+	size_t i;
+
+	(void)argc;
+	(void)argv;
+	if (mkdtemp(dir) == NULL)
+		abort();
+	snprintf(path, sizeof path, "%s/c.db", dir);
+	it[0] = mk("社会救助", "低保", "最低生活保障", "按标准发放", "晋江市");
+	it[1] = mk("养老服务", "补贴", "最低生活保障对象认定", "", "晋江市");
+	it[2] = mk("户籍管理", "迁移", "戶籍遷移", "辦理戶口遷移", "臺北");
+	it[3] = mk("社会救助", "低保", "最低生活保障", "", "安海镇");
+	it[4] = mk("财政预决算", "文件", "预算公开", "依据国办发〔2019〕54号",
+	    "ＡＢＣ开发区");
+	it[5] = mk("社会救助", "临时救助", "", "急难救助 zhongda", "安海镇");
+	if ((b = builder_create(path, &error)) == NULL)
+		abort();
+	for (i = 0; i < 6; i++)
+		if (builder_add_item(b, &it[i], 0, (long)i + 2, &error) != 0)
+			abort();
+	if (builder_commit(b, &error) != 0 ||
+	    (cat = catalogue_open(path, &error)) == NULL ||
+	    image_db_parts(catalogue_db(cat), "v1", &parts, &error) != 0)
+		abort();
+	img = image_build(&parts);
+	reallen = image_bytes(img);
+	real = malloc(reallen);
+	memcpy(real, image_data(img), reallen);
+	image_close(img);
+	image_db_parts_done(&parts);
+	catalogue_close(cat);
+	unlink(path);
+	rmdir(dir);
+	return 0;
+}
+
+/* Search img every way the kiosk does; an error is allowed unless sound. */
+static void
+engine_walk(const unsigned char *bytes, size_t len, int sound)
+{
+	static const char *const queries[] = {
+		"最低生活保障", "低保", "戶籍", "zdshbz", "zuidi", "z", "huji",
+		"ABC", "54", "查",
+	};
+	struct search_filter f;
+	struct search_results r;
+	struct query q;
+	struct image *img;
+	struct search *s;
+	int64_t items[16];
+	char *error = NULL;
+	size_t i, k;
+	int d;
+
+	if ((img = image_open_bytes(bytes, len, &error)) == NULL) {
+		free(error);
+		return;
 	}
-	o = image_array(img, IMAGE_BODY_ORDER);
-	for (i = 0; i < image_count(img, IMAGE_BODY_ORDER); i++)
-		if (o[i] >= image_ntexts(img, 1) + 1)
-			abort();
-	r = image_array(img, IMAGE_DOMAINS);
-	for (i = 0; i < image_ndomains(img); i++)
-		if (r[2 * i] > r[2 * i + 1] || r[2 * i + 1] > image_ndocs(img))
-			abort();
+	s = search_open_image(img);
+	for (i = 0; i < sizeof queries / sizeof *queries; i++) {
+		query_parse_mode(&q, queries[i], strlen(queries[i]),
+		    i % 3 == 2 ? QUERY_SOUND : 0);
+		f.domain_id = (int)i % 4;
+		f.level = (enum level_filter)(i % 5);
+		if (search_run(s, &q, i % 2 ? &f : NULL, 20, i % 2 ?
+		    SEARCH_BOUNDED : SEARCH_COMPLETE, &r, &error) != 0) {
+			if (sound)
+				abort();
+			free(error);
+			error = NULL;
+		}
+		for (k = 0; k < r.n; k++)
+			(void)(volatile int64_t)r.v[k].item;
+		search_results_done(&r);
+		query_done(&q);
+	}
+	for (d = 0; d < 6; d++)
+		(void)search_domain_items(s, d, NULL, items, 16);
+	search_close(s);
 }
 
 int
@@ -126,12 +214,18 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		copy = malloc(len ? len : 1);
 		memcpy(copy, data + 1, len);
 	} else {
-		image_sample(&parts);
-		sample = image_build(&parts);
-		len = image_bytes(sample);
-		copy = malloc(len);
-		memcpy(copy, image_data(sample), len);
-		image_close(sample);
+		if (data[0] & 4) {
+			len = reallen;
+			copy = malloc(len);
+			memcpy(copy, real, len);
+		} else {
+			image_sample(&parts);
+			sample = image_build(&parts);
+			len = image_bytes(sample);
+			copy = malloc(len);
+			memcpy(copy, image_data(sample), len);
+			image_close(sample);
+		}
 		for (i = 1; i + 3 <= size; i += 3) {
 			at = ((size_t)data[i] << 8 | data[i + 1]) % len;
 			copy[at] ^= data[i + 2];
@@ -147,15 +241,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	}
 	walk(img, 0);
-	if (image_check_tables(img, &error) == 0)
-		engine_walk(img);
-	else
-		free(error);
-	error = NULL;
-	if (image_check(img, &error) == 0)
+	if (image_check(img, &error) == 0) {
 		walk(img, 1);
-	else
+		/* The sample's posting lists are not in the engine's format. */
+		engine_walk(copy, len, copy != NULL && len == reallen &&
+		    memcmp(copy, real, len) == 0);
+	} else {
 		free(error);
+		engine_walk(copy, len, 0);
+	}
 	image_close(img);
 	free(copy);
 	return 0;

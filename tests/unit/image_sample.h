@@ -25,6 +25,8 @@ static const uint32_t sample_name_at[5] = { 0, 0, 3, 5, 8 };
 static const uint8_t sample_name_buf[] = "abcde\xE6\x9F\xA5";
 static const uint32_t sample_name_first[5] = { 0, 0, 2, 4, 5 };
 static const uint32_t sample_name_docs[5] = { 0, 3, 1, 4, 2 };
+static const uint32_t sample_name_uat[5] = { 0, 0, 3, 5, 6 };
+static const uint32_t sample_name_units[6] = { 'a', 'b', 'c', 'd', 'e', 0x67E5 };
 static const uint32_t sample_body_at[6] = { 0, 0, 2, 5, 8, 10 };
 static const uint8_t sample_body_buf[] = "ghijk\xE9\x98\x85lm";
 static const uint32_t sample_body_first[6] = { 0, 0, 3, 5, 7, 9 };
@@ -51,6 +53,8 @@ image_sample(struct image_parts *p)
 		[IMAGE_NAME_BUF] = { sample_name_buf, 8 },
 		[IMAGE_NAME_FIRST] = { sample_name_first, 5 },
 		[IMAGE_NAME_DOCS] = { sample_name_docs, 5 },
+		[IMAGE_NAME_UAT] = { sample_name_uat, 5 },
+		[IMAGE_NAME_UNITS] = { sample_name_units, 6 },
 		[IMAGE_BODY_AT] = { sample_body_at, 6 },
 		[IMAGE_BODY_BUF] = { sample_body_buf, 10 },
 		[IMAGE_BODY_FIRST] = { sample_body_first, 6 },
