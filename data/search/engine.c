@@ -877,22 +877,45 @@ search_popcount(const struct search *s, const uint64_t *bits, int masked,
 			v &= ~(uint64_t)0 << (lo % 64);
 		if (w * 64 + 64 > d)
 			v &= ((uint64_t)1 << (d % 64)) - 1;
-		n += (size_t)__builtin_popcountll(v);
+		if (v != 0)	/* hits are sparse: most words are 0 */
+			n += (size_t)__builtin_popcountll(v);
 	}
 	return n;
+}
+
+/*
+ * Tier 3 for a complete search: every candidate text is decided, so they
+ * are taken as the bit set holds them, without walking the order table.
+ */
+static void
+search_others_all(struct search *s, const struct query *q, int sure)
+{
+	const uint64_t *cand = s->cand[SEARCH_BODY];
+	size_t w;
+	uint64_t bits;
+	uint32_t id;
+
+	for (w = 0; w < s->sp[SEARCH_BODY].words; w++) {
+		for (bits = cand[w]; bits != 0; bits &= bits - 1) {
+			id = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(bits));
+			if (search_text_matches(s, q, id, sure) == 1)
+				search_mark(s, SEARCH_BODY, id, s->hits[3],
+				    s->named);
+		}
+	}
 }
 
 /*
  * Tier 3: docs found in another element and not by name (those are in
  * s->named). Texts are taken in the order of their first doc, so once
  * `need` such docs lie before the next text's first doc, the best hits are
- * known; a bounded search stops there (its count is then a lower bound),
- * and also when its budget of texts to verify is spent. Returns whether
- * every candidate was decided.
+ * known and the search stops there (its count is then a lower bound), or
+ * when its budget of texts to verify is spent. Returns whether every
+ * candidate was decided.
  */
 static int
 search_others(struct search *s, const struct query *q, int sure, size_t need,
-    int masked, size_t lo, size_t hi, enum search_effort effort)
+    int masked, size_t lo, size_t hi)
 {
 	const struct search_texts *t = &s->sp[SEARCH_BODY];
 	size_t i, doc, next, matched = 0;
@@ -915,8 +938,7 @@ search_others(struct search *s, const struct query *q, int sure, size_t need,
 		if (r == 0)
 			continue;
 		search_mark(s, SEARCH_BODY, id, s->hits[3], s->named);
-		if (effort == SEARCH_COMPLETE || ++matched % 8 != 0 ||
-		    i + 1 == t->norder)
+		if (++matched % 8 != 0 || i + 1 == t->norder)
 			continue;
 		if (t->order[i + 1] >= t->nbits || search_first_doc(s, t,
 		    t->order[i + 1], &next) != 0)
@@ -1011,9 +1033,11 @@ search_run(struct search *s, const struct query *q,
 	names = search_popcount(s, s->named, masked, lo, hi);
 	if (limit != 0)
 		need = names < limit ? limit - names : 0;
-	if (effort == SEARCH_COMPLETE || need > 0)
+	if (effort == SEARCH_COMPLETE)
+		search_others_all(s, q, sure[1]);
+	else if (need > 0)
 		out->complete = search_others(s, q, sure[1], need, masked, lo,
-		    hi, effort);
+		    hi);
 	else
 		out->complete = 0;
 	if (s->damaged) {

@@ -418,7 +418,11 @@ mk(const char *domain, const char *level1, const char *level2,
 	return it;
 }
 
-/* Search a copy of the image bytes; the result of search_run, *n hits. */
+/*
+ * Search a copy of the image bytes as the kiosk does (bounded: that reads
+ * the body texts in the order table's order); the result of search_run,
+ * *n hits.
+ */
 static int
 search_bytes(const unsigned char *bytes, size_t len, const char *q,
     const struct search_filter *f, size_t *n, char **error)
@@ -435,7 +439,7 @@ search_bytes(const unsigned char *bytes, size_t len, const char *q,
 	if ((img = image_open_bytes(copy, len, error)) != NULL) {
 		s = search_open_image(img);
 		query_parse(&query, q, strlen(q));
-		rc = search_run(s, &query, f, 20, SEARCH_COMPLETE, &r, error);
+		rc = search_run(s, &query, f, 20, SEARCH_BOUNDED, &r, error);
 		*n = r.total;
 		search_results_done(&r);
 		query_done(&query);
