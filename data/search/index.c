@@ -246,9 +246,17 @@ struct search_seen {
 	uint32_t	id;
 };
 
+/* Texts by their 128-bit hash (open addressing); id 0: a free slot. */
+struct search_seen_table {
+	struct search_seen	*v;
+	size_t			 n, cap;
+};
+
 struct search_space_state {
-	struct search_seen	*seen;
-	size_t			 nseen, capseen;	/* open addressing */
+	struct search_seen_table folded;	/* folded text -> id */
+	/* The text as imported -> id: an exact repeat (most texts of a
+	   region's catalogues) is not folded again. */
+	struct search_seen_table raw;
 	uint32_t		 next_id;
 	sqlite3_stmt		*insert;
 };
@@ -342,7 +350,8 @@ search_index_free(struct search_index *x)
 		return;
 	for (s = 0; s < 2; s++) {
 		sqlite3_finalize(x->sp[s].insert);
-		free(x->sp[s].seen);
+		free(x->sp[s].folded.v);
+		free(x->sp[s].raw.v);
 	}
 	sqlite3_finalize(x->add_doc);
 	sqlite3_finalize(x->add_post);
@@ -576,47 +585,63 @@ search_keys(struct search_index *x, enum search_space sp)
 	}
 }
 
-/* Two independent 64-bit hashes of s[0..len): 128 bits name a text. */
+/*
+ * Two independent 64-bit hashes of s[0..len): 128 bits name a text. Eight
+ * bytes a step (in host order: the hashes never leave this import).
+ */
 static void
 search_hash(const char *s, size_t len, uint64_t *h1, uint64_t *h2)
 {
-	uint64_t a = 0xcbf29ce484222325ULL, b = len;
+	uint64_t a = 0xcbf29ce484222325ULL ^ len, b = len, w;
 	size_t i;
 
-	for (i = 0; i < len; i++) {
-		a = (a ^ (unsigned char)s[i]) * 0x100000001b3ULL;
-		b = search_mix(b + (unsigned char)s[i] + 0x9e3779b97f4a7c15ULL);
+	for (i = 0; i < len; i += 8) {
+		w = 0;
+		memcpy(&w, s + i, len - i < 8 ? len - i : 8);
+		a = search_mix(a ^ w) + 0x9e3779b97f4a7c15ULL;
+		b = search_mix(b + w + 0xd6e8feb86659fd93ULL) ^ (b >> 29);
 	}
 	*h1 = search_mix(a);
-	*h2 = b;
+	*h2 = search_mix(b ^ 0x94d049bb133111ebULL);
 }
 
-/* The id of a folded text in space sp if seen before, else 0. */
+/* The id of the text of hash (h1, h2) in t, else 0 with *slot its place. */
 static uint32_t
-search_seen(struct search_space_state *ss, uint64_t h1, uint64_t h2,
+search_seen(struct search_seen_table *t, uint64_t h1, uint64_t h2,
     struct search_seen **slot)
 {
-	struct search_seen *old = ss->seen, *e;
-	size_t i, oldcap = ss->capseen;
+	struct search_seen *old = t->v, *e;
+	size_t i, oldcap = t->cap;
 
-	if (2 * (ss->nseen + 1) > ss->capseen) {
-		ss->capseen = oldcap != 0 ? 2 * oldcap : 4096;
-		ss->seen = xcalloc(ss->capseen, sizeof *ss->seen);
+	if (2 * (t->n + 1) > t->cap) {
+		t->cap = oldcap != 0 ? 2 * oldcap : 4096;
+		t->v = xcalloc(t->cap, sizeof *t->v);
 		for (i = 0; i < oldcap; i++) {
 			if (old[i].id == 0)
 				continue;
-			e = &ss->seen[search_slot((int64_t)old[i].h1, ss->capseen)];
+			e = &t->v[search_slot((int64_t)old[i].h1, t->cap)];
 			while (e->id != 0)
-				e = e == &ss->seen[ss->capseen - 1] ? ss->seen : e + 1;
+				e = e == &t->v[t->cap - 1] ? t->v : e + 1;
 			*e = old[i];
 		}
 		free(old);
 	}
-	e = &ss->seen[search_slot((int64_t)h1, ss->capseen)];
+	e = &t->v[search_slot((int64_t)h1, t->cap)];
 	while (e->id != 0 && (e->h1 != h1 || e->h2 != h2))
-		e = e == &ss->seen[ss->capseen - 1] ? ss->seen : e + 1;
+		e = e == &t->v[t->cap - 1] ? t->v : e + 1;
 	*slot = e;
 	return e->id;
+}
+
+/* Fill a free slot of t (from search_seen). */
+static void
+search_seen_put(struct search_seen_table *t, struct search_seen *slot,
+    uint64_t h1, uint64_t h2, uint32_t id)
+{
+	slot->h1 = h1;
+	slot->h2 = h2;
+	slot->id = id;
+	t->n++;
 }
 
 /* Store a new folded text and its posting-list entries. */
@@ -652,28 +677,32 @@ search_text_id(struct search_index *x, enum search_space sp, const char *s,
     uint32_t *id, char **error)
 {
 	struct search_space_state *ss = &x->sp[sp];
-	struct search_seen *slot;
-	uint64_t h1, h2;
+	struct search_seen *slot, *raw;
+	uint64_t h1, h2, r1, r2;
+	size_t len;
 	char *folded;
 	int rc;
 
 	*id = 0;
 	if (s == NULL || *s == '\0')
 		return 0;
-	fold_text(&x->fold, s, strlen(s));
-	if (x->fold.n == 0)
+	len = strlen(s);
+	search_hash(s, len, &r1, &r2);
+	if ((*id = search_seen(&ss->raw, r1, r2, &raw)) != 0)
 		return 0;
+	fold_text(&x->fold, s, len);
+	if (x->fold.n == 0)
+		return 0;	/* folds to nothing: not cached, id 0 */
 	folded = fold_text_utf8(&x->fold);
 	search_hash(folded, strlen(folded), &h1, &h2);
-	if ((*id = search_seen(ss, h1, h2, &slot)) != 0) {
-		free(folded);
-		return 0;
-	}
-	*id = slot->id = ++ss->next_id;
-	slot->h1 = h1;
-	slot->h2 = h2;
-	ss->nseen++;
-	rc = search_new_text(x, sp, *id, folded, error);
+	if ((*id = search_seen(&ss->folded, h1, h2, &slot)) == 0) {
+		*id = ++ss->next_id;
+		search_seen_put(&ss->folded, slot, h1, h2, *id);
+		rc = search_new_text(x, sp, *id, folded, error);
+	} else
+		rc = 0;
+	/* raw's slot is still free: only the folded table changed since. */
+	search_seen_put(&ss->raw, raw, r1, r2, *id);
 	free(folded);
 	return rc;
 }
