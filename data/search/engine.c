@@ -97,6 +97,11 @@ struct search {
 	/* Per search. */
 	uint64_t		*cand[2];	/* candidate texts */
 	uint8_t			*memo;		/* other texts: 0 ?, 1 no, 2 yes */
+	uint32_t		*memoed;	/* the ids memo holds, to clear */
+	size_t			 nmemoed, capmemoed;
+	/* The words of hits and named that may be non-zero: a search
+	   clears and reads those, not every word of the catalogue. */
+	size_t			 wlo, whi;
 	uint64_t		*hits[4];	/* docs per tier */
 	uint64_t		*named;		/* docs found by name */
 	uint64_t		*mask;		/* docs the filter keeps */
@@ -141,6 +146,7 @@ search_close(struct search *s)
 		free(s->hits[i]);
 	free(s->named);
 	free(s->memo);
+	free(s->memoed);
 	free(s->mask);
 	free(s->units);
 	free(s->qutf8);
@@ -261,6 +267,7 @@ search_attach(struct search *s, struct image *img)
 	s->sp[SEARCH_BODY].order = image_array(img, IMAGE_BODY_ORDER);
 	s->sp[SEARCH_BODY].norder = (size_t)image_count(img, IMAGE_BODY_ORDER);
 	s->memo = xcalloc(s->sp[SEARCH_BODY].nbits, 1);
+	s->wlo = s->dwords;	/* no hits yet */
 	for (i = 0; i < 4; i++)
 		s->hits[i] = xcalloc(s->dwords + 1, sizeof *s->hits[i]);
 	s->mask = xcalloc(s->dwords + 1, sizeof *s->mask);
@@ -769,31 +776,38 @@ search_text_matches(struct search *s, const struct query *q, uint32_t id,
     int sure)
 {
 	const struct search_texts *t = &s->sp[SEARCH_BODY];
-	uint8_t *m = &s->memo[id];
+	uint8_t *m = &s->memo[id], v;
 	const char *text;
 	size_t len, n;
 
 	if (*m != 0)
 		return *m == 2;
 	if (!search_has(s->cand[SEARCH_BODY], id))
-		*m = 1;
+		v = 1;
 	else if (sure)
-		*m = 2;
+		v = 2;
 	else if (s->budget == 0)
 		return -1;
 	else if (search_text(s, t, id, &text, &len) != 0)
-		*m = 1;
+		v = 1;
 	else {
 		s->budget--;
 		if (!QUERY_FUZZY(q))
-			*m = memmem(text, len, s->qutf8, s->qlen) != NULL ? 2 : 1;
+			v = memmem(text, len, s->qutf8, s->qlen) != NULL ? 2 : 1;
 		else {
 			/* Decode first: it may move s->units. */
 			n = search_units(s, text, len);
-			*m = query_contains(q, s->units, n) ? 2 : 1;
+			v = query_contains(q, s->units, n) ? 2 : 1;
 		}
 	}
-	return *m == 2;
+	if (s->nmemoed == s->capmemoed) {
+		s->capmemoed = s->capmemoed ? 2 * s->capmemoed : 256;
+		s->memoed = xreallocarray(s->memoed, s->capmemoed,
+		    sizeof *s->memoed);
+	}
+	s->memoed[s->nmemoed++] = id;
+	*m = v;
+	return v == 2;
 }
 
 /* ---- ranking ------------------------------------------------------------- */
@@ -838,6 +852,10 @@ search_mark(struct search *s, enum search_space sp, uint32_t id,
 			search_damaged(s);
 			continue;
 		}
+		if (d / 64 < s->wlo)
+			s->wlo = d / 64;
+		if (d / 64 >= s->whi)
+			s->whi = d / 64 + 1;
 		if (skip == NULL || !search_has(skip, d))
 			bits[d / 64] |= (uint64_t)1 << (d % 64);
 	}
@@ -871,6 +889,10 @@ search_popcount(const struct search *s, const uint64_t *bits, int masked,
 	size_t w, n = 0;
 	uint64_t v;
 
+	if (lo < s->wlo * 64)	/* the words outside are 0 */
+		lo = s->wlo * 64;
+	if (d > s->whi * 64)
+		d = s->whi * 64;
 	for (w = lo / 64; w * 64 < d; w++) {
 		v = bits[w] & (masked ? s->mask[w] : ~(uint64_t)0);
 		if (w * 64 < lo)
@@ -905,6 +927,83 @@ search_others_all(struct search *s, const struct query *q, int sure)
 	}
 }
 
+/* Where a bounded walk over the other texts is (search_others). */
+struct search_walk {
+	size_t	need, lo, hi, upto, below, matched;
+	int	masked;
+};
+
+/*
+ * After a match: may the walk stop? next bounds the docs that later texts
+ * can mark (the first doc of the next one), so the hits below it are final
+ * and counted once; it stops when need of them are known.
+ */
+static int
+search_walk_enough(struct search *s, struct search_walk *w, size_t next)
+{
+	if (++w->matched % 8 != 0)
+		return 0;
+	if (next > w->hi)
+		next = w->hi;
+	if (next > w->upto) {
+		w->below += search_popcount(s, s->hits[3], w->masked, w->upto,
+		    next);
+		w->upto = next;
+	}
+	return w->below >= w->need;
+}
+
+static int
+search_by_first_doc(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * The walk over few candidates: they are put in first-doc order by a sort
+ * (doc << 32 | id) instead of a walk of the whole order table.
+ */
+static int
+search_others_few(struct search *s, const struct query *q, int sure,
+    size_t ncand, struct search_walk *w)
+{
+	const struct search_texts *t = &s->sp[SEARCH_BODY];
+	const uint64_t *cand = s->cand[SEARCH_BODY];
+	uint64_t *v = xcalloc(ncand + 1, sizeof *v), bits;
+	size_t n = 0, k, doc;
+	uint32_t id;
+	int r, rc = 1;
+
+	for (k = 0; k < t->words && n < ncand; k++) {
+		for (bits = cand[k]; bits != 0 && n < ncand; bits &= bits - 1) {
+			id = (uint32_t)(k * 64 + (size_t)__builtin_ctzll(bits));
+			if (search_first_doc(s, t, id, &doc) == 0)
+				v[n++] = (uint64_t)doc << 32 | id;
+		}
+	}
+	qsort(v, n, sizeof *v, search_by_first_doc);
+	for (k = 0; k < n; k++) {
+		if ((v[k] >> 32) >= w->hi)
+			break;	/* every later text's docs are after the range */
+		id = (uint32_t)v[k];
+		if ((r = search_text_matches(s, q, id, sure)) < 0) {
+			rc = 0;
+			break;
+		}
+		if (r == 0)
+			continue;
+		search_mark(s, SEARCH_BODY, id, s->hits[3], s->named);
+		if (k + 1 < n && search_walk_enough(s, w, v[k + 1] >> 32)) {
+			rc = 0;
+			break;
+		}
+	}
+	free(v);
+	return rc;
+}
+
 /*
  * Tier 3: docs found in another element and not by name (those are in
  * s->named). Texts are taken in the order of their first doc, so once
@@ -918,10 +1017,17 @@ search_others(struct search *s, const struct query *q, int sure, size_t need,
     int masked, size_t lo, size_t hi)
 {
 	const struct search_texts *t = &s->sp[SEARCH_BODY];
-	size_t i, doc, next, matched = 0;
+	struct search_walk w = { need, lo, hi, lo, 0, 0, masked };
+	size_t i, doc, next, ncand = 0;
 	uint32_t id;
 	int r;
 
+	for (i = 0; i < t->words; i++)
+		if (s->cand[SEARCH_BODY][i] != 0)
+			ncand += (size_t)__builtin_popcountll(
+			    s->cand[SEARCH_BODY][i]);
+	if (ncand < t->norder / 8)
+		return search_others_few(s, q, sure, ncand, &w);
 	for (i = 0; i < t->norder; i++) {
 		if ((id = t->order[i]) >= t->nbits) {
 			search_damaged(s);
@@ -938,13 +1044,12 @@ search_others(struct search *s, const struct query *q, int sure, size_t need,
 		if (r == 0)
 			continue;
 		search_mark(s, SEARCH_BODY, id, s->hits[3], s->named);
-		if (++matched % 8 != 0 || i + 1 == t->norder)
+		if (i + 1 == t->norder)
 			continue;
 		if (t->order[i + 1] >= t->nbits || search_first_doc(s, t,
 		    t->order[i + 1], &next) != 0)
 			next = hi;
-		if (search_popcount(s, s->hits[3], masked, lo,
-		    next < hi ? next : hi) >= need)
+		if (search_walk_enough(s, &w, next))
 			return 0;
 	}
 	return 1;
@@ -960,6 +1065,10 @@ search_collect(struct search *s, int tier, int masked, size_t lo, size_t hi,
 	uint64_t v;
 
 	out->total += search_popcount(s, s->hits[tier], masked, lo, hi);
+	if (lo < s->wlo * 64)	/* the words outside are 0 */
+		lo = s->wlo * 64;
+	if (hi > s->whi * 64)
+		hi = s->whi * 64;
 	for (w = lo / 64; w * 64 < hi && (limit == 0 || out->n < limit); w++) {
 		v = s->hits[tier][w] & (masked ? s->mask[w] : ~(uint64_t)0);
 		for (; v != 0 && (limit == 0 || out->n < limit); v &= v - 1) {
@@ -997,9 +1106,17 @@ search_start(struct search *s, const struct query *q,
 	if (s->cachebytes > SEARCH_CACHE_BYTES)
 		search_cache_clear(s);
 	s->damaged = 0;
-	memset(s->memo, 0, s->sp[SEARCH_BODY].nbits);
-	for (i = 0; i < 4; i++)
-		memset(s->hits[i], 0, s->dwords * sizeof *s->hits[i]);
+	while (s->nmemoed > 0)
+		s->memo[s->memoed[--s->nmemoed]] = 0;
+	if (s->whi > s->wlo) {
+		for (i = 0; i < 4; i++)
+			memset(s->hits[i] + s->wlo, 0, (s->whi - s->wlo) *
+			    sizeof *s->hits[i]);
+		memset(s->named + s->wlo, 0, (s->whi - s->wlo) *
+		    sizeof *s->named);
+	}
+	s->wlo = s->dwords;
+	s->whi = 0;
 	search_set_query(s, q);
 	s->budget = effort == SEARCH_BOUNDED ? SEARCH_BUDGET : SIZE_MAX;
 	if ((sure[0] = search_plan(s, q, SEARCH_NAMES, error)) < 0 ||
@@ -1025,7 +1142,7 @@ search_run(struct search *s, const struct query *q,
 	masked = search_filter_docs(s, filter, &lo, &hi);
 	search_names(s, q, sure[0]);
 	/* A doc is in its best tier only. */
-	for (w = 0; w < s->dwords; w++) {
+	for (w = s->wlo; w < s->whi; w++) {
 		s->hits[1][w] &= ~s->hits[0][w];
 		s->hits[2][w] &= ~(s->hits[0][w] | s->hits[1][w]);
 		s->named[w] = s->hits[0][w] | s->hits[1][w] | s->hits[2][w];
