@@ -19,6 +19,7 @@
 #include "data/versions/builder.h"
 #include "lib/xmalloc.h"
 #include "tests/unit/tap.h"
+#include "tests/unit/test_item.h"
 
 static char dir[] = "/tmp/chayue-test-XXXXXX";
 static char *db_path;
@@ -67,19 +68,8 @@ mk(const char *domain, const char *level1, const char *level2,
     const char *jurisdiction, enum flag county, enum flag township,
     enum flag village)
 {
-	struct item it;
-
-	memset(&it, 0, sizeof it);
-	it.domain = (char *)domain;
-	it.level1 = (char *)level1;
-	it.level2 = (char *)level2;
-	it.jurisdiction = (char *)jurisdiction;
-	it.audience_all = it.audience_specific = FLAG_UNSTATED;
-	it.method_active = it.method_on_request = FLAG_UNSTATED;
-	it.level_county = county;
-	it.level_township = township;
-	it.level_village = village;
-	return it;
+	return item_for_test(domain, level1, level2, NULL, jurisdiction,
+	    county, township, village);
 }
 
 static void

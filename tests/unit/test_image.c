@@ -25,6 +25,7 @@
 #include "data/versions/versions.h"
 #include "lib/xmalloc.h"
 #include "tests/unit/image_sample.h"
+#include "tests/unit/test_item.h"
 #include "tests/unit/tap.h"
 
 static unsigned char *good;
@@ -403,19 +404,8 @@ static struct item
 mk(const char *domain, const char *level1, const char *level2,
     const char *content, const char *jurisdiction)
 {
-	struct item it;
-
-	memset(&it, 0, sizeof it);
-	it.domain = (char *)domain;
-	it.level1 = (char *)level1;
-	it.level2 = (char *)level2;
-	it.content = (char *)content;
-	it.jurisdiction = (char *)jurisdiction;
-	it.audience_all = it.audience_specific = FLAG_UNSTATED;
-	it.method_active = it.method_on_request = FLAG_UNSTATED;
-	it.level_township = it.level_village = FLAG_UNSTATED;
-	it.level_county = FLAG_YES;
-	return it;
+	return item_for_test(domain, level1, level2, content, jurisdiction,
+	    FLAG_YES, FLAG_UNSTATED, FLAG_UNSTATED);
 }
 
 /*

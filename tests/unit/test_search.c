@@ -31,6 +31,7 @@
 #include "i18n/pinyin.h"
 #include "lib/xmalloc.h"
 #include "tests/unit/tap.h"
+#include "tests/unit/test_item.h"
 
 static char dir[] = "/tmp/chayue-search-XXXXXX";
 
@@ -170,19 +171,8 @@ static struct item
 mk(const char *domain, const char *level1, const char *level2,
     const char *content, const char *jurisdiction, enum flag county)
 {
-	struct item it;
-
-	memset(&it, 0, sizeof it);
-	it.domain = (char *)domain;
-	it.level1 = (char *)level1;
-	it.level2 = (char *)level2;
-	it.content = (char *)content;
-	it.jurisdiction = (char *)jurisdiction;
-	it.audience_all = it.audience_specific = FLAG_UNSTATED;
-	it.method_active = it.method_on_request = FLAG_UNSTATED;
-	it.level_township = it.level_village = FLAG_UNSTATED;
-	it.level_county = county;
-	return it;
+	return item_for_test(domain, level1, level2, content, jurisdiction,
+	    county, FLAG_UNSTATED, FLAG_UNSTATED);
 }
 
 /*
