@@ -444,16 +444,21 @@ search_sound_bits(struct search *s, enum search_space sp, const uint64_t *set,
 	const uint64_t *bits;
 	struct search_combo c;
 	size_t k;
-	int ok;
+	int ok, first = 1;
 
-	memset(out, 0, s->sp[sp].words * sizeof *out);
 	for (ok = search_combo_first(&c, set, n); ok; ok = search_combo_next(&c)) {
 		if ((bits = search_key_bits(s, sp, search_key_sounds(sp, c.snd, n),
 		    error)) == NULL)
 			return -1;
-		for (k = 0; k < s->sp[sp].words; k++)
-			out[k] |= bits[k];
+		if (first)	/* the first is copied: no pass to clear out */
+			memcpy(out, bits, s->sp[sp].words * sizeof *out);
+		else
+			for (k = 0; k < s->sp[sp].words; k++)
+				out[k] |= bits[k];
+		first = 0;
 	}
+	if (first)
+		memset(out, 0, s->sp[sp].words * sizeof *out);
 	return 0;
 }
 
@@ -604,9 +609,12 @@ search_dp_step(struct search *s, const struct query *q, enum search_space sp,
 	if (search_sound_bits(s, sp, set, n, dp->tmp, error) != 0)
 		return -1;
 	to = &dp->r[c][c - b];
-	if (*to == NULL)
-		*to = xcalloc(s->sp[sp].words, sizeof **to);
-	search_or_and(*to, from, dp->tmp, s->sp[sp].words);
+	if (*to == NULL) {	/* the first way here: set, not or'ed */
+		*to = xreallocarray(NULL, s->sp[sp].words, sizeof **to);
+		for (i = 0; i < s->sp[sp].words; i++)
+			(*to)[i] = from[i] & dp->tmp[i];
+	} else
+		search_or_and(*to, from, dp->tmp, s->sp[sp].words);
 	return 0;
 }
 
@@ -631,8 +639,8 @@ search_dp(struct search *s, const struct query *q, enum search_space sp,
 		    search_sounds_alike(q, b) ? query_sound_initials(q, b) :
 		    search_sounds(q->u[b]);
 	}
-	dp.tmp = xcalloc(w, sizeof *dp.tmp);
-	dp.r[0][0] = xcalloc(w, sizeof *dp.r[0][0]);
+	dp.tmp = xreallocarray(NULL, w, sizeof *dp.tmp);
+	dp.r[0][0] = xreallocarray(NULL, w, sizeof *dp.r[0][0]);
 	memset(out, 0, w * sizeof *out);
 	rc = search_sound_bits(s, sp, &dp.snd[0], 1, dp.r[0][0], error);
 	for (b = 0; rc == 0 && b < q->n; b++) {
