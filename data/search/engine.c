@@ -409,6 +409,44 @@ search_key_bits(struct search *s, enum search_space sp, int64_t key,
 	return bits;
 }
 
+/*
+ * out |= the texts of space sp that have key. A short posting list is
+ * read straight into out: a bit set of its own would cost a pass over all
+ * texts to clear, and memory, for a few ids. A long one is kept as a bit
+ * set (search_key_bits) for the next keystroke.
+ */
+static int
+search_key_or(struct search *s, enum search_space sp, int64_t key,
+    uint64_t *out, char **error)
+{
+	const unsigned char *blob;
+	const uint64_t *bits;
+	size_t len, k, i;
+	int r;
+
+	for (i = 0; i < s->ncache; i++) {
+		if (s->cache[i].key == key)
+			break;
+	}
+	if (i == s->ncache) {
+		if ((r = image_postings(s->img, key, &blob, &len)) == 0)
+			return 0;	/* no text has it */
+		if (r > 0 && len < s->sp[sp].words && image_db_segments_or(blob,
+		    len, out, s->sp[sp].nbits) == 0)
+			return 0;
+		if (r < 0 || len < s->sp[sp].words) {
+			*error = xstrdup(_("damaged search index (posting list);"
+			    " rebuild it with: chayue-admin import FILE"));
+			return -1;
+		}
+	}
+	if ((bits = search_key_bits(s, sp, key, error)) == NULL)
+		return -1;
+	for (k = 0; k < s->sp[sp].words; k++)
+		out[k] |= bits[k];
+	return 0;
+}
+
 /* out &= in; returns whether anything is left. */
 static int
 search_and(uint64_t *out, const uint64_t *in, size_t words)
@@ -441,24 +479,15 @@ static int
 search_sound_bits(struct search *s, enum search_space sp, const uint64_t *set,
     int n, uint64_t *out, char **error)
 {
-	const uint64_t *bits;
 	struct search_combo c;
-	size_t k;
-	int ok, first = 1;
+	int ok;
 
+	memset(out, 0, s->sp[sp].words * sizeof *out);
 	for (ok = search_combo_first(&c, set, n); ok; ok = search_combo_next(&c)) {
-		if ((bits = search_key_bits(s, sp, search_key_sounds(sp, c.snd, n),
-		    error)) == NULL)
+		if (search_key_or(s, sp, search_key_sounds(sp, c.snd, n), out,
+		    error) != 0)
 			return -1;
-		if (first)	/* the first is copied: no pass to clear out */
-			memcpy(out, bits, s->sp[sp].words * sizeof *out);
-		else
-			for (k = 0; k < s->sp[sp].words; k++)
-				out[k] |= bits[k];
-		first = 0;
 	}
-	if (first)
-		memset(out, 0, s->sp[sp].words * sizeof *out);
 	return 0;
 }
 
@@ -514,9 +543,8 @@ static int
 search_syllable_bits(struct search *s, enum search_space sp,
     const char *letters, size_t len, int last, uint64_t *out, char **error)
 {
-	const uint64_t *bits;
 	const char *name;
-	size_t id, k, w = s->sp[sp].words;
+	size_t id, w = s->sp[sp].words;
 	int prefix = last || (len == 2 && letters[1] == 'h');
 
 	memset(out, 0, w * sizeof *out);
@@ -525,11 +553,9 @@ search_syllable_bits(struct search *s, enum search_space sp,
 		if (strncmp(name, letters, len) != 0 ||
 		    (!prefix && name[len] != '\0'))
 			continue;
-		if ((bits = search_key_bits(s, sp, search_key_syllable(sp,
-		    (unsigned)id), error)) == NULL)
+		if (search_key_or(s, sp, search_key_syllable(sp, (unsigned)id),
+		    out, error) != 0)
 			return -1;
-		for (k = 0; k < w; k++)
-			out[k] |= bits[k];
 	}
 	return 0;
 }
@@ -1034,7 +1060,8 @@ search_others(struct search *s, const struct query *q, int sure, size_t need,
 		if (s->cand[SEARCH_BODY][i] != 0)
 			ncand += (size_t)__builtin_popcountll(
 			    s->cand[SEARCH_BODY][i]);
-	if (ncand < t->norder / 8)
+	/* A sort costs about C log C, the walk the whole table: */
+	if (ncand < t->norder / 64)
 		return search_others_few(s, q, sure, ncand, &w);
 	for (i = 0; i < t->norder; i++) {
 		if ((id = t->order[i]) >= t->nbits) {

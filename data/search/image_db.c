@@ -350,11 +350,20 @@ image_db_postings_or(const struct image *img, int64_t key, uint64_t *bits,
     size_t nbits)
 {
 	const unsigned char *blob;
-	size_t len, at = 0, n;
+	size_t len;
 	int r;
 
 	if ((r = image_postings(img, key, &blob, &len)) <= 0)
 		return r;
+	return image_db_segments_or(blob, len, bits, nbits);
+}
+
+int
+image_db_segments_or(const unsigned char *blob, size_t len, uint64_t *bits,
+    size_t nbits)
+{
+	size_t at = 0, n;
+
 	while (at < len) {
 		if (len - at < 4)
 			return -1;

@@ -41,6 +41,13 @@ struct image *image_db_build(sqlite3 *db, const char *version_id,
 char *image_db_sidecar(const char *path, const char *id);
 
 /*
+ * OR the text ids of a posting list (blob, len: image_postings) into bits
+ * (nbits ids). 0, or -1 if the list is damaged.
+ */
+int image_db_segments_or(const unsigned char *blob, size_t len,
+    uint64_t *bits, size_t nbits);
+
+/*
  * OR the text ids of key's posting list into bits (nbits ids). 0 (also if
  * the key has none), or -1 if the list is damaged.
  */
