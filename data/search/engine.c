@@ -99,6 +99,12 @@ struct search {
 	uint8_t			*memo;		/* other texts: 0 ?, 1 no, 2 yes */
 	uint32_t		*memoed;	/* the ids memo holds, to clear */
 	size_t			 nmemoed, capmemoed;
+	/* The names that match, by tier (search_names), their docs. */
+	uint32_t		*named_ids[3];
+	size_t			 nnamed[3], capnamed[3], named_docs[3];
+	uint64_t		*heap;		/* search_names_best */
+	uint32_t		*heap_at, *heap_end;
+	size_t			 capheap;
 	/* The words of hits and named that may be non-zero: a search
 	   clears and reads those, not every word of the catalogue. */
 	size_t			 wlo, whi;
@@ -147,6 +153,11 @@ search_close(struct search *s)
 	free(s->named);
 	free(s->memo);
 	free(s->memoed);
+	for (i = 0; i < 3; i++)
+		free(s->named_ids[i]);
+	free(s->heap);
+	free(s->heap_at);
+	free(s->heap_end);
 	free(s->mask);
 	free(s->units);
 	free(s->qutf8);
@@ -309,6 +320,15 @@ search_damaged(struct search *s)
 	return -1;
 }
 
+/* What search_run says when a read was refused; returns -1. */
+static int
+search_damaged_error(char **error)
+{
+	*error = xstrdup(_("damaged search index (offsets out of range);"
+	    " rebuild it with: chayue-admin import FILE"));
+	return -1;
+}
+
 /* The bytes of text id of t; -1 if its offsets are damaged. */
 static int
 search_text(struct search *s, const struct search_texts *t, uint32_t id,
@@ -380,6 +400,13 @@ search_cache_clear(struct search *s)
 	s->cachebytes = 0;
 }
 
+static void
+search_posting_error(char **error)
+{
+	*error = xstrdup(_("damaged search index (posting list); rebuild it"
+	    " with: chayue-admin import FILE"));
+}
+
 /* The texts of space sp that have key (cached); NULL with *error. */
 static const uint64_t *
 search_key_bits(struct search *s, enum search_space sp, int64_t key,
@@ -395,8 +422,7 @@ search_key_bits(struct search *s, enum search_space sp, int64_t key,
 	bits = xcalloc(s->sp[sp].words, sizeof *bits);
 	if (image_db_postings_or(s->img, key, bits, s->sp[sp].nbits) != 0) {
 		free(bits);
-		*error = xstrdup(_("damaged search index (posting list); rebuild"
-		    " it with: chayue-admin import FILE"));
+		search_posting_error(error);
 		return NULL;
 	}
 	if (s->ncache == s->capcache) {
@@ -435,8 +461,7 @@ search_key_or(struct search *s, enum search_space sp, int64_t key,
 		    len, out, s->sp[sp].nbits) == 0)
 			return 0;
 		if (r < 0 || len < s->sp[sp].words) {
-			*error = xstrdup(_("damaged search index (posting list);"
-			    " rebuild it with: chayue-admin import FILE"));
+			search_posting_error(error);
 			return -1;
 		}
 	}
@@ -895,22 +920,124 @@ search_mark(struct search *s, enum search_space sp, uint32_t id,
 	}
 }
 
-/* Tiers 0-2: every doc whose name matches; names are always all checked. */
+/*
+ * Tiers 0-2: the names that match, by tier, and how many docs each tier
+ * has (a doc has one name, so one tier). Every candidate name is checked.
+ */
 static void
 search_names(struct search *s, const struct query *q, int sure)
 {
 	const uint64_t *cand = s->cand[SEARCH_NAMES];
 	enum query_tier tier;
-	size_t w;
+	size_t w, *n;
 	uint64_t bits;
-	uint32_t id;
+	uint32_t id, lo, hi;
 
+	for (w = 0; w < 3; w++)
+		s->nnamed[w] = s->named_docs[w] = 0;
 	for (w = 0; w < s->sp[SEARCH_NAMES].words; w++) {
 		for (bits = cand[w]; bits != 0; bits &= bits - 1) {
 			id = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(bits));
 			tier = search_tier(s, q, SEARCH_NAMES, id, sure);
-			if (tier != QUERY_NONE)
-				search_mark(s, SEARCH_NAMES, id, s->hits[tier], NULL);
+			if (tier == QUERY_NONE || search_text_docs(s,
+			    &s->sp[SEARCH_NAMES], id, &lo, &hi) != 0)
+				continue;
+			n = &s->nnamed[tier];
+			if (*n == s->capnamed[tier]) {
+				s->capnamed[tier] = *n ? 2 * *n : 64;
+				s->named_ids[tier] = xreallocarray(
+				    s->named_ids[tier], s->capnamed[tier],
+				    sizeof *s->named_ids[tier]);
+			}
+			s->named_ids[tier][(*n)++] = id;
+			s->named_docs[tier] += hi - lo;
+		}
+	}
+}
+
+/* Mark the docs of the names that match in their tier's hit set. */
+static void
+search_names_mark(struct search *s)
+{
+	size_t tier, i;
+
+	for (tier = 0; tier < 3; tier++)
+		for (i = 0; i < s->nnamed[tier]; i++)
+			search_mark(s, SEARCH_NAMES, s->named_ids[tier][i],
+			    s->hits[tier], NULL);
+}
+
+/* Restore the heap below slot i (keys: doc << 32 | list). */
+static void
+search_heap_down(uint64_t *h, size_t n, size_t i)
+{
+	size_t c;
+	uint64_t v = h[i];
+
+	while ((c = 2 * i + 1) < n) {
+		if (c + 1 < n && h[c + 1] < h[c])
+			c++;
+		if (h[c] >= v)
+			break;
+		h[i] = h[c];
+		i = c;
+	}
+	h[i] = v;
+}
+
+/*
+ * The first limit hits of tiers 0-2 in rank order into out, without
+ * marking every doc of every name: each tier's doc lists (each rising)
+ * are merged through a heap until limit docs are out. For a bounded,
+ * unfiltered search whose names alone fill the limit (then no other
+ * element is searched, as in search_run).
+ */
+static void
+search_names_best(struct search *s, size_t limit, struct search_results *out)
+{
+	const struct search_texts *t = &s->sp[SEARCH_NAMES];
+	struct search_hit *h;
+	size_t tier, k, n;
+	uint32_t lo, hi, d;
+
+	for (tier = 0; tier < 3 && out->n < limit; tier++) {
+		if (s->nnamed[tier] > s->capheap) {
+			s->capheap = s->nnamed[tier];
+			s->heap = xreallocarray(s->heap, s->capheap,
+			    sizeof *s->heap);
+			s->heap_at = xreallocarray(s->heap_at, s->capheap,
+			    sizeof *s->heap_at);
+			s->heap_end = xreallocarray(s->heap_end, s->capheap,
+			    sizeof *s->heap_end);
+		}
+		for (k = n = 0; k < s->nnamed[tier]; k++) {
+			if (search_text_docs(s, t, s->named_ids[tier][k], &lo,
+			    &hi) != 0 || lo == hi)
+				continue;
+			if ((d = t->docs[lo]) >= s->ndocs) {
+				search_damaged(s);
+				continue;
+			}
+			s->heap_at[k] = lo;
+			s->heap_end[k] = hi;
+			s->heap[n++] = (uint64_t)d << 32 | k;
+		}
+		for (k = n / 2; k-- > 0;)
+			search_heap_down(s->heap, n, k);
+		while (n > 0 && out->n < limit) {
+			k = (uint32_t)s->heap[0];
+			h = &out->v[out->n++];
+			h->item = s->items[s->heap[0] >> 32];
+			h->tier = (enum query_tier)tier;
+			if (++s->heap_at[k] < s->heap_end[k] &&
+			    (d = t->docs[s->heap_at[k]]) < s->ndocs)
+				s->heap[0] = (uint64_t)d << 32 | k;
+			else {
+				if (s->heap_at[k] < s->heap_end[k])
+					search_damaged(s);
+				s->heap[0] = s->heap[--n];
+			}
+			search_heap_down(s->heap, n, 0);
 		}
 	}
 }
@@ -1176,6 +1303,20 @@ search_run(struct search *s, const struct query *q,
 		return -1;
 	masked = search_filter_docs(s, filter, &lo, &hi);
 	search_names(s, q, sure[0]);
+	names = s->named_docs[0] + s->named_docs[1] + s->named_docs[2];
+	if (effort == SEARCH_BOUNDED && limit != 0 && names >= limit &&
+	    !masked && lo == 0 && hi == s->ndocs && !s->damaged) {
+		/* The best are all found by name: merge, mark nothing. */
+		out->v = xcalloc(limit, sizeof *out->v);
+		search_names_best(s, limit, out);
+		out->total = names;
+		out->complete = 0;
+		if (!s->damaged)
+			return 0;
+		search_results_done(out);
+		return search_damaged_error(error);
+	}
+	search_names_mark(s);
 	/* A doc is in its best tier only. */
 	for (w = s->wlo; w < s->whi; w++) {
 		s->hits[1][w] &= ~s->hits[0][w];
@@ -1192,11 +1333,8 @@ search_run(struct search *s, const struct query *q,
 		    hi);
 	else
 		out->complete = 0;
-	if (s->damaged) {
-		*error = xstrdup(_("damaged search index (offsets out of"
-		    " range); rebuild it with: chayue-admin import FILE"));
-		return -1;
-	}
+	if (s->damaged)
+		return search_damaged_error(error);
 	out->v = xcalloc(limit != 0 ? limit : names + search_popcount(s,
 	    s->hits[3], masked, lo, hi) + 1, sizeof *out->v);
 	for (tier = 0; tier < 4; tier++)

@@ -35,7 +35,7 @@
 #include "data/store/store.h"
 #include "data/versions/builder.h"
 #include "tests/unit/image_sample.h"
-#include "tests/unit/test_item.h"
+#include "tests/unit/items.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

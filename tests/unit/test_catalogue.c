@@ -19,7 +19,7 @@
 #include "data/versions/builder.h"
 #include "lib/xmalloc.h"
 #include "tests/unit/tap.h"
-#include "tests/unit/test_item.h"
+#include "tests/unit/items.h"
 
 static char dir[] = "/tmp/chayue-test-XXXXXX";
 static char *db_path;

@@ -25,7 +25,7 @@
 #include "data/versions/versions.h"
 #include "lib/xmalloc.h"
 #include "tests/unit/image_sample.h"
-#include "tests/unit/test_item.h"
+#include "tests/unit/items.h"
 #include "tests/unit/tap.h"
 
 static unsigned char *good;

@@ -31,7 +31,7 @@
 #include "i18n/pinyin.h"
 #include "lib/xmalloc.h"
 #include "tests/unit/tap.h"
-#include "tests/unit/test_item.h"
+#include "tests/unit/items.h"
 
 static char dir[] = "/tmp/chayue-search-XXXXXX";
 
