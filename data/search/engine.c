@@ -22,7 +22,9 @@
  *      other texts in the order of their first item, until the best hits
  *      are known (a bounded search also stops after SEARCH_BUDGET);
  *   3. rank: mark each matching text's items in a bit set per tier, and
- *      read the tiers out in rank order.
+ *      read the tiers out in rank order; when the names alone fill a
+ *      bounded search, merge their items' lists (each in rank order) for
+ *      the best instead of marking them all.
  */
 #include <config.h>
 
