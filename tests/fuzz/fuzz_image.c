@@ -89,14 +89,6 @@ walk(const struct image *img, int checked)
 static unsigned char *real;	/* the real catalogue's image */
 static size_t reallen;
 
-static struct item
-mk(const char *domain, const char *level1, const char *level2,
-    const char *content, const char *jurisdiction)
-{
-	return item_for_test(domain, level1, level2, content, jurisdiction,
-	    FLAG_YES, FLAG_YES, FLAG_UNSTATED);
-}
-
 /* The image of a real catalogue of a few items, into real. */
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -106,7 +98,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	struct catalogue *cat;
 	struct builder *b;
 	struct image *img;
-	struct item it[6];
+	struct item it[ITEMS_SAMPLE];
 	size_t i;
 
 	(void)argc;
@@ -114,16 +106,10 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	if (mkdtemp(dir) == NULL)
 		abort();
 	snprintf(path, sizeof path, "%s/c.db", dir);
-	it[0] = mk("社会救助", "低保", "最低生活保障", "按标准发放", "晋江市");
-	it[1] = mk("养老服务", "补贴", "最低生活保障对象认定", "", "晋江市");
-	it[2] = mk("户籍管理", "迁移", "戶籍遷移", "辦理戶口遷移", "臺北");
-	it[3] = mk("社会救助", "低保", "最低生活保障", "", "安海镇");
-	it[4] = mk("财政预决算", "文件", "预算公开", "依据国办发〔2019〕54号",
-	    "ＡＢＣ开发区");
-	it[5] = mk("社会救助", "临时救助", "", "急难救助 zhongda", "安海镇");
+	items_sample(it);
 	if ((b = builder_create(path, &error)) == NULL)
 		abort();
-	for (i = 0; i < 6; i++)
+	for (i = 0; i < ITEMS_SAMPLE; i++)
 		if (builder_add_item(b, &it[i], 0, (long)i + 2, &error) != 0)
 			abort();
 	if (builder_commit(b, &error) != 0 ||

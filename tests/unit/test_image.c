@@ -509,7 +509,7 @@ static void
 from_catalogue(void)
 {
 	char dir[] = "/tmp/test_image_db.XXXXXX", *path, *idx, *error = NULL;
-	struct item it[5];
+	struct item it[ITEMS_SAMPLE];
 	struct builder *b;
 	struct catalogue *cat;
 	struct image *img, *m;
@@ -524,17 +524,12 @@ from_catalogue(void)
 		return;
 	path = xasprintf("%s/c.db", dir);
 	idx = xasprintf("%s/c.idx", dir);
-	it[0] = mk("社会救助", "低保", "最低生活保障", "按标准发放", "晋江市");
-	it[1] = mk("养老服务", "补贴", "最低生活保障对象认定", "", "晋江市");
-	it[2] = mk("户籍管理", "迁移", "戶籍遷移", "辦理戶口遷移", "臺北");
-	it[3] = mk("社会救助", "低保", "最低生活保障", "", "安海镇");
-	it[4] = mk("财政预决算", "文件", "预算公开", "依据国办发〔2019〕54号",
-	    "ＡＢＣ开发区");
+	items_sample(it);
 	if ((b = builder_create(path, &error)) == NULL) {
 		ok(0, error);
 		return;
 	}
-	for (i = 0; i < 5; i++)
+	for (i = 0; i < ITEMS_SAMPLE; i++)
 		builder_add_item(b, &it[i], 0, (long)i + 2, &error);
 	ok(builder_commit(b, &error) == 0, "a catalogue is built");
 	if ((cat = catalogue_open(path, &error)) == NULL) {
@@ -547,7 +542,7 @@ from_catalogue(void)
 	    "its search tables make an image that passes the full check");
 	if (img == NULL)
 		return;
-	is_int(image_ndocs(img), 5, "with every item");
+	is_int(image_ndocs(img), ITEMS_SAMPLE, "with every item");
 	sqlite3_prepare_v2(db, "SELECT id, folded FROM search_name", -1, &st, NULL);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		texts++;
