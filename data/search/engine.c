@@ -93,6 +93,7 @@ struct search {
 	const uint8_t		*levels;	/* 1 county, 2 township, 4 village */
 	size_t			 ndocs, dwords;
 	const struct search_range *domains;	/* by domain id */
+	const uint32_t		*firstdoc;	/* by body text id */
 	size_t			 ndomains;
 	struct search_texts	 sp[2];
 
@@ -278,6 +279,7 @@ search_attach(struct search *s, struct image *img)
 	s->sp[SEARCH_NAMES].uat = image_array(img, IMAGE_NAME_UAT);
 	s->sp[SEARCH_NAMES].nunits = (size_t)image_count(img, IMAGE_NAME_UNITS);
 	s->sp[SEARCH_BODY].order = image_array(img, IMAGE_BODY_ORDER);
+	s->firstdoc = image_array(img, IMAGE_BODY_FIRSTDOC);
 	s->sp[SEARCH_BODY].norder = (size_t)image_count(img, IMAGE_BODY_ORDER);
 	s->memo = xcalloc(s->sp[SEARCH_BODY].nbits, 1);
 	s->wlo = s->dwords;	/* no hits yet */
@@ -357,19 +359,19 @@ search_text_docs(struct search *s, const struct search_texts *t, uint32_t id,
 	return 0;
 }
 
-/* The first doc of text id (the order texts are verified in); -1 if none. */
+/* The first doc of body text id (the order texts are verified in); -1 if none. */
 static int
-search_first_doc(struct search *s, const struct search_texts *t, uint32_t id,
-    size_t *doc)
+search_first_doc(struct search *s, uint32_t id, size_t *doc)
 {
-	uint32_t lo, hi;
+	uint32_t d;
 
-	if (search_text_docs(s, t, id, &lo, &hi) != 0)
-		return -1;
-	if (lo == hi)
-		return -1;	/* no docs: sound, nothing to rank */
-	if ((*doc = t->docs[lo]) >= s->ndocs)
+	if (id >= s->sp[SEARCH_BODY].nbits)
 		return search_damaged(s);
+	if ((d = s->firstdoc[id]) == UINT32_MAX)
+		return -1;	/* no docs: sound, nothing to rank */
+	if (d >= s->ndocs)
+		return search_damaged(s);
+	*doc = d;
 	return 0;
 }
 
@@ -1142,7 +1144,7 @@ search_others_few(struct search *s, const struct query *q, int sure,
 	for (k = 0; k < t->words && n < ncand; k++) {
 		for (bits = cand[k]; bits != 0 && n < ncand; bits &= bits - 1) {
 			id = (uint32_t)(k * 64 + (size_t)__builtin_ctzll(bits));
-			if (search_first_doc(s, t, id, &doc) == 0)
+			if (search_first_doc(s, id, &doc) == 0)
 				v[n++] = (uint64_t)doc << 32 | id;
 		}
 	}
@@ -1197,11 +1199,11 @@ search_others(struct search *s, const struct query *q, int sure, size_t need,
 			search_damaged(s);
 			continue;
 		}
-		if (!search_has(s->cand[SEARCH_BODY], id) ||
-		    search_first_doc(s, t, id, &doc) != 0)
+		if (!search_has(s->cand[SEARCH_BODY], id))
 			continue;
 		/* Every later text's docs come after the range too. */
-		if (doc >= hi)
+		if (hi < s->ndocs && search_first_doc(s, id, &doc) == 0 &&
+		    doc >= hi)
 			return 1;
 		if ((r = search_text_matches(s, q, id, sure)) < 0)
 			return 0;
@@ -1210,8 +1212,7 @@ search_others(struct search *s, const struct query *q, int sure, size_t need,
 		search_mark(s, SEARCH_BODY, id, s->hits[3], s->named);
 		if (i + 1 == t->norder)
 			continue;
-		if (t->order[i + 1] >= t->nbits || search_first_doc(s, t,
-		    t->order[i + 1], &next) != 0)
+		if (search_first_doc(s, t->order[i + 1], &next) != 0)
 			next = hi;
 		if (search_walk_enough(s, &w, next))
 			return 0;

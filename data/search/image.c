@@ -44,7 +44,7 @@ static const unsigned char image_width[IMAGE_SECTIONS] = {
 	[IMAGE_NAME_AT] = 4, [IMAGE_NAME_BUF] = 1, [IMAGE_NAME_FIRST] = 4,
 	[IMAGE_NAME_DOCS] = 4, [IMAGE_NAME_UAT] = 4, [IMAGE_NAME_UNITS] = 4,
 	[IMAGE_BODY_AT] = 4, [IMAGE_BODY_BUF] = 1, [IMAGE_BODY_FIRST] = 4,
-	[IMAGE_BODY_DOCS] = 4, [IMAGE_BODY_ORDER] = 4,
+	[IMAGE_BODY_DOCS] = 4, [IMAGE_BODY_ORDER] = 4, [IMAGE_BODY_FIRSTDOC] = 4,
 	[IMAGE_KEYS] = 8, [IMAGE_KEY_AT] = 8, [IMAGE_POST] = 1,
 };
 
@@ -54,6 +54,7 @@ static const char *const image_names[IMAGE_SECTIONS] = {
 	"name_at", "name_buf", "name_first", "name_docs", "name_uat",
 	"name_units",
 	"body_at", "body_buf", "body_first", "body_docs", "body_order",
+	"body_firstdoc",
 	"keys", "key_at", "post",
 };
 
@@ -341,6 +342,7 @@ image_header(struct image *img)
 	    img->n[IMAGE_DOC_TEXTS] != img->ndocs * IMAGE_FIELDS ||
 	    img->n[IMAGE_DOMAINS] != img->ndomains * 2 ||
 	    img->n[IMAGE_BODY_ORDER] > nt[1] ||
+	    img->n[IMAGE_BODY_FIRSTDOC] != nt[1] + 1 ||
 	    img->n[IMAGE_NAME_UAT] != nt[0] + 2 ||
 	    img->n[IMAGE_NAME_UNITS] >= UINT32_MAX ||
 	    img->n[IMAGE_KEYS] != img->nkeys ||
@@ -623,6 +625,17 @@ image_check_why(const struct image *img, char *why, size_t size)
 		return N_("text offsets out of order");
 	if (image_below(img, IMAGE_BODY_ORDER, img->ntexts[1] + 1) != 0)
 		return N_("id past the end");
+	/* Each body text's first doc is the one its docs start with. */
+	for (i = 0; i <= img->ntexts[1]; i++) {
+		if (image_elem(img, IMAGE_BODY_FIRST, i, 4, &first) != 0 ||
+		    image_elem(img, IMAGE_BODY_FIRST, i + 1, 4, &last) != 0 ||
+		    image_elem(img, IMAGE_BODY_FIRSTDOC, i, 4, &v) != 0)
+			return N_("first docs disagree");
+		if (first == last ? v != UINT32_MAX : (image_elem(img,
+		    IMAGE_BODY_DOCS, first, 4, &prev) != 0 || v != prev))
+			return N_("first docs disagree");
+	}
+	prev = 0;
 	for (i = 0; i < img->ndomains; i++) {
 		if (image_elem(img, IMAGE_DOMAINS, 2 * i, 4, &first) != 0 ||
 		    image_elem(img, IMAGE_DOMAINS, 2 * i + 1, 4, &last) != 0 ||

@@ -32,7 +32,10 @@
  *   decoded is UNITS[UAT[i] .. UAT[i + 1]), one code point each (every
  *   search matches every candidate name: decoding them is done once, at
  *   import, not at every open); BODY_ORDER the body ids by their
- *   first doc; KEYS strictly rising posting-list keys, KEY_AT (keys + 1)
+ *   first doc; BODY_FIRSTDOC (n + 1) the first doc of body text i, or
+ *   UINT32_MAX if it has none (DOCS[FIRST[i]], in a table of its own: a
+ *   search reads the first docs of many texts, and there each would be a
+ *   page of its own); KEYS strictly rising posting-list keys, KEY_AT (keys + 1)
  *   key k's posting list is POST[KEY_AT[k] .. KEY_AT[k + 1]); this module
  *   does not look inside it (data/search/image_db.h says what it holds).
  *
@@ -56,7 +59,7 @@
 #include <stdint.h>
 
 #define IMAGE_MAGIC		"CHAYUEIX"
-#define IMAGE_VERSION		2
+#define IMAGE_VERSION		3
 #define IMAGE_FIELDS		6	/* text ids per doc (SEARCH_FIELDS) */
 #define IMAGE_VERSION_ID_MAX	40	/* bytes of the catalogue version */
 
@@ -77,6 +80,7 @@ enum image_section {
 	IMAGE_BODY_FIRST,
 	IMAGE_BODY_DOCS,
 	IMAGE_BODY_ORDER,	/* u32 */
+	IMAGE_BODY_FIRSTDOC,	/* u32 */
 	IMAGE_KEYS,		/* i64 */
 	IMAGE_KEY_AT,		/* u64 */
 	IMAGE_POST,		/* u8 */

@@ -77,7 +77,7 @@ image_db_text_docs(struct image_parts *parts, int sp, const uint32_t *ids)
 	    IMAGE_BODY_FIRST }, docs_s[2] = { IMAGE_NAME_DOCS, IMAGE_BODY_DOCS };
 	size_t ntexts = (size_t)parts->ntexts[sp], d, f, n = 0, norder = 0;
 	uint32_t *first = xcalloc(ntexts + 2, sizeof *first), *docs, *fill;
-	uint32_t *order = NULL, id;
+	uint32_t *order = NULL, *firstdoc, id;
 
 	if (sp == 1)
 		order = xcalloc(ntexts + 1, sizeof *order);
@@ -111,6 +111,12 @@ image_db_text_docs(struct image_parts *parts, int sp, const uint32_t *ids)
 	if (order != NULL) {
 		parts->v[IMAGE_BODY_ORDER] = order;
 		parts->n[IMAGE_BODY_ORDER] = norder;
+		firstdoc = xcalloc(ntexts + 1, sizeof *firstdoc);
+		for (f = 0; f <= ntexts; f++)
+			firstdoc[f] = first[f] < first[f + 1] ? docs[first[f]] :
+			    UINT32_MAX;
+		parts->v[IMAGE_BODY_FIRSTDOC] = firstdoc;
+		parts->n[IMAGE_BODY_FIRSTDOC] = ntexts + 1;
 	}
 }
 

@@ -32,6 +32,7 @@ static const uint8_t sample_body_buf[] = "ghijk\xE9\x98\x85lm";
 static const uint32_t sample_body_first[6] = { 0, 0, 3, 5, 7, 9 };
 static const uint32_t sample_body_docs[9] = { 0, 1, 2, 0, 4, 1, 4, 2, 4 };
 static const uint32_t sample_body_order[4] = { 1, 2, 3, 4 };
+static const uint32_t sample_body_firstdoc[5] = { UINT32_MAX, 0, 0, 1, 2 };
 static const uint64_t sample_keys[6] = {
 	(uint64_t)-7, 3, 5, 40, 41, (uint64_t)1 << 40,
 };
@@ -60,6 +61,7 @@ image_sample(struct image_parts *p)
 		[IMAGE_BODY_FIRST] = { sample_body_first, 6 },
 		[IMAGE_BODY_DOCS] = { sample_body_docs, 9 },
 		[IMAGE_BODY_ORDER] = { sample_body_order, 4 },
+		[IMAGE_BODY_FIRSTDOC] = { sample_body_firstdoc, 5 },
 		[IMAGE_KEYS] = { sample_keys, 6 },
 		[IMAGE_KEY_AT] = { sample_key_at, 7 },
 		[IMAGE_POST] = { sample_post, 13 },

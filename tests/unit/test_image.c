@@ -333,6 +333,7 @@ structure(void)
 	static const uint32_t bad_texts[5 * IMAGE_FIELDS] = { 4 };
 	static const uint32_t bad_docs[9] = { 0, 1, 2, 0, 5, 1, 4, 2, 4 };
 	static const uint32_t bad_domains[6] = { 0, 0, 0, 2, 2, 6 };
+	static const uint32_t bad_firstdoc[5] = { UINT32_MAX, 0, 1, 1, 2 };
 	int64_t k;
 	int r;
 
@@ -396,6 +397,14 @@ structure(void)
 	img = image_build(&parts);
 	ok(image_check(img, &error) != 0 && strstr(error, "domain range"),
 	    "a domain range past the end: detected");
+	free(error);
+	image_close(img);
+
+	image_sample(&parts);
+	parts.v[IMAGE_BODY_FIRSTDOC] = bad_firstdoc;
+	img = image_build(&parts);
+	ok(image_check(img, &error) != 0 && strstr(error, "first docs"),
+	    "a text's first doc that is not where its docs start: detected");
 	free(error);
 	image_close(img);
 }
