@@ -411,18 +411,29 @@ search_posting_error(char **error)
 	    " with: chayue-admin import FILE"));
 }
 
-/* The texts of space sp that have key (cached); NULL with *error. */
+/* The bit set of key if the cache holds it, else NULL. */
 static const uint64_t *
-search_key_bits(struct search *s, enum search_space sp, int64_t key,
-    char **error)
+search_cached(const struct search *s, int64_t key)
 {
-	uint64_t *bits;
 	size_t i;
 
 	for (i = 0; i < s->ncache; i++) {
 		if (s->cache[i].key == key)
 			return s->cache[i].bits;
 	}
+	return NULL;
+}
+
+/* The texts of space sp that have key (cached); NULL with *error. */
+static const uint64_t *
+search_key_bits(struct search *s, enum search_space sp, int64_t key,
+    char **error)
+{
+	const uint64_t *cached;
+	uint64_t *bits;
+
+	if ((cached = search_cached(s, key)) != NULL)
+		return cached;
 	bits = xcalloc(s->sp[sp].words, sizeof *bits);
 	if (image_db_postings_or(s->img, key, bits, s->sp[sp].nbits) != 0) {
 		free(bits);
@@ -451,26 +462,25 @@ search_key_or(struct search *s, enum search_space sp, int64_t key,
 {
 	const unsigned char *blob;
 	const uint64_t *bits;
-	size_t len, k, i;
+	size_t len, k;
 	int r;
 
-	for (i = 0; i < s->ncache; i++) {
-		if (s->cache[i].key == key)
-			break;
-	}
-	if (i == s->ncache) {
+	if ((bits = search_cached(s, key)) == NULL) {
 		if ((r = image_postings(s->img, key, &blob, &len)) == 0)
 			return 0;	/* no text has it */
-		if (r > 0 && len < s->sp[sp].words && image_db_segments_or(blob,
-		    len, out, s->sp[sp].nbits) == 0)
-			return 0;
-		if (r < 0 || len < s->sp[sp].words) {
+		if (r > 0 && len < s->sp[sp].words) {
+			if (image_db_segments_or(blob, len, out,
+			    s->sp[sp].nbits) == 0)
+				return 0;
+			r = -1;
+		}
+		if (r < 0) {
 			search_posting_error(error);
 			return -1;
 		}
+		if ((bits = search_key_bits(s, sp, key, error)) == NULL)
+			return -1;
 	}
-	if ((bits = search_key_bits(s, sp, key, error)) == NULL)
-		return -1;
 	for (k = 0; k < s->sp[sp].words; k++)
 		out[k] |= bits[k];
 	return 0;
@@ -794,20 +804,18 @@ search_literal_tier(const struct search *s, const char *t, size_t len)
 }
 
 /*
- * How text id of space sp matches. sure: every candidate matches
- * somewhere, so a one-letter query needs only the first unit looked at.
+ * How name id matches. sure: every candidate matches somewhere, so a
+ * one-letter query needs only the first unit looked at.
  */
 static enum query_tier
-search_tier(struct search *s, const struct query *q, enum search_space sp,
-    uint32_t id, int sure)
+search_tier(struct search *s, const struct query *q, uint32_t id, int sure)
 {
-	const struct search_texts *t = &s->sp[sp];
+	const struct search_texts *t = &s->sp[SEARCH_NAMES];
 	const char *text;
 	size_t len;
 	enum query_tier tier;
 	ucs4_t first;
 	uint32_t a, b;
-	size_t n;
 	int k;
 
 	if (search_text(s, t, id, &text, &len) != 0)
@@ -821,11 +829,7 @@ search_tier(struct search *s, const struct query *q, enum search_space sp,
 			return QUERY_PREFIX;
 		return tier == QUERY_NONE ? QUERY_CONTAINS : tier;
 	}
-	if (t->units == NULL) {
-		/* Decode first: it may move s->units. */
-		n = search_units(s, text, len);
-		return query_match(q, s->units, n);
-	}
+	/* The names are in the image decoded too. */
 	if ((a = t->uat[id]) > (b = t->uat[id + 1]) || b > t->nunits) {
 		search_damaged(s);
 		return QUERY_NONE;
@@ -942,7 +946,7 @@ search_names(struct search *s, const struct query *q, int sure)
 	for (w = 0; w < s->sp[SEARCH_NAMES].words; w++) {
 		for (bits = cand[w]; bits != 0; bits &= bits - 1) {
 			id = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(bits));
-			tier = search_tier(s, q, SEARCH_NAMES, id, sure);
+			tier = search_tier(s, q, id, sure);
 			if (tier == QUERY_NONE || search_text_docs(s,
 			    &s->sp[SEARCH_NAMES], id, &lo, &hi) != 0)
 				continue;

@@ -31,6 +31,23 @@
 static unsigned char *good;
 static size_t goodlen;
 
+/* The sample with section s replaced by v: image_check says want. */
+static void
+check_finds(enum image_section s, const void *v, const char *want,
+    const char *what)
+{
+	struct image_parts parts;
+	struct image *img;
+	char *error = NULL;
+
+	image_sample(&parts);
+	parts.v[s] = v;
+	img = image_build(&parts);
+	ok(image_check(img, &error) != 0 && strstr(error, want) != NULL, what);
+	free(error);
+	image_close(img);
+}
+
 /* Touch everything an engine would read; never out of bounds. */
 static void
 walk(const struct image *img)
@@ -368,45 +385,16 @@ structure(void)
 	is_int(image_text(img, 0, 2, &text, &len), -1, "and that text refused");
 	image_close(img);
 
-	image_sample(&parts);
-	parts.v[IMAGE_DOC_TEXTS] = bad_texts;
-	img = image_build(&parts);
-	ok(image_check(img, &error) != 0 && strstr(error, "text id"),
+	check_finds(IMAGE_DOC_TEXTS, bad_texts, "text id",
 	    "a doc's text id past the end: detected");
-	free(error);
-	image_close(img);
-
-	image_sample(&parts);
-	parts.v[IMAGE_NAME_FIRST] = bad_at;
-	img = image_build(&parts);
-	ok(image_check(img, &error) != 0 && strstr(error, "out of order"),
+	check_finds(IMAGE_NAME_FIRST, bad_at, "out of order",
 	    "a text's docs out of order: detected");
-	free(error);
-	image_close(img);
-
-	image_sample(&parts);
-	parts.v[IMAGE_BODY_DOCS] = bad_docs;
-	img = image_build(&parts);
-	ok(image_check(img, &error) != 0 && strstr(error, "doc past the end"),
+	check_finds(IMAGE_BODY_DOCS, bad_docs, "doc past the end",
 	    "a doc past the end: detected");
-	free(error);
-	image_close(img);
-
-	image_sample(&parts);
-	parts.v[IMAGE_DOMAINS] = bad_domains;
-	img = image_build(&parts);
-	ok(image_check(img, &error) != 0 && strstr(error, "domain range"),
+	check_finds(IMAGE_DOMAINS, bad_domains, "domain range",
 	    "a domain range past the end: detected");
-	free(error);
-	image_close(img);
-
-	image_sample(&parts);
-	parts.v[IMAGE_BODY_FIRSTDOC] = bad_firstdoc;
-	img = image_build(&parts);
-	ok(image_check(img, &error) != 0 && strstr(error, "first docs"),
+	check_finds(IMAGE_BODY_FIRSTDOC, bad_firstdoc, "first docs",
 	    "a text's first doc that is not where its docs start: detected");
-	free(error);
-	image_close(img);
 }
 
 static struct item
